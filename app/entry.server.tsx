@@ -1,0 +1,70 @@
+import { PassThrough } from "node:stream";
+import type { ActionFunctionArgs, EntryContext, HandleDataRequestFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { createReadableStreamFromReadable } from "@remix-run/node";
+import { RemixServer } from "@remix-run/react";
+import { isbot } from "isbot";
+import { renderToPipeableStream } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
+import { isLanguage } from "~/modules/i18n/config";
+import { createI18nInstance, languageCookie, languageOfRequest, remixI18next } from "~/modules/i18n/i18next.server";
+import { applySecurityHeaders } from "~/modules/http/security-headers.server";
+
+const ABORT_DELAY = 5_000;
+
+export default async function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+) {
+  const language = await languageOfRequest(request);
+  const i18n = await createI18nInstance(language, remixI18next.getRouteNamespaces(remixContext));
+  await rememberLanguage(request, responseHeaders);
+  applySecurityHeaders(request, responseHeaders);
+
+  const readyEvent = isbot(request.headers.get("user-agent")) || remixContext.isSpaMode ? "onAllReady" : "onShellReady";
+
+  return new Promise((resolve, reject) => {
+    let shellRendered = false;
+    const { pipe, abort } = renderToPipeableStream(
+      <I18nextProvider i18n={i18n}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
+      </I18nextProvider>,
+      {
+        [readyEvent]() {
+          shellRendered = true;
+          const body = new PassThrough();
+          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+          pipe(body);
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500;
+          if (shellRendered) console.error(error);
+        },
+      },
+    );
+    setTimeout(abort, ABORT_DELAY);
+  });
+}
+
+export const handleDataRequest: HandleDataRequestFunction = async (response, { request }) => {
+  await rememberLanguage(request, response.headers);
+  return response;
+};
+
+export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
+  if (request.signal.aborted) return;
+  console.error(`[error] ${request.method} ${new URL(request.url).pathname}`, error);
+}
+
+/** A page visited in a language sets the language cookie, so `/` sends the visitor back to it. */
+async function rememberLanguage(request: Request, headers: Headers) {
+  const urlLanguage = new URL(request.url).pathname.split("/")[1];
+  if (!isLanguage(urlLanguage)) return;
+  const current = await languageCookie.parse(request.headers.get("Cookie"));
+  if (current !== urlLanguage) headers.append("Set-Cookie", await languageCookie.serialize(urlLanguage));
+}

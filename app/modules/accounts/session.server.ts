@@ -1,0 +1,120 @@
+import { createHash, randomBytes } from "node:crypto";
+import { createCookie, redirect, type AppLoadContext } from "@remix-run/node";
+import type { DB } from "../../../db/index";
+import type { UserRole } from "../../../db/schema";
+import type { Env } from "~/modules/config/env.server";
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from "~/modules/i18n/config";
+
+export const SESSION_LIFETIME_MS = 1000 * 60 * 60 * 24 * 14;
+
+export interface SessionUser {
+  id: number;
+  email: string;
+  displayName: string;
+  role: UserRole;
+  organisationId: number | null;
+  preferredLanguage: Language;
+}
+
+const cookies = new Map<string, ReturnType<typeof createCookie>>();
+function sessionCookie(env: Env) {
+  let cookie = cookies.get(env.SESSION_SECRET);
+  if (!cookie) {
+    cookie = createCookie("l4a_session", {
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secure: env.PUBLIC_URL?.startsWith("https://") ?? false,
+      secrets: [env.SESSION_SECRET],
+      maxAge: SESSION_LIFETIME_MS / 1000,
+    });
+    cookies.set(env.SESSION_SECRET, cookie);
+  }
+  return cookie;
+}
+
+function hashToken(token: string) {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** A new session (a new id at every login); returns the Set-Cookie header value. */
+export async function createSession(context: AppLoadContext, userId: number, request: Request): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await context.db
+    .insertInto("sessions")
+    .values({
+      token_hash: hashToken(token),
+      user_id: userId,
+      expires_at: new Date(Date.now() + SESSION_LIFETIME_MS),
+      user_agent: request.headers.get("user-agent")?.slice(0, 300) ?? null,
+    })
+    .execute();
+  return sessionCookie(context.env).serialize(token);
+}
+
+async function sessionToken(context: AppLoadContext, request: Request): Promise<string | null> {
+  const token = await sessionCookie(context.env).parse(request.headers.get("Cookie"));
+  return typeof token === "string" && token.length > 0 ? token : null;
+}
+
+/** The signed-in user, or null. Expired, revoked and disabled sessions count as signed out. */
+export async function getSessionUser(context: AppLoadContext, request: Request): Promise<SessionUser | null> {
+  const token = await sessionToken(context, request);
+  if (!token) return null;
+  const row = await context.db
+    .selectFrom("sessions as s")
+    .innerJoin("users as u", "u.id", "s.user_id")
+    .select(["u.id", "u.email", "u.display_name", "u.role", "u.organisation_id", "u.preferred_language"])
+    .where("s.token_hash", "=", hashToken(token))
+    .where("s.expires_at", ">", new Date())
+    .where("u.disabled_at", "is", null)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    role: row.role,
+    organisationId: row.organisation_id,
+    preferredLanguage: row.preferred_language,
+  };
+}
+
+/** Ends this session in the database (so the cookie is worthless even if kept); returns the clearing Set-Cookie. */
+export async function destroySession(context: AppLoadContext, request: Request): Promise<string> {
+  const token = await sessionToken(context, request);
+  if (token) await context.db.deleteFrom("sessions").where("token_hash", "=", hashToken(token)).execute();
+  return sessionCookie(context.env).serialize("", { maxAge: 0 });
+}
+
+/** Ends every session of a user (password change, account disabled). */
+export async function revokeUserSessions(db: DB, userId: number): Promise<void> {
+  await db.deleteFrom("sessions").where("user_id", "=", userId).execute();
+}
+
+function languageOf(request: Request): Language {
+  const segment = new URL(request.url).pathname.split("/")[1];
+  return isLanguage(segment) ? segment : DEFAULT_LANGUAGE;
+}
+
+/** Signed in, or sent to the login page of the request's language, coming back here after. */
+export async function requireUser(context: AppLoadContext, request: Request): Promise<SessionUser> {
+  const user = await getSessionUser(context, request);
+  if (user) return user;
+  const url = new URL(request.url);
+  const redirectTo = `${url.pathname}${url.search}`;
+  throw redirect(`/${languageOf(request)}/login?${new URLSearchParams({ redirectTo })}`);
+}
+
+/** Signed in with one of `roles`; anyone else gets a 403 page. */
+export async function requireRole(context: AppLoadContext, request: Request, roles: UserRole[]): Promise<SessionUser> {
+  const user = await requireUser(context, request);
+  if (!roles.includes(user.role)) throw new Response("Forbidden", { status: 403 });
+  return user;
+}
+
+/** Only same-site relative paths: never an open redirect to another host. */
+export function safeRedirect(target: unknown, fallback: string): string {
+  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) return fallback;
+  return target;
+}

@@ -1,0 +1,64 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { createCookie } from "@remix-run/node";
+import { createInstance, type i18n as I18n, type Resource } from "i18next";
+import { RemixI18Next } from "remix-i18next/server";
+import { DEFAULT_LANGUAGE, LANGUAGE_COOKIE, SUPPORTED_LANGUAGES, i18nConfig, isLanguage, type Language } from "./config";
+
+export const languageCookie = createCookie(LANGUAGE_COOKIE, {
+  path: "/",
+  sameSite: "lax",
+  httpOnly: true,
+  maxAge: 60 * 60 * 24 * 365,
+});
+
+/** locales/{lang}/{namespace}.json, read once: adding a namespace is adding a file. */
+function loadResources(): Resource {
+  const root = path.resolve(process.cwd(), "locales");
+  const resources: Resource = {};
+  for (const language of SUPPORTED_LANGUAGES) {
+    resources[language] = {};
+    for (const file of readdirSync(path.join(root, language)).filter((name) => name.endsWith(".json"))) {
+      resources[language][file.replace(/\.json$/, "")] = JSON.parse(readFileSync(path.join(root, language, file), "utf8"));
+    }
+  }
+  return resources;
+}
+
+export const resources = loadResources();
+export const namespaces = Object.keys(resources[DEFAULT_LANGUAGE]);
+
+export const remixI18next = new RemixI18Next({
+  detection: {
+    supportedLanguages: [...SUPPORTED_LANGUAGES],
+    fallbackLanguage: DEFAULT_LANGUAGE,
+    cookie: languageCookie,
+    order: ["cookie", "header"],
+  },
+  i18next: { ...i18nConfig, resources },
+});
+
+/** The language a request is served in: its URL's first segment, else the cookie, Accept-Language, English. */
+export async function languageOfRequest(request: Request): Promise<Language> {
+  const firstSegment = new URL(request.url).pathname.split("/")[1];
+  if (isLanguage(firstSegment)) return firstSegment;
+  const detected = await remixI18next.getLocale(request);
+  return isLanguage(detected) ? detected : DEFAULT_LANGUAGE;
+}
+
+export async function createI18nInstance(language: Language, ns: string[] = namespaces): Promise<I18n> {
+  const instance = createInstance();
+  await instance.init({ ...i18nConfig, lng: language, ns, resources });
+  return instance;
+}
+
+const fixedTranslators = new Map<Language, I18n>();
+/** A translator for server-side strings (meta titles, validation errors, e-mails). */
+export async function getTranslator(language: Language) {
+  let instance = fixedTranslators.get(language);
+  if (!instance) {
+    instance = await createI18nInstance(language);
+    fixedTranslators.set(language, instance);
+  }
+  return instance.getFixedT(language);
+}

@@ -1,0 +1,129 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
+import { json } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { useChangeLanguage } from "remix-i18next/react";
+import { SUPPORTED_LANGUAGES, DEFAULT_LANGUAGE, isLanguage, pathInLanguage, type Language } from "~/modules/i18n/config";
+import { getSessionUser } from "~/modules/accounts/session.server";
+import { languageOfRequest } from "~/modules/i18n/i18next.server";
+import { SiteFooter, SiteHeader } from "~/ui/layout";
+import stylesheet from "~/styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const handle = { i18n: ["common", "accounts", "validation"] };
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const language = await languageOfRequest(request);
+  const origin = context.env.PUBLIC_URL ?? new URL(request.url).origin;
+  const user = await getSessionUser(context, request);
+  return json({ language, origin, user: user ? { displayName: user.displayName, role: user.role } : null });
+}
+
+/** The root's data depends on the language segment, which belongs to a child route's params. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  currentUrl.pathname.split("/")[1] !== nextUrl.pathname.split("/")[1] || defaultShouldRevalidate;
+
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+function Document({ children, language, title }: { children: ReactNode; language: Language; title?: string }) {
+  const { i18n } = useTranslation();
+  const location = useLocation();
+  const origin = useRootData()?.origin ?? "";
+  return (
+    <html lang={language} dir={i18n.dir(language)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {title ? <title>{title}</title> : null}
+        <Meta />
+        {SUPPORTED_LANGUAGES.map((alternate) => (
+          <link
+            key={alternate}
+            rel="alternate"
+            hrefLang={alternate}
+            href={`${origin}${pathInLanguage(location.pathname, location.search, alternate)}`}
+          />
+        ))}
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {i18n.t("common:skipToContent")}
+        </a>
+        <SiteHeader language={language} />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <SiteFooter />
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const data = useRootData();
+  const language = data?.language ?? DEFAULT_LANGUAGE;
+  useChangeLanguage(language);
+  return (
+    <Document language={language}>
+      <Outlet />
+    </Document>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRootData();
+  const location = useLocation();
+  const urlLanguage = location.pathname.split("/")[1];
+  const language = isLanguage(urlLanguage) ? urlLanguage : data?.language ?? DEFAULT_LANGUAGE;
+  useChangeLanguage(language);
+  const { t } = useTranslation("common");
+  return (
+    <Document language={language} title={`${t(`errors.${errorKind(error)}.title`)} · ${t("siteName")}`}>
+      <ErrorPage error={error} />
+    </Document>
+  );
+}
+
+export function ErrorPage({ error }: { error: unknown }) {
+  const { t, i18n } = useTranslation("common");
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const kind = errorKind(error);
+  if (status >= 500 && !isRouteErrorResponse(error)) console.error(error);
+  return (
+    <section className="error-page container" aria-labelledby="error-title">
+      <h1 id="error-title">{t(`errors.${kind}.title`)}</h1>
+      <p>{t(`errors.${kind}.body`)}</p>
+      <p className="error-status">{t("errors.status", { status })}</p>
+      <p>
+        <a href={`/${isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE}`}>{t("errors.home")}</a>
+      </p>
+    </section>
+  );
+}
+
+function errorKind(error: unknown) {
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return status === 404 ? "notFound" : status === 503 ? "unavailable" : status === 403 ? "forbidden" : "unexpected";
+}

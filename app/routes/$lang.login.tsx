@@ -1,0 +1,71 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { LoginSchema } from "~/modules/accounts/login";
+import { createSession, getSessionUser, safeRedirect } from "~/modules/accounts/session.server";
+import { authenticate } from "~/modules/accounts/users.server";
+import { isLanguage } from "~/modules/i18n/config";
+import { getTranslator } from "~/modules/i18n/i18next.server";
+import { FormErrors, TextField } from "~/ui/form";
+
+export const handle = { i18n: ["common", "accounts", "validation"] };
+
+function languageParam(lang: string | undefined) {
+  if (!isLanguage(lang)) throw new Response("Not found", { status: 404 });
+  return lang;
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const language = languageParam(params.lang);
+  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), `/${language}`);
+  if (await getSessionUser(context, request)) throw redirect(redirectTo);
+  const t = await getTranslator(language);
+  return json({ redirectTo, title: t("accounts:login.title") });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const language = languageParam(params.lang);
+  const submission = parseWithZod(await request.formData(), { schema: LoginSchema });
+  if (submission.status !== "success") return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  const user = await authenticate(context.db, submission.value.email, submission.value.password);
+  if (!user) {
+    // Same words whether the account exists or not.
+    return json(submission.reply({ formErrors: ["accounts:login.failed"], hideFields: ["password"] }), { status: 400 });
+  }
+  const cookie = await createSession(context, user.id, request);
+  return redirect(safeRedirect(submission.value.redirectTo, `/${language}`), { headers: { "Set-Cookie": cookie } });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+
+export default function LoginPage() {
+  const { redirectTo } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation("accounts");
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "login",
+    lastResult,
+    constraint: getZodConstraint(LoginSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+  });
+  return (
+    <div className="container narrow">
+      <h1>{t("login.title")}</h1>
+      <Form method="post" {...getFormProps(form)} className="form">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <TextField meta={fields.email} type="email" label={t("login.email")} autoComplete="email" />
+        <TextField meta={fields.password} type="password" label={t("login.password")} autoComplete="current-password" />
+        <div>
+          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+            {t("login.submit")}
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,8 @@
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { languageOfRequest } from "~/modules/i18n/i18next.server";
+
+/** `/` sends the visitor to their language: cookie, then Accept-Language, then English. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const language = await languageOfRequest(request);
+  return redirect(`/${language}`, { headers: { Vary: "Cookie, Accept-Language" } });
+}

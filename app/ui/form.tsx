@@ -1,0 +1,129 @@
+import { getInputProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { parseMessage } from "~/modules/forms/messages";
+
+/** Translates validation messages (i18n keys, see modules/forms/messages.ts) in the page's language. */
+export function useErrorText() {
+  const { t } = useTranslation("validation");
+  return (encoded: string) => {
+    const { key, values } = parseMessage(encoded);
+    return t(key, values) as string;
+  };
+}
+
+export function ErrorList({ id, errors }: { id?: string; errors?: string[] }) {
+  const errorText = useErrorText();
+  if (!errors?.length) return null;
+  return (
+    <ul id={id} className="field-errors">
+      {errors.map((error) => (
+        <li key={error}>{errorText(error)}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** Form-level errors (a conflict, a refused login), announced to screen readers. */
+export function FormErrors({ id, errors }: { id?: string; errors?: string[] }) {
+  const errorText = useErrorText();
+  if (!errors?.length) return null;
+  return (
+    <div id={id} className="form-errors" role="alert">
+      {errors.map((error) => (
+        <p key={error}>{errorText(error)}</p>
+      ))}
+    </div>
+  );
+}
+
+interface FieldProps {
+  meta: FieldMetadata<any>;
+  label: ReactNode;
+  help?: ReactNode;
+  className?: string;
+}
+
+function describedBy(meta: FieldMetadata<any>, help?: ReactNode) {
+  return [help ? meta.descriptionId : null, meta.errors?.length ? meta.errorId : null].filter(Boolean).join(" ") || undefined;
+}
+
+type InputType = "text" | "email" | "password" | "url" | "date" | "number" | "search" | "tel";
+
+export function TextField({
+  meta,
+  label,
+  help,
+  type = "text",
+  autoComplete,
+  className,
+  inputMode,
+  step,
+}: FieldProps & { type?: InputType; autoComplete?: string; inputMode?: "decimal" | "numeric" | "text"; step?: string }) {
+  const { key, ...inputProps } = getInputProps(meta, { type, ariaAttributes: true, ariaDescribedBy: describedBy(meta, help) });
+  return (
+    <div className={className ? `field ${className}` : "field"}>
+      <label htmlFor={meta.id}>{label}</label>
+      {help ? (
+        <p id={meta.descriptionId} className="field-help">
+          {help}
+        </p>
+      ) : null}
+      <input key={key} {...inputProps} autoComplete={autoComplete} inputMode={inputMode} step={step} />
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+export function TextAreaField({ meta, label, help, className, rows = 5 }: FieldProps & { rows?: number }) {
+  const { key, ...textareaProps } = getTextareaProps(meta, { ariaAttributes: true, ariaDescribedBy: describedBy(meta, help) });
+  return (
+    <div className={className ? `field ${className}` : "field"}>
+      <label htmlFor={meta.id}>{label}</label>
+      {help ? (
+        <p id={meta.descriptionId} className="field-help">
+          {help}
+        </p>
+      ) : null}
+      <textarea key={key} {...textareaProps} rows={rows} />
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+export function SelectField({
+  meta,
+  label,
+  help,
+  options,
+  placeholder,
+  className,
+}: FieldProps & { options: { value: string; label: string }[]; placeholder?: string }) {
+  return (
+    <div className={className ? `field ${className}` : "field"}>
+      <label htmlFor={meta.id}>{label}</label>
+      {help ? (
+        <p id={meta.descriptionId} className="field-help">
+          {help}
+        </p>
+      ) : null}
+      <select
+        id={meta.id}
+        name={meta.name}
+        form={meta.formId}
+        defaultValue={typeof meta.initialValue === "string" ? meta.initialValue : ""}
+        required={meta.required}
+        aria-invalid={meta.errors?.length ? true : undefined}
+        aria-describedby={describedBy(meta, help)}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}

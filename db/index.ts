@@ -1,0 +1,125 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
+import { Kysely, Migrator, type Dialect, type MigrationResultSet } from "kysely";
+import { PGliteDialect } from "kysely-pglite-dialect";
+import { PostgresJSDialect } from "kysely-postgres-js";
+import postgres from "postgres";
+import lockfile from "proper-lockfile";
+import { ResilientDialect } from "./resilient-dialect";
+import { migrations } from "./migrations/index";
+import { installPostgresCrashGuard } from "./postgres-crash-guard";
+import type { Database } from "./schema";
+
+export type { Database } from "./schema";
+export type DatabaseKind = "pglite" | "postgres";
+export type DB = Kysely<Database>;
+
+export interface DatabaseHandle {
+  db: DB;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** A postgres:// URL; without it the embedded PGlite database is used. */
+  databaseUrl?: string;
+  /** Folder of the embedded database; `memory://` keeps it in memory (tests). */
+  pgliteDataDir?: string;
+  /** Connections in the postgres.js pool. */
+  poolSize?: number;
+  /**
+   * Turns a driver error into what the caller should see. The server maps "database
+   * unreachable" errors to a 503 response here, once, instead of in every loader.
+   */
+  mapError?: (error: unknown) => unknown;
+}
+
+export const DEFAULT_PGLITE_DIR = ".data/pglite";
+
+// OIDs: int8, numeric, date. Both drivers return the same JS types: numbers and 'YYYY-MM-DD' strings.
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
+  const wrap = (dialect: Dialect) => new ResilientDialect(dialect, options.mapError);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, wrap);
+  return openPglite(options.pgliteDataDir ?? DEFAULT_PGLITE_DIR, wrap);
+}
+
+function openPostgres(databaseUrl: string, poolSize: number, wrap: (dialect: Dialect) => Dialect): DatabaseHandle {
+  installPostgresCrashGuard();
+  const sql = postgres(databaseUrl, {
+    max: poolSize,
+    onnotice: () => {},
+    connect_timeout: 5,
+    types: {
+      bigint: { to: INT8, from: [INT8], serialize: (value: number) => String(value), parse: (value: string) => Number(value) },
+      numeric: { to: NUMERIC, from: [NUMERIC], serialize: (value: number) => String(value), parse: (value: string) => Number(value) },
+      date: { to: DATE, from: [DATE], serialize: (value: string) => value, parse: (value: string) => value },
+    },
+  });
+  const db = new Kysely<Database>({ dialect: wrap(new PostgresJSDialect({ postgres: sql })) });
+  return {
+    db,
+    kind: "postgres",
+    close: async () => {
+      // Bounded: a connection that lost its backend must not hold the shutdown forever.
+      await sql.end({ timeout: 5 });
+      await db.destroy();
+    },
+  };
+}
+
+export class DatabaseLockedError extends Error {
+  constructor(dataDir: string) {
+    super(
+      `The embedded database at ${dataDir} is already open in another process. ` +
+        `Stop that process first, or set PGLITE_DATA_DIR to another folder, or DATABASE_URL to use a PostgreSQL server.`,
+    );
+    this.name = "DatabaseLockedError";
+  }
+}
+
+async function openPglite(dataDir: string, wrap: (dialect: Dialect) => Dialect): Promise<DatabaseHandle> {
+  const inMemory = dataDir.startsWith("memory://");
+  let releaseLock: (() => Promise<void>) | undefined;
+  if (!inMemory) {
+    mkdirSync(dataDir, { recursive: true });
+    // PGlite is single-process: two processes writing one folder corrupt it, so refuse instead.
+    try {
+      releaseLock = await lockfile.lock(dataDir, {
+        lockfilePath: path.join(dataDir, "..", `${path.basename(dataDir)}.lock`),
+        stale: 15_000,
+        update: 5_000,
+        realpath: false,
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code === "ELOCKED") throw new DatabaseLockedError(dataDir);
+      throw error;
+    }
+  }
+  const client = await PGlite.create({
+    dataDir: inMemory ? undefined : dataDir,
+    extensions: { unaccent },
+    parsers: { [INT8]: Number, [NUMERIC]: Number, [DATE]: (value: string) => value },
+  });
+  const db = new Kysely<Database>({ dialect: wrap(new PGliteDialect(client)) });
+  return {
+    db,
+    kind: "pglite",
+    close: async () => {
+      await db.destroy();
+      await releaseLock?.();
+    },
+  };
+}
+
+export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const result = await migrator.migrateToLatest();
+  if (result.error) throw result.error;
+  return result;
+}

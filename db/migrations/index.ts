@@ -1,0 +1,12 @@
+import type { Migration } from "kysely";
+import * as foundation from "./2026-11-22-001-foundation";
+import * as sessions from "./2026-11-22-002-sessions";
+
+/**
+ * Every migration, in order. A static list (not a folder scan) so the same set runs
+ * from the server, the CLI, the tests and the benchmark. Names sort by date.
+ */
+export const migrations: Record<string, Migration> = {
+  "2026-11-22-001-foundation": foundation,
+  "2026-11-22-002-sessions": sessions,
+};

@@ -1,0 +1,43 @@
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import type { DatabaseHandle } from "../db/index";
+import type { Env } from "../app/modules/config/env.server";
+
+/** The Express app around the Remix build; the database handle is shared by every request. */
+export function createApp({ build, database, env }: { build: ServerBuild; database: DatabaseHandle; env: Env }) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", env.NODE_ENV === "production" ? 1 : false);
+  app.use(compression());
+  app.use(rejectCrossSiteWrites);
+  // Fingerprinted by the Remix compiler: cache forever.
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: env.NODE_ENV === "development" ? "development" : "production",
+      getLoadContext: () => ({ db: database.db, dbKind: database.kind, env }),
+    }),
+  );
+  return app;
+}
+
+/**
+ * Session cookies are SameSite=Lax already; as a second line, a browser POST whose Origin
+ * names another host is refused (forms and fetches from this site send their own origin).
+ */
+function rejectCrossSiteWrites(request: express.Request, response: express.Response, next: express.NextFunction) {
+  if (request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS") return next();
+  const origin = request.get("origin");
+  if (!origin) return next();
+  try {
+    if (new URL(origin).host === request.get("host")) return next();
+  } catch {
+    // fall through: a malformed Origin is refused
+  }
+  response.status(403).type("text/plain").send("Cross-site form submissions are not accepted.");
+}

@@ -1,0 +1,106 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accessibilityViolations, launchBrowser, newOfflineContext } from "../support/browser";
+import { startServer, type RunningServer } from "../support/server";
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("a visitor on a fresh install", () => {
+  it("is sent from / to their browser's language", async () => {
+    const { context, foreignRequests } = await newOfflineContext(browser, server.url, { locale: "es-ES" });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    expect(new URL(page.url()).pathname).toBe("/es");
+    await expect(page.locator("html").getAttribute("lang")).resolves.toBe("es");
+    expect(foreignRequests).toEqual([]);
+    await context.close();
+  });
+
+  for (const [language, heading, listHeading] of [
+    ["en", "Local4Action HUBs", "40 recognised HUBs"],
+    ["es", "HUBs Local4Action", "40 HUBs reconocidos"],
+    ["fr", "HUBs Local4Action", "40 HUBs reconnus"],
+  ] as const) {
+    it(`reads the home page in ${language}, with the demo HUBs and their SDG chips, and no accessibility violation`, async () => {
+      const { context, foreignRequests } = await newOfflineContext(browser, server.url);
+      const page = await context.newPage();
+      const response = await page.goto(`${server.url}/${language}`);
+      expect(response?.status()).toBe(200);
+      await expect(page.locator("html").getAttribute("lang")).resolves.toBe(language);
+      await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+      await page.getByRole("heading", { level: 2, name: listHeading }).waitFor();
+      const hubLinks = page.getByRole("list").first().getByRole("link");
+      expect(await page.locator(".hub-card").count()).toBe(40);
+      expect(await hubLinks.count()).toBeGreaterThan(0);
+      const sdgCode = { en: "SDG 11", es: "ODS 11", fr: "ODD 11" }[language];
+      expect(await page.getByText(sdgCode, { exact: true }).count()).toBeGreaterThan(0);
+      for (const alternate of ["en", "es", "fr"]) {
+        expect(await page.locator(`link[rel="alternate"][hreflang="${alternate}"]`).getAttribute("href")).toMatch(new RegExp(`/${alternate}$`));
+      }
+      expect(await accessibilityViolations(page)).toEqual([]);
+      expect(foreignRequests).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it("switches language on the same page, keeping the query, and is remembered at /", async () => {
+    const { context } = await newOfflineContext(browser, server.url, { locale: "en-GB" });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/en?view=list`);
+    await page.getByRole("navigation", { name: "Language" }).getByRole("link", { name: "Français" }).click();
+    await page.waitForURL(`${server.url}/fr?view=list`);
+    await page.getByRole("heading", { level: 1, name: "HUBs Local4Action" }).waitFor();
+    await page.getByRole("navigation", { name: "Langue" }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("fr");
+    // The cookie now outranks the browser's English.
+    await page.goto(`${server.url}/`);
+    expect(new URL(page.url()).pathname).toBe("/fr");
+    await context.close();
+  });
+
+  it("works without JavaScript", async () => {
+    const { context } = await newOfflineContext(browser, server.url, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/es`);
+    await page.getByRole("link", { name: "English" }).click();
+    await page.waitForURL(`${server.url}/en`);
+    expect(await page.locator(".hub-card").count()).toBe(40);
+    await context.close();
+  });
+
+  for (const [language, title] of [
+    ["en", "Page not found"],
+    ["es", "Página no encontrada"],
+    ["fr", "Page introuvable"],
+  ] as const) {
+    it(`gets a localised 404 page in ${language}`, async () => {
+      const { context } = await newOfflineContext(browser, server.url);
+      const page = await context.newPage();
+      const response = await page.goto(`${server.url}/${language}/no-such-page`);
+      expect(response?.status()).toBe(404);
+      await page.getByRole("heading", { level: 1, name: title }).waitFor();
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it("answers /healthz with the database in use", async () => {
+    const response = await fetch(`${server.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true, database: "pglite" });
+  });
+
+  it("says in the log that it loaded the demo data into the empty database", () => {
+    expect(server.output()).toMatch(/empty database: loading the demo data/);
+    expect(server.output()).toMatch(/demo data loaded: 40 HUBs/);
+  });
+});

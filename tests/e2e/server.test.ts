@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { afterAll, describe, expect, it } from "vitest";
+import { startServer } from "../support/server";
+import { testDatabaseUrl } from "../support/database";
+
+describe("the embedded database folder", () => {
+  const folder = mkdtempSync(path.join(tmpdir(), "l4a-two-servers-"));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it("is refused to a second server with a clear message while the first runs", async () => {
+    const dataDir = path.join(folder, "pglite");
+    const first = await startServer({ PGLITE_DATA_DIR: dataDir });
+    try {
+      const second = startServer({ PGLITE_DATA_DIR: dataDir });
+      await expect(second).rejects.toThrow(/already open in another process/);
+      expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
+    } finally {
+      await first.stop();
+    }
+  });
+});
+
+describe.runIf(testDatabaseUrl)("on a PostgreSQL server", () => {
+  const admin = postgres(testDatabaseUrl!, { max: 1, onnotice: () => {} });
+  const name = `l4a_e2e_${Date.now().toString(36)}`;
+  afterAll(async () => {
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  });
+
+  it("migrates and seeds an empty database, serves it, and survives losing it", async () => {
+    await admin.unsafe(`create database ${name}`);
+    const url = new URL(testDatabaseUrl!);
+    url.pathname = `/${name}`;
+    const server = await startServer({ DATABASE_URL: url.toString() });
+    try {
+      expect(server.output()).toMatch(/using PostgreSQL/);
+      expect(server.output()).toMatch(/demo data loaded: 40 HUBs/);
+      expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ ok: true, database: "postgres" });
+      const home = await fetch(`${server.url}/es`);
+      expect(home.status).toBe(200);
+      expect(await home.text()).toContain("40 HUBs reconocidos");
+
+      // The database disappears under the running server.
+      await admin.unsafe(`drop database ${name} with (force)`);
+      const health = await fetch(`${server.url}/healthz`);
+      expect(health.status).toBe(503);
+      expect(await health.json()).toEqual({ ok: false, database: "postgres" });
+      const page = await fetch(`${server.url}/fr`);
+      expect(page.status).toBe(503);
+      expect(await page.text()).toContain("Temporairement indisponible");
+      expect(server.process.exitCode).toBeNull();
+
+      // It comes back: the next request succeeds without a restart.
+      await admin.unsafe(`create database ${name}`);
+      const again = await fetch(`${server.url}/healthz`);
+      expect(again.status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+  });
+});

@@ -1,0 +1,42 @@
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { openDatabase, type DatabaseHandle } from "../../db/index";
+import { prepareDatabase } from "../../db/prepare";
+
+export interface TestDatabase extends DatabaseHandle {
+  /** The URL of this test's own PostgreSQL database (undefined on PGlite). */
+  url?: string;
+  destroy(): Promise<void>;
+}
+
+/** Which engine the suite runs on: PostgreSQL when TEST_DATABASE_URL is set, else embedded PGlite. */
+export const testDatabaseUrl = process.env.TEST_DATABASE_URL || undefined;
+export const engine = testDatabaseUrl ? "postgres" : "pglite";
+
+/**
+ * A fresh, migrated database with the SDG reference data: in memory on PGlite, or a
+ * throw-away database on the PostgreSQL server, dropped by destroy().
+ */
+export async function createTestDatabase(options: { seedDemo?: boolean; mapError?: (error: unknown) => unknown } = {}): Promise<TestDatabase> {
+  if (!testDatabaseUrl) {
+    const handle = await openDatabase({ pgliteDataDir: "memory://", mapError: options.mapError });
+    await prepareDatabase(handle.db, { seedDemoWhenEmpty: options.seedDemo ?? false });
+    return { ...handle, destroy: handle.close };
+  }
+  const name = `l4a_test_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
+  const admin = postgres(testDatabaseUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(testDatabaseUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 4, mapError: options.mapError });
+  await prepareDatabase(handle.db, { seedDemoWhenEmpty: options.seedDemo ?? false });
+  return {
+    ...handle,
+    url: url.toString(),
+    destroy: async () => {
+      await handle.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}

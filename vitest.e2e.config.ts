@@ -1,0 +1,17 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+// Browser and HTTP tests against the production build, one server per test file.
+export default defineConfig({
+  resolve: { alias: { "~": path.resolve(__dirname, "app") } },
+  test: {
+    include: ["tests/e2e/**/*.test.ts"],
+    environment: "node",
+    pool: "forks",
+    // Each file starts a server and a Chromium; two at once is what 2 cores can carry.
+    maxWorkers: 2,
+    minWorkers: 1,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
