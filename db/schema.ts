@@ -171,6 +171,34 @@ export interface SessionTable {
   user_agent: string | null;
 }
 
+export interface OutboxTable {
+  id: Generated<number>;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  /** What the message is about, e.g. "invitation", "password_reset", "report_due". */
+  kind: string;
+  language: Language;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
+  error: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  /** "hub", "progress_update", "organisation", "user" … */
+  entity: string;
+  entity_id: number;
+  hub_id: number | null;
+  actor_user_id: number | null;
+  /** "submit", "recognise", "review", … */
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  comment: string | null;
+  at: CreatedAt;
+}
+
 export interface Database {
   sdg_goals: SdgGoalTable;
   sdg_targets: SdgTargetTable;
@@ -186,6 +214,8 @@ export interface Database {
   hub_partners: HubPartnerTable;
   hub_synchronisations: HubSynchronisationTable;
   sessions: SessionTable;
+  outbox: OutboxTable;
+  audit_log: AuditLogTable;
 }
 
 export type Hub = Selectable<HubTable>;

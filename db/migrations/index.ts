@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import * as foundation from "./2026-11-22-001-foundation";
 import * as sessions from "./2026-11-22-002-sessions";
+import * as outboxAudit from "./2026-11-22-003-outbox-audit";
 
 /**
  * Every migration, in order. A static list (not a folder scan) so the same set runs
@@ -9,4 +10,5 @@ import * as sessions from "./2026-11-22-002-sessions";
 export const migrations: Record<string, Migration> = {
   "2026-11-22-001-foundation": foundation,
   "2026-11-22-002-sessions": sessions,
+  "2026-11-22-003-outbox-audit": outboxAudit,
 };
