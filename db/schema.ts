@@ -106,6 +106,8 @@ export interface HubTable {
   submitted_at: Timestamp | null;
   recognised_at: Timestamp | null;
   completed_at: Timestamp | null;
+  /** Communication plan: channels (free text, migration 020). */
+  communication_channels: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** One row per HUB and language; the original language's row carries every required text. A null field is a missing translation. */
@@ -199,6 +201,48 @@ export interface AuditLogTable {
   at: CreatedAt;
 }
 
+export interface HubEventTable {
+  id: Generated<number>;
+  hub_id: number;
+  position: number;
+  name: string;
+  event_date: DateString;
+}
+
+export interface HubDocumentTable {
+  id: Generated<number>;
+  hub_id: number;
+  position: number;
+  title: string;
+  /** http:// or https:// only (checked by the form and the table). */
+  url: string;
+}
+
+export type ReviewRecommendation = "recognise" | "changes" | "decline";
+
+export interface HubReviewTable {
+  id: Generated<number>;
+  hub_id: number;
+  reviewer_id: number;
+  recommendation: ReviewRecommendation;
+  comment: string;
+  created_at: CreatedAt;
+}
+
+/** A change to a recognised HUB's outcomes or timeline, decided by the secretariat. baseline/proposed: JSON text. */
+export interface HubChangeRequestTable {
+  id: Generated<number>;
+  hub_id: number;
+  status: "pending" | "approved" | "rejected";
+  baseline: string;
+  proposed: string;
+  requested_by: number | null;
+  created_at: CreatedAt;
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+  decision_comment: string | null;
+}
+
 export interface Database {
   sdg_goals: SdgGoalTable;
   sdg_targets: SdgTargetTable;
@@ -216,6 +260,10 @@ export interface Database {
   sessions: SessionTable;
   outbox: OutboxTable;
   audit_log: AuditLogTable;
+  hub_events: HubEventTable;
+  hub_documents: HubDocumentTable;
+  hub_reviews: HubReviewTable;
+  hub_change_requests: HubChangeRequestTable;
 }
 
 export type Hub = Selectable<HubTable>;

@@ -1,0 +1,59 @@
+import { parseWithZod } from "@conform-to/zod";
+import { json, redirect } from "@remix-run/node";
+import type { DB } from "../../../db/index";
+import type { SessionUser } from "~/modules/accounts/session.server";
+import { z } from "~/modules/forms/messages";
+import type { Language } from "~/modules/i18n/config";
+import { searchPlaces } from "~/modules/places/places.server";
+import { DraftProposalSchema, SubmitProposalSchema } from "./proposal-schema";
+import { referenceErrors, saveProposal } from "./proposals.server";
+import { WorkflowError } from "./workflow.server";
+
+const Anything = z.object({}).passthrough();
+
+/**
+ * The proposal form's action, shared by "new" and "edit": place look-up (no JavaScript needed),
+ * Conform list intents (add/remove rows), save as draft (light checks) and submit (full checks).
+ */
+export async function handleProposalForm(db: DB, user: SessionUser, language: Language, hubId: number | undefined, formData: FormData) {
+  const intent = String(formData.get("intent") ?? "");
+  const placeQuery = String(formData.get("placeQuery") ?? "").slice(0, 100);
+
+  if (intent === "findPlace" || intent.startsWith("pick:")) {
+    const submission = parseWithZod(formData, { schema: Anything });
+    const result = submission.reply();
+    if (intent.startsWith("pick:")) {
+      const [, lat, lng] = intent.split(":");
+      if (Number.isFinite(Number(lat)) && Number.isFinite(Number(lng))) {
+        result.initialValue = { ...(result.initialValue ?? {}), latitude: lat, longitude: lng };
+      }
+    }
+    return json({ result, places: searchPlaces(placeQuery), placeQuery });
+  }
+
+  const schema = intent === "submit" ? SubmitProposalSchema : DraftProposalSchema;
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== "success") {
+    // A list intent (add/remove a row) is not an error: it re-renders the form with the new row.
+    return json({ result: submission.reply(), places: null, placeQuery }, { status: submission.status === "error" ? 400 : 200 });
+  }
+  const fieldErrors = await referenceErrors(db, submission.value, hubId);
+  if (Object.keys(fieldErrors).length) {
+    return json({ result: submission.reply({ fieldErrors }), places: null, placeQuery }, { status: 400 });
+  }
+  try {
+    const saved = await saveProposal(db, user, hubId, submission.value, { submit: intent === "submit" });
+    const flag = intent === "submit" ? "submitted" : saved.changeRequested ? "changeRequested" : "saved";
+    return redirect(`/${language}/my/hubs/${saved.hubId}?${flag}=1`);
+  } catch (error) {
+    if (!(error instanceof WorkflowError)) throw error;
+    if (error.reason === "notFound") throw new Response("Not found", { status: 404 });
+    const result = submission.reply({ formErrors: [error.reason === "conflict" ? "validation:conflict" : `proposals:errors.${error.reason}`] });
+    if (error.reason === "conflict" && hubId !== undefined) {
+      // Keep everything typed; the next save is made knowingly over the newer version.
+      const current = await db.selectFrom("hubs").select("version").where("id", "=", hubId).executeTakeFirst();
+      if (current) result.initialValue = { ...(result.initialValue ?? {}), version: String(current.version) };
+    }
+    return json({ result, places: null, placeQuery }, { status: 409 });
+  }
+}

@@ -1,0 +1,130 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { getTranslator } from "~/modules/i18n/i18next.server";
+import { ThemeSchema } from "~/modules/proposals/proposal-schema";
+import { languageParam, requireRoleOr404 } from "~/modules/proposals/route-helpers.server";
+import { FormErrors, TextField } from "~/ui/form";
+
+export const handle = { i18n: ["common", "proposals", "review", "validation"] };
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const language = languageParam(params.lang);
+  await requireRoleOr404(context, request, ["secretariat"]);
+  const [themes, t] = await Promise.all([
+    context.db.selectFrom("themes").select(["id", "slug", "name_en", "name_es", "name_fr", "position"]).orderBy("position").orderBy("id").execute(),
+    getTranslator(language),
+  ]);
+  return json({ language, themes, title: t("review:themes.title") });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const language = languageParam(params.lang);
+  const user = await requireRoleOr404(context, request, ["secretariat"]);
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: ThemeSchema });
+  const formId = String(formData.get("formId") ?? "theme-new");
+  if (submission.status !== "success") return json({ formId, result: submission.reply() }, { status: 400 });
+  const { id, slug, nameEn, nameEs, nameFr, position } = submission.value;
+  const taken = await context.db
+    .selectFrom("themes")
+    .select("id")
+    .where("slug", "=", slug)
+    .$if(id !== undefined, (qb) => qb.where("id", "!=", id!))
+    .executeTakeFirst();
+  if (taken) return json({ formId, result: submission.reply({ fieldErrors: { slug: ["review:themes.slugTaken"] } }) }, { status: 400 });
+  await context.db.transaction().execute(async (trx) => {
+    const values = { slug, name_en: nameEn, name_es: nameEs, name_fr: nameFr, position };
+    let themeId = id;
+    if (id === undefined) {
+      themeId = (await trx.insertInto("themes").values(values).returning("id").executeTakeFirstOrThrow()).id;
+    } else {
+      const updated = await trx.updateTable("themes").set(values).where("id", "=", id).executeTakeFirst();
+      if (Number(updated.numUpdatedRows) !== 1) throw new Response("Not found", { status: 404 });
+    }
+    await recordAudit(trx, { entity: "theme", entityId: themeId!, actorUserId: user.id, action: id === undefined ? "create" : "update" });
+  });
+  return redirect(`/${language}/admin/themes?saved=1`);
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+
+type ActionData = { formId: string; result: SubmissionResult<string[]> } | undefined;
+
+export default function ThemesPage() {
+  const { themes } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData;
+  const [searchParams] = useSearchParams();
+  const { t } = useTranslation("review");
+  return (
+    <div className="container">
+      <h1>{t("themes.title")}</h1>
+      <p>{t("themes.lead")}</p>
+      {searchParams.get("saved") === "1" ? (
+        <p role="status" className="notice notice--success">
+          {t("themes.saved")}
+        </p>
+      ) : null}
+      {themes.map((theme) => (
+        <ThemeForm
+          key={theme.id}
+          formId={`theme-${theme.id}`}
+          heading={theme.name_en}
+          defaultValue={{ id: theme.id, slug: theme.slug, nameEn: theme.name_en, nameEs: theme.name_es, nameFr: theme.name_fr, position: theme.position }}
+          lastResult={actionData?.formId === `theme-${theme.id}` ? actionData.result : undefined}
+        />
+      ))}
+      <ThemeForm
+        formId="theme-new"
+        heading={t("themes.new")}
+        defaultValue={{ position: themes.length }}
+        lastResult={actionData?.formId === "theme-new" ? actionData.result : undefined}
+      />
+    </div>
+  );
+}
+
+function ThemeForm({
+  formId,
+  heading,
+  defaultValue,
+  lastResult,
+}: {
+  formId: string;
+  heading: string;
+  defaultValue: Record<string, string | number>;
+  lastResult?: SubmissionResult<string[]>;
+}) {
+  const { t } = useTranslation("review");
+  const [form, fields] = useForm({
+    id: formId,
+    lastResult,
+    defaultValue,
+    constraint: getZodConstraint(ThemeSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ThemeSchema }),
+  });
+  return (
+    <section aria-labelledby={`${formId}-title`} className="panel">
+      <h2 id={`${formId}-title`}>{heading}</h2>
+      <Form method="post" {...getFormProps(form)} className="form">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="formId" value={formId} />
+        {defaultValue.id !== undefined ? <input type="hidden" name={fields.id.name} value={defaultValue.id} /> : null}
+        <div className="field-row">
+          <TextField meta={fields.slug} label={t("themes.slug")} help={t("themes.slugHelp")} />
+          <TextField meta={fields.position} type="number" label={t("themes.position")} />
+        </div>
+        <TextField meta={fields.nameEn} label={t("themes.nameEn")} />
+        <TextField meta={fields.nameEs} label={t("themes.nameEs")} />
+        <TextField meta={fields.nameFr} label={t("themes.nameFr")} />
+        <button type="submit" className="button">
+          {t("themes.save")}
+        </button>
+      </Form>
+    </section>
+  );
+}

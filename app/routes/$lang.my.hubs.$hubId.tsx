@@ -1,0 +1,170 @@
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getTranslator } from "~/modules/i18n/i18next.server";
+import { handleProposalForm } from "~/modules/proposals/proposal-action.server";
+import { ProposalForm, type PlaceResult } from "~/modules/proposals/proposal-form";
+import { WithdrawSchema } from "~/modules/proposals/proposal-schema";
+import { ChangeRequestTable, HistoryList, ProposalView, type ProposalViewValues } from "~/modules/proposals/proposal-view";
+import {
+  BASELINE_STATUSES,
+  EDITABLE_STATUSES,
+  findVisibleHub,
+  listChangeRequests,
+  listHistory,
+  loadProposalValues,
+  parseHubId,
+  proposalFormOptions,
+} from "~/modules/proposals/proposals.server";
+import { languageParam, requireRoleOr404 } from "~/modules/proposals/route-helpers.server";
+import { TRANSITIONS, WorkflowError, transition } from "~/modules/proposals/workflow.server";
+import { listSdgGoals } from "~/modules/sdg/sdg.server";
+import { FormErrors, TextAreaField } from "~/ui/form";
+
+export const handle = { i18n: ["common", "hubs", "proposals", "validation"] };
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const language = languageParam(params.lang);
+  const user = await requireRoleOr404(context, request, ["city"]);
+  const hubId = parseHubId(params.hubId);
+  const hub = await findVisibleHub(context.db, user, hubId);
+  if (!hub) throw new Response("Not found", { status: 404 });
+  const [{ values }, options, goals, history, changeRequests, t] = await Promise.all([
+    loadProposalValues(context.db, hubId),
+    proposalFormOptions(context.db, language, hubId),
+    listSdgGoals(context.db, language),
+    listHistory(context.db, hubId, { includeReviews: false }),
+    listChangeRequests(context.db, hubId),
+    getTranslator(language),
+  ]);
+  return json({
+    language,
+    hubId,
+    status: hub.status,
+    values,
+    options: { ...options, goals, organisations: options.organisations.filter((o) => o.id !== hub.lead_organisation_id) },
+    history: history.map((entry) => ({ ...entry, at: new Date(entry.at).toISOString() })),
+    changeRequests,
+    editable: EDITABLE_STATUSES.includes(hub.status) || BASELINE_STATUSES.includes(hub.status),
+    canSubmit: TRANSITIONS.submit.from.includes(hub.status),
+    baselineLocked: BASELINE_STATUSES.includes(hub.status),
+    canWithdraw: TRANSITIONS.withdraw.from.includes(hub.status),
+    title: t("proposals:edit.title", { title: values.title ?? "" }),
+  });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const language = languageParam(params.lang);
+  const user = await requireRoleOr404(context, request, ["city"]);
+  const hubId = parseHubId(params.hubId);
+  if (!(await findVisibleHub(context.db, user, hubId))) throw new Response("Not found", { status: 404 });
+  const formData = await request.formData();
+  if (formData.get("intent") === "withdraw") {
+    const submission = parseWithZod(formData, { schema: WithdrawSchema });
+    if (submission.status !== "success") return json({ withdraw: submission.reply() }, { status: 400 });
+    try {
+      await transition(context.db, user, hubId, "withdraw", { comment: submission.value.comment, expectedVersion: submission.value.version });
+    } catch (error) {
+      if (!(error instanceof WorkflowError)) throw error;
+      const key = error.reason === "conflict" ? "validation:conflict" : `proposals:errors.${error.reason}`;
+      return json({ withdraw: submission.reply({ formErrors: [key] }) }, { status: 409 });
+    }
+    return redirect(`/${language}/my/hubs/${hubId}?withdrawn=1`);
+  }
+  return handleProposalForm(context.db, user, language, hubId, formData);
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+
+type ActionData =
+  | { result: SubmissionResult<string[]>; places: PlaceResult[] | null; placeQuery: string; withdraw?: undefined }
+  | { withdraw: SubmissionResult<string[]>; result?: undefined };
+
+export default function EditProposalPage() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const [searchParams] = useSearchParams();
+  const { t } = useTranslation(["proposals", "hubs"]);
+  const { language, hubId, status, values } = data;
+  const notice = ["submitted", "saved", "changeRequested", "withdrawn"].find((flag) => searchParams.get(flag) === "1");
+  const pending = data.changeRequests.filter((request) => request.status === "pending");
+  return (
+    <div className="container">
+      <p>
+        <Link to={`/${language}/my/hubs`}>{t("proposals:my.back")}</Link>
+      </p>
+      <h1 lang={values.originalLanguage}>{values.title}</h1>
+      <p>
+        {t("proposals:list.status")}: <span className={`status status--${status}`}>{t(`hubs:status.${status}`)}</span>
+      </p>
+      {notice ? (
+        <p role="status" className="notice notice--success">
+          {t(`proposals:notices.${notice}`)}
+        </p>
+      ) : null}
+      {pending.length ? (
+        <section aria-labelledby="pending-changes">
+          <h2 id="pending-changes">{t("proposals:changes.pendingTitle")}</h2>
+          {pending.map((request) => (
+            <ChangeRequestTable key={request.id} request={request} language={language} />
+          ))}
+        </section>
+      ) : null}
+      {data.editable ? (
+        <ProposalForm
+          formId={`proposal-${hubId}-${values.version}`}
+          language={language}
+          lastResult={actionData?.result}
+          defaultValue={values as unknown as Record<string, unknown>}
+          options={data.options}
+          places={actionData?.result ? actionData.places : null}
+          placeQuery={actionData?.result ? actionData.placeQuery : undefined}
+          canSubmit={data.canSubmit}
+          baselineLocked={data.baselineLocked}
+          cancelTo={`/${language}/my/hubs`}
+        />
+      ) : (
+        <>
+          <p className="notice">{t("proposals:edit.readOnly")}</p>
+          <ProposalView values={values as unknown as ProposalViewValues} options={data.options} language={language} />
+        </>
+      )}
+      <section aria-labelledby="history-title">
+        <h2 id="history-title">{t("proposals:history.title")}</h2>
+        <HistoryList entries={data.history} language={language} />
+      </section>
+      {data.changeRequests.length > pending.length ? (
+        <section aria-labelledby="past-changes">
+          <h2 id="past-changes">{t("proposals:changes.pastTitle")}</h2>
+          {data.changeRequests
+            .filter((request) => request.status !== "pending")
+            .map((request) => (
+              <ChangeRequestTable key={request.id} request={request} language={language} />
+            ))}
+        </section>
+      ) : null}
+      {data.canWithdraw ? <WithdrawForm version={values.version} lastResult={actionData?.withdraw} /> : null}
+    </div>
+  );
+}
+
+function WithdrawForm({ version, lastResult }: { version: number; lastResult?: SubmissionResult<string[]> }) {
+  const { t } = useTranslation("proposals");
+  const [form, fields] = useForm<{ version: number; comment?: string }>({ id: "withdraw", lastResult, defaultValue: { version } });
+  return (
+    <section aria-labelledby="withdraw-title" className="danger-zone">
+      <h2 id="withdraw-title">{t("withdraw.title")}</h2>
+      <p>{t("withdraw.help")}</p>
+      <Form method="post" {...getFormProps(form)} className="form">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input {...getInputProps(fields.version, { type: "hidden" })} key={fields.version.key} />
+        <TextAreaField meta={fields.comment} label={t("withdraw.comment")} rows={3} />
+        <button type="submit" name="intent" value="withdraw" className="button button--danger">
+          {t("withdraw.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}

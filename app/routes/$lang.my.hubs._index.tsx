@@ -1,0 +1,70 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getTranslator } from "~/modules/i18n/i18next.server";
+import { formatDate } from "~/modules/i18n/format";
+import { listProposals } from "~/modules/proposals/proposals.server";
+import { languageParam, requireRoleOr404 } from "~/modules/proposals/route-helpers.server";
+
+export const handle = { i18n: ["common", "hubs", "proposals", "validation"] };
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const language = languageParam(params.lang);
+  const user = await requireRoleOr404(context, request, ["city"]);
+  const [proposals, t, organisation] = await Promise.all([
+    listProposals(context.db, language, { organisationId: user.organisationId! }),
+    getTranslator(language),
+    context.db.selectFrom("organisations").select(["name", "verified_at"]).where("id", "=", user.organisationId!).executeTakeFirst(),
+  ]);
+  return json({ language, proposals, verified: Boolean(organisation?.verified_at), organisation: organisation?.name ?? "", title: t("proposals:my.title") });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+
+export default function MyHubsPage() {
+  const { language, proposals, verified, organisation } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["proposals", "hubs", "common"]);
+  return (
+    <div className="container">
+      <h1>{t("proposals:my.title")}</h1>
+      <p>{t("proposals:my.lead", { organisation })}</p>
+      {!verified ? <p className="notice">{t("proposals:errors.unverified")}</p> : null}
+      <p>
+        <Link className="button" to={`/${language}/my/hubs/new`}>
+          {t("proposals:my.new")}
+        </Link>
+      </p>
+      {proposals.length === 0 ? (
+        <p>{t("proposals:my.empty")}</p>
+      ) : (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("proposals:list.title")}</th>
+              <th scope="col">{t("proposals:list.status")}</th>
+              <th scope="col">{t("proposals:list.timeline")}</th>
+              <th scope="col">{t("proposals:list.lastMessage")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {proposals.map((proposal) => (
+              <tr key={proposal.id}>
+                <td lang={proposal.textLanguage}>
+                  <Link to={`/${language}/my/hubs/${proposal.id}`}>{proposal.title}</Link>
+                </td>
+                <td>
+                  <span className={`status status--${proposal.status}`}>{t(`hubs:status.${proposal.status}`)}</span>
+                  {proposal.pendingChanges ? ` · ${t("proposals:changes.pending")}` : ""}
+                </td>
+                <td>
+                  {formatDate(proposal.startDate, language)} – {formatDate(proposal.endDate, language)}
+                </td>
+                <td className="preserve-lines">{proposal.lastMessage ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getTranslator } from "~/modules/i18n/i18next.server";
+import { handleProposalForm } from "~/modules/proposals/proposal-action.server";
+import { ProposalForm, type PlaceResult } from "~/modules/proposals/proposal-form";
+import { proposalFormOptions } from "~/modules/proposals/proposals.server";
+import { languageParam, requireRoleOr404 } from "~/modules/proposals/route-helpers.server";
+import { listSdgGoals } from "~/modules/sdg/sdg.server";
+
+export const handle = { i18n: ["common", "hubs", "proposals", "validation"] };
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const language = languageParam(params.lang);
+  const user = await requireRoleOr404(context, request, ["city"]);
+  const [options, goals, t, organisation] = await Promise.all([
+    proposalFormOptions(context.db, language),
+    listSdgGoals(context.db, language),
+    getTranslator(language),
+    context.db.selectFrom("organisations").select(["latitude", "longitude"]).where("id", "=", user.organisationId!).executeTakeFirstOrThrow(),
+  ]);
+  return json({
+    language,
+    options: { ...options, goals, organisations: options.organisations.filter((o) => o.id !== user.organisationId) },
+    // The lead organisation's own point is a sensible starting location.
+    defaultValue: { originalLanguage: language, latitude: organisation.latitude, longitude: organisation.longitude, outcomes: [{}] },
+    title: t("proposals:new.title"),
+  });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const language = languageParam(params.lang);
+  const user = await requireRoleOr404(context, request, ["city"]);
+  return handleProposalForm(context.db, user, language, undefined, await request.formData());
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+
+export default function NewProposalPage() {
+  const { language, options, defaultValue } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as { result: SubmissionResult<string[]>; places: PlaceResult[] | null; placeQuery: string } | undefined;
+  const { t } = useTranslation("proposals");
+  return (
+    <div className="container">
+      <h1>{t("new.title")}</h1>
+      <p>{t("new.lead")}</p>
+      <ProposalForm
+        formId="proposal-new"
+        language={language}
+        lastResult={actionData?.result}
+        defaultValue={defaultValue}
+        options={options}
+        places={actionData?.places}
+        placeQuery={actionData?.placeQuery}
+        canSubmit
+        baselineLocked={false}
+        cancelTo={`/${language}/my/hubs`}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,266 @@
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { formatDate } from "~/modules/i18n/format";
+import { getTranslator } from "~/modules/i18n/i18next.server";
+import { ChangeDecisionSchema, DecisionSchema, ReviewSchema } from "~/modules/proposals/proposal-schema";
+import { ChangeRequestTable, HistoryList, ProposalView, type ProposalViewValues } from "~/modules/proposals/proposal-view";
+import {
+  decideChangeRequest,
+  findVisibleHub,
+  listChangeRequests,
+  listHistory,
+  listReviews,
+  loadProposalValues,
+  parseHubId,
+  proposalFormOptions,
+  recordReview,
+} from "~/modules/proposals/proposals.server";
+import { languageParam, requireRoleOr404 } from "~/modules/proposals/route-helpers.server";
+import { TRANSITIONS, WorkflowError, transition } from "~/modules/proposals/workflow.server";
+import { listSdgGoals } from "~/modules/sdg/sdg.server";
+import { FormErrors, SelectField, TextAreaField } from "~/ui/form";
+
+export const handle = { i18n: ["common", "hubs", "proposals", "review", "validation"] };
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const language = languageParam(params.lang);
+  const user = await requireRoleOr404(context, request, ["council", "secretariat"]);
+  const hubId = parseHubId(params.hubId);
+  const hub = await findVisibleHub(context.db, user, hubId);
+  if (!hub) throw new Response("Not found", { status: 404 });
+  const [{ values }, options, goals, reviews, history, changeRequests, organisation, t] = await Promise.all([
+    loadProposalValues(context.db, hubId),
+    proposalFormOptions(context.db, language, hubId),
+    listSdgGoals(context.db, language),
+    listReviews(context.db, hubId),
+    listHistory(context.db, hubId, { includeReviews: true }),
+    listChangeRequests(context.db, hubId),
+    context.db.selectFrom("organisations").select(["name", "city", "country_code", "verified_at"]).where("id", "=", hub.lead_organisation_id).executeTakeFirstOrThrow(),
+    getTranslator(language),
+  ]);
+  return json({
+    language,
+    hubId,
+    role: user.role,
+    status: hub.status,
+    values,
+    organisation: { name: organisation.name, city: organisation.city, verified: Boolean(organisation.verified_at) },
+    options: { ...options, goals },
+    reviews: reviews.map((review) => ({ ...review, created_at: new Date(review.created_at).toISOString() })),
+    history: history.map((entry) => ({ ...entry, at: new Date(entry.at).toISOString() })),
+    changeRequests,
+    canReview: user.role === "council" && hub.status === "submitted",
+    canDecide: user.role === "secretariat" && TRANSITIONS.recognise.from.includes(hub.status),
+    title: t("review:detail.title", { title: values.title ?? "" }),
+  });
+}
+
+const DECISION_TRANSITION = { recognise: "recognise", request_changes: "request_changes", decline: "decline" } as const;
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const language = languageParam(params.lang);
+  const user = await requireRoleOr404(context, request, ["council", "secretariat"]);
+  const hubId = parseHubId(params.hubId);
+  if (!(await findVisibleHub(context.db, user, hubId))) throw new Response("Not found", { status: 404 });
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const fail = (reply: SubmissionResult<string[]>, form: string) => json({ form, result: reply }, { status: 400 });
+  const failure = (error: unknown) => {
+    if (!(error instanceof WorkflowError)) throw error;
+    if (error.reason === "notFound") throw new Response("Not found", { status: 404 });
+    return `proposals:errors.${error.reason}`;
+  };
+
+  if (intent === "review") {
+    // Only the council records reviews; the secretariat decides.
+    if (user.role !== "council") throw new Response("Not found", { status: 404 });
+    const submission = parseWithZod(formData, { schema: ReviewSchema });
+    if (submission.status !== "success") return fail(submission.reply(), "review");
+    try {
+      await recordReview(context.db, user, hubId, submission.value.recommendation, submission.value.comment);
+    } catch (error) {
+      return fail(submission.reply({ formErrors: [failure(error)] }), "review");
+    }
+    return redirect(`/${language}/review/${hubId}?reviewed=1`);
+  }
+  if (intent === "decide") {
+    if (user.role !== "secretariat") throw new Response("Not found", { status: 404 });
+    const submission = parseWithZod(formData, { schema: DecisionSchema });
+    if (submission.status !== "success") return fail(submission.reply(), "decide");
+    try {
+      await transition(context.db, user, hubId, DECISION_TRANSITION[submission.value.decision], { comment: submission.value.message });
+    } catch (error) {
+      return fail(submission.reply({ formErrors: [failure(error)] }), "decide");
+    }
+    return redirect(`/${language}/review/${hubId}?decided=1`);
+  }
+  if (intent === "decideChange") {
+    if (user.role !== "secretariat") throw new Response("Not found", { status: 404 });
+    const submission = parseWithZod(formData, { schema: ChangeDecisionSchema });
+    if (submission.status !== "success") return fail(submission.reply(), "decideChange");
+    try {
+      await decideChangeRequest(context.db, user, hubId, submission.value.changeRequestId, submission.value.decision === "approve", submission.value.message ?? null);
+    } catch (error) {
+      return fail(submission.reply({ formErrors: [failure(error)] }), "decideChange");
+    }
+    return redirect(`/${language}/review/${hubId}?changeDecided=1`);
+  }
+  throw new Response("Bad request", { status: 400 });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+
+type ActionData = { form: string; result: SubmissionResult<string[]> } | undefined;
+
+export default function ReviewProposalPage() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData;
+  const [searchParams] = useSearchParams();
+  const { t } = useTranslation(["review", "proposals", "hubs"]);
+  const { language, values } = data;
+  const notice = ["reviewed", "decided", "changeDecided"].find((flag) => searchParams.get(flag) === "1");
+  const pending = data.changeRequests.filter((request) => request.status === "pending");
+  return (
+    <div className="container">
+      <p>
+        <Link to={`/${language}/review`}>{t("review:detail.back")}</Link>
+      </p>
+      <h1 lang={values.originalLanguage}>{values.title}</h1>
+      <p>
+        {t("proposals:list.status")}: <span className={`status status--${data.status}`}>{t(`hubs:status.${data.status}`)}</span> ·{" "}
+        {data.organisation.name} ({data.organisation.city}){data.organisation.verified ? "" : ` · ${t("review:detail.unverified")}`}
+      </p>
+      {notice ? (
+        <p role="status" className="notice notice--success">
+          {t(`review:notices.${notice}`)}
+        </p>
+      ) : null}
+      {data.canReview ? <ReviewForm lastResult={actionData?.form === "review" ? actionData.result : undefined} /> : null}
+      {data.canDecide ? <DecisionForm lastResult={actionData?.form === "decide" ? actionData.result : undefined} /> : null}
+      {pending.length ? (
+        <section aria-labelledby="changes-title">
+          <h2 id="changes-title">{t("proposals:changes.pendingTitle")}</h2>
+          {pending.map((request) => (
+            <div key={request.id}>
+              <ChangeRequestTable request={request} language={language} />
+              {data.role === "secretariat" ? (
+                <ChangeDecisionForm requestId={request.id} lastResult={actionData?.form === "decideChange" ? actionData.result : undefined} />
+              ) : null}
+            </div>
+          ))}
+        </section>
+      ) : null}
+      <section aria-labelledby="reviews-title">
+        <h2 id="reviews-title">{t("review:reviews.title")}</h2>
+        {data.reviews.length === 0 ? (
+          <p>{t("review:reviews.none")}</p>
+        ) : (
+          <ul className="reviews">
+            {data.reviews.map((review) => (
+              <li key={review.id}>
+                <p>
+                  <strong>{t(`review:recommendation.${review.recommendation}`)}</strong> · {review.reviewer} ·{" "}
+                  <time dateTime={review.created_at}>{formatDate(review.created_at, language)}</time>
+                </p>
+                <blockquote className="preserve-lines">{review.comment}</blockquote>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="proposal-title">
+        <h2 id="proposal-title">{t("review:detail.proposal")}</h2>
+        <ProposalView values={values as unknown as ProposalViewValues} options={data.options} language={language} />
+      </section>
+      <section aria-labelledby="history-title">
+        <h2 id="history-title">{t("proposals:history.title")}</h2>
+        <HistoryList entries={data.history} language={language} />
+      </section>
+    </div>
+  );
+}
+
+function ReviewForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
+  const { t } = useTranslation("review");
+  const [form, fields] = useForm({
+    id: "review",
+    lastResult,
+    constraint: getZodConstraint(ReviewSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ReviewSchema }),
+  });
+  return (
+    <section aria-labelledby="review-form-title" className="panel">
+      <h2 id="review-form-title">{t("reviewForm.title")}</h2>
+      <Form method="post" {...getFormProps(form)} className="form">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="intent" value="review" />
+        <SelectField
+          meta={fields.recommendation}
+          label={t("reviewForm.recommendation")}
+          help={t("reviewForm.recommendationHelp")}
+          placeholder={t("reviewForm.choose")}
+          options={(["recognise", "changes", "decline"] as const).map((value) => ({ value, label: t(`recommendation.${value}`) }))}
+        />
+        <TextAreaField meta={fields.comment} label={t("reviewForm.comment")} help={t("reviewForm.commentHelp")} />
+        <button type="submit" className="button">
+          {t("reviewForm.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+function DecisionForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
+  const { t } = useTranslation("review");
+  const [form, fields] = useForm({
+    id: "decide",
+    lastResult,
+    constraint: getZodConstraint(DecisionSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: DecisionSchema }),
+  });
+  return (
+    <section aria-labelledby="decision-form-title" className="panel">
+      <h2 id="decision-form-title">{t("decisionForm.title")}</h2>
+      <Form method="post" {...getFormProps(form)} className="form">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="intent" value="decide" />
+        <SelectField
+          meta={fields.decision}
+          label={t("decisionForm.decision")}
+          placeholder={t("reviewForm.choose")}
+          options={(["recognise", "request_changes", "decline"] as const).map((value) => ({ value, label: t(`decision.${value}`) }))}
+        />
+        <TextAreaField meta={fields.message} label={t("decisionForm.message")} help={t("decisionForm.messageHelp")} />
+        <button type="submit" className="button">
+          {t("decisionForm.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+function ChangeDecisionForm({ requestId, lastResult }: { requestId: number; lastResult?: SubmissionResult<string[]> }) {
+  const { t } = useTranslation("review");
+  const [form, fields] = useForm<{ changeRequestId: number; message?: string }>({ id: `change-${requestId}`, lastResult, defaultValue: { changeRequestId: requestId } });
+  return (
+    <Form method="post" {...getFormProps(form)} className="form">
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="decideChange" />
+      <input {...getInputProps(fields.changeRequestId, { type: "hidden" })} key={fields.changeRequestId.key} />
+      <TextAreaField meta={fields.message} label={t("changeForm.message")} rows={3} />
+      <div className="form-actions">
+        <button type="submit" name="decision" value="approve" className="button">
+          {t("changeForm.approve")}
+        </button>
+        <button type="submit" name="decision" value="reject" className="button button--secondary">
+          {t("changeForm.reject")}
+        </button>
+      </div>
+    </Form>
+  );
+}
