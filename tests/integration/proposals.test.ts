@@ -1,0 +1,389 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashPassword } from "~/modules/accounts/password.server";
+import { getTranslator } from "~/modules/i18n/i18next.server";
+import { parseMessage } from "~/modules/forms/messages";
+import { searchPlaces } from "~/modules/places/places.server";
+import { listMissingTranslations, translationStatus } from "~/modules/proposals/proposals.server";
+import { TRANSITIONS, WorkflowError, transition, type Transition } from "~/modules/proposals/workflow.server";
+import * as editRoute from "~/routes/$lang.my.hubs.$hubId";
+import * as newRoute from "~/routes/$lang.my.hubs.new";
+import * as reviewRoute from "~/routes/$lang.review.$hubId";
+import type { SessionUser } from "~/modules/accounts/session.server";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+import { callRoute, cookieFor, proposalFields } from "../support/proposals";
+
+let database: TestDatabase;
+const users: Record<"cityA" | "cityB" | "cityUnverified" | "council" | "secretariat", SessionUser & { cookie: string }> = {} as never;
+let themeId: number;
+
+async function sessionUser(id: number): Promise<SessionUser & { cookie: string }> {
+  const row = await database.db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    role: row.role,
+    organisationId: row.organisation_id,
+    preferredLanguage: row.preferred_language,
+    cookie: await cookieFor(database, row.id),
+  };
+}
+
+async function createCity(name: string, email: string, verified: boolean) {
+  const organisation = await database.db
+    .insertInto("organisations")
+    .values({ name, kind: "local_government", country_code: "PE", region: "latin_america", city: name, latitude: -12.05, longitude: -77.04, verified_at: verified ? new Date() : null })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const user = await database.db
+    .insertInto("users")
+    .values({ email, password_hash: await hashPassword("another-city-2030"), display_name: `${name} rep`, role: "city", organisation_id: organisation.id, preferred_language: "fr" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return user.id;
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase({ seedDemo: true });
+  const byEmail = async (email: string) => (await database.db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
+  users.cityA = await sessionUser(await byEmail("city@demo.l4a.test"));
+  users.council = await sessionUser(await byEmail("council@demo.l4a.test"));
+  users.secretariat = await sessionUser(await byEmail("secretariat@demo.l4a.test"));
+  users.cityB = await sessionUser(await createCity("Lima", "lima@example.org", true));
+  users.cityUnverified = await sessionUser(await createCity("Cusco", "cusco@example.org", false));
+  themeId = (await database.db.selectFrom("themes").select("id").orderBy("id").executeTakeFirstOrThrow()).id;
+});
+afterAll(() => database?.destroy());
+
+const hubCount = async () => Number((await database.db.selectFrom("hubs").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+
+async function createDraft(who: SessionUser & { cookie: string }, overrides: Record<string, string | string[] | undefined> = {}) {
+  const response = await callRoute(newRoute.action, database, {
+    path: "/es/my/hubs/new",
+    method: "POST",
+    body: proposalFields({ themeId: String(themeId), ...overrides }),
+    cookie: who.cookie,
+    params: { lang: "es" },
+  });
+  expect(response.status, await response.clone().text()).toBe(302);
+  const match = /\/es\/my\/hubs\/(\d+)\?/.exec(response.headers.get("Location") ?? "");
+  return Number(match![1]);
+}
+
+async function editLoader(who: SessionUser & { cookie: string }, hubId: number, lang = "es") {
+  return callRoute(editRoute.loader, database, { path: `/${lang}/my/hubs/${hubId}`, cookie: who.cookie, params: { lang, hubId: String(hubId) } });
+}
+
+async function postEdit(who: SessionUser & { cookie: string }, hubId: number, fields: Record<string, string | string[] | undefined>) {
+  return callRoute(editRoute.action, database, {
+    path: `/es/my/hubs/${hubId}`,
+    method: "POST",
+    body: proposalFields({ themeId: String(themeId), ...fields }),
+    cookie: who.cookie,
+    params: { lang: "es", hubId: String(hubId) },
+  });
+}
+
+async function postReview(who: SessionUser & { cookie: string }, hubId: number, fields: Record<string, string>, lang = "fr") {
+  const body = new FormData();
+  for (const [key, value] of Object.entries(fields)) body.append(key, value);
+  return callRoute(reviewRoute.action, database, { path: `/${lang}/review/${hubId}`, method: "POST", body, cookie: who.cookie, params: { lang, hubId: String(hubId) } });
+}
+
+async function version(hubId: number) {
+  return (await database.db.selectFrom("hubs").select(["version", "status"]).where("id", "=", hubId).executeTakeFirstOrThrow());
+}
+
+describe("bad input on the proposal form: the error beside its field, input kept, nothing saved", () => {
+  const cases: [string, Record<string, string | string[] | undefined>, string, string][] = [
+    ["a four-year timeline", { endDate: "2031-01-01" }, "endDate", "proposals:errors.timelineTooLong"],
+    ["an end before the start", { endDate: "2026-06-01" }, "endDate", "proposals:errors.endBeforeStart"],
+    ["a timeline under a year", { endDate: "2027-06-01", "outcomes[0].dueDate": "2027-05-01" }, "endDate", "proposals:errors.timelineTooShort"],
+    ["an outcome due after the end", { "outcomes[0].dueDate": "2029-05-01" }, "outcomes[0].dueDate", "proposals:errors.dueOutsideTimeline"],
+    ["no SDG on submit", { intent: "submit", goals: undefined, primaryGoal: undefined, targets: undefined }, "goals", "proposals:errors.noGoal"],
+    ["a target of a goal not chosen", { targets: ["11.2", "4.1"] }, "targets", "proposals:errors.targetOfOtherGoal"],
+    ["a primary goal not chosen", { primaryGoal: "5" }, "primaryGoal", "proposals:errors.primaryNotChosen"],
+    ["a javascript: document link", { "documents[0].url": "javascript:alert(1)" }, "documents[0].url", "validation:url"],
+    ["a javascript: website", { website: "javascript:alert(document.cookie)" }, "website", "validation:url"],
+    ["a 100 kB title", { title: "x".repeat(100_000) }, "title", "validation:tooLong"],
+    ["a 301-character summary", { summary: "s".repeat(301) }, "summary", "validation:tooLong"],
+    ["a latitude out of range", { latitude: "91" }, "latitude", "validation:tooBig"],
+    ["a longitude out of range", { longitude: "-200" }, "longitude", "validation:tooSmall"],
+    ["an outcome with neither target value nor milestone", { "outcomes[0].targetValue": undefined, "outcomes[0].unit": undefined }, "outcomes[0].targetValue", "proposals:errors.targetOrMilestone"],
+    ["a bad contact e-mail", { contactEmail: "not-an-email" }, "contactEmail", "validation:email"],
+    ["a missing summary on submit", { intent: "submit", summary: "" }, "summary", "validation:required"],
+    ["an unknown theme", { themeId: "999999" }, "themeId", "validation:choice"],
+  ];
+  it.each(cases)("rejects %s", async (_name, overrides, field, key) => {
+    const before = await hubCount();
+    const response = await callRoute(newRoute.action, database, {
+      path: "/es/my/hubs/new",
+      method: "POST",
+      body: proposalFields({ themeId: String(themeId), ...overrides }),
+      cookie: users.cityA.cookie,
+      params: { lang: "es" },
+    });
+    expect(response.status).toBe(400);
+    const { result } = (await response.json()) as { result: { error: Record<string, string[]>; initialValue: Record<string, unknown> } };
+    expect(result.error[field]?.map((error) => parseMessage(error).key)).toContain(key);
+    // Everything typed comes back.
+    expect(result.initialValue.title).toBe(overrides.title ?? "Movilidad limpia en los barrios");
+    expect(await hubCount()).toBe(before);
+    // The message exists in the page's language (Spanish here), not only in English.
+    const t = await getTranslator("es");
+    const { key: messageKey, values } = parseMessage(result.error[field]!.find((error) => parseMessage(error).key === key)!);
+    expect(t(messageKey, values)).not.toBe(messageKey);
+  });
+
+  it("adds and removes outcome rows without JavaScript (Conform list intents as plain submit buttons)", async () => {
+    // A list button sends its own name/value (no "intent" of ours).
+    const body = proposalFields({ themeId: String(themeId), intent: undefined });
+    body.append("__intent__", JSON.stringify({ type: "insert", payload: { name: "outcomes" } }));
+    const response = await callRoute(newRoute.action, database, { path: "/es/my/hubs/new", method: "POST", body, cookie: users.cityA.cookie, params: { lang: "es" } });
+    expect(response.status).toBe(200);
+    const { result } = (await response.json()) as { result: { initialValue: { outcomes: unknown[] } } };
+    expect(result.initialValue.outcomes).toHaveLength(2);
+  });
+
+  it("finds a city offline by name, accent-insensitively, and picks its coordinates without JavaScript", async () => {
+    expect(searchPlaces("bogota")[0]).toMatchObject({ name: "Bogotá", countryCode: "CO" });
+    expect(searchPlaces("sao paulo")[0]).toMatchObject({ name: "São Paulo", countryCode: "BR" });
+    const find = await callRoute(newRoute.action, database, {
+      path: "/es/my/hubs/new",
+      method: "POST",
+      body: proposalFields({ intent: "findPlace", placeQuery: "Medellin", title: "" }),
+      cookie: users.cityA.cookie,
+      params: { lang: "es" },
+    });
+    const found = (await find.json()) as { places: { name: string; latitude: number; longitude: number }[]; result: { error?: Record<string, string[]> } };
+    expect(found.places[0].name).toBe("Medellín");
+    expect(found.result.error ?? {}).toEqual({});
+    const pick = await callRoute(newRoute.action, database, {
+      path: "/es/my/hubs/new",
+      method: "POST",
+      body: proposalFields({ intent: `pick:${found.places[0].latitude}:${found.places[0].longitude}` }),
+      cookie: users.cityA.cookie,
+      params: { lang: "es" },
+    });
+    const picked = (await pick.json()) as { result: { initialValue: Record<string, string> } };
+    expect(Number(picked.result.initialValue.latitude)).toBeCloseTo(6.25, 1);
+    expect(Number(picked.result.initialValue.longitude)).toBeCloseTo(-75.56, 1);
+  });
+});
+
+describe("drafts, translations and HTML", () => {
+  it("stores HTML in every text field exactly as typed (the page renders it as text)", async () => {
+    const html = '<script>alert("x")</script><b onmouseover="x()">bold</b>';
+    const hubId = await createDraft(users.cityA, {
+      title: `${html} title`,
+      summary: `${html} summary`,
+      description: html,
+      localGlobalLink: html,
+      acceleration: html,
+      synchronisation: html,
+      channels: html,
+      "partners[0].name": html,
+      "outcomes[0].statement": html,
+      "translations.fr.title": html,
+    });
+    const rows = await database.db.selectFrom("hub_translations").selectAll().where("hub_id", "=", hubId).execute();
+    const es = rows.find((row) => row.language === "es")!;
+    expect([es.title, es.summary, es.description, es.local_global_link]).toEqual([`${html} title`, `${html} summary`, html, html]);
+    expect(rows.find((row) => row.language === "fr")!.title).toBe(html);
+    const loaded = (await (await editLoader(users.cityA, hubId)).json()) as { values: { title: string; partners: { name: string }[] } };
+    expect(loaded.values.title).toBe(`${html} title`);
+    expect(loaded.values.partners[0].name).toBe(html);
+  });
+
+  it("saves an incomplete draft (no SDG, no outcome) and knows which translations are missing", async () => {
+    const hubId = await createDraft(users.cityA, {
+      goals: undefined,
+      primaryGoal: undefined,
+      targets: undefined,
+      summary: undefined,
+      "outcomes[0].statement": undefined,
+      "outcomes[0].indicator": undefined,
+      "outcomes[0].baseline": undefined,
+      "outcomes[0].targetValue": undefined,
+      "outcomes[0].unit": undefined,
+      "outcomes[0].dueDate": undefined,
+    });
+    expect((await version(hubId)).status).toBe("draft");
+    const status = await translationStatus(database.db, hubId);
+    expect(status.es.title).toBe(true);
+    expect(status.en.title).toBe(true);
+    expect(status.en.description).toBe(false);
+    expect(status.fr.title).toBe(false);
+    // Submitting it is refused with the missing parts named; the draft is unchanged.
+    const response = await postEdit(users.cityA, hubId, {
+      intent: "submit",
+      version: String((await version(hubId)).version),
+      goals: undefined,
+      primaryGoal: undefined,
+      targets: undefined,
+    });
+    expect(response.status).toBe(400);
+    expect((await version(hubId)).status).toBe("draft");
+  });
+
+  it("lists HUBs with missing translations for the secretariat", async () => {
+    const missing = await listMissingTranslations(database.db);
+    // Demo HUBs are fully translated or not; at least the shape is right and drafts are not listed.
+    for (const hub of missing) {
+      expect(hub.status).not.toBe("draft");
+      expect(hub.missing.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe("concurrent edits", () => {
+  it("gives the second save of the same version a conflict, keeps its input and does not overwrite", async () => {
+    const hubId = await createDraft(users.cityA);
+    const { version: loaded } = await version(hubId);
+    const first = await postEdit(users.cityA, hubId, { version: String(loaded), title: "Primera versión" });
+    expect(first.status).toBe(302);
+    const second = await postEdit(users.cityA, hubId, { version: String(loaded), title: "Segunda versión" });
+    expect(second.status).toBe(409);
+    const { result } = (await second.json()) as { result: { error: Record<string, string[]>; initialValue: Record<string, string> } };
+    expect(result.error[""]).toEqual(["validation:conflict"]);
+    expect(result.initialValue.title).toBe("Segunda versión");
+    expect(Number(result.initialValue.version)).toBe(loaded + 1);
+    const title = await database.db.selectFrom("hub_translations").select("title").where("hub_id", "=", hubId).where("language", "=", "es").executeTakeFirstOrThrow();
+    expect(title.title).toBe("Primera versión");
+  });
+});
+
+describe("the review and recognition workflow", () => {
+  it("goes draft → submitted → changes requested → submitted → recognised, each step audited, the city told in its language", async () => {
+    const hubId = await createDraft(users.cityA);
+    let response = await postEdit(users.cityA, hubId, { intent: "submit", version: String((await version(hubId)).version) });
+    expect(response.status).toBe(302);
+    expect((await version(hubId)).status).toBe("submitted");
+
+    // The city cannot edit a submitted proposal; the council cannot decide; the secretariat cannot review.
+    expect((await postEdit(users.cityA, hubId, { version: String((await version(hubId)).version) })).status).toBe(409);
+    expect((await postReview(users.council, hubId, { intent: "decide", decision: "recognise", message: "Oui" })).status).toBe(404);
+    expect((await postReview(users.secretariat, hubId, { intent: "review", recommendation: "recognise", comment: "x" })).status).toBe(404);
+
+    response = await postReview(users.council, hubId, { intent: "review", recommendation: "changes", comment: "Précisez les indicateurs <b>svp</b>." });
+    expect(response.status).toBe(302);
+    response = await postReview(users.secretariat, hubId, { intent: "decide", decision: "request_changes", message: "" }, "en");
+    expect(response.status).toBe(400);
+    response = await postReview(users.secretariat, hubId, { intent: "decide", decision: "request_changes", message: "Please detail the indicators." }, "en");
+    expect(response.status).toBe(302);
+    expect((await version(hubId)).status).toBe("changes_requested");
+
+    response = await postEdit(users.cityA, hubId, { intent: "submit", version: String((await version(hubId)).version), "outcomes[0].indicator": "Barrios con ciclovía terminada" });
+    expect(response.status).toBe(302);
+    response = await postReview(users.council, hubId, { intent: "review", recommendation: "recognise", comment: "Bien." });
+    expect(response.status).toBe(302);
+    response = await postReview(users.secretariat, hubId, { intent: "decide", decision: "recognise", message: "Bienvenidos a la red." }, "en");
+    expect(response.status).toBe(302);
+    const hub = await database.db.selectFrom("hubs").select(["status", "recognised_at", "submitted_at"]).where("id", "=", hubId).executeTakeFirstOrThrow();
+    expect(hub.status).toBe("recognised");
+    expect(hub.recognised_at).not.toBeNull();
+
+    const audit = await database.db.selectFrom("audit_log").selectAll().where("hub_id", "=", hubId).where("entity", "=", "hub").where("action", "!=", "save").orderBy("id").execute();
+    expect(audit.map((row) => [row.action, row.from_status, row.to_status])).toEqual([
+      ["create", null, "draft"],
+      ["submit", "draft", "submitted"],
+      ["request_changes", "submitted", "changes_requested"],
+      ["submit", "changes_requested", "submitted"],
+      ["recognise", "submitted", "recognised"],
+    ]);
+    expect(audit.find((row) => row.action === "recognise")).toMatchObject({ actor_user_id: users.secretariat.id, comment: "Bienvenidos a la red." });
+    const reviews = await database.db.selectFrom("hub_reviews").selectAll().where("hub_id", "=", hubId).orderBy("id").execute();
+    expect(reviews.map((review) => review.recommendation)).toEqual(["changes", "recognise"]);
+
+    // The demo city user prefers Spanish: the decision e-mails are in Spanish and carry the message.
+    const mails = await database.db.selectFrom("outbox").selectAll().where("to_address", "=", "city@demo.l4a.test").orderBy("id").execute();
+    expect(mails.map((mail) => mail.kind).slice(-2)).toEqual(["hub_request_changes", "hub_recognise"]);
+    expect(mails.at(-1)).toMatchObject({ language: "es" });
+    expect(mails.at(-1)!.subject).toContain("Su HUB ha sido reconocido");
+    expect(mails.at(-1)!.body_text).toContain("Bienvenidos a la red.");
+
+    // The city sees every message but not the council's internal reviews.
+    const page = (await (await editLoader(users.cityA, hubId)).json()) as { history: { action: string; comment: string | null }[] };
+    expect(page.history.map((entry) => entry.comment)).toContain("Please detail the indicators.");
+    expect(page.history.some((entry) => entry.action.startsWith("review_"))).toBe(false);
+  });
+
+  it("refuses submission while the lead organisation is unverified", async () => {
+    const hubId = await createDraft(users.cityUnverified);
+    const response = await postEdit(users.cityUnverified, hubId, { intent: "submit", version: String((await version(hubId)).version) });
+    expect(response.status).toBe(409);
+    const { result } = (await response.json()) as { result: { error: Record<string, string[]> } };
+    expect(result.error[""]).toEqual(["proposals:errors.unverified"]);
+    expect((await version(hubId)).status).toBe("draft");
+    // Nothing half-saved: the texts of the refused submit were rolled back with it.
+    expect(await database.db.selectFrom("audit_log").select("id").where("hub_id", "=", hubId).where("action", "=", "submit").execute()).toEqual([]);
+  });
+
+  it("allows each transition only to the right role and from the right status, and a failed one writes nothing", async () => {
+    const hubId = await createDraft(users.cityA);
+    const attempts: [keyof typeof users, Transition][] = [
+      ["council", "submit"],
+      ["secretariat", "submit"],
+      ["cityB", "submit"],
+      ["cityA", "recognise"],
+      ["council", "recognise"],
+      ["secretariat", "recognise"],
+      ["secretariat", "decline"],
+      ["cityB", "withdraw"],
+      ["council", "withdraw"],
+      ["cityA", "complete"],
+    ];
+    const auditBefore = (await database.db.selectFrom("audit_log").select("id").where("hub_id", "=", hubId).execute()).length;
+    for (const [who, name] of attempts) {
+      await expect(transition(database.db, users[who], hubId, name, { comment: "x" }), `${who} ${name}`).rejects.toBeInstanceOf(WorkflowError);
+    }
+    expect((await version(hubId)).status).toBe("draft");
+    expect((await database.db.selectFrom("audit_log").select("id").where("hub_id", "=", hubId).execute()).length).toBe(auditBefore);
+    expect(TRANSITIONS.withdraw.from).not.toContain("completed");
+    await transition(database.db, users.cityA, hubId, "withdraw", { comment: "Ya no" });
+    expect((await version(hubId)).status).toBe("withdrawn");
+    await expect(transition(database.db, users.cityA, hubId, "submit")).rejects.toMatchObject({ reason: "wrongStatus" });
+  });
+});
+
+describe("a recognised HUB's agreed baseline", () => {
+  it("turns a change of outcomes or timeline into a change request the secretariat decides, showing what changed", async () => {
+    const hubId = await createDraft(users.cityA);
+    await postEdit(users.cityA, hubId, { intent: "submit", version: String((await version(hubId)).version) });
+    await transition(database.db, users.secretariat, hubId, "recognise", { comment: "OK" });
+    const response = await postEdit(users.cityA, hubId, {
+      version: String((await version(hubId)).version),
+      endDate: "2029-06-30",
+      "outcomes[0].targetValue": "12",
+      "translations.fr.title": "Mobilité propre dans les quartiers",
+    });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toContain("changeRequested=1");
+    // The baseline stays; the translation (not part of it) is saved.
+    const hub = await database.db.selectFrom("hubs").select(["end_date", "status"]).where("id", "=", hubId).executeTakeFirstOrThrow();
+    expect(hub).toEqual({ end_date: "2028-12-31", status: "recognised" });
+    const fr = await database.db.selectFrom("hub_translations").select("title").where("hub_id", "=", hubId).where("language", "=", "fr").executeTakeFirstOrThrow();
+    expect(fr.title).toBe("Mobilité propre dans les quartiers");
+
+    const page = (await (await callRoute(reviewRoute.loader, database, { path: `/en/review/${hubId}`, cookie: users.secretariat.cookie, params: { lang: "en", hubId: String(hubId) } })).json()) as {
+      changeRequests: { id: number; status: string; changes: { field: string; before: string; after: string }[] }[];
+    };
+    const request = page.changeRequests[0];
+    expect(request.status).toBe("pending");
+    expect(request.changes.map((change) => change.field)).toEqual(["endDate", "outcome"]);
+    expect(request.changes[0]).toMatchObject({ before: "2028-12-31", after: "2029-06-30" });
+
+    // Only the secretariat decides it.
+    expect((await postReview(users.council, hubId, { intent: "decideChange", changeRequestId: String(request.id), decision: "approve" })).status).toBe(404);
+    expect((await postReview(users.secretariat, hubId, { intent: "decideChange", changeRequestId: String(request.id), decision: "approve", message: "De acuerdo" }, "en")).status).toBe(302);
+    const after = await database.db.selectFrom("hubs").select("end_date").where("id", "=", hubId).executeTakeFirstOrThrow();
+    expect(after.end_date).toBe("2029-06-30");
+    const outcome = await database.db.selectFrom("hub_outcomes").select("target_value").where("hub_id", "=", hubId).executeTakeFirstOrThrow();
+    expect(outcome.target_value).toBe(12);
+    const audit = await database.db.selectFrom("audit_log").select(["action", "comment"]).where("hub_id", "=", hubId).where("entity", "=", "hub_change_request").orderBy("id").execute();
+    expect(audit).toEqual([
+      { action: "change_request", comment: null },
+      { action: "change_approved", comment: "De acuerdo" },
+    ]);
+  });
+});

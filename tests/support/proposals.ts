@@ -1,0 +1,75 @@
+import type { AppLoadContext } from "@remix-run/node";
+import { createSession } from "~/modules/accounts/session.server";
+import { parseEnv } from "~/modules/config/env.server";
+import type { TestDatabase } from "./database";
+
+/** Calls a route's loader or action as Remix would; a thrown Response is returned (redirects, 404s). */
+export async function callRoute(
+  fn: (args: any) => Promise<Response | unknown>,
+  database: TestDatabase,
+  { path, method = "GET", body, cookie, params }: { path: string; method?: string; body?: FormData; cookie?: string; params: Record<string, string> },
+): Promise<Response> {
+  const request = new Request(`http://localhost${path}`, { method, body, headers: cookie ? { Cookie: cookie } : {} });
+  try {
+    const result = await fn({ request, params, context: contextOf(database) });
+    return result instanceof Response ? result : new Response(JSON.stringify(result), { status: 200 });
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  }
+}
+
+/** One env for the whole test file, so the session cookie's secret stays the same. */
+const env = parseEnv({});
+export function contextOf(database: TestDatabase): AppLoadContext {
+  return { db: database.db, dbKind: database.kind, env } as unknown as AppLoadContext;
+}
+
+export async function cookieFor(database: TestDatabase, userId: number): Promise<string> {
+  const setCookie = await createSession(contextOf(database), userId, new Request("http://localhost/"));
+  return setCookie.split(";")[0];
+}
+
+/** A complete, valid proposal as the form posts it (Conform names). */
+export function proposalFields(overrides: Record<string, string | string[] | undefined> = {}): FormData {
+  const fields: Record<string, string | string[] | undefined> = {
+    intent: "save",
+    originalLanguage: "es",
+    title: "Movilidad limpia en los barrios",
+    summary: "Buses eléctricos y ciclovías en diez barrios.",
+    description: "Descripción completa del HUB.",
+    localGlobalLink: "Vincula el plan local con la Agenda 2030.",
+    acceleration: "Acelera la transición energética.",
+    synchronisation: "Trabaja con otras ciudades de la región.",
+    themeId: undefined,
+    latitude: "4.61",
+    longitude: "-74.08",
+    goals: ["11", "13"],
+    primaryGoal: "11",
+    targets: ["11.2"],
+    startDate: "2027-01-01",
+    endDate: "2028-12-31",
+    "outcomes[0].statement": "Diez barrios con ciclovías",
+    "outcomes[0].indicator": "Barrios con ciclovía",
+    "outcomes[0].baseline": "0",
+    "outcomes[0].targetValue": "10",
+    "outcomes[0].unit": "barrios",
+    "outcomes[0].dueDate": "2028-06-30",
+    "partners[0].name": "Asociación de ciclistas",
+    channels: "Sitio web y redes sociales",
+    "events[0].name": "Lanzamiento",
+    "events[0].date": "2027-02-01",
+    "documents[0].title": "Plan",
+    "documents[0].url": "https://example.org/plan.pdf",
+    contactEmail: "hub@example.org",
+    website: "https://example.org",
+    "translations.en.title": "Clean mobility in the neighbourhoods",
+    ...overrides,
+  };
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) form.append(name, item);
+  }
+  return form;
+}
