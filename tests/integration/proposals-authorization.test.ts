@@ -36,7 +36,7 @@ beforeAll(async () => {
     .executeTakeFirstOrThrow();
   const userB = await database.db
     .insertInto("users")
-    .values({ email: "quito@example.org", password_hash: await hashPassword("city-b-password-2030"), display_name: "Quito rep", role: "city", organisation_id: organisation.id })
+    .values({ email: "quito@example.org", password_hash: await hashPassword("city-b-password-2030"), display_name: "Quito rep", role: "city", organisation_id: organisation.id, preferred_language: "es" })
     .returning("id")
     .executeTakeFirstOrThrow();
   cookies.cityB = await cookieFor(database, userB.id);
