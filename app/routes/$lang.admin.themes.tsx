@@ -105,6 +105,8 @@ function ThemeForm({
     defaultValue,
     constraint: getZodConstraint(ThemeSchema),
     shouldValidate: "onBlur",
+    // Errors clear as the user types, not on blur: a blur that removed an error would move the submit button under the pointer.
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ThemeSchema }),
   });
   return (

@@ -190,6 +190,8 @@ function ReviewForm({ lastResult }: { lastResult?: SubmissionResult<string[]> })
     lastResult,
     constraint: getZodConstraint(ReviewSchema),
     shouldValidate: "onBlur",
+    // Errors clear as the user types, not on blur: a blur that removed an error would move the submit button under the pointer.
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ReviewSchema }),
   });
   return (
@@ -221,6 +223,8 @@ function DecisionForm({ lastResult }: { lastResult?: SubmissionResult<string[]> 
     lastResult,
     constraint: getZodConstraint(DecisionSchema),
     shouldValidate: "onBlur",
+    // Errors clear as the user types, not on blur: a blur that removed an error would move the submit button under the pointer.
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: DecisionSchema }),
   });
   return (

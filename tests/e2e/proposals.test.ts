@@ -1,0 +1,192 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accessibilityViolations, launchBrowser, newOfflineContext } from "../support/browser";
+import { startServer, type RunningServer } from "../support/server";
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  if (process.env.E2E_DEBUG) console.log(server?.output().slice(-4000));
+  await browser?.close();
+  await server?.stop();
+});
+
+const LOGIN = {
+  en: { email: "E-mail", password: "Password", submit: "Log in" },
+  es: { email: "Correo electrónico", password: "Contraseña", submit: "Iniciar sesión" },
+  fr: { email: "Adresse e-mail", password: "Mot de passe", submit: "Se connecter" },
+} as const;
+
+async function logIn(page: Page, language: "en" | "es" | "fr", email: string) {
+  await page.goto(`${server.url}/${language}/login`);
+  const words = LOGIN[language];
+  await page.getByLabel(words.email, { exact: true }).fill(email);
+  await page.getByLabel(words.password, { exact: true }).fill("demo-hub-2030");
+  await page.getByRole("button", { name: words.submit, exact: true }).click();
+  await page.waitForURL(new RegExp(`/${language}$`));
+}
+
+const TITLE = "Barrios que respiran: movilidad limpia en Bogotá";
+const TITLE_EN = "Breathing neighbourhoods: clean mobility in Bogotá";
+const SUMMARY_HTML = "<b>Buses eléctricos</b> y ciclovías <script>alert(1)</script>";
+let hubPath = "";
+
+describe("the whole story: a city drafts in Spanish, the council reviews in French, the secretariat recognises", () => {
+  it("a city representative drafts a HUB in Spanish, fixes a timeline error and submits it", async () => {
+    const { context, foreignRequests } = await newOfflineContext(browser, server.url);
+    const page = await context.newPage();
+    await logIn(page, "es", "city@demo.l4a.test");
+    await page.getByRole("link", { name: "Mis propuestas de HUB" }).click();
+    await page.getByRole("link", { name: "Crear una nueva propuesta de HUB" }).click();
+    await page.getByRole("heading", { level: 1, name: "Nueva propuesta de HUB" }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByLabel("Título", { exact: true }).fill(TITLE);
+    await page.getByLabel("Resumen", { exact: true }).fill(SUMMARY_HTML);
+    await page.getByLabel("Descripción completa", { exact: true }).fill("Diez barrios con buses eléctricos y ciclovías seguras.");
+    await page.getByLabel("Tema", { exact: true }).selectOption({ index: 1 });
+    await page.getByLabel("Vínculo local–global", { exact: true }).fill("Conecta el plan de movilidad con la Agenda 2030.");
+    await page.getByLabel("Aceleración", { exact: true }).fill("Duplica el ritmo de electrificación.");
+    await page.getByLabel("Sincronización", { exact: true }).fill("Comparte datos con otras capitales andinas.");
+    await page.getByLabel(/^Elegir ODS 11:/).check();
+    await page.getByLabel(/^Elegir ODS 13:/).check();
+    await page.getByLabel(/^El ODS 11 .* es el objetivo principal$/).check();
+    await page.getByLabel("Fecha de inicio", { exact: true }).fill("2025-01-15");
+    // Four years: too long.
+    await page.getByLabel("Fecha de finalización", { exact: true }).fill("2029-01-15");
+    await page.getByLabel("Qué se logrará", { exact: true }).fill("Diez barrios con ciclovía");
+    await page.getByLabel("Indicador", { exact: true }).fill("Barrios con ciclovía");
+    await page.getByLabel("Valor meta", { exact: true }).fill("10");
+    await page.getByLabel("Unidad", { exact: true }).fill("barrios");
+    await page.getByLabel("Fecha prevista", { exact: true }).fill("2026-06-30");
+    await page.getByLabel("Correo electrónico de contacto público", { exact: true }).fill("movilidad@bogota.example");
+    await page.getByLabel("Título (inglés)", { exact: true }).fill(TITLE_EN);
+    await page.getByRole("button", { name: "Enviar a revisión" }).click();
+
+    const endDate = page.getByLabel("Fecha de finalización", { exact: true });
+    await page.getByText("El calendario puede durar como máximo tres años.").waitFor();
+    expect(await endDate.getAttribute("aria-invalid")).toBe("true");
+    // Everything typed is still there.
+    expect(await page.getByLabel("Título", { exact: true }).inputValue()).toBe(TITLE);
+    expect(await page.getByLabel("Resumen", { exact: true }).inputValue()).toBe(SUMMARY_HTML);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await endDate.fill("2027-01-14");
+    await page.getByRole("button", { name: "Enviar a revisión" }).click();
+    await page.getByText("Su propuesta se ha enviado a revisión.").waitFor();
+    hubPath = new URL(page.url()).pathname;
+    expect(hubPath).toMatch(/^\/es\/my\/hubs\/\d+$/);
+    await page.getByText("Enviado", { exact: true }).first().waitFor();
+    // HTML typed in a field is shown as text, never run or rendered.
+    expect(await page.getByText(SUMMARY_HTML).count()).toBeGreaterThan(0);
+    expect(await page.locator(".proposal-view b").count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+    await context.close();
+  });
+
+  it("an advisory council member reviews it in French", async () => {
+    const { context } = await newOfflineContext(browser, server.url, { locale: "fr-FR" });
+    const page = await context.newPage();
+    await logIn(page, "fr", "council@demo.l4a.test");
+    await page.getByRole("link", { name: "Examiner les propositions" }).click();
+    await page.getByRole("heading", { level: 1, name: "Propositions à examiner" }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // No French translation: the list shows the Spanish original.
+    await page.getByRole("link", { name: TITLE }).click();
+    await page.getByRole("heading", { name: "Enregistrer votre avis" }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // An empty review is refused beside its field.
+    await page.getByRole("button", { name: "Enregistrer l’avis" }).click();
+    await page.getByText("Ce champ est obligatoire.").first().waitFor();
+    await page.getByLabel("Recommandation", { exact: true }).selectOption({ label: "Recommande la reconnaissance" });
+    await page.getByLabel("Commentaires", { exact: true }).fill("Proposition solide ; indicateurs clairs.");
+    await page.getByRole("button", { name: "Enregistrer l’avis" }).click();
+    await page.getByText("Votre avis a été enregistré.").waitFor();
+    await page.getByText("Proposition solide ; indicateurs clairs.").first().waitFor();
+    // The council does not decide.
+    expect(await page.getByRole("heading", { name: "Décision du secrétariat" }).count()).toBe(0);
+    await context.close();
+  });
+
+  it("the secretariat recognises it with a message the city sees", async () => {
+    const { context } = await newOfflineContext(browser, server.url);
+    const page = await context.newPage();
+    await logIn(page, "en", "secretariat@demo.l4a.test");
+    await page.getByRole("link", { name: "Review proposals" }).click();
+    await page.getByRole("link", { name: TITLE_EN }).click();
+    await page.getByText("Recommends recognition").first().waitFor();
+    await page.getByLabel("Decision", { exact: true }).selectOption({ label: "Recognise the HUB" });
+    await page.getByLabel("Message to the city", { exact: true }).fill("Welcome to the Local4Action network!");
+    await page.getByRole("button", { name: "Record the decision" }).click();
+    await page.getByText("The decision was recorded and the city was told.").waitFor();
+    await page.getByText("Recognised", { exact: true }).first().waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await context.close();
+
+    const city = await newOfflineContext(browser, server.url);
+    const cityPage = await city.context.newPage();
+    await logIn(cityPage, "es", "city@demo.l4a.test");
+    await cityPage.goto(`${server.url}${hubPath}`);
+    await cityPage.getByText("Welcome to the Local4Action network!").first().waitFor();
+    await city.context.close();
+  });
+
+  for (const [language, title, heading] of [
+    ["es", TITLE, "HUBs Local4Action"],
+    ["en", TITLE_EN, "Local4Action HUBs"],
+    ["fr", TITLE, "HUBs Local4Action"],
+  ] as const) {
+    it(`then appears on the public home page in ${language}`, async () => {
+      const { context } = await newOfflineContext(browser, server.url);
+      const page = await context.newPage();
+      await page.goto(`${server.url}/${language}`);
+      await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+      const card = page.locator(".hub-card", { hasText: title });
+      await card.waitFor();
+      if (language === "fr") {
+        // No French translation: the Spanish original, saying so.
+        await card.getByText("Affiché en espagnol", { exact: false }).waitFor();
+      }
+      await context.close();
+    });
+  }
+});
+
+describe("the proposal form without JavaScript", () => {
+  it("finds a city by name, adds an outcome row and saves a draft, all by plain form posts", async () => {
+    const { context } = await newOfflineContext(browser, server.url, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await logIn(page, "en", "city@demo.l4a.test");
+    await page.goto(`${server.url}/en/my/hubs/new`);
+    await page.getByLabel("Title", { exact: true }).fill("Offline draft");
+    await page.getByLabel("Find a city", { exact: true }).fill("medellin");
+    // Without JavaScript every button is a full form post: wait for the new page each time.
+    const post = (name: string | RegExp) => Promise.all([page.waitForNavigation(), page.getByRole("button", { name, exact: typeof name === "string" }).first().click()]);
+    await post("Find");
+    expect(await page.getByLabel("Title", { exact: true }).inputValue()).toBe("Offline draft");
+    await post(/^Use Medellín \(CO\)/);
+    expect(Number(await page.getByLabel("Latitude", { exact: true }).inputValue())).toBeCloseTo(6.25, 1);
+    expect(Number(await page.getByLabel("Longitude", { exact: true }).inputValue())).toBeCloseTo(-75.56, 1);
+    await page.getByText("City data: GeoNames (geonames.org), licensed CC BY 4.0.").waitFor();
+    expect(await page.getByLabel("Title", { exact: true }).inputValue()).toBe("Offline draft");
+    await post("Add an outcome");
+    expect(await page.getByRole("group", { name: /^Outcome \d$/ }).count()).toBe(2);
+    await post("Remove outcome 2");
+    expect(await page.getByRole("group", { name: /^Outcome \d$/ }).count()).toBe(1);
+    await page.getByLabel("Start date", { exact: true }).fill("2027-01-01");
+    await page.getByLabel("End date", { exact: true }).fill("2028-06-30");
+    await page.getByLabel("Website", { exact: true }).fill("javascript:alert(1)");
+    await post("Save draft");
+    await page.getByText("Enter a web address starting with http:// or https://.").waitFor();
+    await page.getByLabel("Website", { exact: true }).fill("https://medellin.example");
+    await post("Save draft");
+    await page.getByText("Your draft was saved.").waitFor();
+    expect(await page.getByLabel("Title", { exact: true }).inputValue()).toBe("Offline draft");
+    await context.close();
+  });
+});
