@@ -3,7 +3,7 @@ import { hashPassword } from "~/modules/accounts/password.server";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { parseMessage } from "~/modules/forms/messages";
 import { searchPlaces } from "~/modules/places/places.server";
-import { listMissingTranslations, translationStatus } from "~/modules/proposals/proposals.server";
+import { listMissingTranslations, publicHubDetails, translationStatus } from "~/modules/proposals/proposals.server";
 import { TRANSITIONS, WorkflowError, transition, type Transition } from "~/modules/proposals/workflow.server";
 import * as editRoute from "~/routes/$lang.my.hubs.$hubId";
 import * as newRoute from "~/routes/$lang.my.hubs.new";
@@ -308,6 +308,13 @@ describe("the review and recognition workflow", () => {
     expect(page.history.some((entry) => entry.action.startsWith("review_"))).toBe(false);
   });
 
+  it("never shows a draft or submitted proposal through the public details", async () => {
+    const hubId = await createDraft(users.cityA);
+    expect(await publicHubDetails(database.db, hubId, "en")).toBeNull();
+    await transition(database.db, users.cityA, hubId, "submit");
+    expect(await publicHubDetails(database.db, hubId, "en")).toBeNull();
+  });
+
   it("refuses submission while the lead organisation is unverified", async () => {
     const hubId = await createDraft(users.cityUnverified);
     const response = await postEdit(users.cityUnverified, hubId, { intent: "submit", version: String((await version(hubId)).version) });
@@ -380,6 +387,13 @@ describe("a recognised HUB's agreed baseline", () => {
     expect(after.end_date).toBe("2029-06-30");
     const outcome = await database.db.selectFrom("hub_outcomes").select("target_value").where("hub_id", "=", hubId).executeTakeFirstOrThrow();
     expect(outcome.target_value).toBe(12);
+    // The public page data: what changed, and each text in the reader's language or the original.
+    const details = await publicHubDetails(database.db, hubId, "fr");
+    expect(details!.changes[0].changes.map((change) => change.field)).toEqual(["endDate", "outcome"]);
+    expect(details!.texts.title).toEqual({ text: "Mobilité propre dans les quartiers", language: "fr", isOriginal: false });
+    expect(details!.texts.summary).toMatchObject({ language: "es", isOriginal: true });
+    expect(details!.missingTranslations).toContain("summary");
+    expect(details!.communication.documents).toEqual([{ title: "Plan", url: "https://example.org/plan.pdf" }]);
     const audit = await database.db.selectFrom("audit_log").select(["action", "comment"]).where("hub_id", "=", hubId).where("entity", "=", "hub_change_request").orderBy("id").execute();
     expect(audit).toEqual([
       { action: "change_request", comment: null },

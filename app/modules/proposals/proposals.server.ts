@@ -574,3 +574,58 @@ export async function proposalFormOptions(db: DB, language: Language, excludeHub
     hubs: hubs.map((row) => ({ id: row.id, title: row.title ?? "" })),
   };
 }
+
+/**
+ * What the public HUB page shows from the proposal workflow (for the public page's loader):
+ * each text in `language` or, when its translation is missing, in the original language (saying which);
+ * the communication plan; and the approved changes to the agreed baseline ("what changed").
+ * Null unless the HUB is public (recognised or completed).
+ */
+export async function publicHubDetails(db: DB, hubId: number, language: Language) {
+  const hub = await db
+    .selectFrom("hubs")
+    .select(["id", "status", "original_language", "communication_channels", "contact_email", "website"])
+    .where("id", "=", hubId)
+    .where("status", "in", ["recognised", "completed"])
+    .executeTakeFirst();
+  if (!hub) return null;
+  const [translations, events, documents, changes] = await Promise.all([
+    db.selectFrom("hub_translations").selectAll().where("hub_id", "=", hubId).execute(),
+    db.selectFrom("hub_events").select(["name", "event_date"]).where("hub_id", "=", hubId).orderBy("position").execute(),
+    db.selectFrom("hub_documents").select(["title", "url"]).where("hub_id", "=", hubId).orderBy("position").execute(),
+    db
+      .selectFrom("hub_change_requests")
+      .select(["id", "baseline", "proposed", "decided_at"])
+      .where("hub_id", "=", hubId)
+      .where("status", "=", "approved")
+      .orderBy("decided_at")
+      .orderBy("id")
+      .execute(),
+  ]);
+  const original = translations.find((row) => row.language === hub.original_language);
+  const wanted = translations.find((row) => row.language === language);
+  const texts = Object.fromEntries(
+    TEXT_FIELDS.map((field) => {
+      const translated = wanted?.[COLUMN[field]];
+      return [field, translated ? { text: translated, language, isOriginal: language === hub.original_language } : { text: original?.[COLUMN[field]] ?? null, language: hub.original_language, isOriginal: true }];
+    }),
+  ) as Record<TextField, { text: string | null; language: Language; isOriginal: boolean }>;
+  return {
+    originalLanguage: hub.original_language,
+    texts,
+    /** True for a field shown in the original language because its translation into `language` is missing. */
+    missingTranslations: TEXT_FIELDS.filter((field) => texts[field].language !== language),
+    communication: {
+      channels: hub.communication_channels,
+      events: events.map((row) => ({ name: row.name, date: row.event_date })),
+      documents: documents.map((row) => ({ title: row.title, url: row.url })),
+    },
+    contactEmail: hub.contact_email,
+    website: hub.website,
+    changes: changes.map((row) => ({
+      id: row.id,
+      decidedAt: row.decided_at ? new Date(row.decided_at).toISOString() : null,
+      changes: diffBaselines(JSON.parse(row.baseline) as Baseline, JSON.parse(row.proposed) as Baseline),
+    })),
+  };
+}
