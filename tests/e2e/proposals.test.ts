@@ -2,6 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessibilityViolations, launchBrowser, newOfflineContext } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
+import { formatDate } from "~/modules/i18n/format";
 
 let server: RunningServer;
 let browser: Browser;
@@ -157,6 +158,59 @@ describe("the whole story: a city drafts in Spanish, the council reviews in Fren
   }
 });
 
+describe("after recognition", () => {
+  it("two people saving the same HUB: the second gets a conflict message with their input kept", async () => {
+    const first = await newOfflineContext(browser, server.url);
+    const second = await newOfflineContext(browser, server.url);
+    const [pageA, pageB] = await Promise.all([first.context.newPage(), second.context.newPage()]);
+    await logIn(pageA, "es", "city@demo.l4a.test");
+    await logIn(pageB, "es", "city@demo.l4a.test");
+    await pageA.goto(`${server.url}${hubPath}`);
+    await pageB.goto(`${server.url}${hubPath}`);
+    await pageA.getByLabel("Título (francés)", { exact: true }).fill("Quartiers qui respirent");
+    await pageA.getByRole("button", { name: "Guardar cambios" }).first().click();
+    await pageA.getByText("Sus cambios se han guardado.").waitFor();
+    await pageB.getByLabel("Sitio web", { exact: true }).fill("https://movilidad.bogota.example");
+    await pageB.getByRole("button", { name: "Guardar cambios" }).first().click();
+    await pageB.getByText("Otra persona guardó este formulario", { exact: false }).waitFor();
+    expect(await pageB.getByLabel("Sitio web", { exact: true }).inputValue()).toBe("https://movilidad.bogota.example");
+    // The first person's save was not overwritten.
+    await pageA.reload();
+    expect(await pageA.getByLabel("Título (francés)", { exact: true }).inputValue()).toBe("Quartiers qui respirent");
+    expect(await pageA.getByLabel("Sitio web", { exact: true }).inputValue()).not.toBe("https://movilidad.bogota.example");
+    await first.context.close();
+    await second.context.close();
+  });
+
+  it("a change of the agreed timeline goes to the secretariat as a change request, and the page shows what changed", async () => {
+    const { context } = await newOfflineContext(browser, server.url);
+    const page = await context.newPage();
+    await logIn(page, "es", "city@demo.l4a.test");
+    await page.goto(`${server.url}${hubPath}`);
+    await page.getByLabel("Fecha de finalización", { exact: true }).fill("2027-06-30");
+    await page.getByRole("button", { name: "Guardar cambios" }).first().click();
+    await page.getByText("Los cambios de resultados o calendario se enviaron a la secretaría", { exact: false }).waitFor();
+    const pending = page.getByRole("region", { name: "Solicitud de cambio pendiente de la secretaría" });
+    await pending.getByRole("cell", { name: formatDate("2027-01-14", "es") }).waitFor();
+    await pending.getByRole("cell", { name: formatDate("2027-06-30", "es") }).waitFor();
+    // The agreed end date is unchanged until the secretariat decides.
+    expect(await page.getByLabel("Fecha de finalización", { exact: true }).inputValue()).toBe("2027-01-14");
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await context.close();
+
+    const secretariat = await newOfflineContext(browser, server.url);
+    const review = await secretariat.context.newPage();
+    await logIn(review, "en", "secretariat@demo.l4a.test");
+    await review.goto(`${server.url}${hubPath.replace(/^\/es\/my\/hubs/, "/en/review")}`);
+    await review.getByRole("cell", { name: formatDate("2027-06-30", "en") }).waitFor();
+    expect(await accessibilityViolations(review)).toEqual([]);
+    await review.getByRole("button", { name: "Approve the change" }).click();
+    await review.getByText("The change request was decided.").waitFor();
+    await review.getByText("Change approved by the secretariat", { exact: false }).first().waitFor();
+    await secretariat.context.close();
+  });
+});
+
 describe("the proposal form without JavaScript", () => {
   it("finds a city by name, adds an outcome row and saves a draft, all by plain form posts", async () => {
     const { context } = await newOfflineContext(browser, server.url, { javaScriptEnabled: false });
@@ -185,7 +239,7 @@ describe("the proposal form without JavaScript", () => {
     await page.getByText("Enter a web address starting with http:// or https://.").waitFor();
     await page.getByLabel("Website", { exact: true }).fill("https://medellin.example");
     await post("Save draft");
-    await page.getByText("Your draft was saved.").waitFor();
+    await page.getByText("Your changes were saved.").waitFor();
     expect(await page.getByLabel("Title", { exact: true }).inputValue()).toBe("Offline draft");
     await context.close();
   });

@@ -240,8 +240,8 @@ export function ChangeRequestTable({ request, language }: { request: ChangeReque
           {request.changes.map((change, index) => (
             <tr key={index}>
               <th scope="row">{change.field === "outcome" ? t("changes.outcome", { number: (change.index ?? 0) + 1 }) : t(`form.${change.field}.label`)}</th>
-              <td>{change.before ? <del>{change.before}</del> : "—"}</td>
-              <td>{change.after ? <ins>{change.after}</ins> : "—"}</td>
+              <td>{change.before ? <del>{change.field === "outcome" ? change.before : formatDate(change.before, language)}</del> : "—"}</td>
+              <td>{change.after ? <ins>{change.field === "outcome" ? change.after : formatDate(change.after, language)}</ins> : "—"}</td>
             </tr>
           ))}
         </tbody>
