@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { handleProposalForm } from "~/modules/proposals/proposal-action.server";
@@ -75,6 +75,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   return handleProposalForm(context.db, user, language, hubId, formData);
 }
+
+/**
+ * A form answer that is not a redirect (errors, a conflict, an added row, a place search) keeps the page's data:
+ * reloading it would bump the form's version key, remount the form and lose what the user typed.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) => {
+  if (actionResult && typeof actionResult === "object" && ("result" in actionResult || "withdraw" in actionResult)) return false;
+  return defaultShouldRevalidate;
+};
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
 

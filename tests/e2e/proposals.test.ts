@@ -86,6 +86,11 @@ describe("the whole story: a city drafts in Spanish, the council reviews in Fren
     expect(await page.getByText(SUMMARY_HTML).count()).toBeGreaterThan(0);
     expect(await page.locator(".proposal-view b").count()).toBe(0);
     expect(await accessibilityViolations(page)).toEqual([]);
+    // The list of the city's proposals shows it with its status.
+    await page.getByRole("link", { name: "Volver a mis propuestas" }).click();
+    await page.getByRole("cell", { name: TITLE }).waitFor();
+    await page.getByRole("cell", { name: "Enviado" }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
     expect(foreignRequests).toEqual([]);
     await context.close();
   });
@@ -118,6 +123,12 @@ describe("the whole story: a city drafts in Spanish, the council reviews in Fren
     const { context } = await newOfflineContext(browser, server.url);
     const page = await context.newPage();
     await logIn(page, "en", "secretariat@demo.l4a.test");
+    for (const path of ["/en/admin/themes", "/en/admin/translations"]) {
+      await page.goto(`${server.url}${path}`);
+      await page.getByRole("heading", { level: 1 }).waitFor();
+      expect(await accessibilityViolations(page), path).toEqual([]);
+    }
+    await page.goto(`${server.url}/en`);
     await page.getByRole("link", { name: "Review proposals" }).click();
     await page.getByRole("link", { name: TITLE_EN }).click();
     await page.getByText("Recommends recognition").first().waitFor();

@@ -380,6 +380,11 @@ describe("a recognised HUB's agreed baseline", () => {
     expect(request.changes.map((change) => change.field)).toEqual(["endDate", "outcome"]);
     expect(request.changes[0]).toMatchObject({ before: "2028-12-31", after: "2029-06-30" });
 
+    // A recognised HUB cannot be emptied: its saves are checked like a submission.
+    const emptied = await postEdit(users.cityA, hubId, { version: String((await version(hubId)).version), goals: undefined, primaryGoal: undefined, targets: undefined });
+    expect(emptied.status).toBe(400);
+    expect(await database.db.selectFrom("hub_goals").select("goal").where("hub_id", "=", hubId).execute()).toHaveLength(2);
+
     // Only the secretariat decides it.
     expect((await postReview(users.council, hubId, { intent: "decideChange", changeRequestId: String(request.id), decision: "approve" })).status).toBe(404);
     expect((await postReview(users.secretariat, hubId, { intent: "decideChange", changeRequestId: String(request.id), decision: "approve", message: "De acuerdo" }, "en")).status).toBe(302);

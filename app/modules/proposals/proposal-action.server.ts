@@ -6,7 +6,7 @@ import { z } from "~/modules/forms/messages";
 import type { Language } from "~/modules/i18n/config";
 import { searchPlaces } from "~/modules/places/places.server";
 import { DraftProposalSchema, SubmitProposalSchema } from "./proposal-schema";
-import { referenceErrors, saveProposal } from "./proposals.server";
+import { BASELINE_STATUSES, referenceErrors, saveProposal } from "./proposals.server";
 import { WorkflowError } from "./workflow.server";
 
 const Anything = z.object({}).passthrough();
@@ -31,7 +31,9 @@ export async function handleProposalForm(db: DB, user: SessionUser, language: La
     return json({ result, places: searchPlaces(placeQuery), placeQuery });
   }
 
-  const schema = intent === "submit" ? SubmitProposalSchema : DraftProposalSchema;
+  // A recognised HUB stays complete: its saves are checked like a submission.
+  const status = hubId === undefined ? undefined : (await db.selectFrom("hubs").select("status").where("id", "=", hubId).executeTakeFirst())?.status;
+  const schema = intent === "submit" || (status && BASELINE_STATUSES.includes(status)) ? SubmitProposalSchema : DraftProposalSchema;
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") {
     // A list intent (add/remove a row) is not an error: it re-renders the form with the new row.
