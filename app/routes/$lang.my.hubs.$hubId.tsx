@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import leafletStyles from "leaflet/dist/leaflet.css";
+import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getTranslator } from "~/modules/i18n/i18next.server";
@@ -22,6 +23,9 @@ import { languageParam, requireRoleOr404 } from "~/modules/proposals/route-helpe
 import { TRANSITIONS, WorkflowError, transition } from "~/modules/proposals/workflow.server";
 import { listSdgGoals } from "~/modules/sdg/sdg.server";
 import { FormErrors, TextAreaField } from "~/ui/form";
+
+/** Leaflet's own styles, for the optional click-to-pick map (served from the build, not a CDN). */
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
 
 export const handle = { i18n: ["common", "hubs", "proposals", "validation"] };
 

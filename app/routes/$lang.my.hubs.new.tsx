@@ -1,5 +1,6 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import leafletStyles from "leaflet/dist/leaflet.css";
+import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getTranslator } from "~/modules/i18n/i18next.server";
@@ -8,6 +9,9 @@ import { ProposalForm, type PlaceResult } from "~/modules/proposals/proposal-for
 import { proposalFormOptions } from "~/modules/proposals/proposals.server";
 import { languageParam, requireRoleOr404 } from "~/modules/proposals/route-helpers.server";
 import { listSdgGoals } from "~/modules/sdg/sdg.server";
+
+/** Leaflet's own styles, for the optional click-to-pick map (served from the build, not a CDN). */
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
 
 export const handle = { i18n: ["common", "hubs", "proposals", "validation"] };
 

@@ -46,6 +46,14 @@ describe("the whole story: a city drafts in Spanish, the council reviews in Fren
     await page.getByRole("heading", { level: 1, name: "Nueva propuesta de HUB" }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
 
+    // The optional map: a click fills in the coordinates (the fields stay the keyboard way). It starts on Bogotá.
+    const latitude = page.getByLabel("Latitud", { exact: true });
+    const before = Number(await latitude.inputValue());
+    expect(before).toBeCloseTo(4.6, 0);
+    await page.locator(".location-map .leaflet-container").click({ position: { x: 40, y: 40 } });
+    await expect.poll(async () => Number(await latitude.inputValue())).toBeGreaterThan(before + 1);
+    await latitude.fill("4.711");
+    await page.getByLabel("Longitud", { exact: true }).fill("-74.0721");
     await page.getByLabel("Título", { exact: true }).fill(TITLE);
     await page.getByLabel("Resumen", { exact: true }).fill(SUMMARY_HTML);
     await page.getByLabel("Descripción completa", { exact: true }).fill("Diez barrios con buses eléctricos y ciclovías seguras.");

@@ -2,10 +2,12 @@ import { getFormProps, getInputProps, useForm, type FieldMetadata, type Submissi
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ClientOnly } from "remix-utils/client-only";
 import type { Language } from "~/modules/i18n/config";
 import { SUPPORTED_LANGUAGES } from "~/modules/i18n/config";
 import type { SdgGoal } from "~/modules/sdg/sdg";
 import { ErrorList, FormErrors, SelectField, TextAreaField, TextField } from "~/ui/form";
+import { LocationMap } from "./location-map.client";
 import { DraftProposalSchema, ProposalConstraintSchema, TEXT_FIELDS, type ProposalInput, type TextField as TextFieldName } from "./proposal-schema";
 
 export interface ProposalFormOptions {
@@ -178,6 +180,21 @@ export function ProposalForm({
           ) : null}
           <p className="field-help credit">{t("form.placeQuery.credit")}</p>
         </div>
+        <ClientOnly fallback={null}>
+          {() => (
+            <div className="field">
+              <p className="field-help">{t("form.mapHelp")}</p>
+              <LocationMap
+                latitude={Number(fields.latitude.value ?? fields.latitude.initialValue)}
+                longitude={Number(fields.longitude.value ?? fields.longitude.initialValue)}
+                onPick={(latitude, longitude) => {
+                  form.update({ name: fields.latitude.name, value: String(latitude) });
+                  form.update({ name: fields.longitude.name, value: String(longitude) });
+                }}
+              />
+            </div>
+          )}
+        </ClientOnly>
         <div className="field-row">
           <TextField meta={fields.latitude} type="number" step="any" inputMode="decimal" label={t("form.latitude.label")} help={t("form.latitude.help")} />
           <TextField meta={fields.longitude} type="number" step="any" inputMode="decimal" label={t("form.longitude.label")} help={t("form.longitude.help")} />
