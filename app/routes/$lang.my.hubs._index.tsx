@@ -53,7 +53,7 @@ export default function MyHubsPage() {
                   <Link to={`/${language}/my/hubs/${proposal.id}`}>{proposal.title}</Link>
                 </td>
                 <td>
-                  <span className={`status status--${proposal.status}`}>{t(`hubs:status.${proposal.status}`)}</span>
+                  <span className={`status status--${proposal.displayStatus}`}>{t(`hubs:status.${proposal.displayStatus}`)}</span>
                   {proposal.pendingChanges ? ` · ${t("proposals:changes.pending")}` : ""}
                 </td>
                 <td>

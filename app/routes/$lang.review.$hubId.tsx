@@ -1,11 +1,12 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
-import { ChangeDecisionSchema, DecisionSchema, ReviewSchema } from "~/modules/proposals/proposal-schema";
+import { ChangeDecisionSchema, DecisionSchema, ReviewSchema, TEXT_FIELDS, TranslationsSchema, type ProposalInput } from "~/modules/proposals/proposal-schema";
+import { SUPPORTED_LANGUAGES, type Language } from "~/modules/i18n/config";
 import { ChangeRequestTable, HistoryList, ProposalView, type ProposalViewValues } from "~/modules/proposals/proposal-view";
 import {
   decideChangeRequest,
@@ -17,11 +18,12 @@ import {
   parseHubId,
   proposalFormOptions,
   recordReview,
+  saveTranslations,
 } from "~/modules/proposals/proposals.server";
 import { languageParam, requireRoleOr404 } from "~/modules/proposals/route-helpers.server";
 import { TRANSITIONS, WorkflowError, transition } from "~/modules/proposals/workflow.server";
 import { listSdgGoals } from "~/modules/sdg/sdg.server";
-import { FormErrors, SelectField, TextAreaField } from "~/ui/form";
+import { FormErrors, SelectField, TextAreaField, TextField } from "~/ui/form";
 
 export const handle = { i18n: ["common", "hubs", "proposals", "review", "validation"] };
 
@@ -108,8 +110,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     return redirect(`/${language}/review/${hubId}?changeDecided=1`);
   }
+  if (intent === "translate") {
+    if (user.role !== "secretariat") throw new Response("Not found", { status: 404 });
+    const submission = parseWithZod(formData, { schema: TranslationsSchema });
+    if (submission.status !== "success") return fail(submission.reply(), "translate");
+    try {
+      await saveTranslations(context.db, user, hubId, submission.value.version, submission.value.translations ?? {});
+    } catch (error) {
+      const key = error instanceof WorkflowError && error.reason === "conflict" ? "validation:conflict" : failure(error);
+      return json({ form: "translate", result: submission.reply({ formErrors: [key] }) }, { status: 409 });
+    }
+    return redirect(`/${language}/review/${hubId}?translated=1`);
+  }
   throw new Response("Bad request", { status: 400 });
 }
+
+/** A form answer that is not a redirect keeps the page's data, so what was typed stays (see the edit page). */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
+  actionResult && typeof actionResult === "object" && "result" in actionResult ? false : defaultShouldRevalidate;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
 
@@ -121,7 +139,7 @@ export default function ReviewProposalPage() {
   const [searchParams] = useSearchParams();
   const { t } = useTranslation(["review", "proposals", "hubs"]);
   const { language, values } = data;
-  const notice = ["reviewed", "decided", "changeDecided"].find((flag) => searchParams.get(flag) === "1");
+  const notice = ["reviewed", "decided", "changeDecided", "translated"].find((flag) => searchParams.get(flag) === "1");
   const pending = data.changeRequests.filter((request) => request.status === "pending");
   return (
     <div className="container">
@@ -175,11 +193,77 @@ export default function ReviewProposalPage() {
         <h2 id="proposal-title">{t("review:detail.proposal")}</h2>
         <ProposalView values={values as unknown as ProposalViewValues} options={data.options} language={language} />
       </section>
+      {data.role === "secretariat" && data.status !== "draft" ? (
+        <TranslationForm
+          version={values.version}
+          originalLanguage={values.originalLanguage}
+          translations={values.translations}
+          lastResult={actionData?.form === "translate" ? actionData.result : undefined}
+        />
+      ) : null}
       <section aria-labelledby="history-title">
         <h2 id="history-title">{t("proposals:history.title")}</h2>
         <HistoryList entries={data.history} language={language} />
       </section>
     </div>
+  );
+}
+
+const LONG_TEXTS = new Set(["description", "localGlobalLink", "acceleration", "synchronisation"]);
+
+function TranslationForm({
+  version,
+  originalLanguage,
+  translations,
+  lastResult,
+}: {
+  version: number;
+  originalLanguage: Language;
+  translations: ProposalInput["translations"];
+  lastResult?: SubmissionResult<string[]>;
+}) {
+  const { t } = useTranslation(["review", "proposals"]);
+  const [form, fields] = useForm<{ intent: "translate"; version: number; translations?: ProposalInput["translations"] }>({
+    id: `translate-${version}`,
+    lastResult,
+    defaultValue: { intent: "translate", version, translations },
+    constraint: getZodConstraint(TranslationsSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: TranslationsSchema }),
+  });
+  const sets = fields.translations.getFieldset();
+  return (
+    <section aria-labelledby="translate-title" className="panel">
+      <h2 id="translate-title">{t("review:translate.title")}</h2>
+      <p>{t("proposals:form.translationsHelp", { language: t(`common:languages.${originalLanguage}`) })}</p>
+      <Form method="post" {...getFormProps(form)} className="form">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="intent" value="translate" />
+        <input {...getInputProps(fields.version, { type: "hidden" })} key={fields.version.key} />
+        {SUPPORTED_LANGUAGES.filter((other) => other !== originalLanguage).map((other) => {
+          const set = sets[other].getFieldset();
+          return (
+            <fieldset key={other} className="translation-set">
+              <legend>{t("proposals:form.translationInto", { language: t(`common:languages.${other}`) })}</legend>
+              {TEXT_FIELDS.map((field) => {
+                const meta = set[field];
+                const label = `${t(`proposals:form.${field}.label`)} (${t(`common:languages.${other}`)})`;
+                const help = meta.initialValue ? undefined : t("proposals:form.translationMissing");
+                return LONG_TEXTS.has(field) ? (
+                  <TextAreaField key={field} meta={meta} label={label} help={help} rows={4} />
+                ) : (
+                  <TextField key={field} meta={meta} label={label} help={help} />
+                );
+              })}
+            </fieldset>
+          );
+        })}
+        <button type="submit" className="button">
+          {t("review:translate.submit")}
+        </button>
+      </Form>
+    </section>
   );
 }
 

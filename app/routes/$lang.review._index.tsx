@@ -67,7 +67,7 @@ export default function ReviewQueuePage() {
                 </td>
                 <td>{proposal.organisation}</td>
                 <td>
-                  {t(`hubs:status.${proposal.status}`)}
+                  {t(`hubs:status.${proposal.displayStatus}`)}
                   {proposal.pendingChanges ? ` · ${t("proposals:changes.pending")}` : ""}
                 </td>
                 <td>

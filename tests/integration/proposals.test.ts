@@ -429,3 +429,32 @@ describe("the demo city's recognised HUBs", () => {
     }
   });
 });
+
+describe("translations by the secretariat", () => {
+  it("adds a missing translation (version-checked, audited) and the HUB leaves the missing-translations list", async () => {
+    const hubId = await createDraft(users.cityA, { "translations.en.title": undefined });
+    await transition(database.db, users.cityA, hubId, "submit");
+    const listed = (await listMissingTranslations(database.db)).find((hub) => hub.id === hubId);
+    expect(listed!.missing.map((entry) => entry.language)).toEqual(["en", "fr"]);
+    expect(listed!.missing[0].fields).toEqual(["title", "summary", "description", "localGlobalLink", "acceleration", "synchronisation"]);
+
+    const fields: Record<string, string> = { intent: "translate", version: String((await version(hubId)).version) };
+    for (const language of ["en", "fr"]) {
+      for (const field of ["title", "summary", "description", "localGlobalLink", "acceleration", "synchronisation"]) fields[`translations.${language}.${field}`] = `${field} in ${language}`;
+    }
+    // Neither the council nor a city may use the secretariat's form.
+    expect((await postReview(users.council, hubId, fields)).status).toBe(404);
+    expect((await postReview(users.cityA, hubId, fields)).status).toBe(404);
+    const saved = await postReview(users.secretariat, hubId, fields, "en");
+    expect(saved.status).toBe(302);
+    expect((await listMissingTranslations(database.db)).find((hub) => hub.id === hubId)).toBeUndefined();
+    const fr = await database.db.selectFrom("hub_translations").selectAll().where("hub_id", "=", hubId).where("language", "=", "fr").executeTakeFirstOrThrow();
+    expect(fr.acceleration).toBe("acceleration in fr");
+    // The same (now stale) version again: a conflict, nothing overwritten.
+    const stale = await postReview(users.secretariat, hubId, { ...fields, "translations.fr.title": "Écrasé" }, "en");
+    expect(stale.status).toBe(409);
+    expect(((await stale.json()) as { result: { error: Record<string, string[]> } }).result.error[""]).toEqual(["validation:conflict"]);
+    const after = await database.db.selectFrom("hub_translations").select("title").where("hub_id", "=", hubId).where("language", "=", "fr").executeTakeFirstOrThrow();
+    expect(after.title).toBe("title in fr");
+  });
+});

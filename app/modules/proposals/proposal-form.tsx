@@ -1,13 +1,13 @@
 import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { ClientOnly } from "remix-utils/client-only";
 import type { Language } from "~/modules/i18n/config";
 import { SUPPORTED_LANGUAGES } from "~/modules/i18n/config";
 import type { SdgGoal } from "~/modules/sdg/sdg";
 import { ErrorList, FormErrors, SelectField, TextAreaField, TextField } from "~/ui/form";
-import { LocationMap } from "./location-map.client";
 import { DraftProposalSchema, ProposalConstraintSchema, TEXT_FIELDS, type ProposalInput, type TextField as TextFieldName } from "./proposal-schema";
 
 export interface ProposalFormOptions {
@@ -24,6 +24,9 @@ export interface PlaceResult {
   latitude: number;
   longitude: number;
 }
+
+/** Leaflet touches `window` when loaded: load the map module only in the browser, when it is shown. */
+const LocationMap = lazy(() => import("./location-map.client").then((module) => ({ default: module.LocationMap })));
 
 function asArray(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String);
@@ -184,14 +187,16 @@ export function ProposalForm({
           {() => (
             <div className="field">
               <p className="field-help">{t("form.mapHelp")}</p>
-              <LocationMap
-                latitude={Number(fields.latitude.value ?? fields.latitude.initialValue)}
-                longitude={Number(fields.longitude.value ?? fields.longitude.initialValue)}
-                onPick={(latitude, longitude) => {
-                  form.update({ name: fields.latitude.name, value: String(latitude) });
-                  form.update({ name: fields.longitude.name, value: String(longitude) });
-                }}
-              />
+              <Suspense fallback={null}>
+                <LocationMap
+                  latitude={Number(fields.latitude.value ?? fields.latitude.initialValue)}
+                  longitude={Number(fields.longitude.value ?? fields.longitude.initialValue)}
+                  onPick={(latitude, longitude) => {
+                    form.update({ name: fields.latitude.name, value: String(latitude) });
+                    form.update({ name: fields.longitude.name, value: String(longitude) });
+                  }}
+                />
+              </Suspense>
             </div>
           )}
         </ClientOnly>

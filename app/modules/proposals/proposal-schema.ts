@@ -207,6 +207,13 @@ export function diffBaselines(before: Baseline, after: Baseline): { field: strin
   return changes;
 }
 
+/** The secretariat's translation form: the texts in the languages other than the original. */
+export const TranslationsSchema = z.object({
+  intent: z.literal("translate"),
+  version: z.number().int(),
+  translations: z.object({ en: translationShape.optional(), es: translationShape.optional(), fr: translationShape.optional() }).optional(),
+});
+
 export const ReviewSchema = z.object({
   intent: z.literal("review"),
   recommendation: z.enum(["recognise", "changes", "decline"]),

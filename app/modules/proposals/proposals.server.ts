@@ -6,6 +6,7 @@ import type { SessionUser } from "~/modules/accounts/session.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { SUPPORTED_LANGUAGES } from "~/modules/i18n/config";
 import { TEXT_FIELDS, diffBaselines, type Baseline, type ProposalInput, type TextField } from "./proposal-schema";
+import { isoToday } from "~/modules/hubs/status";
 import { WorkflowError, transitionInTransaction } from "./workflow.server";
 
 const COLUMN: Record<TextField, "title" | "summary" | "description" | "local_global_link" | "acceleration" | "synchronisation"> = {
@@ -499,6 +500,8 @@ export async function listProposals(db: DB, language: Language, filter: { organi
   return rows.map((row) => ({
     id: row.id,
     status: row.status,
+    /** What to show: "active" for a recognised HUB from its start date on (see hubs/status.ts). */
+    displayStatus: (row.status === "recognised" && row.start_date <= isoToday() ? "active" : row.status) as HubStatus | "active",
     title: row.title,
     textLanguage: (row.translated ? language : row.original_language) as Language,
     organisation: row.organisation,
@@ -628,4 +631,37 @@ export async function publicHubDetails(db: DB, hubId: number, language: Language
       changes: diffBaselines(JSON.parse(row.baseline) as Baseline, JSON.parse(row.proposed) as Baseline),
     })),
   };
+}
+
+/**
+ * Adds or corrects the translations (languages other than the original) without touching anything else:
+ * the secretariat on any HUB past the draft stage, a city on its own HUBs. Version-checked and audited.
+ */
+export async function saveTranslations(
+  db: DB,
+  user: SessionUser,
+  hubId: number,
+  version: number,
+  translations: Partial<Record<Language, Partial<Record<TextField, string | undefined>>>>,
+) {
+  await db.transaction().execute(async (trx) => {
+    const hub = await trx.selectFrom("hubs").select(["status", "version", "original_language", "lead_organisation_id"]).where("id", "=", hubId).forUpdate().executeTakeFirst();
+    if (!hub) throw new WorkflowError("notFound");
+    if (user.role === "city" && hub.lead_organisation_id !== user.organisationId) throw new WorkflowError("notFound");
+    if (user.role === "council") throw new WorkflowError("notAllowed");
+    if (user.role === "secretariat" && hub.status === "draft") throw new WorkflowError("wrongStatus");
+    if (hub.version !== version) throw new WorkflowError("conflict");
+    const now = new Date();
+    for (const language of SUPPORTED_LANGUAGES.filter((other) => other !== hub.original_language)) {
+      const texts = translations[language] ?? {};
+      const row = Object.fromEntries(TEXT_FIELDS.map((field) => [COLUMN[field], texts[field] || null]));
+      await trx
+        .insertInto("hub_translations")
+        .values({ hub_id: hubId, language, ...row, updated_at: now })
+        .onConflict((oc) => oc.columns(["hub_id", "language"]).doUpdateSet({ ...row, updated_at: now }))
+        .execute();
+    }
+    await trx.updateTable("hubs").set((eb) => ({ version: eb("version", "+", 1), updated_at: now })).where("id", "=", hubId).execute();
+    await recordAudit(trx, { entity: "hub", entityId: hubId, hubId, actorUserId: user.id, action: "translate" });
+  });
 }
