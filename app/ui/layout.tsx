@@ -1,6 +1,7 @@
 import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SUPPORTED_LANGUAGES, pathInLanguage, type Language } from "~/modules/i18n/config";
+import { MonitoringNavLinks } from "~/modules/progress/nav-links";
 
 /** Each language named in itself, so a reader finds their own whatever the page's language. */
 const LANGUAGE_NAMES: Record<Language, string> = { en: "English", es: "Español", fr: "Français" };
@@ -23,6 +24,7 @@ export function SiteHeader({ language }: { language: Language }) {
                 {t("nav.map")}
               </NavLink>
             </li>
+            <MonitoringNavLinks language={language} />
           </ul>
         </nav>
         <AccountMenu language={language} />
