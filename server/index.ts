@@ -6,6 +6,7 @@ import { openDatabase } from "../db/index";
 import { prepareDatabase } from "../db/prepare";
 import { InvalidEnvironmentError, getEnv } from "../app/modules/config/env.server";
 import { createApp } from "./app";
+import { startJobRunner } from "../app/modules/progress/jobs.server";
 
 const startedAt = performance.now();
 
@@ -48,11 +49,15 @@ const server = app.listen(env.PORT, () => {
   console.log(`[server] ready at http://localhost:${env.PORT} (started in ${Math.round(performance.now() - startedAt)} ms)`);
 });
 
+// Scheduled jobs (report reminders, e-mail delivery) every minute; safe with several processes.
+const jobs = startJobRunner(database.db, { smtpUrl: env.SMTP_URL });
+
 let closing = false;
 async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
   console.log(`[server] ${signal}: closing`);
+  jobs.stop();
   server.close();
   server.closeAllConnections();
   await database.close();

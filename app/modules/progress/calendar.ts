@@ -94,6 +94,8 @@ export interface CalendarStatus {
   overdue: ReportPeriod[];
   /** Periods the city may write a report for now: started and not filed yet. */
   open: ReportPeriod[];
+  /** Every period not filed yet, with its state on `today`. */
+  pending: (ReportPeriod & { state: DueState })[];
 }
 
 /**
@@ -113,6 +115,7 @@ export function calendarStatus(
     next: first ? { ...first, state: dueState(first.dueDate, today), daysLeft: daysBetween(today, first.dueDate) } : null,
     overdue: pending.filter((period) => period.dueDate < today),
     open: pending.filter((period) => period.start <= today),
+    pending: pending.map((period) => ({ ...period, state: dueState(period.dueDate, today) })),
   };
 }
 

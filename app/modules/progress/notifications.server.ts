@@ -141,9 +141,10 @@ export async function runReportReminders(db: Kysely<Database>, { today }: { toda
         dueDate: period.dueDate,
         periodKind: period.kind,
       }));
-      const next = hub.calendar.next;
-      if (next && next.state === "due_soon") reminders.push({ kind: "report_due_soon", dueDate: next.dueDate, periodKind: next.kind });
-      if (next && next.state === "due_today") reminders.push({ kind: "report_due_today", dueDate: next.dueDate, periodKind: next.kind });
+      for (const period of hub.calendar.pending) {
+        if (period.state === "due_soon") reminders.push({ kind: "report_due_soon", dueDate: period.dueDate, periodKind: period.kind });
+        if (period.state === "due_today") reminders.push({ kind: "report_due_today", dueDate: period.dueDate, periodKind: period.kind });
+      }
       for (const reminder of reminders) {
         for (const user of recipients) {
           const key = `${reminder.kind}:h${hub.hubId}:${reminder.periodKind}:${reminder.dueDate}`;

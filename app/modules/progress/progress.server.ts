@@ -83,7 +83,7 @@ export async function listHubCalendars(
       leadOrganisationId: hub.lead_organisation_id,
       calendar:
         hub.status === "completed"
-          ? { periods: [], next: null, overdue: [], open: [] }
+          ? { periods: [], next: null, overdue: [], open: [], pending: [] }
           : calendarStatus({ startDate: hub.start_date, endDate: hub.end_date, intervalMonths }, filedByHub.get(hub.id) ?? new Set(), today),
     };
   });
