@@ -94,6 +94,29 @@ describe("monitoring in the browser", () => {
     await council.context.close();
   });
 
+  it("keeps the progress form working without JavaScript: errors beside the fields, input kept, draft saved", async () => {
+    const { context } = await newOfflineContext(browser, server.url, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await logIn(page, "en", "city@demo.l4a.test", "/en/progress");
+    await page.getByRole("link", { name: /Write the final report for/ }).click();
+    await page.getByRole("heading", { level: 1, name: /New report/ }).waitFor();
+    await page.getByLabel(/What happened in this period/).fill("Final works under way.");
+    await page.getByLabel(/Value reached: Ampliar la red de ciclorrutas/).fill("150");
+    await page.getByLabel("Link 1", { exact: true }).fill("not a link");
+    await page.getByRole("button", { name: "Submit for review" }).click();
+    // The server answered: the errors sit beside their fields and what was typed is still there.
+    await page.getByText("Enter a web address starting with http:// or https://.").waitFor();
+    expect(await page.getByLabel("Overall status").getAttribute("aria-invalid")).toBe("true");
+    expect(await page.getByLabel(/What happened in this period/).inputValue()).toBe("Final works under way.");
+    expect(await page.getByLabel(/Value reached: Ampliar la red de ciclorrutas/).inputValue()).toBe("150");
+    await page.getByLabel("Overall status").selectOption({ label: "On track" });
+    await page.getByLabel("Link 1", { exact: true }).fill("https://bogota.example.org/final");
+    await page.getByRole("button", { name: "Save as draft" }).click();
+    await page.getByText("The draft is saved.").waitFor();
+    expect(await page.getByLabel(/What happened in this period/).inputValue()).toBe("Final works under way.");
+    await context.close();
+  });
+
   it("shows the annual report, printable, with its figures", async () => {
     const { context } = await newOfflineContext(browser, server.url);
     const page = await context.newPage();
