@@ -6,7 +6,8 @@ import { isoToday } from "~/modules/hubs/status";
 import { formatDate } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { periodKey } from "~/modules/progress/calendar";
-import { hubTitleSql, listCityUpdates, listHubCalendars } from "~/modules/progress/progress.server";
+import { hubTitleSql, latestOutcomeProgress, listCityUpdates, listHubCalendars } from "~/modules/progress/progress.server";
+import { OutcomeProgressChart } from "~/modules/progress/charts";
 import { requireLanguage } from "~/modules/progress/route-helpers.server";
 
 export const handle = { i18n: ["common", "monitoring", "validation"] };
@@ -23,6 +24,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     getTranslator(language),
   ]);
   const titleById = new Map(titles.map((row) => [row.id, row.title]));
+  // A city leads a handful of HUBs: one chart query each is fine here (the dashboard never loops).
+  const charts = new Map(await Promise.all(calendars.map(async (hub) => [hub.hubId, await latestOutcomeProgress(context.db, hub.hubId)] as const)));
   const existing = new Set(updates.map((update) => `${update.hub_id}:${update.kind}:${update.due_date}`));
   return json({
     language,
@@ -32,6 +35,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       title: titleById.get(hub.hubId) ?? hub.slug,
       next: hub.calendar.next,
       overdue: hub.calendar.overdue.length,
+      chart: charts.get(hub.hubId) ?? [],
       open: hub.calendar.open
         .filter((period) => !existing.has(`${hub.hubId}:${period.kind}:${period.dueDate}`))
         .map((period) => ({ key: periodKey(period), kind: period.kind, start: period.start, end: period.end, dueDate: period.dueDate })),
@@ -76,6 +80,7 @@ export default function CityProgressPage() {
               ))}
             </ul>
           ) : null}
+          <OutcomeProgressChart outcomes={hub.chart} language={language} />
         </section>
       ))}
       <h2>{t("city.updatesTitle")}</h2>

@@ -36,6 +36,7 @@ describe("monitoring in the browser", () => {
     await page.getByLabel("Only HUBs with an overdue report").check();
     await page.getByRole("button", { name: "Apply filters" }).click();
     await page.waitForURL(/overdue=1/);
+    await page.getByText(/^1 of \d+ HUBs shown\.$/).waitFor();
     const rows = page.locator(".dashboard-table tbody tr");
     expect(await rows.count()).toBe(1);
     const row = page.getByRole("row", { name: /Safe, connected cycle lane network for Bogotá/ });
@@ -54,6 +55,10 @@ describe("monitoring in the browser", () => {
     await logIn(page, "es", "city@demo.l4a.test", "/es/progress");
     await page.getByRole("heading", { level: 1, name: "Informes de avance" }).waitFor();
     await page.getByText("1 informe está atrasado.").waitFor();
+    // Its outcomes' progress over time, as a chart with a table behind it.
+    await page.getByRole("img", { name: "Avance de cada resultado en el tiempo" }).waitFor({ state: "attached" });
+    expect(await page.getByRole("table", { name: "Avance de cada resultado en el tiempo" }).count()).toBe(1);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole("link", { name: /Redactar el informe de avance del/ }).first().click();
     await page.getByRole("heading", { level: 1, name: /Nuevo informe/ }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -90,6 +95,7 @@ describe("monitoring in the browser", () => {
     await councilPage.getByRole("button", { name: "Aceptar y publicar" }).click();
     await councilPage.getByText("El informe está aceptado y publicado en la página del HUB.").waitFor();
     await councilPage.goto(`${server.url}/es/council?overdue=1`);
+    await councilPage.getByText(/^0 de \d+ HUBs mostrados\.$/).waitFor();
     expect(await councilPage.locator(".dashboard-table tbody tr").count()).toBe(0);
     await council.context.close();
   });
