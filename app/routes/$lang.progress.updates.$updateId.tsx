@@ -48,7 +48,7 @@ async function loadUpdate(context: AppLoadContext, request: Request, params: { l
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { language, update, mode } = await loadUpdate(context, request, params);
+  const { language, user, update, mode } = await loadUpdate(context, request, params);
   const [outcomes, hub, audit, t] = await Promise.all([
     listOutcomes(context.db, update.hub_id),
     context.db.selectFrom("hubs as h").select(["h.id", "h.status", hubTitleSql(language).as("title")]).where("h.id", "=", update.hub_id).executeTakeFirstOrThrow(),
@@ -59,6 +59,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return json({
     language,
     mode,
+    role: user.role,
     hub,
     update: {
       id: update.id,
@@ -131,7 +132,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
 
 export default function ProgressUpdatePage() {
-  const { language, mode, hub, update, presented, outcomes, audit } = useLoaderData<typeof loader>();
+  const { language, mode, role, hub, update, presented, outcomes, audit } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation(["monitoring", "common"]);
@@ -139,7 +140,7 @@ export default function ProgressUpdatePage() {
   return (
     <div className="container">
       <p>
-        <Link to={mode === "edit" || mode === "read" ? `/${language}/progress` : `/${language}/council`}>{t("update.back")}</Link>
+        <Link to={role === "city" ? `/${language}/progress` : `/${language}/council`}>{t("update.back")}</Link>
       </p>
       <h1>{t("update.title", { hub: hub.title })}</h1>
       <p className="lead">
