@@ -179,7 +179,7 @@ export default function ProgressUpdatePage() {
         <UpdateView presented={presented} language={language} />
       )}
       {mode === "review" ? <ReviewForm version={update.version} lastResult={actionData?.form === "review" ? actionData.result : undefined} /> : null}
-      {mode !== "review" && actionData?.form === "review" ? <FormErrors errors={["monitoring:review.conflict"]} /> : null}
+      {mode === "read" && actionData ? <FormErrors errors={["monitoring:review.conflict"]} /> : null}
       <h2>{t("update.history")}</h2>
       <ol className="audit-trail">
         {audit.map((entry) => (
