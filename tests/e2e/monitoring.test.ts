@@ -123,6 +123,38 @@ describe("monitoring in the browser", () => {
     await context.close();
   });
 
+  it("shows the city its notifications and lets the secretariat set a HUB's reporting cadence", async () => {
+    const { context } = await newOfflineContext(browser, server.url);
+    const page = await context.newPage();
+    await logIn(page, "en", "city@demo.l4a.test", "/en/notifications");
+    await page.getByRole("heading", { level: 1, name: "Notifications" }).waitFor();
+    // From the reminder job at start-up, and from the council's decision in the test above.
+    await page.getByRole("link", { name: /The report for Safe, connected cycle lane network for Bogotá.* is overdue\./ }).waitFor();
+    await page.getByRole("link", { name: /Your report for Safe, connected cycle lane network for Bogotá.* was accepted and published\./ }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Mark all as read" }).click();
+    await page.getByText("0 unread notifications.").waitFor();
+    await context.close();
+
+    const secretariat = await newOfflineContext(browser, server.url);
+    const admin = await secretariat.context.newPage();
+    await logIn(admin, "en", "secretariat@demo.l4a.test", "/en/council");
+    await admin.getByRole("link", { name: /Reporting cadence of Safe, connected cycle lane network for Bogotá/ }).click();
+    await admin.getByRole("heading", { level: 1, name: /Reporting cadence/ }).waitFor();
+    expect(await accessibilityViolations(admin)).toEqual([]);
+    await admin.getByLabel("Months between progress reports").fill("13");
+    await admin.getByRole("button", { name: "Save the cadence" }).click();
+    await admin.getByText("Enter a value of at most 12.").waitFor();
+    await admin.getByLabel("Months between progress reports").fill("4");
+    // Leaving the field revalidates it and removes the error above the button before it is pressed.
+    await admin.getByLabel("Months between progress reports").press("Tab");
+    await admin.getByText("Enter a value of at most 12.").waitFor({ state: "detached" });
+    await admin.getByRole("button", { name: "Save the cadence" }).click();
+    await admin.waitForURL(/saved=1/);
+    await admin.getByText(/Progress report for Feb 1, 2025 to May 31, 2025/).waitFor();
+    await secretariat.context.close();
+  });
+
   it("shows the annual report, printable, with its figures", async () => {
     const { context } = await newOfflineContext(browser, server.url);
     const page = await context.newPage();
