@@ -6,6 +6,7 @@ import { openDatabase } from "../db/index";
 import { prepareDatabase } from "../db/prepare";
 import { InvalidEnvironmentError, getEnv } from "../app/modules/config/env.server";
 import { createApp } from "./app";
+import { startOutboxDelivery } from "../app/modules/mail/delivery.server";
 
 const startedAt = performance.now();
 
@@ -44,6 +45,8 @@ await prepareDatabase(database.db, { seedDemoWhenEmpty: env.demoMode, log: conso
 
 const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
 const app = createApp({ build, database, env });
+// With SMTP_URL, queued e-mail is sent right after it is queued and by this periodic pass (retries).
+const stopOutboxDelivery = startOutboxDelivery(database.db, env.SMTP_URL);
 const server = app.listen(env.PORT, () => {
   console.log(`[server] ready at http://localhost:${env.PORT} (started in ${Math.round(performance.now() - startedAt)} ms)`);
 });
@@ -53,6 +56,7 @@ async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
   console.log(`[server] ${signal}: closing`);
+  stopOutboxDelivery();
   server.close();
   server.closeAllConnections();
   await database.close();
