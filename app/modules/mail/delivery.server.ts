@@ -16,6 +16,11 @@ export function sendQueuedMail(db: DB, smtpUrl: string | undefined): void {
     });
 }
 
+/** Resolves when the delivery pass under way (if any) has finished. */
+export function deliveryFinished(): Promise<unknown> {
+  return running ?? Promise.resolve();
+}
+
 /** A periodic pass (retries failures, picks up mail queued by other processes); returns a stop function. */
 export function startOutboxDelivery(db: DB, smtpUrl: string | undefined, intervalMs = 60_000): () => void {
   if (!smtpUrl) return () => {};
