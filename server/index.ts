@@ -7,6 +7,7 @@ import { prepareDatabase } from "../db/prepare";
 import { InvalidEnvironmentError, getEnv } from "../app/modules/config/env.server";
 import { createApp } from "./app";
 import { startOutboxDelivery } from "../app/modules/mail/delivery.server";
+import { startAccountsHousekeeping } from "../app/modules/accounts/housekeeping.server";
 
 const startedAt = performance.now();
 
@@ -47,6 +48,7 @@ const build = (await import(pathToFileURL(path.resolve("build/index.js")).href))
 const app = createApp({ build, database, env });
 // With SMTP_URL, queued e-mail is sent right after it is queued and by this periodic pass (retries).
 const stopOutboxDelivery = startOutboxDelivery(database.db, env.SMTP_URL);
+const stopHousekeeping = startAccountsHousekeeping(database.db);
 const server = app.listen(env.PORT, () => {
   console.log(`[server] ready at http://localhost:${env.PORT} (started in ${Math.round(performance.now() - startedAt)} ms)`);
 });
@@ -57,6 +59,7 @@ async function shutdown(signal: string) {
   closing = true;
   console.log(`[server] ${signal}: closing`);
   stopOutboxDelivery();
+  stopHousekeeping();
   server.close();
   server.closeAllConnections();
   await database.close();

@@ -30,6 +30,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     )`.execute(db);
   await sql`create index login_attempts_email_idx on login_attempts (email, at)`.execute(db);
   await sql`create index login_attempts_ip_idx on login_attempts (ip, at)`.execute(db);
+  await sql`create index login_attempts_at_idx on login_attempts (at)`.execute(db);
 
   // Single-use links: only the SHA-256 of the token is stored.
   await sql`

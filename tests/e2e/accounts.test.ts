@@ -144,6 +144,44 @@ describe("accounts in the browser", () => {
     await visitor.context.close();
   });
 
+  it("the secretariat invites a council member in French, who accepts the single-use link from the outbox", async () => {
+    const secretariat = await newOfflineContext(browser, server.url, { locale: "en-GB" });
+    const adminPage = await secretariat.context.newPage();
+    await logIn(adminPage, "secretariat@demo.l4a.test", DEMO_PASSWORD);
+    await adminPage.goto(`${server.url}/en/admin/invitations`);
+    await adminPage.getByLabel("E-mail", { exact: true }).fill("membre.conseil@example.org");
+    await adminPage.getByLabel("Role").selectOption({ label: "Advisory council" });
+    await adminPage.getByLabel("Language of the e-mail").selectOption({ label: "French" });
+    await adminPage.getByRole("button", { name: "Send the invitation" }).click();
+    await adminPage.getByText("The invitation to membre.conseil@example.org is in the outbox.").waitFor();
+    await adminPage.getByRole("row", { name: /membre\.conseil@example\.org/ }).getByText("Waiting").waitFor();
+    await adminPage.goto(`${server.url}/en/admin/outbox`);
+    const body = await adminPage.getByRole("article", { name: "Votre invitation au registre des HUBs Local4Action" }).locator("pre").textContent();
+    const link = body!.match(/https?:\/\/\S+\/fr\/invitations\/[A-Za-z0-9_-]+/)![0];
+
+    const invitee = await newOfflineContext(browser, server.url, { locale: "fr-FR" });
+    const page = await invitee.context.newPage();
+    await page.goto(link);
+    await page.getByRole("heading", { level: 1, name: "Accepter l’invitation" }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByLabel("Votre nom").fill("Camille Martin");
+    await page.getByLabel("Nouveau mot de passe").fill("conseil-avis-fleuve-2031");
+    await page.getByLabel("Répétez le mot de passe").fill("conseil-avis-fleuve-2031");
+    await page.getByRole("button", { name: "Créer mon compte" }).click();
+    await page.waitForURL(`${server.url}/fr/account?welcome=1`);
+    await page.getByText("Connecté·e en tant que Camille Martin (Conseil consultatif)").waitFor();
+
+    const other = await newOfflineContext(browser, server.url, { locale: "fr-FR" });
+    const otherPage = await other.context.newPage();
+    const again = await otherPage.goto(link);
+    expect(again?.status()).toBe(410);
+    await otherPage.getByText("Cette invitation a déjà été utilisée.").waitFor();
+
+    await adminPage.goto(`${server.url}/en/admin/invitations`);
+    await adminPage.getByRole("row", { name: /membre\.conseil@example\.org/ }).getByText("Accepted").waitFor();
+    await Promise.all([secretariat.context.close(), invitee.context.close(), other.context.close()]);
+  });
+
   it("works without JavaScript: asking to join an organisation, with a server-side error first", async () => {
     const { context } = await newOfflineContext(browser, server.url, { javaScriptEnabled: false });
     const page = await context.newPage();

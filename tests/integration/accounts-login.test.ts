@@ -3,6 +3,7 @@ import { action as loginAction } from "~/routes/$lang.login";
 import { action as logoutAction } from "~/routes/$lang.logout";
 import { attemptLogin, LOGIN_WINDOW_MS, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from "~/modules/accounts/login.server";
 import { getSessionUser } from "~/modules/accounts/session.server";
+import { pruneAccountsData } from "~/modules/accounts/housekeeping.server";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { contextFor, cookieOf, DEMO_PASSWORD, get, post, run } from "../support/accounts";
 
@@ -91,5 +92,21 @@ describe("login", () => {
     const out = await run(() => logoutAction({ request: post("/en/logout", {}, cookie), params: { lang: "en" }, context }));
     expect(out.status).toBe(302);
     expect(await getSessionUser(context, get("/en", cookie))).toBeNull();
+  });
+});
+
+describe("housekeeping", () => {
+  it("deletes old login attempts, expired sessions and long-expired reset tokens, keeping the rest", async () => {
+    const now = new Date(Date.now() + 3 * 24 * 60 * 60 * 1000);
+    await database.db.insertInto("login_attempts").values({ email: "fresh@example.org", ip: "192.0.2.200", succeeded: false, at: new Date(now.getTime() - 60_000) }).execute();
+    const before = await database.db.selectFrom("login_attempts").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const result = await pruneAccountsData(database.db, now);
+    expect(result.attempts).toBe(Number(before.n) - 1);
+    const left = await database.db.selectFrom("login_attempts").select("email").execute();
+    expect(left).toEqual([{ email: "fresh@example.org" }]);
+    // Sessions opened by these tests expire in 14 days: still there.
+    expect(result.sessions).toBe(0);
+    expect(Number((await database.db.selectFrom("sessions").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n)).toBeGreaterThan(0);
+    expect((await pruneAccountsData(database.db, new Date(now.getTime() + 30 * 24 * 60 * 60 * 1000))).sessions).toBeGreaterThan(0);
   });
 });
