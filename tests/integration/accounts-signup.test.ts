@@ -172,9 +172,14 @@ describe("the sign-up page", () => {
 
   it("requires the organisation's fields when creating one, and checks the coordinates' range", async () => {
     const body = await errorsOf(
-      await signup(newOrganisationForm({ email: "new1@example.org", organisationName: "", kind: undefined, latitude: "91", longitude: "-181", countryCode: "XX" })),
+      await signup(
+        newOrganisationForm({ email: "new1@example.org", password: "short", organisationName: "", kind: undefined, latitude: "91", longitude: "-181", countryCode: "XX" }),
+      ),
     );
+    // Every problem at once, the password's too.
+    expect(body.error.password?.[0]).toMatch(/^validation:tooShort/);
     expect(body.error.organisationName).toEqual(["validation:required"]);
+    expect(body.error.kind).toEqual(["validation:required"]);
     expect(body.error.latitude?.[0]).toMatch(/^validation:tooBig/);
     expect(body.error.longitude?.[0]).toMatch(/^validation:tooSmall/);
     expect(body.error.countryCode).toEqual(["validation:choice"]);

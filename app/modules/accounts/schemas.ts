@@ -26,37 +26,38 @@ function confirmation<T extends { password: string; passwordConfirm: string }>(v
   }
 }
 
+const signupCommon = {
+  displayName,
+  email,
+  password: newPassword,
+  passwordConfirm: z.string().min(1).max(PASSWORD_MAX),
+  language: z.enum(SUPPORTED_LANGUAGES),
+};
+
+/**
+ * Sign-up: either a new organisation (every field of it required) or a request to join a registered one.
+ * A discriminated union, so every missing field is reported at once, whichever the choice.
+ */
 export const SignupSchema = z
-  .object({
-    displayName,
-    email,
-    password: newPassword,
-    passwordConfirm: z.string().min(1).max(PASSWORD_MAX),
-    language: z.enum(SUPPORTED_LANGUAGES),
-    mode: z.enum(["create", "join"]),
-    organisationName: z.string().trim().max(200).optional(),
-    kind: z.enum(ORGANISATION_KINDS).optional(),
-    countryCode: z
-      .string()
-      .refine((code) => (COUNTRY_CODES as readonly string[]).includes(code), { message: message("validation:choice") })
-      .optional(),
-    region: z.enum(WORLD_REGIONS).optional(),
-    city: z.string().trim().max(200).optional(),
-    latitude: z.number().min(-90).max(90).optional(),
-    longitude: z.number().min(-180).max(180).optional(),
-    organisationId: z.number().int().positive().optional(),
-  })
-  .superRefine((value, context) => {
-    confirmation(value, context);
-    const required = (path: string) => context.addIssue({ code: "custom", path: [path], message: message("validation:required") });
-    if (value.mode === "create") {
-      for (const field of ["organisationName", "kind", "countryCode", "region", "city", "latitude", "longitude"] as const) {
-        if (value[field] === undefined || value[field] === "") required(field);
-      }
-    } else if (value.organisationId === undefined) {
-      required("organisationId");
-    }
-  });
+  .discriminatedUnion("mode", [
+    z.object({
+      ...signupCommon,
+      mode: z.literal("create"),
+      organisationName: z.string().trim().min(1).max(200),
+      kind: z.enum(ORGANISATION_KINDS),
+      countryCode: z.string().refine((code) => (COUNTRY_CODES as readonly string[]).includes(code), { message: message("validation:choice") }),
+      region: z.enum(WORLD_REGIONS),
+      city: z.string().trim().min(1).max(200),
+      latitude: z.number().min(-90).max(90),
+      longitude: z.number().min(-180).max(180),
+    }),
+    z.object({
+      ...signupCommon,
+      mode: z.literal("join"),
+      organisationId: z.number().int().positive(),
+    }),
+  ])
+  .superRefine(confirmation);
 export type SignupInput = z.infer<typeof SignupSchema>;
 
 export const ForgotPasswordSchema = z.object({ email });

@@ -34,13 +34,13 @@ export async function signUp(db: DB, input: SignupInput): Promise<SignupResult> 
         const organisation = await trx
           .insertInto("organisations")
           .values({
-            name: input.organisationName!,
-            kind: input.kind!,
-            country_code: input.countryCode!,
-            region: input.region!,
-            city: input.city!,
-            latitude: input.latitude!,
-            longitude: input.longitude!,
+            name: input.organisationName,
+            kind: input.kind,
+            country_code: input.countryCode,
+            region: input.region,
+            city: input.city,
+            latitude: input.latitude,
+            longitude: input.longitude,
             verified_at: null,
           })
           .returning("id")
@@ -50,7 +50,7 @@ export async function signUp(db: DB, input: SignupInput): Promise<SignupResult> 
         const target = await trx
           .selectFrom("organisations")
           .select("id")
-          .where("id", "=", input.organisationId!)
+          .where("id", "=", input.organisationId)
           .where("verified_at", "is not", null)
           .executeTakeFirst();
         if (!target) return { ok: false, error: "organisationUnavailable" };
@@ -64,12 +64,12 @@ export async function signUp(db: DB, input: SignupInput): Promise<SignupResult> 
         language: input.language,
       });
       await recordAudit(trx, { entity: "user", entityId: user, actorUserId: user, action: "sign_up", toStatus: "city" });
-      if (organisationId !== null) {
-        await recordAudit(trx, { entity: "organisation", entityId: organisationId, actorUserId: user, action: "create", toStatus: "unverified" });
+      if (input.mode === "create") {
+        await recordAudit(trx, { entity: "organisation", entityId: organisationId!, actorUserId: user, action: "create", toStatus: "unverified" });
       } else {
         const request = await trx
           .insertInto("membership_requests")
-          .values({ user_id: user, organisation_id: input.organisationId! })
+          .values({ user_id: user, organisation_id: input.organisationId })
           .returning("id")
           .executeTakeFirstOrThrow();
         await recordAudit(trx, { entity: "membership_request", entityId: request.id, actorUserId: user, action: "request", toStatus: "pending" });
