@@ -1,6 +1,5 @@
 import type { AppLoadContext } from "@remix-run/node";
 import type { DB } from "../../../db/index";
-import type { OrganisationKind, WorldRegion } from "../../../db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { requireUser, type SessionUser } from "./session.server";
 
@@ -152,14 +151,4 @@ export async function membershipOf(db: DB, user: { id: number; organisationId: n
         .orderBy("r.id", "desc")
         .executeTakeFirst();
   return { organisation: organisation ?? null, request: request ?? null };
-}
-
-export interface NewOrganisation {
-  name: string;
-  kind: OrganisationKind;
-  countryCode: string;
-  region: WorldRegion;
-  city: string;
-  latitude: number;
-  longitude: number;
 }

@@ -22,7 +22,3 @@ export function passwordProblem(password: string, email?: string): string | null
   }
   return null;
 }
-
-export function isCommonPassword(password: string): boolean {
-  return COMMON.has(password.toLowerCase());
-}
