@@ -199,6 +199,52 @@ export interface AuditLogTable {
   at: CreatedAt;
 }
 
+export type MembershipStatus = "pending" | "approved" | "refused";
+
+/** A representative's request to join an existing organisation; users.organisation_id is set only on approval. */
+export interface MembershipRequestTable {
+  id: Generated<number>;
+  user_id: number;
+  organisation_id: number;
+  status: ColumnType<MembershipStatus, MembershipStatus | undefined, MembershipStatus>;
+  created_at: CreatedAt;
+  decided_at: Timestamp | null;
+  decided_by: number | null;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  /** As typed, lower-cased (the account may not exist). */
+  email: string;
+  ip: string;
+  succeeded: boolean;
+  at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface PasswordResetTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export type InvitedRole = "council" | "secretariat";
+
+export interface InvitationTable {
+  id: Generated<number>;
+  email: string;
+  role: InvitedRole;
+  language: Language;
+  token_hash: string;
+  invited_by: number | null;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  accepted_at: Timestamp | null;
+  accepted_user_id: number | null;
+}
+
 export interface Database {
   sdg_goals: SdgGoalTable;
   sdg_targets: SdgTargetTable;
@@ -216,6 +262,10 @@ export interface Database {
   sessions: SessionTable;
   outbox: OutboxTable;
   audit_log: AuditLogTable;
+  membership_requests: MembershipRequestTable;
+  login_attempts: LoginAttemptTable;
+  password_reset_tokens: PasswordResetTokenTable;
+  invitations: InvitationTable;
   hub_report_schedules: HubReportScheduleTable;
   progress_updates: ProgressUpdateTable;
   progress_update_translations: ProgressUpdateTranslationTable;

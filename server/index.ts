@@ -6,6 +6,8 @@ import { openDatabase } from "../db/index";
 import { prepareDatabase } from "../db/prepare";
 import { InvalidEnvironmentError, getEnv } from "../app/modules/config/env.server";
 import { createApp } from "./app";
+import { startOutboxDelivery } from "../app/modules/mail/delivery.server";
+import { startAccountsHousekeeping } from "../app/modules/accounts/housekeeping.server";
 import { startJobRunner } from "../app/modules/progress/jobs.server";
 
 const startedAt = performance.now();
@@ -45,11 +47,14 @@ await prepareDatabase(database.db, { seedDemoWhenEmpty: env.demoMode, log: conso
 
 const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
 const app = createApp({ build, database, env });
+// With SMTP_URL, queued e-mail is sent right after it is queued and by this periodic pass (retries).
+const stopOutboxDelivery = startOutboxDelivery(database.db, env.SMTP_URL);
+const stopHousekeeping = startAccountsHousekeeping(database.db);
 const server = app.listen(env.PORT, () => {
   console.log(`[server] ready at http://localhost:${env.PORT} (started in ${Math.round(performance.now() - startedAt)} ms)`);
 });
 
-// Scheduled jobs (report reminders, e-mail delivery) every minute; safe with several processes.
+// Report reminders every minute; each is sent once, even with several processes.
 const jobs = startJobRunner(database.db, { smtpUrl: env.SMTP_URL });
 
 let closing = false;
@@ -57,6 +62,8 @@ async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
   console.log(`[server] ${signal}: closing`);
+  stopOutboxDelivery();
+  stopHousekeeping();
   jobs.stop();
   server.close();
   server.closeAllConnections();

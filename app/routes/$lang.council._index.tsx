@@ -135,7 +135,7 @@ export default function CouncilDashboard() {
 
       <section aria-labelledby="table-title">
         <h2 id="table-title">{t("council.tableTitle")}</h2>
-        <Form method="get" className="filters" aria-label={t("council.filters")}>
+        <Form method="get" className="dashboard-filters" aria-label={t("council.filters")}>
           <div className="field">
             <label htmlFor="filter-q">{t("council.search")}</label>
             <input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ""} />

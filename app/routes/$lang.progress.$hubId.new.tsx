@@ -4,6 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { AppLoadContext } from "@remix-run/node";
 import { requireRole } from "~/modules/accounts/session.server";
+import { sendQueuedMail } from "~/modules/mail/delivery.server";
 import { isoToday } from "~/modules/hubs/status";
 import { formatDate } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
@@ -49,6 +50,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     // The narrative is in the language of the page it was written on; translations go beside it.
     const id = await createUpdate(context.db, { hub, period, user, input: submission.value, language });
+    sendQueuedMail(context.db, context.env.SMTP_URL);
     return redirect(`/${language}/progress/updates/${id}?${new URLSearchParams({ done: submission.value.intent })}`);
   } catch (error) {
     if (error instanceof ConflictError) return json(submission.reply({ formErrors: ["validation:conflict"] }), { status: 409 });

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from "react-i18next";
 import { requireUser, type SessionUser } from "~/modules/accounts/session.server";
 import { listAudit } from "~/modules/audit/audit.server";
+import { sendQueuedMail } from "~/modules/mail/delivery.server";
 import { formatDate } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { ProgressUpdateSchema, ReviewSchema } from "~/modules/progress/progress-form";
@@ -90,6 +91,7 @@ async function cityAction(context: AppLoadContext, user: SessionUser, updateId: 
   if (submission.status !== "success") return json({ form: "update" as const, result: submission.reply(), latestVersion: null }, { status: 400 });
   try {
     await saveUpdate(context.db, { updateId, user, input: submission.value });
+    sendQueuedMail(context.db, context.env.SMTP_URL);
     return null;
   } catch (error) {
     if (error instanceof ConflictError || error instanceof TransitionError) {
@@ -105,6 +107,7 @@ async function councilAction(context: AppLoadContext, user: SessionUser, updateI
   if (submission.status !== "success") return json({ form: "review" as const, result: submission.reply(), latestVersion: null }, { status: 400 });
   try {
     await reviewUpdate(context.db, { updateId, reviewer: user, decision: submission.value.intent, comment: submission.value.comment, version: submission.value.version });
+    sendQueuedMail(context.db, context.env.SMTP_URL);
     return null;
   } catch (error) {
     if (error instanceof ConflictError || error instanceof TransitionError) {

@@ -45,9 +45,14 @@ function AccountMenu({ language }: { language: Language }) {
   if (!user) {
     const redirectTo = `${location.pathname}${location.search}`;
     return (
-      <Link className="account-link" to={`/${language}/login?${new URLSearchParams({ redirectTo })}`}>
-        {t("login.link")}
-      </Link>
+      <div className="account-menu">
+        <Link className="account-link" to={`/${language}/login?${new URLSearchParams({ redirectTo })}`}>
+          {t("login.link")}
+        </Link>
+        <Link className="account-link" to={`/${language}/signup`}>
+          {t("accounts:nav.signup")}
+        </Link>
+      </div>
     );
   }
   return (
@@ -55,6 +60,14 @@ function AccountMenu({ language }: { language: Language }) {
       <span>
         {t("signedInAs", { name: user.displayName })} ({t(`roles.${user.role}`)})
       </span>
+      <Link className="account-link" to={`/${language}/account`}>
+        {t("accounts:nav.account")}
+      </Link>
+      {user.role === "secretariat" ? (
+        <Link className="account-link" to={`/${language}/admin/organisations`}>
+          {t("accounts:nav.admin")}
+        </Link>
+      ) : null}
       <Form method="post" action={`/${language}/logout`}>
         <button type="submit" className="button--link">
           {t("logout.submit")}

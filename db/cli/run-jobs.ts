@@ -3,7 +3,8 @@
  * The optional date stands for "today" (to replay a day); safe next to running servers (sent once).
  */
 import { getEnv } from "../../app/modules/config/env.server";
-import { runScheduledJobs } from "../../app/modules/progress/jobs.server";
+import { deliverOutbox } from "../../app/modules/mail/mailer.server";
+import { runReportReminders } from "../../app/modules/progress/notifications.server";
 import { openConfiguredDatabase } from "./open";
 
 const day = process.argv[2];
@@ -13,8 +14,9 @@ if (day && !/^\d{4}-\d{2}-\d{2}$/.test(day)) {
 }
 const database = await openConfiguredDatabase();
 try {
-  const result = await runScheduledJobs(database.db, { now: day ? new Date(`${day}T12:00:00Z`) : new Date(), smtpUrl: getEnv().SMTP_URL });
-  console.log(`[jobs] reminders ${result.reminders.ran ? `sent: ${result.reminders.sent}` : "skipped (another process is running them)"}; e-mails delivered: ${result.mail.sent}`);
+  const reminders = await runReportReminders(database.db, { today: day ?? new Date().toISOString().slice(0, 10) });
+  const mail = await deliverOutbox(database.db, getEnv().SMTP_URL);
+  console.log(`[jobs] reminders ${reminders.ran ? `sent: ${reminders.sent}` : "skipped (another process is running them)"}; e-mails delivered: ${mail.sent}`);
 } finally {
   await database.close();
 }
