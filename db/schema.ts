@@ -216,6 +216,8 @@ export interface Database {
   sessions: SessionTable;
   outbox: OutboxTable;
   audit_log: AuditLogTable;
+  hub_search: HubSearchTable;
+  public_data_version: PublicDataVersionTable;
 }
 
 export type Hub = Selectable<HubTable>;
@@ -223,3 +225,16 @@ export type NewHub = Insertable<HubTable>;
 export type HubUpdate = Updateable<HubTable>;
 export type Organisation = Selectable<OrganisationTable>;
 export type User = Selectable<UserTable>;
+
+/** Maintained by a trigger on hub_translations (migration 030): never write it directly. */
+export interface HubSearchTable {
+  hub_id: number;
+  language: Language;
+  document: string;
+}
+
+/** Bumped by statement triggers on every table the public pages read (migration 030). */
+export interface PublicDataVersionTable {
+  id: number;
+  version: number;
+}

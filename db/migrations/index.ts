@@ -2,6 +2,7 @@ import type { Migration } from "kysely";
 import * as foundation from "./2026-11-22-001-foundation";
 import * as sessions from "./2026-11-22-002-sessions";
 import * as outboxAudit from "./2026-11-22-003-outbox-audit";
+import * as publicSearch from "./2026-11-22-030-public-search";
 
 /**
  * Every migration, in order. A static list (not a folder scan) so the same set runs
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22-001-foundation": foundation,
   "2026-11-22-002-sessions": sessions,
   "2026-11-22-003-outbox-audit": outboxAudit,
+  "2026-11-22-030-public-search": publicSearch,
 };
