@@ -1,6 +1,7 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData, useLocation, useNavigate } from "@remix-run/react";
 import leafletStyles from "leaflet/dist/leaflet.css";
+import mapStyles from "~/styles/map.css";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { ClientOnly } from "remix-utils/client-only";
@@ -19,7 +20,10 @@ import { listSdgGoals } from "~/modules/sdg/sdg.server";
 
 export const handle = { i18n: ["common", "hubs", "map"] };
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: leafletStyles },
+  { rel: "stylesheet", href: mapStyles },
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!isLanguage(params.lang)) throw new Response("Not found", { status: 404 });

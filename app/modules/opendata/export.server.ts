@@ -5,6 +5,7 @@ import type { Language } from "~/modules/i18n/config";
 import type { HubFilters } from "~/modules/hubs/hub-filters";
 import { getPublicHub, hubFilterCondition, publicStatusSql, type PublicHubDetail } from "~/modules/hubs/public-hubs.server";
 import type { PublicHubStatus } from "~/modules/hubs/status";
+import { OPEN_DATA_FIELDS } from "./fields";
 
 /**
  * One HUB as the open data publishes it: public fields only. No e-mail address (of an account
@@ -37,33 +38,7 @@ export interface OpenDataHub {
   recognised_at: string | null;
 }
 
-/** The field names in output order (CSV columns, documentation page). */
-export const OPEN_DATA_FIELDS: (keyof OpenDataHub)[] = [
-  "slug",
-  "url",
-  "title",
-  "summary",
-  "description",
-  "text_language",
-  "original_language",
-  "status",
-  "start_date",
-  "end_date",
-  "theme",
-  "primary_sdg",
-  "sdg_goals",
-  "sdg_targets",
-  "lead_organisation",
-  "city",
-  "country_code",
-  "region",
-  "latitude",
-  "longitude",
-  "participating_cities",
-  "synchronised_with",
-  "website",
-  "recognised_at",
-];
+export { OPEN_DATA_FIELDS };
 
 export async function exportPublicHubs(
   db: DB,
