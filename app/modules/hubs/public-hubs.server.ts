@@ -3,6 +3,7 @@ import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../../db/index";
 import type { WorldRegion } from "../../../db/schema";
 import type { Language } from "~/modules/i18n/config";
+import { countryName } from "~/modules/i18n/format";
 import { filterKey, type HubFilters } from "./hub-filters";
 import { PUBLIC_STORED_STATUSES, publicStatusOf, type PublicHubStatus } from "./status";
 
@@ -42,10 +43,21 @@ const caches = new WeakMap<object, CacheState>();
 const MAX_CACHE_ENTRIES = 300;
 
 /** The counter the triggers of migration 030 bump on every write to a public table. */
-export async function getPublicDataVersion(db: DB): Promise<number> {
-  const row = await db.selectFrom("public_data_version").select("version").where("id", "=", 1).executeTakeFirst();
-  return row ? Number(row.version) : 0;
+export function getPublicDataVersion(db: DB): Promise<number> {
+  // Reads that overlap share one query: a page's loaders and concurrent requests ask at once.
+  const pending = inFlight.get(db);
+  if (pending) return pending;
+  const read = db
+    .selectFrom("public_data_version")
+    .select("version")
+    .where("id", "=", 1)
+    .executeTakeFirst()
+    .then((row) => (row ? Number(row.version) : 0))
+    .finally(() => inFlight.delete(db));
+  inFlight.set(db, read);
+  return read;
 }
+const inFlight = new WeakMap<object, Promise<number>>();
 
 /** Computes `key` once per data version (and per `today`, which callers put in the key). */
 export async function cachedPublic<T>(db: DB, key: string, compute: () => Promise<T>, version?: number): Promise<T> {
@@ -234,7 +246,8 @@ export async function countHubsBySdg(db: DB, { today, filters = {} }: { today: s
 
 export interface FilterOptions {
   themes: { slug: string; name: string }[];
-  countries: string[];
+  /** Sorted by name in the page's language. */
+  countries: { code: string; name: string }[];
   years: number[];
   targets: { id: string; goal: number; title: string }[];
 }
@@ -261,11 +274,18 @@ export async function getFilterOptions(db: DB, language: Language): Promise<Filt
     ]);
     return {
       themes: themes.map((theme) => ({ slug: theme.slug, name: (theme as Record<string, string>)[`name_${language}`] })),
-      countries: countries.map((row) => row.country_code.trim()).sort(),
+      countries: sortedCountries(countries.map((row) => row.country_code.trim()), language),
       years: years.map((row) => Number(row.year)).sort((a, b) => a - b),
       targets: targets.map((target) => ({ id: target.id, goal: target.goal, title: (target as unknown as Record<string, string>)[`title_${language}`] })),
     };
   });
+}
+
+function sortedCountries(codes: string[], language: Language) {
+  const collator = new Intl.Collator(language);
+  return codes
+    .map((code) => ({ code, name: countryName(code, language) }))
+    .sort((a, b) => collator.compare(a.name, b.name));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,13 +1,13 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { countryName, formatNumber } from "~/modules/i18n/format";
+import { formatNumber } from "~/modules/i18n/format";
 import type { Language } from "~/modules/i18n/config";
 import { PUBLIC_STATUSES, WORLD_REGIONS, type HubFilters } from "~/modules/hubs/hub-filters";
 import type { SdgGoal } from "~/modules/sdg/sdg";
 
 export interface FilterFormOptions {
   themes: { slug: string; name: string }[];
-  countries: string[];
+  countries: { code: string; name: string }[];
   years: number[];
   targets: { id: string; goal: number; title: string }[];
 }
@@ -92,10 +92,7 @@ export function HubFilterForm({
         <label htmlFor="filter-country">{t("map:filters.country")}</label>
         <select id="filter-country" name="country" defaultValue={filters.country ?? ""} key={`country${filters.country ?? ""}`}>
           <option value="">{t("map:filters.any")}</option>
-          {options.countries
-            .map((code) => ({ code, name: countryName(code, language) }))
-            .sort((a, b) => a.name.localeCompare(b.name, language))
-            .map((country) => (
+          {options.countries.map((country) => (
               <option key={country.code} value={country.code}>
                 {country.name}
               </option>
