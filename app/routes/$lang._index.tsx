@@ -13,7 +13,7 @@ import { isLanguage } from "~/modules/i18n/config";
 import { formatNumber } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { HubFilterForm } from "~/modules/map/hub-filter-form";
-import HubMap from "~/modules/map/hub-map.client";
+import { LazyHubMap } from "~/modules/map/lazy-hub-map";
 import { formatMapView, parseMapView, type MapView } from "~/modules/map/map-view";
 import { Pagination } from "~/modules/map/pagination";
 import { listSdgGoals } from "~/modules/sdg/sdg.server";
@@ -83,7 +83,7 @@ export default function HomePage() {
         navigate(`?${params}`, { replace: true, preventScrollReset: true });
       }
     },
-    [location.search, navigate],
+    [location.search, navigate]
   );
 
   const toggleInView = (checked: boolean) => {
@@ -110,20 +110,21 @@ export default function HomePage() {
         hidden={{ map: new URLSearchParams(location.search).get("map") ?? undefined, bbox: filters.bbox?.join(",") }}
       />
       <div className="map-page__body">
-        <ClientOnly fallback={<div className="hub-map hub-map--fallback"><p>{t("map:noScript")}</p></div>}>
-          {() => (
-            <HubMap
-              language={language}
-              query={mapQuery}
-              goals={goals}
-              view={view}
-              tileUrl={tileUrl}
-              tileAttribution={tileAttribution}
-              onViewChange={onViewChange}
-              label={t("map:mapLabel")}
-            />
-          )}
-        </ClientOnly>
+        <LazyHubMap
+          fallback={
+            <div className="hub-map hub-map--fallback">
+              <p>{t("map:noScript")}</p>
+            </div>
+          }
+          language={language}
+          query={mapQuery}
+          goals={goals}
+          view={view}
+          tileUrl={tileUrl}
+          tileAttribution={tileAttribution}
+          onViewChange={onViewChange}
+          label={t("map:mapLabel")}
+        />
         <section aria-labelledby="hub-list-title" className="map-page__list">
           <h2 id="hub-list-title">{t("home.listTitle", { count: list.total, formattedCount: formatNumber(list.total, language) })}</h2>
           <ClientOnly>

@@ -3,12 +3,11 @@ import { useLoaderData } from "@remix-run/react";
 import leafletStyles from "leaflet/dist/leaflet.css";
 import mapStyles from "~/styles/map.css";
 import { useTranslation } from "react-i18next";
-import { ClientOnly } from "remix-utils/client-only";
 import { filtersToSearchParams, parseHubFilters } from "~/modules/hubs/hub-filters";
 import { cachedPublic } from "~/modules/hubs/public-hubs.server";
 import { isLanguage } from "~/modules/i18n/config";
 import { getTranslator } from "~/modules/i18n/i18next.server";
-import HubMap from "~/modules/map/hub-map.client";
+import { LazyHubMap } from "~/modules/map/lazy-hub-map";
 import { parseMapView } from "~/modules/map/map-view";
 import { listSdgGoals } from "~/modules/sdg/sdg.server";
 
@@ -25,7 +24,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const language = params.lang;
   const url = new URL(request.url);
   const filters = parseHubFilters(url.searchParams);
-  const [goals, t] = await Promise.all([cachedPublic(context.db, `goals:${language}`, () => listSdgGoals(context.db, language)), getTranslator(language)]);
+  const [goals, t] = await Promise.all([
+    cachedPublic(context.db, `goals:${language}`, () => listSdgGoals(context.db, language)),
+    getTranslator(language),
+  ]);
   return json({
     language,
     query: filtersToSearchParams({ ...filters, bbox: undefined }).toString(),
@@ -46,7 +48,7 @@ export default function EmbedPage() {
   return (
     <div className="embed">
       <h1 className="visually-hidden">{t("common:home.title")}</h1>
-      <ClientOnly
+      <LazyHubMap
         fallback={
           <div className="hub-map hub-map--embed hub-map--fallback">
             <p>
@@ -56,21 +58,16 @@ export default function EmbedPage() {
             </p>
           </div>
         }
-      >
-        {() => (
-          <HubMap
-            className="hub-map hub-map--embed"
-            label={t("map:mapLabel")}
-            language={language}
-            query={query}
-            goals={goals}
-            view={view}
-            tileUrl={tileUrl}
-            tileAttribution={tileAttribution}
-            linkTarget="_top"
-          />
-        )}
-      </ClientOnly>
+        className="hub-map hub-map--embed"
+        label={t("map:mapLabel")}
+        language={language}
+        query={query}
+        goals={goals}
+        view={view}
+        tileUrl={tileUrl}
+        tileAttribution={tileAttribution}
+        linkTarget="_top"
+      />
       <p className="embed__credit">
         <a href={fullMap} target="_top">
           {t("map:embed.credit")}

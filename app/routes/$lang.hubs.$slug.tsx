@@ -10,7 +10,7 @@ import { isoToday } from "~/modules/hubs/status";
 import { isLanguage, type Language } from "~/modules/i18n/config";
 import { countryName, formatDate, formatNumber } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
-import HubMap from "~/modules/map/hub-map.client";
+import { LazyHubMap } from "~/modules/map/lazy-hub-map";
 import { SdgChip } from "~/modules/sdg/sdg-chip";
 import { listSdgGoals } from "~/modules/sdg/sdg.server";
 
@@ -78,7 +78,7 @@ export default function HubPage() {
   const goalByNumber = new Map(goals.map((goal) => [goal.number, goal]));
   const langOf = (field: keyof typeof hub.textLanguages) => hub.textLanguages[field];
   const untranslated = (Object.keys(hub.textLanguages) as (keyof typeof hub.textLanguages)[]).some(
-    (field) => hub.textLanguages[field] !== language && hub.texts[field],
+    (field) => hub.textLanguages[field] !== language && hub.texts[field]
   );
   const originalName = t(`common:languages.${hub.originalLanguage}`);
   const primaryGoal = hub.goals.find((goal) => goal.isPrimary)?.number ?? hub.goals[0]?.number ?? 0;
@@ -103,9 +103,7 @@ export default function HubPage() {
       <p className="hub-page__summary" lang={langOf("summary")}>
         {hub.texts.summary}
       </p>
-      {untranslated ? (
-        <p className="hub-page__original-language notice">{t("map:hub.originalLanguage", { language: originalName })}</p>
-      ) : null}
+      {untranslated ? <p className="hub-page__original-language notice">{t("map:hub.originalLanguage", { language: originalName })}</p> : null}
 
       <dl className="hub-page__facts">
         <div>
@@ -238,22 +236,23 @@ export default function HubPage() {
 
       <section className="hub-page__section" aria-labelledby="hub-places">
         <h2 id="hub-places">{t("map:hub.places")}</h2>
-        <ClientOnly fallback={<div className="hub-map hub-map--small hub-map--fallback" />}>
-          {() => (
-            <HubMap
-              className="hub-map hub-map--small"
-              label={t("map:hub.placesMap")}
-              language={language}
-              query=""
-              goals={goals}
-              view={{ latitude: hub.latitude, longitude: hub.longitude, zoom: hub.participants.length ? 3 : 5 }}
-              tileUrl={tileUrl}
-              tileAttribution={tileAttribution}
-              single={{ slug: hub.slug, title: hub.texts.title, latitude: hub.latitude, longitude: hub.longitude, goal: primaryGoal }}
-              extraPoints={hub.participants.map((participant) => ({ name: participant.city, latitude: participant.latitude, longitude: participant.longitude }))}
-            />
-          )}
-        </ClientOnly>
+        <LazyHubMap
+          fallback={<div className="hub-map hub-map--small hub-map--fallback" />}
+          className="hub-map hub-map--small"
+          label={t("map:hub.placesMap")}
+          language={language}
+          query=""
+          goals={goals}
+          view={{ latitude: hub.latitude, longitude: hub.longitude, zoom: hub.participants.length ? 3 : 5 }}
+          tileUrl={tileUrl}
+          tileAttribution={tileAttribution}
+          single={{ slug: hub.slug, title: hub.texts.title, latitude: hub.latitude, longitude: hub.longitude, goal: primaryGoal }}
+          extraPoints={hub.participants.map((participant) => ({
+            name: participant.city,
+            latitude: participant.latitude,
+            longitude: participant.longitude,
+          }))}
+        />
         {hub.participants.length > 0 ? (
           <>
             <h3>{t("map:hub.participants")}</h3>
