@@ -130,7 +130,7 @@ export default function HomePage() {
           <ClientOnly>
             {() => (
               <p className="in-view-toggle">
-                <input id="in-view" type="checkbox" checked={inView} onChange={(event) => toggleInView(event.currentTarget.checked)} />
+                <input id="in-view" type="checkbox" key={String(inView)} defaultChecked={inView} onChange={(event) => toggleInView(event.currentTarget.checked)} />
                 <label htmlFor="in-view">{t("map:inView")}</label>
               </p>
             )}

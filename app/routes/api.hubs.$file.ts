@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { getPublicDataVersion, getPublicHub } from "~/modules/hubs/public-hubs.server";
 import { isoToday } from "~/modules/hubs/status";
 import { hubToJson } from "~/modules/opendata/export.server";
@@ -25,4 +25,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     body: () => JSON.stringify(hubToJson(hub, language, origin)),
     contentType: "application/json; charset=utf-8",
   });
+}
+
+/** Remix sends every non-GET request to the action: answer the CORS preflight, refuse the rest. */
+export function action({ request }: ActionFunctionArgs) {
+  if (request.method === "OPTIONS") return corsPreflight();
+  return new Response("Method not allowed", { status: 405, headers: { Allow: "GET, HEAD, OPTIONS" } });
 }

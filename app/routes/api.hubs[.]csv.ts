@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { parseHubFilters } from "~/modules/hubs/hub-filters";
 import { getPublicDataVersion } from "~/modules/hubs/public-hubs.server";
 import { isoToday } from "~/modules/hubs/status";
@@ -25,4 +25,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     contentType: "text/csv; charset=utf-8; header=present",
     headers: { "Content-Disposition": `attachment; filename="local4action-hubs-${language}.csv"` },
   });
+}
+
+/** Remix sends every non-GET request to the action: answer the CORS preflight, refuse the rest. */
+export function action({ request }: ActionFunctionArgs) {
+  if (request.method === "OPTIONS") return corsPreflight();
+  return new Response("Method not allowed", { status: 405, headers: { Allow: "GET, HEAD, OPTIONS" } });
 }

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { parseHubFilters } from "~/modules/hubs/hub-filters";
 import { getPublicDataVersion } from "~/modules/hubs/public-hubs.server";
 import { isoToday } from "~/modules/hubs/status";
@@ -24,4 +24,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     contentType: "application/geo+json; charset=utf-8",
     headers: { "Content-Disposition": 'inline; filename="local4action-hubs.geojson"' },
   });
+}
+
+/** Remix sends every non-GET request to the action: answer the CORS preflight, refuse the rest. */
+export function action({ request }: ActionFunctionArgs) {
+  if (request.method === "OPTIONS") return corsPreflight();
+  return new Response("Method not allowed", { status: 405, headers: { Allow: "GET, HEAD, OPTIONS" } });
 }

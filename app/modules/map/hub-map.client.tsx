@@ -159,7 +159,12 @@ function HubLayer({ language, query, goals, onViewChange, linkTarget }: HubMapPr
             position={[item.latitude, item.longitude]}
             icon={clusterIcon(item.count, t("map:cluster", { count: item.count }))}
             title={t("map:cluster", { count: item.count })}
-            eventHandlers={{ click: () => map.flyTo([item.latitude, item.longitude], item.expansionZoom) }}
+            eventHandlers={{
+              click: () => map.flyTo([item.latitude, item.longitude], item.expansionZoom),
+              keypress: (event) => {
+                if ((event.originalEvent as KeyboardEvent).key === "Enter") map.flyTo([item.latitude, item.longitude], item.expansionZoom);
+              },
+            }}
           />
         ) : (
           <HubMarker key={item.slug} hub={item} goals={goals} language={language} linkTarget={linkTarget} />
@@ -197,7 +202,15 @@ function HubMarker({ hub, goals, language, linkTarget }: { hub: MapHubPoint; goa
         position={[hub.latitude, hub.longitude]}
         icon={icon}
         title={hub.title}
-        eventHandlers={{ popupopen: loadParticipants, popupclose: () => setParticipants([]) }}
+        eventHandlers={{
+          popupopen: (event) => {
+            loadParticipants();
+            // Keyboard users land in the popup, on the link to the HUB page.
+            const element = event.popup.getElement();
+            requestAnimationFrame(() => element?.querySelector<HTMLAnchorElement>(".map-popup__title a")?.focus());
+          },
+          popupclose: () => setParticipants([]),
+        }}
       >
         <Popup>
           <div className="map-popup">
