@@ -234,5 +234,13 @@ describe("embedding and open data over HTTP", () => {
     expect(again.status).toBe(304);
     const preflight = await fetch(`${server.url}/api/hubs.geojson`, { method: "OPTIONS", headers: { Origin: "https://member-city.example" } });
     expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
+    const hub = await fetch(`${server.url}/api/hubs/bogota-cycle-network.json?lang=fr`);
+    expect(hub.status).toBe(200);
+    expect((await hub.json()).title).toMatch(/pistes cyclables/);
+    const feed = await fetch(`${server.url}/fr/feed.xml`);
+    expect(feed.headers.get("content-type")).toMatch(/^application\/atom\+xml/);
+    expect(await feed.text()).toContain("Nouveau HUB reconnu");
+    const basemap = await fetch(`${server.url}/map/countries/110m.geojson`);
+    expect((await basemap.json()).type).toBe("FeatureCollection");
   });
 });
