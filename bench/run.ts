@@ -62,7 +62,7 @@ function get(url: string, headers: Record<string, string> = {}): Promise<{ statu
       });
       response.on("error", reject);
     });
-    request.setTimeout(120_000, () => request.destroy(new Error(`timeout ${url}`)));
+    request.setTimeout(600_000, () => request.destroy(new Error(`timeout ${url}`)));
     request.on("error", reject);
   });
 }
@@ -148,6 +148,8 @@ async function measure(base: string, engine: string): Promise<Row[]> {
   const regional = `${base}/api/map?bbox=-10,35,30,60&zoom=5&lang=en`;
 
   // First request builds the cluster index for "no filter": measured on its own.
+  const step = (name: string) => log(`  [${engine}] ${name}…`);
+  step("map data");
   const cold = await get(world);
   rows.push({ figure: "map data, first request (loads points, builds the cluster index)", value: ms(cold.ms), limit: "one SQL scan of every public HUB + supercluster load, then cached until data changes" });
   const worldRun = await sequential(Array.from({ length: 300 }, () => world));
@@ -162,6 +164,7 @@ async function measure(base: string, engine: string): Promise<Row[]> {
     limit: "first: filtered scan + index build; then cached",
   });
 
+  step("map page under load");
   await get(`${base}/en`);
   const mapPage = await load(() => `${base}/en`);
   rows.push({
@@ -169,6 +172,7 @@ async function measure(base: string, engine: string): Promise<Row[]> {
     value: `${mapPage.rps.toFixed(0)} req/s, ${ms(mapPage.p50)} / ${ms(mapPage.p99)} (${mapPage.requests} requests, ${mapPage.errors} errors)`,
     limit: "React server rendering on one Node process (CPU), list and counts cached",
   });
+  step("HUB page under load");
   const sample = Math.min(HUBS, 5000);
   const hubPage = await load((i) => `${base}/en/hubs/bench-hub-${(i * 7919) % sample}`);
   rows.push({
@@ -177,6 +181,7 @@ async function measure(base: string, engine: string): Promise<Row[]> {
     limit: "8 small indexed queries per page + React rendering; not cached",
   });
 
+  step("text search");
   // Each word once per language of the interface: every request is a cache miss.
   const searchTimes: number[] = [];
   let searchFound = 0;
@@ -195,6 +200,7 @@ async function measure(base: string, engine: string): Promise<Row[]> {
   const mapSearch = await sequential(SEARCH_WORDS.slice(0, 5).map((word) => `${world}&q=${encodeURIComponent(word)}`));
   rows.push({ figure: "map data with a text search (uncached): p50", value: ms(mapSearch.p50), limit: "matching points loaded + cluster index built per query" });
 
+  step("exports");
   const geojson = await get(`${base}/api/hubs.geojson?lang=en`);
   rows.push({
     figure: `GeoJSON export of all ${HUBS.toLocaleString("en")}: time, bytes (gzip)`,
@@ -204,6 +210,7 @@ async function measure(base: string, engine: string): Promise<Row[]> {
   const csv = await get(`${base}/api/hubs.csv?lang=en`);
   rows.push({ figure: "CSV export of all: time, bytes", value: `${(csv.ms / 1000).toFixed(2)} s, ${(csv.bytes / 1024 / 1024).toFixed(1)} MB`, limit: "same query" });
 
+  step("JavaScript size");
   // Every script the map page loads: those named in the HTML, then every module they import,
   // static or dynamic (the Leaflet map is a dynamic import made after hydration).
   const html = (await get(`${base}/en`)).body.toString();

@@ -44,7 +44,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     filters,
     list,
     sdgCounts,
-    options,
+    // Only the chosen goal's targets travel to the page.
+    options: { ...options, targets: filters.sdg ? options.targets.filter((target) => target.goal === filters.sdg) : [] },
     goals,
     view: parseMapView(url.searchParams.get("map")),
     tileUrl: context.env.MAP_TILE_URL,

@@ -460,11 +460,17 @@ export async function getPublicHub(db: DB, { slug, language, today }: { slug: st
       )
       .leftJoin("hub_translations as translated", (join) => join.onRef("translated.hub_id", "=", "s.id").on("translated.language", "=", language))
       .where("s.status", "in", PUBLIC_STORED_STATUSES)
-      .where((eb) =>
-        eb.or([
-          eb("s.id", "in", eb.selectFrom("hub_synchronisations").select("other_hub_id").where("hub_id", "=", hub.id)),
-          eb("s.id", "in", eb.selectFrom("hub_synchronisations").select("hub_id").where("other_hub_id", "=", hub.id)),
-        ]),
+      // Two indexed look-ups (one per direction), not an OR that would scan every HUB.
+      .where(
+        "s.id",
+        "in",
+        await db
+          .selectFrom("hub_synchronisations")
+          .select("other_hub_id as id")
+          .where("hub_id", "=", hub.id)
+          .union(db.selectFrom("hub_synchronisations").select("hub_id as id").where("other_hub_id", "=", hub.id))
+          .execute()
+          .then((rows) => (rows.length ? rows.map((row) => row.id) : [-1])),
       )
       .select([
         "s.slug",

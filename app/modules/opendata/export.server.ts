@@ -77,7 +77,7 @@ export async function exportPublicHubs(
       sql<string | null>`(select string_agg(po.city || ' (' || po.country_code || ')', ';' order by po.city) from hub_participants p join organisations po on po.id = p.organisation_id where p.hub_id = h.id)`.as(
         "participants",
       ),
-      sql<string | null>`(select string_agg(s.slug, ';' order by s.slug) from hubs s where s.status in ('recognised', 'completed') and (s.id in (select other_hub_id from hub_synchronisations where hub_id = h.id) or s.id in (select hub_id from hub_synchronisations where other_hub_id = h.id)))`.as(
+      sql<string | null>`(select string_agg(s.slug, ';' order by s.slug) from (select hs.other_hub_id as id from hub_synchronisations hs where hs.hub_id = h.id union select hr.hub_id from hub_synchronisations hr where hr.other_hub_id = h.id) linked join hubs s on s.id = linked.id where s.status in ('recognised', 'completed'))`.as(
         "synchronised",
       ),
     ])
