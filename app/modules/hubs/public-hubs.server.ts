@@ -202,10 +202,15 @@ async function queryPublicHubs(
       ).as("goals"),
     ]);
   if (filters.q) {
-    query = query.orderBy(
-      sql`(select max(ts_rank(rs.document, ${searchQuery(filters.q)})) from hub_search rs where rs.hub_id = h.id)`,
-      "desc",
-    );
+    // The query is built once and every match ranked once (best language wins), then joined.
+    const ranked = sql<{ hub_id: number; rank: number }>`(
+      select rs.hub_id, max(ts_rank(rs.document, x.q)) as rank
+      from hub_search rs, (select ${searchQuery(filters.q)} as q) x
+      where rs.document @@ x.q
+      group by rs.hub_id
+    )`;
+    // Kysely cannot type a join on a raw subquery: the cast keeps the builder's own type.
+    query = (query as any).innerJoin(ranked.as("m"), (join: any) => join.onRef("m.hub_id", "=", "h.id")).orderBy(sql`m.rank`, "desc") as typeof query;
   }
   const rows = await query.orderBy("h.recognised_at", "desc").orderBy("h.id", "desc").offset(offset).limit(limit).execute();
 
