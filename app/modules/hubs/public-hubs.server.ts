@@ -172,14 +172,36 @@ async function queryPublicHubs(
   db: DB,
   { language, today, filters, offset, limit }: { language: Language; today: string; filters: HubFilters; offset: number; limit: number },
 ): Promise<PublicHubSummary[]> {
-  let query = publicHubsFrom(db, filters, today)
+  // Step 1: the page's HUB ids, in order, from a lean query (filters, rank, sort, limit).
+  // With a search, the ranked join below does the text filtering (no second index scan).
+  let idQuery = publicHubsFrom(db, filters, today, { ignore: filters.q ? ["q"] : [] }).select("h.id");
+  if (filters.q) {
+    // The query is built once and every match ranked once (best language wins), then joined.
+    const ranked = sql<{ hub_id: number; rank: number }>`(
+      select rs.hub_id, max(ts_rank(rs.document, x.q)) as rank
+      from hub_search rs, (select ${searchQuery(filters.q)} as q) x
+      where rs.document @@ x.q
+      group by rs.hub_id
+    )`;
+    // Kysely cannot type a join on a raw subquery: the cast keeps the builder's own type.
+    idQuery = (idQuery as any).innerJoin(ranked.as("m"), (join: any) => join.onRef("m.hub_id", "=", "h.id")).orderBy(sql`m.rank`, "desc") as typeof idQuery;
+  }
+  const ids = (await idQuery.orderBy("h.recognised_at", "desc").orderBy("h.id", "desc").offset(offset).limit(limit).execute()).map((row) => row.id);
+  if (ids.length === 0) return [];
+
+  // Step 2: texts, place and goals of those HUBs only.
+  const found = await db
+    .selectFrom("hubs as h")
+    .innerJoin("organisations as o", "o.id", "h.lead_organisation_id")
     .innerJoin("hub_translations as original", (join) =>
       join.onRef("original.hub_id", "=", "h.id").onRef("original.language", "=", "h.original_language"),
     )
     .leftJoin("hub_translations as translated", (join) =>
       join.onRef("translated.hub_id", "=", "h.id").on("translated.language", "=", language),
     )
+    .where("h.id", "in", ids)
     .select((eb) => [
+      "h.id",
       "h.slug",
       "h.status",
       "h.original_language",
@@ -200,19 +222,10 @@ async function queryPublicHubs(
           .orderBy("g.is_primary", "desc")
           .orderBy("g.goal"),
       ).as("goals"),
-    ]);
-  if (filters.q) {
-    // The query is built once and every match ranked once (best language wins), then joined.
-    const ranked = sql<{ hub_id: number; rank: number }>`(
-      select rs.hub_id, max(ts_rank(rs.document, x.q)) as rank
-      from hub_search rs, (select ${searchQuery(filters.q)} as q) x
-      where rs.document @@ x.q
-      group by rs.hub_id
-    )`;
-    // Kysely cannot type a join on a raw subquery: the cast keeps the builder's own type.
-    query = (query as any).innerJoin(ranked.as("m"), (join: any) => join.onRef("m.hub_id", "=", "h.id")).orderBy(sql`m.rank`, "desc") as typeof query;
-  }
-  const rows = await query.orderBy("h.recognised_at", "desc").orderBy("h.id", "desc").offset(offset).limit(limit).execute();
+    ])
+    .execute();
+  const byId = new Map(found.map((row) => [row.id, row]));
+  const rows = ids.map((id) => byId.get(id)).filter((row) => row !== undefined);
 
   return rows.map((row) => ({
     slug: row.slug,
@@ -236,9 +249,7 @@ export async function countHubsBySdg(db: DB, { today, filters = {} }: { today: s
   return cachedPublic(db, `sdgcounts:${today}:${filterKey({ ...filters, sdg: undefined, target: undefined })}`, async () => {
     const rows = await db
       .selectFrom("hub_goals as g")
-      .innerJoin("hubs as h", "h.id", "g.hub_id")
-      .innerJoin("organisations as o", "o.id", "h.lead_organisation_id")
-      .where(hubFilterCondition(filters, today, { ignore }))
+      .where("g.hub_id", "in", publicHubsFrom(db, filters, today, { ignore }).select("h.id"))
       .select(["g.goal", sql<number>`count(*)`.as("n")])
       .groupBy("g.goal")
       .execute();
