@@ -6,6 +6,8 @@ declare module "@remix-run/node" {
     db: DB;
     dbKind: DatabaseKind;
     env: Env;
+    /** The client's IP address (Express `req.ip`: behind a proxy only when `trust proxy` is set). */
+    clientIp?: string;
   }
 }
 

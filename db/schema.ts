@@ -199,6 +199,52 @@ export interface AuditLogTable {
   at: CreatedAt;
 }
 
+export type MembershipStatus = "pending" | "approved" | "refused";
+
+/** A representative's request to join an existing organisation; users.organisation_id is set only on approval. */
+export interface MembershipRequestTable {
+  id: Generated<number>;
+  user_id: number;
+  organisation_id: number;
+  status: ColumnType<MembershipStatus, MembershipStatus | undefined, MembershipStatus>;
+  created_at: CreatedAt;
+  decided_at: Timestamp | null;
+  decided_by: number | null;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  /** As typed, lower-cased (the account may not exist). */
+  email: string;
+  ip: string;
+  succeeded: boolean;
+  at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface PasswordResetTokenTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export type InvitedRole = "council" | "secretariat";
+
+export interface InvitationTable {
+  id: Generated<number>;
+  email: string;
+  role: InvitedRole;
+  language: Language;
+  token_hash: string;
+  invited_by: number | null;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  accepted_at: Timestamp | null;
+  accepted_user_id: number | null;
+}
+
 export interface Database {
   sdg_goals: SdgGoalTable;
   sdg_targets: SdgTargetTable;
@@ -218,6 +264,18 @@ export interface Database {
   audit_log: AuditLogTable;
   hub_search: HubSearchTable;
   public_data_version: PublicDataVersionTable;
+  membership_requests: MembershipRequestTable;
+  login_attempts: LoginAttemptTable;
+  password_reset_tokens: PasswordResetTokenTable;
+  invitations: InvitationTable;
+  hub_report_schedules: HubReportScheduleTable;
+  progress_updates: ProgressUpdateTable;
+  progress_update_translations: ProgressUpdateTranslationTable;
+  progress_update_outcomes: ProgressUpdateOutcomeTable;
+  progress_update_activities: ProgressUpdateActivityTable;
+  progress_update_evidence: ProgressUpdateEvidenceTable;
+  notifications: NotificationTable;
+  job_runs: JobRunTable;
 }
 
 export type Hub = Selectable<HubTable>;
@@ -237,4 +295,89 @@ export interface HubSearchTable {
 export interface PublicDataVersionTable {
   id: number;
   version: number;
+}
+
+// --- Monitoring (progress updates, reporting calendar, notifications) ---
+export type ProgressUpdateKind = "progress" | "final";
+export type ProgressUpdateStatus = "draft" | "submitted" | "clarification_requested" | "accepted";
+export type OverallStatus = "on_track" | "at_risk" | "off_track" | "achieved";
+
+export interface HubReportScheduleTable {
+  hub_id: number;
+  interval_months: number;
+  version: Generated<number>;
+  updated_at: Timestamp;
+  updated_by: number | null;
+}
+
+export interface ProgressUpdateTable {
+  id: Generated<number>;
+  hub_id: number;
+  kind: ProgressUpdateKind;
+  period_start: DateString;
+  period_end: DateString;
+  due_date: DateString;
+  status: ProgressUpdateStatus;
+  overall_status: OverallStatus | null;
+  original_language: Language;
+  version: Generated<number>;
+  created_by: number | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  submitted_at: Timestamp | null;
+  reviewed_at: Timestamp | null;
+  reviewed_by: number | null;
+  accepted_at: Timestamp | null;
+  review_comment: string | null;
+}
+
+export interface ProgressUpdateTranslationTable {
+  update_id: number;
+  language: Language;
+  narrative: string | null;
+}
+
+export interface ProgressUpdateOutcomeTable {
+  update_id: number;
+  outcome_id: number;
+  value: number | null;
+  milestone_reached: boolean | null;
+  comment: string | null;
+}
+
+export interface ProgressUpdateActivityTable {
+  id: Generated<number>;
+  update_id: number;
+  position: number;
+  title: string;
+  held_on: DateString;
+}
+
+export interface ProgressUpdateEvidenceTable {
+  id: Generated<number>;
+  update_id: number;
+  position: number;
+  url: string;
+  label: string | null;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number;
+  /** "report_due_soon", "report_due_today", "report_overdue", "update_submitted", "update_accepted", "update_clarification" */
+  kind: string;
+  hub_id: number | null;
+  update_id: number | null;
+  due_date: DateString | null;
+  /** Unique: the same reminder is never recorded (nor e-mailed) twice. */
+  dedupe_key: string;
+  created_at: CreatedAt;
+  read_at: Timestamp | null;
+}
+
+export interface JobRunTable {
+  name: string;
+  last_started_at: Timestamp | null;
+  last_finished_at: Timestamp | null;
+  last_result: string | null;
 }

@@ -20,7 +20,7 @@ export function createApp({ build, database, env }: { build: ServerBuild; databa
     createRequestHandler({
       build,
       mode: env.NODE_ENV === "development" ? "development" : "production",
-      getLoadContext: () => ({ db: database.db, dbKind: database.kind, env }),
+      getLoadContext: (request) => ({ db: database.db, dbKind: database.kind, env, clientIp: request.ip }),
     }),
   );
   return app;

@@ -6,6 +6,9 @@ import { openDatabase } from "../db/index";
 import { prepareDatabase } from "../db/prepare";
 import { InvalidEnvironmentError, getEnv } from "../app/modules/config/env.server";
 import { createApp } from "./app";
+import { startOutboxDelivery } from "../app/modules/mail/delivery.server";
+import { startAccountsHousekeeping } from "../app/modules/accounts/housekeeping.server";
+import { startJobRunner } from "../app/modules/progress/jobs.server";
 
 const startedAt = performance.now();
 
@@ -44,15 +47,24 @@ await prepareDatabase(database.db, { seedDemoWhenEmpty: env.demoMode, log: conso
 
 const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
 const app = createApp({ build, database, env });
+// With SMTP_URL, queued e-mail is sent right after it is queued and by this periodic pass (retries).
+const stopOutboxDelivery = startOutboxDelivery(database.db, env.SMTP_URL);
+const stopHousekeeping = startAccountsHousekeeping(database.db);
 const server = app.listen(env.PORT, () => {
   console.log(`[server] ready at http://localhost:${env.PORT} (started in ${Math.round(performance.now() - startedAt)} ms)`);
 });
+
+// Report reminders every minute; each is sent once, even with several processes.
+const jobs = startJobRunner(database.db, { smtpUrl: env.SMTP_URL });
 
 let closing = false;
 async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
   console.log(`[server] ${signal}: closing`);
+  stopOutboxDelivery();
+  stopHousekeeping();
+  jobs.stop();
   server.close();
   server.closeAllConnections();
   await database.close();

@@ -1,11 +1,12 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LoginSchema } from "~/modules/accounts/login";
-import { createSession, getSessionUser, safeRedirect } from "~/modules/accounts/session.server";
-import { authenticate } from "~/modules/accounts/users.server";
+import { attemptLogin } from "~/modules/accounts/login.server";
+import { clientIp } from "~/modules/accounts/route-helpers.server";
+import { getSessionUser, safeRedirect, sessionCookieHeader } from "~/modules/accounts/session.server";
 import { isLanguage } from "~/modules/i18n/config";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { FormErrors, TextField } from "~/ui/form";
@@ -22,26 +23,32 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), `/${language}`);
   if (await getSessionUser(context, request)) throw redirect(redirectTo);
   const t = await getTranslator(language);
-  return json({ redirectTo, title: t("accounts:login.title") });
+  const passwordReset = new URL(request.url).searchParams.get("reset") === "1";
+  return json({ redirectTo, language, passwordReset, title: t("accounts:login.title") });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const language = languageParam(params.lang);
   const submission = parseWithZod(await request.formData(), { schema: LoginSchema });
   if (submission.status !== "success") return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
-  const user = await authenticate(context.db, submission.value.email, submission.value.password);
-  if (!user) {
-    // Same words whether the account exists or not.
+  const result = await attemptLogin(context.db, {
+    email: submission.value.email,
+    password: submission.value.password,
+    ip: clientIp(context),
+    userAgent: request.headers.get("user-agent"),
+  });
+  if (!result.ok) {
+    // Same words whether the account exists, the password is wrong or the attempts are throttled.
     return json(submission.reply({ formErrors: ["accounts:login.failed"], hideFields: ["password"] }), { status: 400 });
   }
-  const cookie = await createSession(context, user.id, request);
+  const cookie = await sessionCookieHeader(context.env, result.token);
   return redirect(safeRedirect(submission.value.redirectTo, `/${language}`), { headers: { "Set-Cookie": cookie } });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
 
 export default function LoginPage() {
-  const { redirectTo } = useLoaderData<typeof loader>();
+  const { redirectTo, language, passwordReset } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("accounts");
   const navigation = useNavigation();
@@ -55,6 +62,11 @@ export default function LoginPage() {
   return (
     <div className="container narrow">
       <h1>{t("login.title")}</h1>
+      {passwordReset ? (
+        <p className="notice" role="status">
+          {t("login.resetDone")}
+        </p>
+      ) : null}
       <Form method="post" {...getFormProps(form)} className="form">
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
@@ -66,6 +78,14 @@ export default function LoginPage() {
           </button>
         </div>
       </Form>
+      <ul className="login-links">
+        <li>
+          <Link to={`/${language}/password/forgot`}>{t("login.forgot")}</Link>
+        </li>
+        <li>
+          <Link to={`/${language}/signup`}>{t("login.signup")}</Link>
+        </li>
+      </ul>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SUPPORTED_LANGUAGES, pathInLanguage, type Language } from "~/modules/i18n/config";
+import { MonitoringNavLinks } from "~/modules/progress/nav-links";
 
 /** Each language named in itself, so a reader finds their own whatever the page's language. */
 const LANGUAGE_NAMES: Record<Language, string> = { en: "English", es: "Español", fr: "Français" };
@@ -23,6 +24,7 @@ export function SiteHeader({ language }: { language: Language }) {
                 {t("nav.map")}
               </NavLink>
             </li>
+            <MonitoringNavLinks language={language} />
           </ul>
         </nav>
         <AccountMenu language={language} />
@@ -43,9 +45,14 @@ function AccountMenu({ language }: { language: Language }) {
   if (!user) {
     const redirectTo = `${location.pathname}${location.search}`;
     return (
-      <Link className="account-link" to={`/${language}/login?${new URLSearchParams({ redirectTo })}`}>
-        {t("login.link")}
-      </Link>
+      <div className="account-menu">
+        <Link className="account-link" to={`/${language}/login?${new URLSearchParams({ redirectTo })}`}>
+          {t("login.link")}
+        </Link>
+        <Link className="account-link" to={`/${language}/signup`}>
+          {t("accounts:nav.signup")}
+        </Link>
+      </div>
     );
   }
   return (
@@ -53,6 +60,14 @@ function AccountMenu({ language }: { language: Language }) {
       <span>
         {t("signedInAs", { name: user.displayName })} ({t(`roles.${user.role}`)})
       </span>
+      <Link className="account-link" to={`/${language}/account`}>
+        {t("accounts:nav.account")}
+      </Link>
+      {user.role === "secretariat" ? (
+        <Link className="account-link" to={`/${language}/admin/organisations`}>
+          {t("accounts:nav.admin")}
+        </Link>
+      ) : null}
       <Form method="post" action={`/${language}/logout`}>
         <button type="submit" className="button--link">
           {t("logout.submit")}

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import { hashPassword } from "../../app/modules/accounts/password.server";
 import type { Database, Language } from "../schema";
 import { DEMO_HUBS, DEMO_ORGANISATIONS, DEMO_THEMES } from "./demo-hubs";
+import { seedDemoProgress } from "./demo-progress";
 import type { DemoHubTexts } from "./demo-data-types";
 
 export const DEMO_PASSWORD = "demo-hub-2030";
@@ -165,6 +166,7 @@ export async function seedDemoData(db: Kysely<Database>): Promise<{ hubs: number
       other_hub_id: hubIds.get(b)!,
     }));
     if (links.length > 0) await trx.insertInto("hub_synchronisations").values(links).execute();
+    await seedDemoProgress(trx);
     return { hubs: DEMO_HUBS.length, organisations: DEMO_ORGANISATIONS.length };
   });
 }

@@ -62,4 +62,53 @@ describe.runIf(testDatabaseUrl)("on a PostgreSQL server", () => {
       await server.stop();
     }
   });
+
+  it("answers 503 when the backend dies inside a request's transaction, stores nothing of it, and serves the next request", async () => {
+    const lossName = `${name}_loss`;
+    await admin.unsafe(`create database ${lossName}`);
+    const url = new URL(testDatabaseUrl!);
+    url.pathname = `/${lossName}`;
+    const server = await startServer({ DATABASE_URL: url.toString() });
+    const locker = postgres(url.toString(), { max: 1, onnotice: () => {} });
+    const login = () =>
+      fetch(`${server.url}/es/login`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ email: "council@demo.l4a.test", password: "demo-hub-2030", redirectTo: "/es" }),
+      });
+    try {
+      // Logging in is one transaction: record the attempt, then open the session. Hold the
+      // sessions table so the transaction stops half-way, then kill its backend.
+      const reserved = await locker.reserve();
+      await reserved`begin`;
+      await reserved`lock table sessions in access exclusive mode`;
+      const response = login();
+      let blockedPid: number | undefined;
+      while (blockedPid === undefined) {
+        const rows = await admin`select pid from pg_stat_activity where datname = ${lossName} and wait_event_type = 'Lock'`;
+        blockedPid = rows[0]?.pid;
+        if (blockedPid === undefined) await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      await admin`select pg_terminate_backend(${blockedPid})`;
+      await reserved`rollback`;
+      reserved.release();
+
+      const failed = await response;
+      expect(failed.status).toBe(503);
+      expect(await failed.text()).toContain("No disponible temporalmente");
+      expect(server.process.exitCode).toBeNull();
+      const [attempts] = await locker`select count(*)::int as count from login_attempts`;
+      const [sessions] = await locker`select count(*)::int as count from sessions`;
+      expect({ attempts: attempts.count, sessions: sessions.count }).toEqual({ attempts: 0, sessions: 0 });
+
+      const next = await login();
+      expect(next.status).toBe(302);
+      expect(next.headers.get("set-cookie")).toMatch(/l4a_session=/);
+    } finally {
+      await locker.end();
+      await server.stop();
+      await admin.unsafe(`drop database if exists ${lossName} with (force)`);
+    }
+  });
 });

@@ -38,18 +38,36 @@ function hashToken(token: string) {
 }
 
 /** A new session (a new id at every login); returns the Set-Cookie header value. */
-export async function createSession(context: AppLoadContext, userId: number, request: Request): Promise<string> {
+export async function createSession(context: AppLoadContext, userId: number, request: Request, db: DB = context.db): Promise<string> {
+  const token = await insertSession(db, userId, request.headers.get("user-agent"));
+  return sessionCookieHeader(context.env, token);
+}
+
+/** Stores a new session (in the caller's transaction when given one) and returns its token, for `sessionCookieHeader`. */
+export async function insertSession(db: DB, userId: number, userAgent: string | null, now: Date = new Date()): Promise<string> {
   const token = randomBytes(32).toString("base64url");
-  await context.db
+  await db
     .insertInto("sessions")
     .values({
       token_hash: hashToken(token),
       user_id: userId,
-      expires_at: new Date(Date.now() + SESSION_LIFETIME_MS),
-      user_agent: request.headers.get("user-agent")?.slice(0, 300) ?? null,
+      expires_at: new Date(now.getTime() + SESSION_LIFETIME_MS),
+      user_agent: userAgent?.slice(0, 300) ?? null,
     })
     .execute();
-  return sessionCookie(context.env).serialize(token);
+  return token;
+}
+
+export function sessionCookieHeader(env: Env, token: string): Promise<string> {
+  return sessionCookie(env).serialize(token);
+}
+
+/** Ends every other session of the signed-in user (after a password change), keeping this one. */
+export async function revokeOtherSessions(context: AppLoadContext, request: Request, userId: number, db: DB = context.db): Promise<void> {
+  const token = await sessionToken(context, request);
+  let query = db.deleteFrom("sessions").where("user_id", "=", userId);
+  if (token) query = query.where("token_hash", "<>", hashToken(token));
+  await query.execute();
 }
 
 async function sessionToken(context: AppLoadContext, request: Request): Promise<string | null> {

@@ -1,0 +1,85 @@
+import { message, z } from "~/modules/forms/messages";
+import { SUPPORTED_LANGUAGES } from "~/modules/i18n/config";
+import { COUNTRY_CODES } from "./countries";
+
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 200;
+export const ORGANISATION_KINDS = ["local_government", "regional_government", "association"] as const;
+export const WORLD_REGIONS = [
+  "africa",
+  "asia_pacific",
+  "eurasia",
+  "europe",
+  "latin_america",
+  "middle_east_west_asia",
+  "north_america",
+] as const;
+export const INVITED_ROLES = ["council", "secretariat"] as const;
+
+const email = z.string().trim().toLowerCase().email().max(254);
+const newPassword = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
+const displayName = z.string().trim().min(1).max(120);
+
+function confirmation<T extends { password: string; passwordConfirm: string }>(value: T, context: z.RefinementCtx) {
+  if (value.password !== value.passwordConfirm) {
+    context.addIssue({ code: "custom", path: ["passwordConfirm"], message: message("accounts:password.mismatch") });
+  }
+}
+
+const signupCommon = {
+  displayName,
+  email,
+  password: newPassword,
+  passwordConfirm: z.string().min(1).max(PASSWORD_MAX),
+  language: z.enum(SUPPORTED_LANGUAGES),
+};
+
+/**
+ * Sign-up: either a new organisation (every field of it required) or a request to join a registered one.
+ * A discriminated union, so every missing field is reported at once, whichever the choice.
+ */
+export const SignupSchema = z
+  .discriminatedUnion("mode", [
+    z.object({
+      ...signupCommon,
+      mode: z.literal("create"),
+      organisationName: z.string().trim().min(1).max(200),
+      kind: z.enum(ORGANISATION_KINDS),
+      countryCode: z.string().refine((code) => (COUNTRY_CODES as readonly string[]).includes(code), { message: message("validation:choice") }),
+      region: z.enum(WORLD_REGIONS),
+      city: z.string().trim().min(1).max(200),
+      latitude: z.number().min(-90).max(90),
+      longitude: z.number().min(-180).max(180),
+    }),
+    z.object({
+      ...signupCommon,
+      mode: z.literal("join"),
+      organisationId: z.number().int().positive(),
+    }),
+  ])
+  .superRefine(confirmation);
+export type SignupInput = z.infer<typeof SignupSchema>;
+
+export const ForgotPasswordSchema = z.object({ email });
+
+export const ResetPasswordSchema = z
+  .object({ password: newPassword, passwordConfirm: z.string().min(1).max(PASSWORD_MAX) })
+  .superRefine(confirmation);
+
+export const ChangePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1).max(PASSWORD_MAX),
+    password: newPassword,
+    passwordConfirm: z.string().min(1).max(PASSWORD_MAX),
+  })
+  .superRefine(confirmation);
+
+export const InvitationSchema = z.object({
+  email,
+  role: z.enum(INVITED_ROLES),
+  language: z.enum(SUPPORTED_LANGUAGES),
+});
+
+export const AcceptInvitationSchema = z
+  .object({ displayName, password: newPassword, passwordConfirm: z.string().min(1).max(PASSWORD_MAX) })
+  .superRefine(confirmation);

@@ -1,0 +1,36 @@
+import { NavLink, useRouteLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { Language } from "~/modules/i18n/config";
+
+interface RootData {
+  user: { role: "city" | "council" | "secretariat" } | null;
+}
+
+/** Monitoring entries of the main navigation (list items), by role; the annual report is public. */
+export function MonitoringNavLinks({ language }: { language: Language }) {
+  const { t } = useTranslation("monitoring");
+  const user = useRouteLoaderData<RootData>("root")?.user;
+  const year = new Date().getUTCFullYear();
+  return (
+    <>
+      {user?.role === "city" ? (
+        <li>
+          <NavLink to={`/${language}/progress`}>{t("nav.progress")}</NavLink>
+        </li>
+      ) : null}
+      {user && user.role !== "city" ? (
+        <li>
+          <NavLink to={`/${language}/council`}>{t("nav.council")}</NavLink>
+        </li>
+      ) : null}
+      {user ? (
+        <li>
+          <NavLink to={`/${language}/notifications`}>{t("nav.notifications")}</NavLink>
+        </li>
+      ) : null}
+      <li>
+        <NavLink to={`/${language}/reports/${year}`}>{t("nav.report")}</NavLink>
+      </li>
+    </>
+  );
+}

@@ -1,0 +1,495 @@
+import { sql, type Kysely, type Transaction } from "kysely";
+import { jsonArrayFrom } from "kysely/helpers/postgres";
+import type { Database, Language, OverallStatus, ProgressUpdateKind, ProgressUpdateStatus } from "../../../db/schema";
+import type { SessionUser } from "~/modules/accounts/session.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { calendarStatus, DEFAULT_INTERVAL_MONTHS, outcomeFraction, periodKey, type CalendarStatus, type ReportPeriod } from "./calendar";
+import type { ProgressUpdateInput } from "./progress-form";
+import { notifyUpdateReviewed, notifyUpdateSubmitted } from "./notifications.server";
+
+type Db = Kysely<Database> | Transaction<Database>;
+const LANGUAGES: Language[] = ["en", "es", "fr"];
+/** Statuses that count as "the report was filed". */
+export const FILED_STATUSES: ProgressUpdateStatus[] = ["submitted", "clarification_requested", "accepted"];
+
+export class ConflictError extends Error {
+  constructor() {
+    super("stale version");
+    this.name = "ConflictError";
+  }
+}
+export class TransitionError extends Error {
+  constructor(from: string, to: string) {
+    super(`cannot go from ${from} to ${to}`);
+    this.name = "TransitionError";
+  }
+}
+
+export interface HubCalendar {
+  hubId: number;
+  slug: string;
+  status: "recognised" | "completed";
+  startDate: string;
+  endDate: string;
+  intervalMonths: number;
+  leadOrganisationId: number;
+  calendar: CalendarStatus;
+}
+
+/**
+ * The reporting calendar of many HUBs at once: two queries whatever their number (the HUBs with
+ * their cadence, then every filed report's period), the rest is the pure calendar.
+ */
+export async function listHubCalendars(
+  db: Db,
+  { today, hubIds, organisationId, statuses = ["recognised"] }: { today: string; hubIds?: number[]; organisationId?: number; statuses?: ("recognised" | "completed")[] },
+): Promise<HubCalendar[]> {
+  if (hubIds && hubIds.length === 0) return [];
+  let query = db
+    .selectFrom("hubs as h")
+    .leftJoin("hub_report_schedules as s", "s.hub_id", "h.id")
+    .select(["h.id", "h.slug", "h.status", "h.start_date", "h.end_date", "h.lead_organisation_id", "s.interval_months"])
+    .where("h.status", "in", statuses)
+    .orderBy("h.id");
+  if (hubIds) query = query.where("h.id", "in", hubIds);
+  if (organisationId !== undefined) query = query.where("h.lead_organisation_id", "=", organisationId);
+  const hubs = await query.execute();
+  if (hubs.length === 0) return [];
+  const filed = await db
+    .selectFrom("progress_updates")
+    .select(["hub_id", "kind", "due_date"])
+    .where("status", "in", FILED_STATUSES)
+    .where(
+      "hub_id",
+      "in",
+      hubs.map((hub) => hub.id),
+    )
+    .execute();
+  const filedByHub = new Map<number, Set<string>>();
+  for (const row of filed) {
+    const keys = filedByHub.get(row.hub_id) ?? new Set<string>();
+    keys.add(periodKey({ kind: row.kind, dueDate: row.due_date }));
+    filedByHub.set(row.hub_id, keys);
+  }
+  return hubs.map((hub) => {
+    const intervalMonths = hub.interval_months ?? DEFAULT_INTERVAL_MONTHS;
+    return {
+      hubId: hub.id,
+      slug: hub.slug,
+      status: hub.status as "recognised" | "completed",
+      startDate: hub.start_date,
+      endDate: hub.end_date,
+      intervalMonths,
+      leadOrganisationId: hub.lead_organisation_id,
+      calendar:
+        hub.status === "completed"
+          ? { periods: [], next: null, overdue: [], open: [], pending: [] }
+          : calendarStatus({ startDate: hub.start_date, endDate: hub.end_date, intervalMonths }, filedByHub.get(hub.id) ?? new Set(), today),
+    };
+  });
+}
+
+/** A HUB's title in `language`, or in its original language. */
+export function hubTitleSql(language: Language) {
+  return sql<string>`coalesce((select t.title from hub_translations t where t.hub_id = h.id and t.language = ${language}),
+    (select t.title from hub_translations t where t.hub_id = h.id and t.language = h.original_language))`;
+}
+
+/** The HUB a city user may report on: recognised and led by their organisation; otherwise undefined (a 404 for the caller). */
+export async function findCityHub(db: Db, user: SessionUser, hubId: number, language: Language) {
+  if (user.role !== "city" || user.organisationId === null || !Number.isInteger(hubId)) return undefined;
+  return db
+    .selectFrom("hubs as h")
+    .select(["h.id", "h.slug", "h.status", "h.start_date", "h.end_date", "h.original_language", hubTitleSql(language).as("title")])
+    .where("h.id", "=", hubId)
+    .where("h.lead_organisation_id", "=", user.organisationId)
+    .where("h.status", "=", "recognised")
+    .executeTakeFirst();
+}
+
+export async function listOutcomes(db: Db, hubId: number) {
+  return db
+    .selectFrom("hub_outcomes")
+    .select(["id", "position", "statement", "indicator", "baseline", "target_value", "unit", "milestone", "due_date"])
+    .where("hub_id", "=", hubId)
+    .orderBy("position")
+    .orderBy("id")
+    .execute();
+}
+export type OutcomeRow = Awaited<ReturnType<typeof listOutcomes>>[number];
+
+/** The updates of the city's HUBs, newest period first. */
+export async function listCityUpdates(db: Db, organisationId: number, language: Language) {
+  return db
+    .selectFrom("progress_updates as u")
+    .innerJoin("hubs as h", "h.id", "u.hub_id")
+    .select(["u.id", "u.hub_id", "u.kind", "u.due_date", "u.period_start", "u.period_end", "u.status", "u.overall_status", "u.updated_at", hubTitleSql(language).as("hub_title")])
+    .where("h.lead_organisation_id", "=", organisationId)
+    .orderBy("u.due_date", "desc")
+    .orderBy("u.id", "desc")
+    .execute();
+}
+
+function outcomeRows(updateId: number, input: ProgressUpdateInput) {
+  return input.outcomes.map((outcome) => ({
+    update_id: updateId,
+    outcome_id: outcome.outcomeId,
+    value: outcome.kind === "numeric" ? outcome.value ?? null : null,
+    milestone_reached: outcome.kind === "milestone" ? (outcome.milestoneReached === undefined ? null : outcome.milestoneReached === "yes") : null,
+    comment: outcome.comment ?? null,
+  }));
+}
+
+async function writeContent(trx: Transaction<Database>, updateId: number, originalLanguage: Language, input: ProgressUpdateInput, hubId: number) {
+  // Only this HUB's outcomes: a forged outcome id from another HUB is dropped.
+  const allowed = new Set((await trx.selectFrom("hub_outcomes").select("id").where("hub_id", "=", hubId).execute()).map((row) => row.id));
+  const outcomes = outcomeRows(updateId, { ...input, outcomes: input.outcomes.filter((outcome) => allowed.has(outcome.outcomeId)) });
+  await trx.deleteFrom("progress_update_translations").where("update_id", "=", updateId).execute();
+  await trx.deleteFrom("progress_update_outcomes").where("update_id", "=", updateId).execute();
+  await trx.deleteFrom("progress_update_activities").where("update_id", "=", updateId).execute();
+  await trx.deleteFrom("progress_update_evidence").where("update_id", "=", updateId).execute();
+  const translations = LANGUAGES.map((language) => ({
+    update_id: updateId,
+    language,
+    narrative: language === originalLanguage ? input.narrative : input[`translation_${language}`] ?? null,
+  })).filter((row) => row.narrative !== null);
+  await trx.insertInto("progress_update_translations").values(translations).execute();
+  if (outcomes.length > 0) await trx.insertInto("progress_update_outcomes").values(outcomes).execute();
+  const activities = input.activities.flatMap((activity) => (activity?.title && activity.heldOn ? [{ title: activity.title, held_on: activity.heldOn }] : []));
+  if (activities.length > 0) {
+    await trx.insertInto("progress_update_activities").values(activities.map((activity, position) => ({ update_id: updateId, position, ...activity }))).execute();
+  }
+  const evidence = input.evidence.flatMap((entry) => (entry?.url ? [{ url: entry.url, label: entry.label ?? null }] : []));
+  if (evidence.length > 0) {
+    await trx.insertInto("progress_update_evidence").values(evidence.map((entry, position) => ({ update_id: updateId, position, ...entry }))).execute();
+  }
+}
+
+/**
+ * Writes the first version of a report for an open period of the city's HUB (as a draft, or
+ * submitted at once). Returns the new id; a report for the same period written meanwhile is a conflict.
+ */
+export async function createUpdate(
+  db: Kysely<Database>,
+  { hub, period, user, input, language }: { hub: { id: number }; period: ReportPeriod; user: SessionUser; input: ProgressUpdateInput; language: Language },
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const existing = await trx
+      .selectFrom("progress_updates")
+      .select("id")
+      .where("hub_id", "=", hub.id)
+      .where("kind", "=", period.kind)
+      .where("due_date", "=", period.dueDate)
+      .executeTakeFirst();
+    if (existing) throw new ConflictError();
+    const submit = input.intent === "submit";
+    const now = new Date();
+    const row = await trx
+      .insertInto("progress_updates")
+      .values({
+        hub_id: hub.id,
+        kind: period.kind,
+        period_start: period.start,
+        period_end: period.end,
+        due_date: period.dueDate,
+        status: submit ? "submitted" : "draft",
+        overall_status: input.overallStatus,
+        original_language: language,
+        created_by: user.id,
+        updated_at: now,
+        submitted_at: submit ? now : null,
+      })
+      .onConflict((oc) => oc.columns(["hub_id", "kind", "due_date"]).doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (!row) throw new ConflictError();
+    await writeContent(trx, row.id, language, input, hub.id);
+    await recordAudit(trx, { entity: "progress_update", entityId: row.id, hubId: hub.id, actorUserId: user.id, action: "create", toStatus: "draft" });
+    if (submit) {
+      await recordAudit(trx, { entity: "progress_update", entityId: row.id, hubId: hub.id, actorUserId: user.id, action: "submit", fromStatus: "draft", toStatus: "submitted" });
+      await notifyUpdateSubmitted(trx, row.id);
+    }
+    return row.id;
+  });
+}
+
+/** The city saves (or submits) its draft or its answer to a request for clarification; a stale version is a conflict. */
+export async function saveUpdate(db: Kysely<Database>, { updateId, user, input }: { updateId: number; user: SessionUser; input: ProgressUpdateInput }) {
+  return db.transaction().execute(async (trx) => {
+    const current = await trx
+      .selectFrom("progress_updates as u")
+      .innerJoin("hubs as h", "h.id", "u.hub_id")
+      .select(["u.id", "u.hub_id", "u.status", "u.version", "u.original_language"])
+      .where("u.id", "=", updateId)
+      .where("h.lead_organisation_id", "=", user.organisationId ?? -1)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!current || user.role !== "city") throw new Response("Not found", { status: 404 });
+    if (current.status !== "draft" && current.status !== "clarification_requested") throw new TransitionError(current.status, input.intent);
+    if (input.version !== current.version) throw new ConflictError();
+    const submit = input.intent === "submit";
+    const now = new Date();
+    const nextStatus: ProgressUpdateStatus = submit ? "submitted" : current.status;
+    const updated = await trx
+      .updateTable("progress_updates")
+      .set((eb) => ({
+        overall_status: input.overallStatus,
+        status: nextStatus,
+        version: eb("version", "+", 1),
+        updated_at: now,
+        ...(submit ? { submitted_at: now } : {}),
+      }))
+      .where("id", "=", updateId)
+      .where("version", "=", current.version)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) throw new ConflictError();
+    await writeContent(trx, updateId, current.original_language, input, current.hub_id);
+    await recordAudit(trx, {
+      entity: "progress_update",
+      entityId: updateId,
+      hubId: current.hub_id,
+      actorUserId: user.id,
+      action: submit ? (current.status === "clarification_requested" ? "revise" : "submit") : "save",
+      fromStatus: current.status,
+      toStatus: nextStatus,
+    });
+    if (submit) await notifyUpdateSubmitted(trx, updateId);
+    return nextStatus;
+  });
+}
+
+/**
+ * The council's decision on a submitted update. Accepting a final report completes the HUB
+ * (status, completed_at and its audit row land in the same transaction).
+ */
+export async function reviewUpdate(
+  db: Kysely<Database>,
+  { updateId, reviewer, decision, comment, version }: { updateId: number; reviewer: SessionUser; decision: "accept" | "clarify"; comment?: string; version: number },
+) {
+  if (reviewer.role !== "council") throw new Response("Forbidden", { status: 403 });
+  return db.transaction().execute(async (trx) => {
+    const current = await trx
+      .selectFrom("progress_updates")
+      .select(["id", "hub_id", "status", "version", "kind"])
+      .where("id", "=", updateId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!current) throw new Response("Not found", { status: 404 });
+    if (current.version !== version) throw new ConflictError();
+    if (current.status !== "submitted") throw new TransitionError(current.status, decision);
+    const now = new Date();
+    const nextStatus: ProgressUpdateStatus = decision === "accept" ? "accepted" : "clarification_requested";
+    const updated = await trx
+      .updateTable("progress_updates")
+      .set((eb) => ({
+        status: nextStatus,
+        version: eb("version", "+", 1),
+        reviewed_at: now,
+        reviewed_by: reviewer.id,
+        review_comment: comment ?? null,
+        ...(decision === "accept" ? { accepted_at: now } : {}),
+      }))
+      .where("id", "=", updateId)
+      .where("version", "=", version)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) throw new ConflictError();
+    await recordAudit(trx, {
+      entity: "progress_update",
+      entityId: updateId,
+      hubId: current.hub_id,
+      actorUserId: reviewer.id,
+      action: decision === "accept" ? "accept" : "request_clarification",
+      fromStatus: current.status,
+      toStatus: nextStatus,
+      comment: comment ?? null,
+    });
+    if (decision === "accept" && current.kind === "final") {
+      const hub = await trx
+        .updateTable("hubs")
+        .set((eb) => ({ status: "completed", completed_at: now, updated_at: now, version: eb("version", "+", 1) }))
+        .where("id", "=", current.hub_id)
+        .where("status", "=", "recognised")
+        .returning("id")
+        .executeTakeFirst();
+      if (hub) {
+        await recordAudit(trx, { entity: "hub", entityId: current.hub_id, hubId: current.hub_id, actorUserId: reviewer.id, action: "complete", fromStatus: "recognised", toStatus: "completed" });
+      }
+    }
+    await notifyUpdateReviewed(trx, updateId, decision);
+    return nextStatus;
+  });
+}
+
+/** One update with everything the form, the review page and the public page show. */
+export async function getUpdate(db: Db, updateId: number) {
+  if (!Number.isInteger(updateId)) return undefined;
+  return db
+    .selectFrom("progress_updates as u")
+    .innerJoin("hubs as h", "h.id", "u.hub_id")
+    .select((eb) => [
+      "u.id",
+      "u.hub_id",
+      "u.kind",
+      "u.period_start",
+      "u.period_end",
+      "u.due_date",
+      "u.status",
+      "u.overall_status",
+      "u.original_language",
+      "u.version",
+      "u.submitted_at",
+      "u.reviewed_at",
+      "u.accepted_at",
+      "u.review_comment",
+      "h.slug as hub_slug",
+      "h.lead_organisation_id",
+      "h.original_language as hub_language",
+      jsonArrayFrom(eb.selectFrom("progress_update_translations as t").select(["t.language", "t.narrative"]).whereRef("t.update_id", "=", "u.id")).as("translations"),
+      jsonArrayFrom(
+        eb.selectFrom("progress_update_outcomes as o").select(["o.outcome_id", "o.value", "o.milestone_reached", "o.comment"]).whereRef("o.update_id", "=", "u.id"),
+      ).as("outcomes"),
+      jsonArrayFrom(
+        eb.selectFrom("progress_update_activities as a").select(["a.title", "a.held_on"]).whereRef("a.update_id", "=", "u.id").orderBy("a.position"),
+      ).as("activities"),
+      jsonArrayFrom(
+        eb.selectFrom("progress_update_evidence as e").select(["e.url", "e.label"]).whereRef("e.update_id", "=", "u.id").orderBy("e.position"),
+      ).as("evidence"),
+    ])
+    .where("u.id", "=", updateId)
+    .executeTakeFirst();
+}
+export type UpdateDetail = NonNullable<Awaited<ReturnType<typeof getUpdate>>>;
+
+/** The narrative in `language` when translated, else in the original language (and which one it is). */
+export function narrativeIn(update: Pick<UpdateDetail, "translations" | "original_language">, language: Language) {
+  const translated = update.translations.find((row) => row.language === language && row.narrative);
+  if (translated) return { text: translated.narrative as string, language };
+  const original = update.translations.find((row) => row.language === update.original_language);
+  return { text: original?.narrative ?? "", language: update.original_language };
+}
+
+export interface PublishedOutcomeValue {
+  outcomeId: number;
+  statement: string;
+  indicator: string;
+  unit: string | null;
+  baseline: number | null;
+  targetValue: number | null;
+  milestone: string | null;
+  value: number | null;
+  milestoneReached: boolean | null;
+  comment: string | null;
+  fraction: number | null;
+}
+
+export interface PublishedUpdate {
+  id: number;
+  kind: ProgressUpdateKind;
+  periodStart: string;
+  periodEnd: string;
+  acceptedAt: string | null;
+  overallStatus: OverallStatus | null;
+  narrative: string;
+  narrativeLanguage: Language;
+  outcomes: PublishedOutcomeValue[];
+  activities: { title: string; heldOn: string }[];
+  evidence: { url: string; label: string | null }[];
+}
+
+/** Accepted updates of a public HUB with their per-outcome values, newest first. Drafts and pending reviews never appear. */
+export async function listPublishedProgress(db: Db, hubId: number, language: Language): Promise<PublishedUpdate[]> {
+  const hub = await db.selectFrom("hubs").select("id").where("id", "=", hubId).where("status", "in", ["recognised", "completed"]).executeTakeFirst();
+  if (!hub) return [];
+  const [outcomes, ids] = await Promise.all([
+    listOutcomes(db, hubId),
+    db
+      .selectFrom("progress_updates")
+      .select("id")
+      .where("hub_id", "=", hubId)
+      .where("status", "=", "accepted")
+      .orderBy("period_end", "desc")
+      .orderBy("id", "desc")
+      .execute(),
+  ]);
+  const updates = await Promise.all(ids.map((row) => getUpdate(db, row.id)));
+  return updates.flatMap((update) => (update ? [presentUpdate(update, outcomes, language)] : []));
+}
+
+/** An update as readers see it: narrative in their language where translated, every outcome with its value. */
+export function presentUpdate(update: UpdateDetail, outcomes: OutcomeRow[], language: Language): PublishedUpdate {
+  const narrative = narrativeIn(update, language);
+  const byOutcome = new Map(update.outcomes.map((row) => [row.outcome_id, row]));
+  return {
+    id: update.id,
+    kind: update.kind,
+    periodStart: update.period_start,
+    periodEnd: update.period_end,
+    acceptedAt: update.accepted_at ? new Date(update.accepted_at).toISOString() : null,
+    overallStatus: update.overall_status,
+    narrative: narrative.text,
+    narrativeLanguage: narrative.language,
+    outcomes: outcomes.map((outcome) => {
+      const reported = byOutcome.get(outcome.id);
+      return {
+        outcomeId: outcome.id,
+        statement: outcome.statement,
+        indicator: outcome.indicator,
+        unit: outcome.unit,
+        baseline: outcome.baseline,
+        targetValue: outcome.target_value,
+        milestone: outcome.milestone,
+        value: reported?.value ?? null,
+        milestoneReached: reported?.milestone_reached ?? null,
+        comment: reported?.comment ?? null,
+        fraction: outcomeFraction(
+          { baseline: outcome.baseline, targetValue: outcome.target_value, milestone: outcome.milestone },
+          reported ? { value: reported.value, milestoneReached: reported.milestone_reached } : undefined,
+        ),
+      };
+    }),
+    activities: update.activities.map((activity) => ({ title: activity.title, heldOn: activity.held_on })),
+    evidence: update.evidence,
+  };
+}
+
+export interface OutcomeProgressPoint {
+  outcomeId: number;
+  statement: string;
+  /** End of the reporting period of each accepted update, oldest first. */
+  points: { date: string; fraction: number | null }[];
+  latest: number | null;
+}
+
+/**
+ * Each outcome's progress over time from the accepted updates (for the chart) and its latest
+ * value. Accepted updates only, so it is public data.
+ */
+export async function latestOutcomeProgress(db: Db, hubId: number): Promise<OutcomeProgressPoint[]> {
+  const [outcomes, values] = await Promise.all([
+    listOutcomes(db, hubId),
+    db
+      .selectFrom("progress_update_outcomes as o")
+      .innerJoin("progress_updates as u", "u.id", "o.update_id")
+      .innerJoin("hubs as h", "h.id", "u.hub_id")
+      .select(["o.outcome_id", "o.value", "o.milestone_reached", "u.period_end"])
+      .where("u.hub_id", "=", hubId)
+      .where("u.status", "=", "accepted")
+      .where("h.status", "in", ["recognised", "completed"])
+      .orderBy("u.period_end")
+      .orderBy("u.id")
+      .execute(),
+  ]);
+  return outcomes.map((outcome) => {
+    const points = values
+      .filter((row) => row.outcome_id === outcome.id)
+      .map((row) => ({
+        date: row.period_end,
+        fraction: outcomeFraction(
+          { baseline: outcome.baseline, targetValue: outcome.target_value, milestone: outcome.milestone },
+          { value: row.value, milestoneReached: row.milestone_reached },
+        ),
+      }));
+    const known = points.filter((point) => point.fraction !== null);
+    return { outcomeId: outcome.id, statement: outcome.statement, points, latest: known.length ? known[known.length - 1].fraction : null };
+  });
+}

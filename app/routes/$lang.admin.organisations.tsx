@@ -1,0 +1,198 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import {
+  decideMembershipRequest,
+  listOrganisationsForAdmin,
+  listPendingMembershipRequests,
+  verifyOrganisation,
+} from "~/modules/accounts/organisations.server";
+import { AdminNav } from "~/modules/accounts/admin-nav";
+import { languageParam } from "~/modules/accounts/route-helpers.server";
+import { requireRole } from "~/modules/accounts/session.server";
+import { countryName, formatDate, formatNumber } from "~/modules/i18n/format";
+import { getTranslator } from "~/modules/i18n/i18next.server";
+
+export const handle = { i18n: ["common", "accounts", "admin", "validation"] };
+
+const FILTERS = ["all", "unverified", "verified"] as const;
+type Filter = (typeof FILTERS)[number];
+
+function isoDay(value: Date | string) {
+  return new Date(value).toISOString().slice(0, 10);
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const language = languageParam(params.lang);
+  await requireRole(context, request, ["secretariat"]);
+  const t = await getTranslator(language);
+  const requested = new URL(request.url).searchParams.get("status");
+  const status: Filter = (FILTERS as readonly string[]).includes(requested ?? "") ? (requested as Filter) : "all";
+  const [organisations, requests] = await Promise.all([
+    listOrganisationsForAdmin(context.db, { status }),
+    listPendingMembershipRequests(context.db),
+  ]);
+  return json({
+    language,
+    status,
+    title: t("admin:organisations.title"),
+    organisations: organisations.map((o) => ({
+      id: o.id,
+      name: o.name,
+      kind: o.kind,
+      country: countryName(o.country_code, language),
+      region: o.region,
+      city: o.city,
+      location: `${formatNumber(o.latitude, language, { maximumFractionDigits: 4 })}, ${formatNumber(o.longitude, language, { maximumFractionDigits: 4 })}`,
+      members: Number(o.member_count ?? 0),
+      verifiedOn: o.verified_at ? formatDate(isoDay(o.verified_at), language) : null,
+      createdOn: formatDate(isoDay(o.created_at), language),
+    })),
+    requests: requests.map((r) => ({
+      id: r.id,
+      name: r.display_name,
+      email: r.email,
+      organisation: r.organisation_name,
+      requestedOn: formatDate(isoDay(r.created_at), language),
+    })),
+  });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const language = languageParam(params.lang);
+  const user = await requireRole(context, request, ["secretariat"]);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const id = Number(form.get("id"));
+  if (!Number.isInteger(id) || id <= 0) throw new Response("Bad request", { status: 400 });
+  let done = false;
+  if (intent === "verify") done = await verifyOrganisation(context.db, id, user.id);
+  else if (intent === "approve" || intent === "refuse") {
+    done = await decideMembershipRequest(context.db, id, intent === "approve" ? "approved" : "refused", user.id);
+  } else throw new Response("Bad request", { status: 400 });
+  const back = new URL(request.url);
+  const notice = done ? intent : "stale";
+  return redirect(`/${language}/admin/organisations?${new URLSearchParams({ ...Object.fromEntries(back.searchParams), notice })}`);
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+
+export default function AdminOrganisationsPage() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation("admin");
+  const { t: ta } = useTranslation("accounts");
+  const [searchParams] = useSearchParams();
+  const notice = searchParams.get("notice");
+  return (
+    <div className="container admin">
+      <AdminNav language={data.language} current="organisations" />
+      <h1>{t("organisations.title")}</h1>
+      {notice && ["verify", "approve", "refuse", "stale"].includes(notice) ? (
+        <p className={notice === "stale" ? "notice notice--error" : "notice"} role="status">
+          {t(`organisations.notice.${notice}`)}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="requests-title">
+        <h2 id="requests-title">{t("organisations.requestsTitle")}</h2>
+        {data.requests.length === 0 ? (
+          <p>{t("organisations.noRequests")}</p>
+        ) : (
+          <table className="admin-table">
+            <caption className="visually-hidden">{t("organisations.requestsTitle")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("organisations.person")}</th>
+                <th scope="col">{ta("fields.organisation")}</th>
+                <th scope="col">{t("organisations.requestedOn")}</th>
+                <th scope="col">{t("organisations.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.requests.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    {r.name}
+                    <br />
+                    <span className="muted">{r.email}</span>
+                  </td>
+                  <td>{r.organisation}</td>
+                  <td>{r.requestedOn}</td>
+                  <td>
+                    <Form method="post" className="inline-actions">
+                      <input type="hidden" name="id" value={r.id} />
+                      <button type="submit" name="intent" value="approve" className="button button--small">
+                        {t("organisations.approve", { name: r.name })}
+                      </button>
+                      <button type="submit" name="intent" value="refuse" className="button button--small button--secondary">
+                        {t("organisations.refuse", { name: r.name })}
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section aria-labelledby="organisations-list-title">
+        <h2 id="organisations-list-title">{t("organisations.listTitle")}</h2>
+        <Form method="get" className="filters">
+          <label htmlFor="organisation-status">{t("organisations.filter")}</label>
+          <select id="organisation-status" name="status" defaultValue={data.status}>
+            {FILTERS.map((filter) => (
+              <option key={filter} value={filter}>
+                {t(`organisations.filters.${filter}`)}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="button button--small">
+            {t("organisations.apply")}
+          </button>
+        </Form>
+        <table className="admin-table">
+          <caption className="visually-hidden">{t("organisations.listTitle")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{ta("fields.organisationName")}</th>
+              <th scope="col">{ta("fields.kind")}</th>
+              <th scope="col">{t("organisations.place")}</th>
+              <th scope="col">{t("organisations.members")}</th>
+              <th scope="col">{t("organisations.status")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.organisations.map((o) => (
+              <tr key={o.id}>
+                <th scope="row">{o.name}</th>
+                <td>{ta(`kinds.${o.kind}`)}</td>
+                <td>
+                  {o.city}, {o.country}
+                  <br />
+                  <span className="muted">
+                    {ta(`regions.${o.region}`)} · {o.location}
+                  </span>
+                </td>
+                <td>{o.members}</td>
+                <td>
+                  {o.verifiedOn ? (
+                    t("organisations.verifiedOn", { date: o.verifiedOn })
+                  ) : (
+                    <Form method="post">
+                      <input type="hidden" name="id" value={o.id} />
+                      <span className="badge badge--pending">{t("organisations.unverified")}</span>{" "}
+                      <button type="submit" name="intent" value="verify" className="button button--small">
+                        {t("organisations.verify", { name: o.name })}
+                      </button>
+                    </Form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

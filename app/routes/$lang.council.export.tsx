@@ -1,0 +1,44 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import Papa from "papaparse";
+import { requireRole } from "~/modules/accounts/session.server";
+import { isoToday } from "~/modules/hubs/status";
+import { countryName } from "~/modules/i18n/format";
+import { getTranslator } from "~/modules/i18n/i18next.server";
+import { applyDashboardFilters, parseDashboardFilters } from "~/modules/progress/dashboard";
+import { listDashboardRows } from "~/modules/progress/dashboard.server";
+import { requireLanguage } from "~/modules/progress/route-helpers.server";
+
+/** The dashboard table as CSV, with the same filters and order as the page (they come in the URL). */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const language = requireLanguage(params.lang);
+  const url = new URL(request.url);
+  await requireRole(context, request, ["council", "secretariat"]);
+  const today = isoToday();
+  const [rows, t] = await Promise.all([listDashboardRows(context.db, { today, language }), getTranslator(language)]);
+  const filtered = applyDashboardFilters(rows, parseDashboardFilters(url.searchParams));
+  const header = ["hub", "slug", "city", "country", "region", "sdg", "lastStatus", "lastDate", "nextDue", "overdue", "progress"].map((key) =>
+    key === "slug" ? "slug" : t(`monitoring:table.${key}`),
+  );
+  const data = filtered.map((row) => [
+    row.title,
+    row.slug,
+    row.city,
+    countryName(row.countryCode, language),
+    t(`monitoring:regions.${row.region}`),
+    row.primarySdg ?? "",
+    row.lastStatus ? t(`monitoring:overall.${row.lastStatus}`) : "",
+    row.lastDate ?? "",
+    row.nextDue ?? "",
+    row.overdueCount,
+    row.progress === null ? "" : Math.round(row.progress * 100),
+  ]);
+  // A leading BOM so spreadsheet software reads the accents as UTF-8.
+  const csv = `\uFEFF${Papa.unparse({ fields: header, data })}`;
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="hubs-${today}.csv"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,22 @@
+/**
+ * Runs the scheduled jobs once (report reminders, e-mail delivery): `npx tsx db/cli/run-jobs.ts [YYYY-MM-DD]`.
+ * The optional date stands for "today" (to replay a day); safe next to running servers (sent once).
+ */
+import { getEnv } from "../../app/modules/config/env.server";
+import { deliverOutbox } from "../../app/modules/mail/mailer.server";
+import { runReportReminders } from "../../app/modules/progress/notifications.server";
+import { openConfiguredDatabase } from "./open";
+
+const day = process.argv[2];
+if (day && !/^\d{4}-\d{2}-\d{2}$/.test(day)) {
+  console.error("usage: tsx db/cli/run-jobs.ts [YYYY-MM-DD]");
+  process.exit(2);
+}
+const database = await openConfiguredDatabase();
+try {
+  const reminders = await runReportReminders(database.db, { today: day ?? new Date().toISOString().slice(0, 10) });
+  const mail = await deliverOutbox(database.db, getEnv().SMTP_URL);
+  console.log(`[jobs] reminders ${reminders.ran ? `sent: ${reminders.sent}` : "skipped (another process is running them)"}; e-mails delivered: ${mail.sent}`);
+} finally {
+  await database.close();
+}
