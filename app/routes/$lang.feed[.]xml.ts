@@ -27,7 +27,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         language,
         selfUrl: `${origin}/${language}/feed.xml`,
         siteUrl: `${origin}/${language}`,
-        entries: entries.map((entry) => ({ ...entry, title: t("opendata:feed.recognised", { title: entry.title }) })),
+        entries: entries.map((entry) => ({
+          ...entry,
+          title: entry.kind === "progress" ? t("opendata:feed.progress", { title: entry.title }) : t("opendata:feed.recognised", { title: entry.title }),
+        })),
       }),
   });
 }

@@ -13,8 +13,10 @@ import { getTranslator } from "~/modules/i18n/i18next.server";
 import { LazyHubMap } from "~/modules/map/lazy-hub-map";
 import { SdgChip } from "~/modules/sdg/sdg-chip";
 import { listSdgGoals } from "~/modules/sdg/sdg.server";
+import { listPublishedProgress } from "~/modules/progress/progress.server";
+import { PublishedProgress } from "~/modules/progress/published-progress";
 
-export const handle = { i18n: ["common", "hubs", "map"] };
+export const handle = { i18n: ["common", "hubs", "map", "monitoring"] };
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: leafletStyles },
@@ -41,12 +43,26 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     cachedPublic(context.db, `goals:${language}`, () => listSdgGoals(context.db, language)),
     getTranslator(language),
   ]);
+  // Published (accepted) progress updates, newest first, from the monitoring module.
+  const updates = await listPublishedProgress(context.db, hub.id, language);
   const latestProgress: Record<number, OutcomeProgress> = {};
+  for (const outcome of hub.outcomes) {
+    for (const update of updates) {
+      const reported = update.outcomes.find((value) => value.outcomeId === outcome.id);
+      if (reported && (reported.value !== null || reported.milestoneReached !== null)) {
+        latestProgress[outcome.position] = { value: reported.value, note: reported.comment, reportedOn: update.periodEnd };
+        break;
+      }
+    }
+  }
   const origin = context.env.PUBLIC_URL ?? new URL(request.url).origin;
+  // Internal ids stay on the server.
+  const { id: _id, outcomes, ...publicFields } = hub;
   return json({
     language,
     today,
-    hub,
+    hub: { ...publicFields, outcomes: outcomes.map(({ id: _outcomeId, ...outcome }) => outcome) },
+    updates,
     goals,
     latestProgress,
     permalink: `${origin}/${language}/hubs/${hub.slug}`,
@@ -73,7 +89,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export default function HubPage() {
-  const { language, today, hub, goals, latestProgress, permalink, tileUrl, tileAttribution } = useLoaderData<typeof loader>();
+  const { language, today, hub, goals, latestProgress, updates, permalink, tileUrl, tileAttribution } = useLoaderData<typeof loader>();
   const { t } = useTranslation(["map", "hubs", "common"]);
   const goalByNumber = new Map(goals.map((goal) => [goal.number, goal]));
   const langOf = (field: keyof typeof hub.textLanguages) => hub.textLanguages[field];
@@ -232,6 +248,11 @@ export default function HubPage() {
             );
           })}
         </ol>
+      </section>
+
+      <section className="hub-page__section" aria-labelledby="hub-progress">
+        <h2 id="hub-progress">{t("map:hub.progressUpdates")}</h2>
+        <PublishedProgress updates={updates} language={language} />
       </section>
 
       <section className="hub-page__section" aria-labelledby="hub-places">

@@ -239,7 +239,7 @@ describe("embedding and open data over HTTP", () => {
     expect((await hub.json()).title).toMatch(/pistes cyclables/);
     const feed = await fetch(`${server.url}/fr/feed.xml`);
     expect(feed.headers.get("content-type")).toMatch(/^application\/atom\+xml/);
-    expect(await feed.text()).toContain("Nouveau HUB reconnu");
+    expect(await feed.text()).toMatch(/<title>(Nouveau HUB reconnu|Avancement publié) : /);
     const basemap = await fetch(`${server.url}/map/countries/110m.geojson`);
     expect((await basemap.json()).type).toBe("FeatureCollection");
   });

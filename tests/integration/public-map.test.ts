@@ -135,7 +135,10 @@ describe("filters", () => {
     const completed = await allSlugs({ status: "completed" });
     expect(recognised.slugs).toContain("status-future");
     expect(active.slugs).not.toContain("status-future");
-    expect(completed.slugs).toEqual(["status-completed"]);
+    const storedCompleted = await database.db.selectFrom("hubs").select("slug").where("status", "=", "completed").execute();
+    expect(completed.slugs.sort()).toEqual(storedCompleted.map((row) => row.slug).sort());
+    expect(completed.slugs).toContain("status-completed");
+    expect(active.slugs).not.toContain("status-completed");
     const all = await allSlugs({});
     expect(recognised.total + active.total + completed.total).toBe(all.total);
   });
@@ -329,12 +332,17 @@ describe("open data", () => {
   });
 
   it("publishes an Atom feed of recognised HUBs in the page's language", async () => {
+    await insertHub("feed-newest", { language: "es", title: "Huertos comunitarios en azoteas" });
     const response = await call<Response>(feedLoader, "http://localhost/es/feed.xml", { lang: "es" });
     expect(response.headers.get("Content-Type")).toMatch(/^application\/atom\+xml/);
     const xml = await response.text();
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom" xml:lang="es">/);
     expect(xml.match(/<entry /g)!.length).toBeGreaterThanOrEqual(40);
-    expect(xml).toContain("Nuevo HUB reconocido: Red de ciclorrutas");
+    expect(xml).toContain("Nuevo HUB reconocido: Huertos comunitarios en azoteas");
+    // Accepted progress updates of the demo data are news too; pending ones are not.
+    const accepted = await database.db.selectFrom("progress_updates").select("id").where("status", "=", "accepted").execute();
+    expect(accepted.length).toBeGreaterThan(0);
+    expect(xml).toContain("Avance publicado: ");
     expect(xml).not.toContain("hidden-draft");
     expect((await call<Response>(feedLoader, "http://localhost/de/feed.xml", { lang: "de" })).status).toBe(404);
   });
@@ -348,6 +356,26 @@ describe("pages", () => {
     expect(data.list.total).toBe((await allSlugs({ sdg: "11" })).total);
     expect(data.view).toEqual({ zoom: 5, latitude: 4.6, longitude: -74.1 });
     expect(data.sdgCounts[11]).toBe(data.list.total);
+  });
+
+  it("the HUB page shows each outcome's latest published progress, and keeps internal ids on the server", async () => {
+    const data = await (await call<Response>(hubPageLoader, "http://localhost/en/hubs/bogota-cycle-network", { lang: "en", slug: "bogota-cycle-network" })).json();
+    const expected = await database.db
+      .selectFrom("progress_update_outcomes as po")
+      .innerJoin("progress_updates as u", "u.id", "po.update_id")
+      .innerJoin("hubs as h", "h.id", "u.hub_id")
+      .where("h.slug", "=", "bogota-cycle-network")
+      .where("u.status", "=", "accepted")
+      .select(["po.value", "u.period_end"])
+      .orderBy("u.period_end", "desc")
+      .execute();
+    expect(expected.length).toBeGreaterThan(0);
+    const latest = Object.values(data.latestProgress) as { reportedOn: string }[];
+    expect(latest.length).toBeGreaterThan(0);
+    expect(latest.every((progress) => progress.reportedOn <= expected[0].period_end)).toBe(true);
+    expect(data.updates.length).toBeGreaterThan(0);
+    expect(data.hub).not.toHaveProperty("id");
+    expect(data.hub.outcomes[0]).not.toHaveProperty("id");
   });
 
   it("the HUB page shows untranslated fields in their original language and names it", async () => {

@@ -367,6 +367,8 @@ export interface PublicHubTexts {
 }
 
 export interface PublicHubDetail {
+  /** Internal: for joining other modules' data in loaders. Never published (the open data leaves it out). */
+  id: number;
   slug: string;
   status: PublicHubStatus;
   originalLanguage: Language;
@@ -387,6 +389,8 @@ export interface PublicHubDetail {
   goals: { number: number; isPrimary: boolean }[];
   targets: { id: string; goal: number; title: string }[];
   outcomes: {
+    /** Internal, like `id`. */
+    id: number;
     position: number;
     statement: string;
     indicator: string;
@@ -455,7 +459,7 @@ export async function getPublicHub(db: DB, { slug, language, today }: { slug: st
       .execute(),
     db
       .selectFrom("hub_outcomes")
-      .select(["position", "statement", "indicator", "baseline", "target_value", "unit", "milestone", "due_date"])
+      .select(["id", "position", "statement", "indicator", "baseline", "target_value", "unit", "milestone", "due_date"])
       .where("hub_id", "=", hub.id)
       .orderBy("position")
       .execute(),
@@ -512,6 +516,7 @@ export async function getPublicHub(db: DB, { slug, language, today }: { slug: st
   }
 
   return {
+    id: hub.id,
     slug: hub.slug,
     status: publicStatusOf(hub.status, hub.start_date, today)!,
     originalLanguage: hub.original_language,
@@ -544,6 +549,7 @@ export async function getPublicHub(db: DB, { slug, language, today }: { slug: st
     goals: goals.map((row) => ({ number: row.goal, isPrimary: row.is_primary })),
     targets: targets.map((row) => ({ id: row.id, goal: row.goal, title: row.title })),
     outcomes: outcomes.map((row) => ({
+      id: row.id,
       position: row.position,
       statement: row.statement,
       indicator: row.indicator,

@@ -4,6 +4,7 @@ import type { Language } from "~/modules/i18n/config";
 import { PUBLIC_STORED_STATUSES } from "~/modules/hubs/status";
 
 export interface FeedEntry {
+  kind: "recognised" | "progress";
   id: string;
   title: string;
   url: string;
@@ -12,11 +13,8 @@ export interface FeedEntry {
   textLanguage: Language;
 }
 
-/**
- * Newest recognised HUBs. Published progress updates join this list once the monitoring module
- * has its table: add a second query here and merge by date (see the report).
- */
-export async function listFeedEntries(db: DB, { language, origin, limit = 50 }: { language: Language; origin: string; limit?: number }): Promise<FeedEntry[]> {
+/** Newest recognised HUBs and newest accepted (published) progress updates, merged by date. */
+export async function listFeedEntries(db: DB, { language, origin, limit = 100 }: { language: Language; origin: string; limit?: number }): Promise<FeedEntry[]> {
   const rows = await db
     .selectFrom("hubs as h")
     .innerJoin("hub_translations as original", (join) =>
@@ -37,7 +35,41 @@ export async function listFeedEntries(db: DB, { language, origin, limit = 50 }: 
     .orderBy("h.slug")
     .limit(limit)
     .execute();
-  return rows.map((row) => ({
+  const progress = await db
+    .selectFrom("progress_updates as u")
+    .innerJoin("hubs as h", "h.id", "u.hub_id")
+    .innerJoin("hub_translations as original", (join) =>
+      join.onRef("original.hub_id", "=", "h.id").onRef("original.language", "=", "h.original_language"),
+    )
+    .leftJoin("hub_translations as translated", (join) => join.onRef("translated.hub_id", "=", "h.id").on("translated.language", "=", language))
+    .where("h.status", "in", PUBLIC_STORED_STATUSES)
+    .where("u.status", "=", "accepted")
+    .where("u.accepted_at", "is not", null)
+    .select([
+      "u.id",
+      "u.accepted_at",
+      "u.period_start",
+      "u.period_end",
+      "h.slug",
+      "h.original_language",
+      sql<string>`coalesce(translated.title, original.title)`.as("title"),
+      sql<boolean>`translated.title is not null`.as("translated"),
+    ])
+    .orderBy("u.accepted_at", "desc")
+    .limit(limit)
+    .execute();
+  const progressEntries: FeedEntry[] = progress.map((row) => ({
+    kind: "progress",
+    // The update's id only makes the entry's id unique; it names no account.
+    id: `${origin}/hubs/${row.slug}#progress-${row.period_start}-${row.period_end}`,
+    title: row.title,
+    url: `${origin}/${language}/hubs/${row.slug}#hub-progress`,
+    updated: new Date(row.accepted_at!).toISOString(),
+    summary: `${row.period_start} – ${row.period_end}`,
+    textLanguage: row.translated ? language : row.original_language,
+  }));
+  const recognisedEntries: FeedEntry[] = rows.map((row) => ({
+    kind: "recognised",
     id: `${origin}/hubs/${row.slug}#recognised`,
     title: row.title,
     url: `${origin}/${language}/hubs/${row.slug}`,
@@ -45,6 +77,7 @@ export async function listFeedEntries(db: DB, { language, origin, limit = 50 }: 
     summary: row.summary ?? "",
     textLanguage: row.translated ? language : row.original_language,
   }));
+  return [...recognisedEntries, ...progressEntries].sort((a, b) => b.updated.localeCompare(a.updated)).slice(0, limit);
 }
 
 export function toAtom(feed: {
