@@ -9,6 +9,7 @@ import {
   ScrollRestoration,
   isRouteErrorResponse,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -47,6 +48,8 @@ function Document({ children, language, title }: { children: ReactNode; language
   const { i18n } = useTranslation();
   const location = useLocation();
   const origin = useRootData()?.origin ?? "";
+  // Pages made to be framed elsewhere (the embed map) set handle.bare: no site header or footer.
+  const bare = useMatches().some((match) => (match.handle as { bare?: boolean } | undefined)?.bare);
   return (
     <html lang={language} dir={i18n.dir(language)}>
       <head>
@@ -64,15 +67,15 @@ function Document({ children, language, title }: { children: ReactNode; language
         ))}
         <Links />
       </head>
-      <body>
+      <body className={bare ? "bare" : undefined}>
         <a className="skip-link" href="#main">
           {i18n.t("common:skipToContent")}
         </a>
-        <SiteHeader language={language} />
+        {bare ? null : <SiteHeader language={language} />}
         <main id="main" tabIndex={-1}>
           {children}
         </main>
-        <SiteFooter />
+        {bare ? null : <SiteFooter />}
         <ScrollRestoration />
         <Scripts />
       </body>

@@ -306,6 +306,8 @@ export interface Database {
   sessions: SessionTable;
   outbox: OutboxTable;
   audit_log: AuditLogTable;
+  hub_search: HubSearchTable;
+  public_data_version: PublicDataVersionTable;
   membership_requests: MembershipRequestTable;
   login_attempts: LoginAttemptTable;
   password_reset_tokens: PasswordResetTokenTable;
@@ -329,6 +331,19 @@ export type NewHub = Insertable<HubTable>;
 export type HubUpdate = Updateable<HubTable>;
 export type Organisation = Selectable<OrganisationTable>;
 export type User = Selectable<UserTable>;
+
+/** Maintained by a trigger on hub_translations (migration 030): never write it directly. */
+export interface HubSearchTable {
+  hub_id: number;
+  language: Language;
+  document: string;
+}
+
+/** Bumped by statement triggers on every table the public pages read (migration 030). */
+export interface PublicDataVersionTable {
+  id: number;
+  version: number;
+}
 
 // --- Monitoring (progress updates, reporting calendar, notifications) ---
 export type ProgressUpdateKind = "progress" | "final";

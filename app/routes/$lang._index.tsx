@@ -1,42 +1,159 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData, useLocation, useNavigate } from "@remix-run/react";
+import leafletStyles from "leaflet/dist/leaflet.css";
+import mapStyles from "~/styles/map.css";
+import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
-import { listPublicHubs } from "~/modules/hubs/public-hubs.server";
+import { ClientOnly } from "remix-utils/client-only";
+import { filtersToSearchParams, hasFilters, parseHubFilters } from "~/modules/hubs/hub-filters";
 import { HubList } from "~/modules/hubs/hub-list";
+import { cachedPublic, countHubsBySdg, getFilterOptions, listPublicHubs } from "~/modules/hubs/public-hubs.server";
 import { isoToday } from "~/modules/hubs/status";
 import { isLanguage } from "~/modules/i18n/config";
+import { formatNumber } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
+import { HubFilterForm } from "~/modules/map/hub-filter-form";
+import { LazyHubMap } from "~/modules/map/lazy-hub-map";
+import { formatMapView, parseMapView, type MapView } from "~/modules/map/map-view";
+import { Pagination } from "~/modules/map/pagination";
 import { listSdgGoals } from "~/modules/sdg/sdg.server";
 
-export const handle = { i18n: ["common", "hubs"] };
+export const handle = { i18n: ["common", "hubs", "map"] };
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: leafletStyles },
+  { rel: "stylesheet", href: mapStyles },
+];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!isLanguage(params.lang)) throw new Response("Not found", { status: 404 });
   const language = params.lang;
-  const [hubs, goals, t] = await Promise.all([
-    listPublicHubs(context.db, { language, today: isoToday() }),
-    listSdgGoals(context.db, language),
+  const url = new URL(request.url);
+  const filters = parseHubFilters(url.searchParams);
+  const today = isoToday();
+  const page = Number(url.searchParams.get("page") ?? 1) || 1;
+  const [list, sdgCounts, options, goals, t] = await Promise.all([
+    listPublicHubs(context.db, { language, today, filters, page }),
+    countHubsBySdg(context.db, { today, filters }),
+    getFilterOptions(context.db, language),
+    cachedPublic(context.db, `goals:${language}`, () => listSdgGoals(context.db, language)),
     getTranslator(language),
   ]);
-  return json({ language, hubs, goals, meta: { title: t("home.metaTitle"), description: t("home.metaDescription") } });
+  return json({
+    language,
+    filters,
+    list,
+    sdgCounts,
+    // Only the chosen goal's targets travel to the page.
+    options: { ...options, targets: filters.sdg ? options.targets.filter((target) => target.goal === filters.sdg) : [] },
+    goals,
+    view: parseMapView(url.searchParams.get("map")),
+    tileUrl: context.env.MAP_TILE_URL,
+    tileAttribution: context.env.MAP_TILE_ATTRIBUTION,
+    meta: { title: t("home.metaTitle"), description: t("home.metaDescription") },
+  });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: data.meta.title }, { name: "description", content: data.meta.description }] : [];
+  data
+    ? [
+        { title: data.meta.title },
+        { name: "description", content: data.meta.description },
+        { property: "og:title", content: data.meta.title },
+        { property: "og:description", content: data.meta.description },
+      ]
+    : [];
 
 export default function HomePage() {
-  const { language, hubs, goals } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("common");
+  const { language, filters, list, sdgCounts, options, goals, view, tileUrl, tileAttribution } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["common", "map"]);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const inView = filters.bbox !== undefined;
+  const mapQuery = filtersToSearchParams({ ...filters, bbox: undefined }).toString();
+
+  const onViewChange = useCallback(
+    (next: MapView, bbox: [number, number, number, number]) => {
+      const params = new URLSearchParams(location.search);
+      params.set("map", formatMapView(next));
+      if (params.has("bbox")) {
+        params.set("bbox", bbox.join(","));
+        params.delete("page");
+      }
+      if (params.toString() !== new URLSearchParams(location.search).toString()) {
+        navigate(`?${params}`, { replace: true, preventScrollReset: true });
+      }
+    },
+    [location.search, navigate]
+  );
+
+  const toggleInView = (checked: boolean) => {
+    const params = new URLSearchParams(location.search);
+    params.delete("page");
+    if (checked) params.set("bbox", currentBbox());
+    else params.delete("bbox");
+    navigate(`?${params}`, { replace: true, preventScrollReset: true });
+  };
+
   return (
-    <div className="container home">
+    <div className="container home map-page">
       <section className="intro" aria-labelledby="home-title">
         <h1 id="home-title">{t("home.title")}</h1>
         <p className="lead">{t("home.lead")}</p>
       </section>
-      <section aria-labelledby="hub-list-title">
-        <h2 id="hub-list-title">{t("home.listTitle", { count: hubs.length })}</h2>
-        <HubList hubs={hubs} goals={goals} language={language} />
-      </section>
+      <HubFilterForm
+        action={`/${language}`}
+        language={language}
+        filters={filters}
+        goals={goals}
+        sdgCounts={sdgCounts}
+        options={options}
+        hidden={{ map: new URLSearchParams(location.search).get("map") ?? undefined, bbox: filters.bbox?.join(",") }}
+      />
+      <div className="map-page__body">
+        <LazyHubMap
+          fallback={
+            <div className="hub-map hub-map--fallback">
+              <p>{t("map:noScript")}</p>
+            </div>
+          }
+          language={language}
+          query={mapQuery}
+          goals={goals}
+          view={view}
+          tileUrl={tileUrl}
+          tileAttribution={tileAttribution}
+          onViewChange={onViewChange}
+          label={t("map:mapLabel")}
+        />
+        <section aria-labelledby="hub-list-title" className="map-page__list">
+          <h2 id="hub-list-title">{t("home.listTitle", { count: list.total, formattedCount: formatNumber(list.total, language) })}</h2>
+          <ClientOnly>
+            {() => (
+              <p className="in-view-toggle">
+                <input id="in-view" type="checkbox" key={String(inView)} defaultChecked={inView} onChange={(event) => toggleInView(event.currentTarget.checked)} />
+                <label htmlFor="in-view">{t("map:inView")}</label>
+              </p>
+            )}
+          </ClientOnly>
+          {hasFilters(filters) ? (
+            <p className="map-page__matching" role="status">
+              {t("map:matching", { count: list.total, formattedCount: formatNumber(list.total, language) })}
+            </p>
+          ) : null}
+          <HubList hubs={list.hubs} goals={goals} language={language} />
+          <Pagination page={list.page} pageCount={list.pageCount} search={location.search} language={language} />
+        </section>
+      </div>
+      <p className="map-page__data-links">
+        <a href={`/${language}/open-data`}>{t("map:openDataLink")}</a> · <a href={`/${language}/about`}>{t("map:aboutLink")}</a>
+      </p>
     </div>
   );
+}
+
+/** The visible box is read from the URL's view when the map has not reported one yet. */
+function currentBbox(): string {
+  const element = document.querySelector(".hub-map") as HTMLElement | null;
+  return element?.dataset.bbox ?? "-180,-85,180,85";
 }

@@ -3,6 +3,7 @@ import * as foundation from "./2026-11-22-001-foundation";
 import * as sessions from "./2026-11-22-002-sessions";
 import * as outboxAudit from "./2026-11-22-003-outbox-audit";
 import * as accounts from "./2026-11-22-010-accounts";
+import * as publicSearch from "./2026-11-22-030-public-search";
 import * as progress from "./2026-11-22-040-progress";
 import * as proposals from "./2026-11-22-020-proposals";
 
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22-002-sessions": sessions,
   "2026-11-22-003-outbox-audit": outboxAudit,
   "2026-11-22-010-accounts": accounts,
+  "2026-11-22-030-public-search": publicSearch,
   "2026-11-22-040-progress": progress,
   "2026-11-22-020-proposals": proposals,
 };

@@ -28,6 +28,19 @@ function translationRow(hubId: number, language: Language, texts: Partial<DemoHu
   };
 }
 
+/**
+ * A few synchronisation links between demo HUBs (stored one way; the public HUB page shows them
+ * from both sides).
+ */
+export const DEMO_SYNCHRONISATIONS: [string, string][] = [
+  ["bogota-cycle-network", "medellin-green-corridors"],
+  ["bogota-cycle-network", "kigali-car-free-zones-safe-routes"],
+  ["barcelona-climate-shelters", "madrid-energy-retrofit"],
+  ["rosario-green-belt", "brazzaville-green-belt-erosion"],
+  ["montevideo-inclusive-recycling", "abidjan-waste-recovery"],
+  ["lyon-food-social-security", "gaziantep-local-seeds-gastronomy"],
+];
+
 export async function hasAnyHub(db: Kysely<Database>): Promise<boolean> {
   const row = await db.selectFrom("hubs").select("id").limit(1).executeTakeFirst();
   return row !== undefined;
@@ -147,6 +160,12 @@ export async function seedDemoData(db: Kysely<Database>): Promise<{ hubs: number
           .execute();
       }
     }
+    const hubIds = new Map((await trx.selectFrom("hubs").select(["id", "slug"]).execute()).map((row) => [row.slug, row.id]));
+    const links = DEMO_SYNCHRONISATIONS.filter(([a, b]) => hubIds.has(a) && hubIds.has(b)).map(([a, b]) => ({
+      hub_id: hubIds.get(a)!,
+      other_hub_id: hubIds.get(b)!,
+    }));
+    if (links.length > 0) await trx.insertInto("hub_synchronisations").values(links).execute();
     await seedDemoProgress(trx);
     return { hubs: DEMO_HUBS.length, organisations: DEMO_ORGANISATIONS.length };
   });

@@ -1,7 +1,10 @@
-import { sql } from "kysely";
+import { sql, type RawBuilder, type SqlBool } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../../db/index";
+import type { WorldRegion } from "../../../db/schema";
 import type { Language } from "~/modules/i18n/config";
+import { countryName } from "~/modules/i18n/format";
+import { filterKey, type HubFilters } from "./hub-filters";
 import { PUBLIC_STORED_STATUSES, publicStatusOf, type PublicHubStatus } from "./status";
 
 export interface PublicHubSummary {
@@ -20,9 +23,174 @@ export interface PublicHubSummary {
   goals: { number: number; isPrimary: boolean }[];
 }
 
-/** Recognised, active and completed HUBs, newest first, texts in `language` where translated. */
-export async function listPublicHubs(db: DB, { language, today }: { language: Language; today: string }): Promise<PublicHubSummary[]> {
-  const rows = await db
+export interface PublicHubPage {
+  hubs: PublicHubSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cache: everything the public pages compute from the registry is kept per database handle and
+// dropped as soon as public_data_version (bumped by triggers on every public table) moves.
+
+interface CacheState {
+  version: number;
+  entries: Map<string, unknown>;
+}
+const caches = new WeakMap<object, CacheState>();
+const MAX_CACHE_ENTRIES = 300;
+
+/** The counter the triggers of migration 030 bump on every write to a public table. */
+export function getPublicDataVersion(db: DB): Promise<number> {
+  // Reads that overlap share one query: a page's loaders and concurrent requests ask at once.
+  const pending = inFlight.get(db);
+  if (pending) return pending;
+  const read = db
+    .selectFrom("public_data_version")
+    .select("version")
+    .where("id", "=", 1)
+    .executeTakeFirst()
+    .then((row) => (row ? Number(row.version) : 0))
+    .finally(() => inFlight.delete(db));
+  inFlight.set(db, read);
+  return read;
+}
+const inFlight = new WeakMap<object, Promise<number>>();
+
+/** Computes `key` once per data version (and per `today`, which callers put in the key). */
+export async function cachedPublic<T>(db: DB, key: string, compute: () => Promise<T>, version?: number): Promise<T> {
+  const current = version ?? (await getPublicDataVersion(db));
+  let state = caches.get(db);
+  if (!state || state.version !== current) {
+    state = { version: current, entries: new Map() };
+    caches.set(db, state);
+  }
+  if (state.entries.has(key)) {
+    const value = state.entries.get(key) as T;
+    // Least recently used goes first when full.
+    state.entries.delete(key);
+    state.entries.set(key, value);
+    return value;
+  }
+  const value = await compute();
+  if (state.entries.size >= MAX_CACHE_ENTRIES) state.entries.delete(state.entries.keys().next().value!);
+  state.entries.set(key, value);
+  return value;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Filters, as one SQL condition over `hubs as h` joined with `organisations as o` (the lead).
+
+/** websearch syntax in the three configurations, OR-ed: a French reader finds Spanish words. */
+export function searchQuery(q: string) {
+  return sql`(websearch_to_tsquery('english', unaccent(${q})) || websearch_to_tsquery('spanish', unaccent(${q})) || websearch_to_tsquery('french', unaccent(${q})))`;
+}
+
+export function publicStatusSql(today: string) {
+  return sql<PublicHubStatus>`(case when h.status = 'completed' then 'completed' when h.start_date <= ${today} then 'active' else 'recognised' end)`;
+}
+
+export function hubFilterCondition(filters: HubFilters, today: string, options: { ignore?: (keyof HubFilters)[] } = {}): RawBuilder<SqlBool> {
+  const ignore = new Set(options.ignore ?? []);
+  const use = <K extends keyof HubFilters>(key: K) => (ignore.has(key) ? undefined : filters[key]);
+  const conditions = [sql`h.status in ('recognised', 'completed')`];
+  const sdg = use("sdg");
+  if (sdg !== undefined) conditions.push(sql`exists (select 1 from hub_goals fg where fg.hub_id = h.id and fg.goal = ${sdg})`);
+  const target = use("target");
+  if (target !== undefined) conditions.push(sql`exists (select 1 from hub_targets ft where ft.hub_id = h.id and ft.target_id = ${target})`);
+  const theme = use("theme");
+  if (theme !== undefined) conditions.push(sql`h.theme_id = (select th.id from themes th where th.slug = ${theme})`);
+  const region = use("region");
+  if (region !== undefined) conditions.push(sql`o.region = ${region}`);
+  const country = use("country");
+  if (country !== undefined) conditions.push(sql`o.country_code = ${country}`);
+  const status = use("status");
+  if (status === "completed") conditions.push(sql`h.status = 'completed'`);
+  if (status === "active") conditions.push(sql`h.status = 'recognised' and h.start_date <= ${today}`);
+  if (status === "recognised") conditions.push(sql`h.status = 'recognised' and h.start_date > ${today}`);
+  const year = use("year");
+  if (year !== undefined) conditions.push(sql`h.start_date >= ${`${year}-01-01`} and h.start_date < ${`${year + 1}-01-01`}`);
+  const q = use("q");
+  if (q !== undefined) conditions.push(sql`h.id in (select fs.hub_id from hub_search fs where fs.document @@ ${searchQuery(q)})`);
+  const bbox = use("bbox");
+  if (bbox !== undefined) {
+    const [west, south, east, north] = bbox;
+    conditions.push(sql`h.latitude between ${south} and ${north}`);
+    if (west <= east) conditions.push(sql`h.longitude between ${west} and ${east}`);
+    else conditions.push(sql`(h.longitude >= ${west} or h.longitude <= ${east})`);
+  }
+  return sql<SqlBool>`(${sql.join(conditions, sql` and `)})`;
+}
+
+function publicHubsFrom(db: DB, filters: HubFilters, today: string, options: { ignore?: (keyof HubFilters)[] } = {}) {
+  return db
+    .selectFrom("hubs as h")
+    .innerJoin("organisations as o", "o.id", "h.lead_organisation_id")
+    .where(hubFilterCondition(filters, today, options));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The list
+
+export const PAGE_SIZE = 20;
+
+/** Recognised, active and completed HUBs matching `filters`, one page at a time; best match first when searching, else newest. */
+export async function listPublicHubs(
+  db: DB,
+  {
+    language,
+    today,
+    filters = {},
+    page = 1,
+    pageSize = PAGE_SIZE,
+  }: { language: Language; today: string; filters?: HubFilters; page?: number; pageSize?: number },
+): Promise<PublicHubPage> {
+  const version = await getPublicDataVersion(db);
+  const key = filterKey(filters);
+  const total = await cachedPublic(db, `count:${today}:${key}`, () => countPublicHubs(db, filters, today), version);
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const current = Math.min(Math.max(1, Math.floor(page)), pageCount);
+  const hubs = await cachedPublic(
+    db,
+    `list:${language}:${today}:${pageSize}:${current}:${key}`,
+    () => queryPublicHubs(db, { language, today, filters, offset: (current - 1) * pageSize, limit: pageSize }),
+    version,
+  );
+  return { hubs, total, page: current, pageSize, pageCount };
+}
+
+async function countPublicHubs(db: DB, filters: HubFilters, today: string): Promise<number> {
+  const row = await publicHubsFrom(db, filters, today)
+    .select(sql<number>`count(*)`.as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+async function queryPublicHubs(
+  db: DB,
+  { language, today, filters, offset, limit }: { language: Language; today: string; filters: HubFilters; offset: number; limit: number },
+): Promise<PublicHubSummary[]> {
+  // Step 1: the page's HUB ids, in order, from a lean query (filters, rank, sort, limit).
+  // With a search, the ranked join below does the text filtering (no second index scan).
+  let idQuery = publicHubsFrom(db, filters, today, { ignore: filters.q ? ["q"] : [] }).select("h.id");
+  if (filters.q) {
+    // The query is built once and every match ranked once (best language wins), then joined.
+    const ranked = sql<{ hub_id: number; rank: number }>`(
+      select rs.hub_id, max(ts_rank(rs.document, x.q)) as rank
+      from hub_search rs, (select ${searchQuery(filters.q)} as q) x
+      where rs.document @@ x.q
+      group by rs.hub_id
+    )`;
+    // Kysely cannot type a join on a raw subquery: the cast keeps the builder's own type.
+    idQuery = (idQuery as any).innerJoin(ranked.as("m"), (join: any) => join.onRef("m.hub_id", "=", "h.id")).orderBy(sql`m.rank`, "desc") as typeof idQuery;
+  }
+  const ids = (await idQuery.orderBy("h.recognised_at", "desc").orderBy("h.id", "desc").offset(offset).limit(limit).execute()).map((row) => row.id);
+  if (ids.length === 0) return [];
+
+  // Step 2: texts, place and goals of those HUBs only.
+  const found = await db
     .selectFrom("hubs as h")
     .innerJoin("organisations as o", "o.id", "h.lead_organisation_id")
     .innerJoin("hub_translations as original", (join) =>
@@ -31,8 +199,9 @@ export async function listPublicHubs(db: DB, { language, today }: { language: La
     .leftJoin("hub_translations as translated", (join) =>
       join.onRef("translated.hub_id", "=", "h.id").on("translated.language", "=", language),
     )
-    .where("h.status", "in", PUBLIC_STORED_STATUSES)
+    .where("h.id", "in", ids)
     .select((eb) => [
+      "h.id",
       "h.slug",
       "h.status",
       "h.original_language",
@@ -54,9 +223,9 @@ export async function listPublicHubs(db: DB, { language, today }: { language: La
           .orderBy("g.goal"),
       ).as("goals"),
     ])
-    .orderBy("h.recognised_at", "desc")
-    .orderBy("h.id", "desc")
     .execute();
+  const byId = new Map(found.map((row) => [row.id, row]));
+  const rows = ids.map((id) => byId.get(id)).filter((row) => row !== undefined);
 
   return rows.map((row) => ({
     slug: row.slug,
@@ -72,4 +241,331 @@ export async function listPublicHubs(db: DB, { language, today }: { language: La
     longitude: row.longitude,
     goals: row.goals,
   }));
+}
+
+/** How many HUBs each SDG has under the current filters (the SDG filter itself left out, so every goal shows what choosing it gives). */
+export async function countHubsBySdg(db: DB, { today, filters = {} }: { today: string; filters?: HubFilters }): Promise<Record<number, number>> {
+  const ignore: (keyof HubFilters)[] = ["sdg", "target"];
+  return cachedPublic(db, `sdgcounts:${today}:${filterKey({ ...filters, sdg: undefined, target: undefined })}`, async () => {
+    const rows = await db
+      .selectFrom("hub_goals as g")
+      .where("g.hub_id", "in", publicHubsFrom(db, filters, today, { ignore }).select("h.id"))
+      .select(["g.goal", sql<number>`count(*)`.as("n")])
+      .groupBy("g.goal")
+      .execute();
+    const counts: Record<number, number> = {};
+    for (let goal = 1; goal <= 17; goal++) counts[goal] = 0;
+    for (const row of rows) counts[row.goal] = Number(row.n);
+    return counts;
+  });
+}
+
+export interface FilterOptions {
+  themes: { slug: string; name: string }[];
+  /** Sorted by name in the page's language. */
+  countries: { code: string; name: string }[];
+  years: number[];
+  targets: { id: string; goal: number; title: string }[];
+}
+
+/** What the filter controls offer: themes, the countries and start years that have public HUBs, and the SDG targets. */
+export async function getFilterOptions(db: DB, language: Language): Promise<FilterOptions> {
+  return cachedPublic(db, `options:${language}`, async () => {
+    const [themes, countries, years, targets] = await Promise.all([
+      db.selectFrom("themes").select(["slug", `name_${language}`]).orderBy("position").orderBy("slug").execute(),
+      db
+        .selectFrom("hubs as h")
+        .innerJoin("organisations as o", "o.id", "h.lead_organisation_id")
+        .where("h.status", "in", PUBLIC_STORED_STATUSES)
+        .select("o.country_code")
+        .distinct()
+        .execute(),
+      db
+        .selectFrom("hubs as h")
+        .where("h.status", "in", PUBLIC_STORED_STATUSES)
+        .select(sql<number>`extract(year from h.start_date)::int`.as("year"))
+        .distinct()
+        .execute(),
+      db.selectFrom("sdg_targets").select(["id", "goal", `title_${language}`]).orderBy("goal").orderBy("position").execute(),
+    ]);
+    return {
+      themes: themes.map((theme) => ({ slug: theme.slug, name: (theme as Record<string, string>)[`name_${language}`] })),
+      countries: sortedCountries(countries.map((row) => row.country_code.trim()), language),
+      years: years.map((row) => Number(row.year)).sort((a, b) => a - b),
+      targets: targets.map((target) => ({ id: target.id, goal: target.goal, title: (target as unknown as Record<string, string>)[`title_${language}`] })),
+    };
+  });
+}
+
+function sortedCountries(codes: string[], language: Language) {
+  const collator = new Intl.Collator(language);
+  return codes
+    .map((code) => ({ code, name: countryName(code, language) }))
+    .sort((a, b) => collator.compare(a.name, b.name));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Points for the map (all matching HUBs, light: the map endpoint clusters them)
+
+export interface MapPoint {
+  slug: string;
+  latitude: number;
+  longitude: number;
+  goal: number;
+  goals: number[];
+  status: PublicHubStatus;
+  city: string;
+  titles: Record<Language, string>;
+}
+
+export async function listMapPoints(db: DB, { today, filters = {} }: { today: string; filters?: HubFilters }): Promise<MapPoint[]> {
+  const rows = await publicHubsFrom(db, { ...filters, bbox: undefined }, today)
+    .leftJoin("hub_goals as pg", (join) => join.onRef("pg.hub_id", "=", "h.id").on("pg.is_primary", "=", true))
+    .select([
+      "h.slug",
+      "h.latitude",
+      "h.longitude",
+      "o.city",
+      sql<number>`coalesce(pg.goal, 0)`.as("goal"),
+      sql<string | null>`(select string_agg(ag.goal::text, ',' order by ag.is_primary desc, ag.goal) from hub_goals ag where ag.hub_id = h.id)`.as("goals"),
+      publicStatusSql(today).as("public_status"),
+      sql<string>`(select string_agg(t.language || ':' || coalesce(t.title, ''), chr(31)) from hub_translations t where t.hub_id = h.id)`.as("titles"),
+      "h.original_language",
+    ])
+    .execute();
+  return rows.map((row) => {
+    const byLanguage: Partial<Record<Language, string>> = {};
+    for (const part of (row.titles ?? "").split("\u001f")) {
+      const language = part.slice(0, 2) as Language;
+      const title = part.slice(3);
+      if (title) byLanguage[language] = title;
+    }
+    const original = byLanguage[row.original_language] ?? row.slug;
+    return {
+      slug: row.slug,
+      latitude: row.latitude,
+      longitude: row.longitude,
+      goal: row.goal,
+      goals: row.goals ? row.goals.split(",").map(Number) : [],
+      status: row.public_status,
+      city: row.city,
+      titles: { en: byLanguage.en ?? original, es: byLanguage.es ?? original, fr: byLanguage.fr ?? original },
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// One HUB, every public field
+
+export interface PublicHubTexts {
+  title: string;
+  summary: string;
+  description: string;
+  localGlobalLink: string | null;
+  acceleration: string | null;
+  synchronisation: string | null;
+}
+
+export interface PublicHubDetail {
+  /** Internal: for joining other modules' data in loaders. Never published (the open data leaves it out). */
+  id: number;
+  slug: string;
+  status: PublicHubStatus;
+  originalLanguage: Language;
+  /** For each text field, the language it is shown in (the page's, or the original when untranslated). */
+  textLanguages: Record<keyof PublicHubTexts, Language>;
+  texts: PublicHubTexts;
+  availableLanguages: Language[];
+  theme: { slug: string; name: string } | null;
+  latitude: number;
+  longitude: number;
+  startDate: string;
+  endDate: string;
+  website: string | null;
+  recognisedAt: string | null;
+  updatedAt: string;
+  lead: { name: string; city: string; countryCode: string; region: WorldRegion; latitude: number; longitude: number };
+  participants: { name: string; city: string; countryCode: string; latitude: number; longitude: number }[];
+  goals: { number: number; isPrimary: boolean }[];
+  targets: { id: string; goal: number; title: string }[];
+  outcomes: {
+    /** Internal, like `id`. */
+    id: number;
+    position: number;
+    statement: string;
+    indicator: string;
+    baseline: number | null;
+    targetValue: number | null;
+    unit: string | null;
+    milestone: string | null;
+    dueDate: string;
+  }[];
+  partners: string[];
+  synchronisedWith: { slug: string; title: string; textLanguage: Language; city: string; countryCode: string }[];
+}
+
+const TEXT_FIELDS = ["title", "summary", "description", "local_global_link", "acceleration", "synchronisation"] as const;
+const TEXT_KEYS: Record<(typeof TEXT_FIELDS)[number], keyof PublicHubTexts> = {
+  title: "title",
+  summary: "summary",
+  description: "description",
+  local_global_link: "localGlobalLink",
+  acceleration: "acceleration",
+  synchronisation: "synchronisation",
+};
+
+/** A public HUB by slug, or null when there is none (or it is not public: drafts and the like are a 404). */
+export async function getPublicHub(db: DB, { slug, language, today }: { slug: string; language: Language; today: string }): Promise<PublicHubDetail | null> {
+  const hub = await db
+    .selectFrom("hubs as h")
+    .innerJoin("organisations as o", "o.id", "h.lead_organisation_id")
+    .leftJoin("themes as th", "th.id", "h.theme_id")
+    .where("h.slug", "=", slug)
+    .where("h.status", "in", PUBLIC_STORED_STATUSES)
+    .select([
+      "h.id",
+      "h.slug",
+      "h.status",
+      "h.original_language",
+      "h.latitude",
+      "h.longitude",
+      "h.start_date",
+      "h.end_date",
+      "h.website",
+      "h.recognised_at",
+      "h.updated_at",
+      "o.name as lead_name",
+      "o.city as lead_city",
+      "o.country_code as lead_country",
+      "o.region as lead_region",
+      "o.latitude as lead_latitude",
+      "o.longitude as lead_longitude",
+      "th.slug as theme_slug",
+      `th.name_${language} as theme_name` as "th.name_en as theme_name",
+    ])
+    .executeTakeFirst();
+  if (!hub) return null;
+
+  const [translations, goals, targets, outcomes, partners, participants, synchronised] = await Promise.all([
+    db.selectFrom("hub_translations").selectAll().where("hub_id", "=", hub.id).execute(),
+    db.selectFrom("hub_goals").select(["goal", "is_primary"]).where("hub_id", "=", hub.id).orderBy("is_primary", "desc").orderBy("goal").execute(),
+    db
+      .selectFrom("hub_targets as ht")
+      .innerJoin("sdg_targets as st", "st.id", "ht.target_id")
+      .where("ht.hub_id", "=", hub.id)
+      .select(["st.id", "st.goal", `st.title_${language} as title` as "st.title_en as title"])
+      .orderBy("st.goal")
+      .orderBy("st.position")
+      .execute(),
+    db
+      .selectFrom("hub_outcomes")
+      .select(["id", "position", "statement", "indicator", "baseline", "target_value", "unit", "milestone", "due_date"])
+      .where("hub_id", "=", hub.id)
+      .orderBy("position")
+      .execute(),
+    db.selectFrom("hub_partners").select("name").where("hub_id", "=", hub.id).orderBy("position").execute(),
+    db
+      .selectFrom("hub_participants as p")
+      .innerJoin("organisations as po", "po.id", "p.organisation_id")
+      .where("p.hub_id", "=", hub.id)
+      .select(["po.name", "po.city", "po.country_code", "po.latitude", "po.longitude"])
+      .orderBy("po.name")
+      .execute(),
+    // Linked both ways: a link stored from either side shows on both HUB pages.
+    db
+      .selectFrom("hubs as s")
+      .innerJoin("organisations as so", "so.id", "s.lead_organisation_id")
+      .innerJoin("hub_translations as original", (join) =>
+        join.onRef("original.hub_id", "=", "s.id").onRef("original.language", "=", "s.original_language"),
+      )
+      .leftJoin("hub_translations as translated", (join) => join.onRef("translated.hub_id", "=", "s.id").on("translated.language", "=", language))
+      .where("s.status", "in", PUBLIC_STORED_STATUSES)
+      // Two indexed look-ups (one per direction), not an OR that would scan every HUB.
+      .where(
+        "s.id",
+        "in",
+        await db
+          .selectFrom("hub_synchronisations")
+          .select("other_hub_id as id")
+          .where("hub_id", "=", hub.id)
+          .union(db.selectFrom("hub_synchronisations").select("hub_id as id").where("other_hub_id", "=", hub.id))
+          .execute()
+          .then((rows) => (rows.length ? rows.map((row) => row.id) : [-1])),
+      )
+      .select([
+        "s.slug",
+        "s.original_language",
+        "so.city",
+        "so.country_code",
+        sql<string>`coalesce(translated.title, original.title)`.as("title"),
+        sql<boolean>`translated.title is not null`.as("translated"),
+      ])
+      .orderBy("s.slug")
+      .execute(),
+  ]);
+
+  const original = translations.find((row) => row.language === hub.original_language);
+  const translated = translations.find((row) => row.language === language);
+  const texts = {} as Record<keyof PublicHubTexts, string | null>;
+  const textLanguages = {} as Record<keyof PublicHubTexts, Language>;
+  for (const field of TEXT_FIELDS) {
+    const key = TEXT_KEYS[field];
+    const own = translated?.[field] ?? null;
+    texts[key] = own ?? original?.[field] ?? null;
+    textLanguages[key] = own !== null ? language : hub.original_language;
+  }
+
+  return {
+    id: hub.id,
+    slug: hub.slug,
+    status: publicStatusOf(hub.status, hub.start_date, today)!,
+    originalLanguage: hub.original_language,
+    textLanguages,
+    texts: { ...texts, title: texts.title ?? hub.slug, summary: texts.summary ?? "", description: texts.description ?? "" },
+    availableLanguages: translations.filter((row) => row.title !== null).map((row) => row.language),
+    theme: hub.theme_slug ? { slug: hub.theme_slug, name: hub.theme_name as string } : null,
+    latitude: hub.latitude,
+    longitude: hub.longitude,
+    startDate: hub.start_date,
+    endDate: hub.end_date,
+    website: hub.website,
+    recognisedAt: hub.recognised_at ? new Date(hub.recognised_at).toISOString() : null,
+    updatedAt: new Date(hub.updated_at).toISOString(),
+    lead: {
+      name: hub.lead_name,
+      city: hub.lead_city,
+      countryCode: hub.lead_country.trim(),
+      region: hub.lead_region,
+      latitude: hub.lead_latitude,
+      longitude: hub.lead_longitude,
+    },
+    participants: participants.map((row) => ({
+      name: row.name,
+      city: row.city,
+      countryCode: row.country_code.trim(),
+      latitude: row.latitude,
+      longitude: row.longitude,
+    })),
+    goals: goals.map((row) => ({ number: row.goal, isPrimary: row.is_primary })),
+    targets: targets.map((row) => ({ id: row.id, goal: row.goal, title: row.title })),
+    outcomes: outcomes.map((row) => ({
+      id: row.id,
+      position: row.position,
+      statement: row.statement,
+      indicator: row.indicator,
+      baseline: row.baseline,
+      targetValue: row.target_value,
+      unit: row.unit,
+      milestone: row.milestone,
+      dueDate: row.due_date,
+    })),
+    partners: partners.map((row) => row.name),
+    synchronisedWith: synchronised.map((row) => ({
+      slug: row.slug,
+      title: row.title,
+      textLanguage: row.translated ? language : row.original_language,
+      city: row.city,
+      countryCode: row.country_code.trim(),
+    })),
+  };
 }

@@ -1,15 +1,38 @@
 import type { Language } from "./config";
 
+// Intl formatters are costly to build (tens of microseconds each) and pages format hundreds of
+// values: build each one once per language and options.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const regionNames = new Map<string, Intl.DisplayNames>();
+
 /** A 'YYYY-MM-DD' date in the reader's language ("22 nov. 2026", "Nov 22, 2026"). Calendar dates have no time zone. */
 export function formatDate(isoDate: string, language: Language, style: "medium" | "long" = "medium"): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: style, timeZone: "UTC" }).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+  const key = `${language}|${style}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, { dateStyle: style, timeZone: "UTC" });
+    dateFormats.set(key, format);
+  }
+  return format.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 }
 
 export function formatNumber(value: number, language: Language, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(language, options).format(value);
+  const key = options ? `${language}|${JSON.stringify(options)}` : language;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(language, options);
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
 }
 
 /** A country's name in the reader's language, from its ISO 3166-1 code. */
 export function countryName(countryCode: string, language: Language): string {
-  return new Intl.DisplayNames([language], { type: "region" }).of(countryCode) ?? countryCode;
+  let names = regionNames.get(language);
+  if (!names) {
+    names = new Intl.DisplayNames([language], { type: "region" });
+    regionNames.set(language, names);
+  }
+  return names.of(countryCode) ?? countryCode;
 }

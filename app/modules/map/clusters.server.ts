@@ -1,0 +1,103 @@
+import Supercluster from "supercluster";
+import type { DB } from "../../../db/index";
+import type { Language } from "~/modules/i18n/config";
+import { filterKey, type HubFilters } from "~/modules/hubs/hub-filters";
+import { cachedPublic, getPublicDataVersion, listMapPoints, type MapPoint } from "~/modules/hubs/public-hubs.server";
+import type { PublicHubStatus } from "~/modules/hubs/status";
+
+export interface MapCluster {
+  kind: "cluster";
+  id: number;
+  latitude: number;
+  longitude: number;
+  count: number;
+  /** Zoom level at which the cluster breaks apart. */
+  expansionZoom: number;
+}
+export interface MapHubPoint {
+  kind: "hub";
+  slug: string;
+  title: string;
+  latitude: number;
+  longitude: number;
+  goal: number;
+  goals: number[];
+  status: PublicHubStatus;
+  city: string;
+}
+export interface MapData {
+  total: number;
+  items: (MapCluster | MapHubPoint)[];
+}
+
+type PointProperties = { index: number };
+
+interface MapIndex {
+  points: MapPoint[];
+  index: Supercluster<PointProperties, Supercluster.AnyProps>;
+}
+
+/**
+ * The map's request: clusters and single HUBs in a view. The points of a filter set are loaded once
+ * and indexed by supercluster; the index is rebuilt only when the public data version moves.
+ */
+export async function getMapData(
+  db: DB,
+  { filters, bbox, zoom, language, today }: { filters: HubFilters; bbox: [number, number, number, number]; zoom: number; language: Language; today: string },
+): Promise<MapData> {
+  const version = await getPublicDataVersion(db);
+  const { points, index } = await cachedPublic(
+    db,
+    `map:${today}:${filterKey({ ...filters, bbox: undefined })}`,
+    async () => {
+      const points = await listMapPoints(db, { today, filters });
+      const index = new Supercluster<PointProperties, Supercluster.AnyProps>({ radius: 56, maxZoom: 15, minPoints: 3 });
+      index.load(
+        points.map((point, i) => ({
+          type: "Feature" as const,
+          geometry: { type: "Point" as const, coordinates: [point.longitude, point.latitude] },
+          properties: { index: i },
+        })),
+      );
+      return { points, index } satisfies MapIndex;
+    },
+    version,
+  );
+  const level = Math.max(0, Math.min(20, Math.round(zoom)));
+  const [west, south, east, north] = bbox;
+  const features =
+    west <= east
+      ? index.getClusters([west, south, east, north], level)
+      : [...index.getClusters([west, south, 180, north], level), ...index.getClusters([-180, south, east, north], level)];
+  const items: MapData["items"] = features.map((feature) => {
+    const [longitude, latitude] = feature.geometry.coordinates;
+    const properties = feature.properties as Supercluster.ClusterProperties & PointProperties;
+    if (properties.cluster) {
+      return {
+        kind: "cluster",
+        id: properties.cluster_id,
+        latitude: round(latitude),
+        longitude: round(longitude),
+        count: properties.point_count,
+        expansionZoom: Math.min(index.getClusterExpansionZoom(properties.cluster_id), 18),
+      };
+    }
+    const point = points[properties.index];
+    return {
+      kind: "hub",
+      slug: point.slug,
+      title: point.titles[language],
+      latitude: point.latitude,
+      longitude: point.longitude,
+      goal: point.goal,
+      goals: point.goals,
+      status: point.status,
+      city: point.city,
+    };
+  });
+  return { total: points.length, items };
+}
+
+function round(value: number) {
+  return Math.round(value * 1e5) / 1e5;
+}

@@ -1,0 +1,269 @@
+import L from "leaflet";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { GeoJSON, MapContainer, Marker, Popup, TileLayer, useMap, useMapEvents, CircleMarker, Tooltip } from "react-leaflet";
+import type { FeatureCollection } from "geojson";
+import { useTranslation } from "react-i18next";
+import type { Language } from "~/modules/i18n/config";
+import type { SdgGoal } from "~/modules/sdg/sdg";
+import { SdgChip } from "~/modules/sdg/sdg-chip";
+import type { MapData, MapHubPoint } from "./clusters.server";
+import type { MapView } from "./map-view";
+
+export interface HubMapProps {
+  language: Language;
+  /** The filters as a query string (without the view). */
+  query: string;
+  goals: SdgGoal[];
+  view: MapView;
+  tileUrl?: string;
+  tileAttribution?: string;
+  /** Called after the map moved, with the new view and the visible box. */
+  onViewChange?: (view: MapView, bbox: [number, number, number, number]) => void;
+  /** Link targets open in the parent window (embed page). */
+  linkTarget?: "_top";
+  /** Participating cities to draw (HUB page). */
+  extraPoints?: { name: string; latitude: number; longitude: number }[];
+  /** A single HUB only: no clusters request (HUB page). */
+  single?: { slug: string; title: string; latitude: number; longitude: number; goal: number };
+  className?: string;
+  label: string;
+}
+
+let basemap: Promise<FeatureCollection> | undefined;
+function loadBasemap() {
+  basemap ??= fetch("/map/countries/110m.geojson").then((response) => response.json() as Promise<FeatureCollection>);
+  return basemap;
+}
+
+const countryStyle = { color: "#7d8b99", weight: 0.6, fillColor: "#e9edf1", fillOpacity: 1 };
+
+export default function HubMap(props: HubMapProps) {
+  const { view, tileUrl, tileAttribution, className, label } = props;
+  const [countries, setCountries] = useState<FeatureCollection | null>(null);
+  useEffect(() => {
+    let live = true;
+    loadBasemap()
+      .then((data) => live && setCountries(data))
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, []);
+  return (
+    <div className={className ?? "hub-map"} role="region" aria-label={label}>
+      <MapContainer
+        center={[view.latitude, view.longitude]}
+        zoom={view.zoom}
+        minZoom={1}
+        maxZoom={18}
+        worldCopyJump
+        style={{ height: "100%", width: "100%", background: "#b9d3e6" }}
+        attributionControl
+      >
+        {countries ? <GeoJSON data={countries} style={() => countryStyle} interactive={false} /> : null}
+        {tileUrl ? <TileLayer url={tileUrl} attribution={tileAttribution ?? ""} /> : null}
+        {props.single ? <SingleHub {...props} single={props.single} /> : <HubLayer {...props} />}
+        {props.extraPoints?.map((point) => (
+          <CircleMarker
+            key={`${point.latitude},${point.longitude},${point.name}`}
+            center={[point.latitude, point.longitude]}
+            radius={6}
+            pathOptions={{ color: "#1f2933", weight: 2, fillColor: "#ffffff", fillOpacity: 1 }}
+          >
+            <Tooltip>{point.name}</Tooltip>
+          </CircleMarker>
+        ))}
+      </MapContainer>
+    </div>
+  );
+}
+
+function goalColour(goals: SdgGoal[], number: number) {
+  return goals.find((goal) => goal.number === number)?.color ?? "#19486a";
+}
+
+function hubIcon(colour: string, title: string) {
+  return L.divIcon({
+    className: "hub-marker",
+    html: `<span class="hub-marker__dot" style="background:${colour}"></span><span class="visually-hidden">${escapeHtml(title)}</span>`,
+    iconSize: [22, 22],
+    iconAnchor: [11, 11],
+    popupAnchor: [0, -10],
+  });
+}
+
+function clusterIcon(count: number, label: string) {
+  const size = count < 10 ? 30 : count < 100 ? 36 : count < 1000 ? 42 : 50;
+  return L.divIcon({
+    className: "hub-cluster",
+    html: `<span aria-hidden="true">${count >= 1000 ? `${Math.round(count / 100) / 10}k` : count}</span><span class="visually-hidden">${escapeHtml(label)}</span>`,
+    iconSize: [size, size],
+    iconAnchor: [size / 2, size / 2],
+  });
+}
+
+function escapeHtml(text: string) {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+function SingleHub({ single, goals }: HubMapProps & { single: NonNullable<HubMapProps["single"]> }) {
+  const icon = useMemo(() => hubIcon(goalColour(goals, single.goal), single.title), [goals, single]);
+  return <Marker position={[single.latitude, single.longitude]} icon={icon} title={single.title} keyboard={false} />;
+}
+
+function HubLayer({ language, query, goals, onViewChange, linkTarget }: HubMapProps) {
+  const { t } = useTranslation(["map", "hubs", "common"]);
+  const map = useMap();
+  const [data, setData] = useState<MapData | null>(null);
+  const [tick, setTick] = useState(0);
+  const controller = useRef<AbortController | null>(null);
+  const onViewChangeRef = useRef(onViewChange);
+  onViewChangeRef.current = onViewChange;
+
+  useMapEvents({
+    moveend: () => {
+      setTick((value) => value + 1);
+      const center = map.getCenter();
+      onViewChangeRef.current?.(
+        { latitude: round(center.lat), longitude: round(center.lng), zoom: map.getZoom() },
+        boundsOf(map),
+      );
+    },
+  });
+
+  useEffect(() => {
+    const bbox = boundsOf(map);
+    const wrapper = map.getContainer().parentElement;
+    if (wrapper) wrapper.dataset.bbox = bbox.join(",");
+    const params = new URLSearchParams(query);
+    params.delete("bbox");
+    params.set("bbox", bbox.join(","));
+    params.set("zoom", String(map.getZoom()));
+    params.set("lang", language);
+    controller.current?.abort();
+    const current = new AbortController();
+    controller.current = current;
+    fetch(`/api/map?${params}`, { signal: current.signal })
+      .then((response) => response.json() as Promise<MapData>)
+      .then(setData)
+      .catch(() => {});
+    return () => current.abort();
+  }, [map, query, language, tick]);
+
+  return (
+    <>
+      {data?.items.map((item) =>
+        item.kind === "cluster" ? (
+          <Marker
+            key={`c${item.id}`}
+            position={[item.latitude, item.longitude]}
+            icon={clusterIcon(item.count, t("map:cluster", { count: item.count }))}
+            title={t("map:cluster", { count: item.count })}
+            eventHandlers={{
+              click: () => map.flyTo([item.latitude, item.longitude], item.expansionZoom),
+              keypress: (event) => {
+                if ((event.originalEvent as KeyboardEvent).key === "Enter") map.flyTo([item.latitude, item.longitude], item.expansionZoom);
+              },
+            }}
+          />
+        ) : (
+          <HubMarker key={item.slug} hub={item} goals={goals} language={language} linkTarget={linkTarget} />
+        ),
+      )}
+      <div className="hub-map__status" role="status">
+        {data ? t("map:onMap", { count: data.total }) : t("map:loading")}
+      </div>
+    </>
+  );
+}
+
+function HubMarker({ hub, goals, language, linkTarget }: { hub: MapHubPoint; goals: SdgGoal[]; language: Language; linkTarget?: "_top" }) {
+  const { t } = useTranslation(["map", "hubs", "common"]);
+  const icon = useMemo(() => hubIcon(goalColour(goals, hub.goal), hub.title), [goals, hub.goal, hub.title]);
+  const [participants, setParticipants] = useState<{ name: string; latitude: number; longitude: number }[]>([]);
+  const loadParticipants = () => {
+    fetch(`/api/hubs/${hub.slug}.json?lang=${language}`)
+      .then((response) => (response.ok ? response.json() : null))
+      .then((detail) => {
+        if (!detail) return;
+        setParticipants(
+          (detail.participating_cities as { city: string; location: { coordinates: [number, number] } }[]).map((city) => ({
+            name: city.city,
+            latitude: city.location.coordinates[1],
+            longitude: city.location.coordinates[0],
+          })),
+        );
+      })
+      .catch(() => {});
+  };
+  return (
+    <>
+      <Marker
+        position={[hub.latitude, hub.longitude]}
+        icon={icon}
+        title={hub.title}
+        eventHandlers={{
+          popupopen: (event) => {
+            loadParticipants();
+            // Keyboard users land in the popup, on the link to the HUB page.
+            const element = event.popup.getElement();
+            requestAnimationFrame(() => element?.querySelector<HTMLAnchorElement>(".map-popup__title a")?.focus());
+          },
+          popupclose: () => setParticipants([]),
+        }}
+      >
+        <Popup>
+          <div className="map-popup">
+            <p className="map-popup__title">
+              <a href={`/${language}/hubs/${hub.slug}`} target={linkTarget}>
+                {hub.title}
+              </a>
+            </p>
+            <p className="map-popup__place">
+              {hub.city} · {t(`hubs:status.${hub.status}`)}
+            </p>
+            <ul className="sdg-chips" aria-label={t("hubs:list.goals")}>
+              {hub.goals.map((number, index) => {
+                const goal = goals.find((candidate) => candidate.number === number);
+                return goal ? (
+                  <li key={number}>
+                    <SdgChip goal={goal} primary={index === 0} />
+                  </li>
+                ) : null;
+              })}
+            </ul>
+            {participants.length > 0 ? <p className="map-popup__participants">{t("map:participants", { cities: participants.map((p) => p.name).join(", ") })}</p> : null}
+          </div>
+        </Popup>
+      </Marker>
+      {participants.map((participant) => (
+        <CircleMarker
+          key={`${participant.name}${participant.latitude}`}
+          center={[participant.latitude, participant.longitude]}
+          radius={5}
+          pathOptions={{ color: goalColour(goals, hub.goal), weight: 2, fillColor: "#ffffff", fillOpacity: 1 }}
+        >
+          <Tooltip>{participant.name}</Tooltip>
+        </CircleMarker>
+      ))}
+    </>
+  );
+}
+
+function boundsOf(map: L.Map): [number, number, number, number] {
+  const bounds = map.getBounds();
+  const west = bounds.getWest();
+  const east = bounds.getEast();
+  if (east - west >= 360) return [-180, clampLat(bounds.getSouth()), 180, clampLat(bounds.getNorth())];
+  return [round(wrap(west)), clampLat(bounds.getSouth()), round(wrap(east)), clampLat(bounds.getNorth())];
+}
+
+function wrap(longitude: number) {
+  return ((((longitude + 180) % 360) + 360) % 360) - 180;
+}
+function clampLat(latitude: number) {
+  return round(Math.max(-85, Math.min(85, latitude)));
+}
+function round(value: number) {
+  return Math.round(value * 1e4) / 1e4;
+}

@@ -1,0 +1,19 @@
+import { lazy, Suspense, type ReactNode } from "react";
+import { ClientOnly } from "remix-utils/client-only";
+import type { HubMapProps } from "./hub-map.client";
+
+// Leaflet touches `window` when loaded: it is only ever imported in the browser, after hydration.
+const HubMap = lazy(() => import("./hub-map.client"));
+
+/** The Leaflet map in the browser; `fallback` on the server and without JavaScript. */
+export function LazyHubMap({ fallback, ...props }: HubMapProps & { fallback: ReactNode }) {
+  return (
+    <ClientOnly fallback={fallback}>
+      {() => (
+        <Suspense fallback={fallback}>
+          <HubMap {...props} />
+        </Suspense>
+      )}
+    </ClientOnly>
+  );
+}

@@ -1,0 +1,20 @@
+/** The map's centre and zoom, kept in the URL as `map=zoom/latitude/longitude` so a shared link opens the same view. */
+export interface MapView {
+  zoom: number;
+  latitude: number;
+  longitude: number;
+}
+
+export const WORLD_VIEW: MapView = { zoom: 2, latitude: 20, longitude: 10 };
+
+export function parseMapView(value: string | null | undefined): MapView {
+  const parts = (value ?? "").split("/").map(Number);
+  if (parts.length !== 3 || parts.some((part) => !Number.isFinite(part))) return WORLD_VIEW;
+  const [zoom, latitude, longitude] = parts;
+  if (zoom < 1 || zoom > 18 || Math.abs(latitude) > 85 || Math.abs(longitude) > 540) return WORLD_VIEW;
+  return { zoom: Math.round(zoom), latitude, longitude };
+}
+
+export function formatMapView(view: MapView): string {
+  return `${view.zoom}/${view.latitude.toFixed(4)}/${view.longitude.toFixed(4)}`;
+}

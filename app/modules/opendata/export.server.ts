@@ -1,0 +1,202 @@
+import { sql } from "kysely";
+import type { DB } from "../../../db/index";
+import type { WorldRegion } from "../../../db/schema";
+import type { Language } from "~/modules/i18n/config";
+import type { HubFilters } from "~/modules/hubs/hub-filters";
+import { getPublicHub, hubFilterCondition, publicStatusSql, type PublicHubDetail } from "~/modules/hubs/public-hubs.server";
+import type { PublicHubStatus } from "~/modules/hubs/status";
+import { OPEN_DATA_FIELDS } from "./fields";
+
+/**
+ * One HUB as the open data publishes it: public fields only. No e-mail address (of an account
+ * or a contact), no internal id, no version: the slug is the identifier.
+ */
+export interface OpenDataHub {
+  slug: string;
+  url: string;
+  title: string;
+  summary: string;
+  description: string;
+  text_language: Language;
+  original_language: Language;
+  status: PublicHubStatus;
+  start_date: string;
+  end_date: string;
+  theme: string | null;
+  primary_sdg: number | null;
+  sdg_goals: number[];
+  sdg_targets: string[];
+  lead_organisation: string;
+  city: string;
+  country_code: string;
+  region: WorldRegion;
+  latitude: number;
+  longitude: number;
+  participating_cities: string[];
+  synchronised_with: string[];
+  website: string | null;
+  recognised_at: string | null;
+}
+
+export { OPEN_DATA_FIELDS };
+
+export async function exportPublicHubs(
+  db: DB,
+  { language, today, filters, origin }: { language: Language; today: string; filters: HubFilters; origin: string },
+): Promise<OpenDataHub[]> {
+  const rows = await db
+    .selectFrom("hubs as h")
+    .innerJoin("organisations as o", "o.id", "h.lead_organisation_id")
+    .innerJoin("hub_translations as original", (join) =>
+      join.onRef("original.hub_id", "=", "h.id").onRef("original.language", "=", "h.original_language"),
+    )
+    .leftJoin("hub_translations as translated", (join) => join.onRef("translated.hub_id", "=", "h.id").on("translated.language", "=", language))
+    .leftJoin("themes as th", "th.id", "h.theme_id")
+    .where(hubFilterCondition(filters, today))
+    .select([
+      "h.slug",
+      "h.original_language",
+      "h.start_date",
+      "h.end_date",
+      "h.latitude",
+      "h.longitude",
+      "h.website",
+      "h.recognised_at",
+      "o.name as lead_name",
+      "o.city",
+      "o.country_code",
+      "o.region",
+      `th.name_${language} as theme_name` as "th.name_en as theme_name",
+      publicStatusSql(today).as("public_status"),
+      sql<string>`coalesce(translated.title, original.title)`.as("title"),
+      sql<string>`coalesce(translated.summary, original.summary)`.as("summary"),
+      sql<string>`coalesce(translated.description, original.description)`.as("description"),
+      sql<boolean>`translated.title is not null and translated.summary is not null`.as("translated"),
+      sql<string | null>`(select string_agg(g.goal::text, ';' order by g.is_primary desc, g.goal) from hub_goals g where g.hub_id = h.id)`.as("goals"),
+      sql<string | null>`(select string_agg(t.target_id, ';' order by t.target_id) from hub_targets t where t.hub_id = h.id)`.as("targets"),
+      sql<string | null>`(select string_agg(po.city || ' (' || po.country_code || ')', ';' order by po.city) from hub_participants p join organisations po on po.id = p.organisation_id where p.hub_id = h.id)`.as(
+        "participants",
+      ),
+      sql<string | null>`(select string_agg(s.slug, ';' order by s.slug) from (select hs.other_hub_id as id from hub_synchronisations hs where hs.hub_id = h.id union select hr.hub_id from hub_synchronisations hr where hr.other_hub_id = h.id) linked join hubs s on s.id = linked.id where s.status in ('recognised', 'completed'))`.as(
+        "synchronised",
+      ),
+    ])
+    .orderBy("h.recognised_at", "desc")
+    .orderBy("h.slug")
+    .execute();
+
+  const split = (value: string | null) => (value ? value.split(";") : []);
+  return rows.map((row) => {
+    const goals = split(row.goals).map(Number);
+    return {
+      slug: row.slug,
+      url: `${origin}/${language}/hubs/${row.slug}`,
+      title: row.title,
+      summary: row.summary ?? "",
+      description: row.description ?? "",
+      text_language: row.translated ? language : row.original_language,
+      original_language: row.original_language,
+      status: row.public_status,
+      start_date: row.start_date,
+      end_date: row.end_date,
+      theme: (row.theme_name as string | null) ?? null,
+      primary_sdg: goals[0] ?? null,
+      sdg_goals: goals,
+      sdg_targets: split(row.targets),
+      lead_organisation: row.lead_name,
+      city: row.city,
+      country_code: row.country_code.trim(),
+      region: row.region,
+      latitude: row.latitude,
+      longitude: row.longitude,
+      participating_cities: split(row.participants),
+      synchronised_with: split(row.synchronised),
+      website: row.website,
+      recognised_at: row.recognised_at ? new Date(row.recognised_at).toISOString() : null,
+    };
+  });
+}
+
+/** RFC 7946: longitude, latitude order; WGS 84; no crs member. */
+export function toGeoJson(hubs: OpenDataHub[]): string {
+  // Built as a string, feature by feature, so 100,000 HUBs do not need one giant object graph twice.
+  const parts: string[] = ['{"type":"FeatureCollection","features":['];
+  hubs.forEach((hub, index) => {
+    const { latitude, longitude, ...properties } = hub;
+    parts.push(
+      (index ? "," : "") +
+        JSON.stringify({ type: "Feature", id: hub.slug, geometry: { type: "Point", coordinates: [longitude, latitude] }, properties }),
+    );
+  });
+  parts.push("]}");
+  return parts.join("");
+}
+
+/** RFC 4180 CSV with a UTF-8 byte-order mark (so spreadsheets read accents), CRLF line ends, every text field quoted when needed. */
+export function toCsv(hubs: OpenDataHub[]): string {
+  const lines = [OPEN_DATA_FIELDS.join(",")];
+  for (const hub of hubs) {
+    lines.push(
+      OPEN_DATA_FIELDS.map((field) => {
+        const value = hub[field];
+        return csvCell(Array.isArray(value) ? value.join(";") : value);
+      }).join(","),
+    );
+  }
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}
+
+function csvCell(value: string | number | null): string {
+  if (value === null || value === undefined) return "";
+  const text = String(value);
+  // A leading = + - @ would run as a formula in a spreadsheet: prefix with an apostrophe.
+  const safe = /^[=+\-@\t\r]/.test(text) && typeof value === "string" ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** One HUB with every public field, for /api/hubs/{slug}.json. */
+export function hubToJson(hub: PublicHubDetail, language: Language, origin: string) {
+  return {
+    slug: hub.slug,
+    url: `${origin}/${language}/hubs/${hub.slug}`,
+    language,
+    status: hub.status,
+    original_language: hub.originalLanguage,
+    text_languages: hub.textLanguages,
+    available_languages: hub.availableLanguages,
+    title: hub.texts.title,
+    summary: hub.texts.summary,
+    description: hub.texts.description,
+    local_global_link: hub.texts.localGlobalLink,
+    acceleration: hub.texts.acceleration,
+    synchronisation: hub.texts.synchronisation,
+    theme: hub.theme?.name ?? null,
+    start_date: hub.startDate,
+    end_date: hub.endDate,
+    website: hub.website,
+    recognised_at: hub.recognisedAt,
+    location: { type: "Point", coordinates: [hub.longitude, hub.latitude] },
+    lead_organisation: { name: hub.lead.name, city: hub.lead.city, country_code: hub.lead.countryCode, region: hub.lead.region },
+    participating_cities: hub.participants.map((participant) => ({
+      name: participant.name,
+      city: participant.city,
+      country_code: participant.countryCode,
+      location: { type: "Point", coordinates: [participant.longitude, participant.latitude] },
+    })),
+    sdg_goals: hub.goals.map((goal) => ({ number: goal.number, primary: goal.isPrimary })),
+    sdg_targets: hub.targets.map((target) => ({ id: target.id, title: target.title })),
+    outcomes: hub.outcomes.map((outcome) => ({
+      statement: outcome.statement,
+      indicator: outcome.indicator,
+      baseline: outcome.baseline,
+      target_value: outcome.targetValue,
+      unit: outcome.unit,
+      milestone: outcome.milestone,
+      due_date: outcome.dueDate,
+    })),
+    partners: hub.partners,
+    synchronised_with: hub.synchronisedWith.map((other) => ({ slug: other.slug, title: other.title, url: `${origin}/${language}/hubs/${other.slug}` })),
+  };
+}
+
+export { getPublicHub };

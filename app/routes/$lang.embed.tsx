@@ -1,0 +1,78 @@
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import leafletStyles from "leaflet/dist/leaflet.css";
+import mapStyles from "~/styles/map.css";
+import { useTranslation } from "react-i18next";
+import { filtersToSearchParams, parseHubFilters } from "~/modules/hubs/hub-filters";
+import { cachedPublic } from "~/modules/hubs/public-hubs.server";
+import { isLanguage } from "~/modules/i18n/config";
+import { getTranslator } from "~/modules/i18n/i18next.server";
+import { LazyHubMap } from "~/modules/map/lazy-hub-map";
+import { parseMapView } from "~/modules/map/map-view";
+import { listSdgGoals } from "~/modules/sdg/sdg.server";
+
+/** Map only, for member websites' iframes (the security headers allow framing for this path only). */
+export const handle = { i18n: ["common", "hubs", "map"], bare: true };
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: leafletStyles },
+  { rel: "stylesheet", href: mapStyles },
+];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  if (!isLanguage(params.lang)) throw new Response("Not found", { status: 404 });
+  const language = params.lang;
+  const url = new URL(request.url);
+  const filters = parseHubFilters(url.searchParams);
+  const [goals, t] = await Promise.all([
+    cachedPublic(context.db, `goals:${language}`, () => listSdgGoals(context.db, language)),
+    getTranslator(language),
+  ]);
+  return json({
+    language,
+    query: filtersToSearchParams({ ...filters, bbox: undefined }).toString(),
+    goals,
+    view: parseMapView(url.searchParams.get("map")),
+    tileUrl: context.env.MAP_TILE_URL,
+    tileAttribution: context.env.MAP_TILE_ATTRIBUTION,
+    title: t("siteName"),
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
+
+export default function EmbedPage() {
+  const { language, query, goals, view, tileUrl, tileAttribution } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["map", "common"]);
+  const fullMap = `/${language}${query ? `?${query}` : ""}`;
+  return (
+    <div className="embed">
+      <h1 className="visually-hidden">{t("common:home.title")}</h1>
+      <LazyHubMap
+        fallback={
+          <div className="hub-map hub-map--embed hub-map--fallback">
+            <p>
+              <a href={fullMap} target="_top">
+                {t("map:embed.open")}
+              </a>
+            </p>
+          </div>
+        }
+        className="hub-map hub-map--embed"
+        label={t("map:mapLabel")}
+        language={language}
+        query={query}
+        goals={goals}
+        view={view}
+        tileUrl={tileUrl}
+        tileAttribution={tileAttribution}
+        linkTarget="_top"
+      />
+      <p className="embed__credit">
+        <a href={fullMap} target="_top">
+          {t("map:embed.credit")}
+        </a>
+      </p>
+    </div>
+  );
+}

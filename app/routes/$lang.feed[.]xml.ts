@@ -1,0 +1,36 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getPublicDataVersion } from "~/modules/hubs/public-hubs.server";
+import { isLanguage } from "~/modules/i18n/config";
+import { getTranslator } from "~/modules/i18n/i18next.server";
+import { listFeedEntries, toAtom } from "~/modules/opendata/feed.server";
+import { openDataResponse } from "~/modules/opendata/http.server";
+
+/** GET /{lang}/feed.xml: Atom feed of newly recognised HUBs (and published progress updates, once they exist). */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  if (!isLanguage(params.lang)) throw new Response("Not found", { status: 404 });
+  const language = params.lang;
+  const origin = context.env.PUBLIC_URL ?? new URL(request.url).origin;
+  const [version, entries, t] = await Promise.all([
+    getPublicDataVersion(context.db),
+    listFeedEntries(context.db, { language, origin }),
+    getTranslator(language),
+  ]);
+  return openDataResponse(request, {
+    version,
+    maxAge: 600,
+    contentType: "application/atom+xml; charset=utf-8",
+    body: () =>
+      toAtom({
+        id: `${origin}/${language}/feed.xml`,
+        title: t("opendata:feed.title"),
+        subtitle: t("opendata:feed.subtitle"),
+        language,
+        selfUrl: `${origin}/${language}/feed.xml`,
+        siteUrl: `${origin}/${language}`,
+        entries: entries.map((entry) => ({
+          ...entry,
+          title: entry.kind === "progress" ? t("opendata:feed.progress", { title: entry.title }) : t("opendata:feed.recognised", { title: entry.title }),
+        })),
+      }),
+  });
+}

@@ -1,0 +1,349 @@
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import leafletStyles from "leaflet/dist/leaflet.css";
+import mapStyles from "~/styles/map.css";
+import { useTranslation } from "react-i18next";
+import { ClientOnly } from "remix-utils/client-only";
+import { cachedPublic, getPublicHub } from "~/modules/hubs/public-hubs.server";
+import { HubTimeline } from "~/modules/hubs/hub-timeline";
+import { isoToday } from "~/modules/hubs/status";
+import { isLanguage, type Language } from "~/modules/i18n/config";
+import { countryName, formatDate, formatNumber } from "~/modules/i18n/format";
+import { getTranslator } from "~/modules/i18n/i18next.server";
+import { LazyHubMap } from "~/modules/map/lazy-hub-map";
+import { SdgChip } from "~/modules/sdg/sdg-chip";
+import { listSdgGoals } from "~/modules/sdg/sdg.server";
+import { listPublishedProgress } from "~/modules/progress/progress.server";
+import { PublishedProgress } from "~/modules/progress/published-progress";
+
+export const handle = { i18n: ["common", "hubs", "map", "monitoring"] };
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: leafletStyles },
+  { rel: "stylesheet", href: mapStyles },
+];
+
+/**
+ * Latest published progress per outcome (by outcome position). Empty until the monitoring
+ * module exists: the lead plugs its query in here (see the report), nothing else changes.
+ */
+export interface OutcomeProgress {
+  value: number | null;
+  note: string | null;
+  reportedOn: string;
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  if (!isLanguage(params.lang)) throw new Response("Not found", { status: 404 });
+  const language = params.lang;
+  const today = isoToday();
+  const hub = await getPublicHub(context.db, { slug: params.slug ?? "", language, today });
+  if (!hub) throw new Response("Not found", { status: 404 });
+  const [goals, t] = await Promise.all([
+    cachedPublic(context.db, `goals:${language}`, () => listSdgGoals(context.db, language)),
+    getTranslator(language),
+  ]);
+  // Published (accepted) progress updates, newest first, from the monitoring module.
+  const updates = await listPublishedProgress(context.db, hub.id, language);
+  const latestProgress: Record<number, OutcomeProgress> = {};
+  for (const outcome of hub.outcomes) {
+    for (const update of updates) {
+      const reported = update.outcomes.find((value) => value.outcomeId === outcome.id);
+      if (reported && (reported.value !== null || reported.milestoneReached !== null)) {
+        latestProgress[outcome.position] = { value: reported.value, note: reported.comment, reportedOn: update.periodEnd };
+        break;
+      }
+    }
+  }
+  const origin = context.env.PUBLIC_URL ?? new URL(request.url).origin;
+  // Internal ids stay on the server.
+  const { id: _id, outcomes, ...publicFields } = hub;
+  return json({
+    language,
+    today,
+    hub: { ...publicFields, outcomes: outcomes.map(({ id: _outcomeId, ...outcome }) => outcome) },
+    updates,
+    goals,
+    latestProgress,
+    permalink: `${origin}/${language}/hubs/${hub.slug}`,
+    tileUrl: context.env.MAP_TILE_URL,
+    tileAttribution: context.env.MAP_TILE_ATTRIBUTION,
+    siteName: t("siteName"),
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [];
+  const title = `${data.hub.texts.title} · ${data.siteName}`;
+  return [
+    { title },
+    { name: "description", content: data.hub.texts.summary },
+    { property: "og:type", content: "article" },
+    { property: "og:title", content: data.hub.texts.title },
+    { property: "og:description", content: data.hub.texts.summary },
+    { property: "og:url", content: data.permalink },
+    { property: "og:locale", content: { en: "en_GB", es: "es_ES", fr: "fr_FR" }[data.language] },
+    { name: "twitter:card", content: "summary" },
+    { tagName: "link", rel: "canonical", href: data.permalink },
+  ];
+};
+
+export default function HubPage() {
+  const { language, today, hub, goals, latestProgress, updates, permalink, tileUrl, tileAttribution } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(["map", "hubs", "common"]);
+  const goalByNumber = new Map(goals.map((goal) => [goal.number, goal]));
+  const langOf = (field: keyof typeof hub.textLanguages) => hub.textLanguages[field];
+  const untranslated = (Object.keys(hub.textLanguages) as (keyof typeof hub.textLanguages)[]).some(
+    (field) => hub.textLanguages[field] !== language && hub.texts[field]
+  );
+  const originalName = t(`common:languages.${hub.originalLanguage}`);
+  const primaryGoal = hub.goals.find((goal) => goal.isPrimary)?.number ?? hub.goals[0]?.number ?? 0;
+  const textSection = (field: "description" | "localGlobalLink" | "acceleration" | "synchronisation", heading: string) =>
+    hub.texts[field] ? (
+      <section className="hub-page__section" aria-labelledby={`hub-${field}`}>
+        <h2 id={`hub-${field}`}>{heading}</h2>
+        <div lang={langOf(field)} className="hub-page__text">
+          {hub.texts[field]!.split(/\n{2,}/).map((paragraph, index) => (
+            <p key={index}>{paragraph}</p>
+          ))}
+        </div>
+      </section>
+    ) : null;
+
+  return (
+    <article className="container hub-page" aria-labelledby="hub-title">
+      <p className="hub-page__label">{t("map:hub.label")}</p>
+      <h1 id="hub-title" lang={langOf("title")}>
+        {hub.texts.title}
+      </h1>
+      <p className="hub-page__summary" lang={langOf("summary")}>
+        {hub.texts.summary}
+      </p>
+      {untranslated ? <p className="hub-page__original-language notice">{t("map:hub.originalLanguage", { language: originalName })}</p> : null}
+
+      <dl className="hub-page__facts">
+        <div>
+          <dt>{t("map:hub.status")}</dt>
+          <dd>
+            <span className={`status status--${hub.status}`}>{t(`hubs:status.${hub.status}`)}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t("map:hub.lead")}</dt>
+          <dd>
+            {hub.lead.name} ({hub.lead.city}, {countryName(hub.lead.countryCode, language)}) · {t(`map:regions.${hub.lead.region}`)}
+          </dd>
+        </div>
+        {hub.theme ? (
+          <div>
+            <dt>{t("map:hub.theme")}</dt>
+            <dd>{hub.theme.name}</dd>
+          </div>
+        ) : null}
+        {hub.recognisedAt ? (
+          <div>
+            <dt>{t("map:hub.recognisedOn")}</dt>
+            <dd>{formatDate(hub.recognisedAt.slice(0, 10), language, "long")}</dd>
+          </div>
+        ) : null}
+        {hub.website ? (
+          <div>
+            <dt>{t("map:hub.website")}</dt>
+            <dd>
+              <a href={hub.website} rel="noopener noreferrer">
+                {hub.website}
+              </a>
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+
+      <section className="hub-page__section" aria-labelledby="hub-timeline">
+        <h2 id="hub-timeline">{t("map:hub.timeline")}</h2>
+        <HubTimeline start={hub.startDate} end={hub.endDate} today={today} language={language} />
+      </section>
+
+      <section className="hub-page__section" aria-labelledby="hub-sdgs">
+        <h2 id="hub-sdgs">{t("map:hub.goals")}</h2>
+        <ul className="sdg-chips">
+          {hub.goals.map((goal) => {
+            const sdg = goalByNumber.get(goal.number);
+            return sdg ? (
+              <li key={goal.number}>
+                <SdgChip goal={sdg} primary={goal.isPrimary} />
+              </li>
+            ) : null;
+          })}
+        </ul>
+        {hub.targets.length > 0 ? (
+          <>
+            <h3>{t("map:hub.targets")}</h3>
+            <ul className="sdg-targets">
+              {hub.targets.map((target) => (
+                <li key={target.id}>
+                  <strong>{t("map:hub.targetCode", { id: target.id })}</strong> {target.title}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+
+      {textSection("description", t("map:hub.description"))}
+      {textSection("localGlobalLink", t("map:hub.localGlobalLink"))}
+      {textSection("acceleration", t("map:hub.acceleration"))}
+
+      <section className="hub-page__section" aria-labelledby="hub-outcomes">
+        <h2 id="hub-outcomes">{t("map:hub.outcomes")}</h2>
+        {hub.outcomes.length === 0 ? <p>{t("map:hub.noOutcomes")}</p> : null}
+        <ol className="hub-outcomes">
+          {hub.outcomes.map((outcome) => {
+            const progress = latestProgress[outcome.position];
+            return (
+              <li key={outcome.position} className="hub-outcome">
+                <p className="hub-outcome__statement" lang={hub.originalLanguage}>
+                  {outcome.statement}
+                </p>
+                <dl className="hub-outcome__facts">
+                  <div>
+                    <dt>{t("map:hub.indicator")}</dt>
+                    <dd lang={hub.originalLanguage}>{outcome.indicator}</dd>
+                  </div>
+                  {outcome.baseline !== null ? (
+                    <div>
+                      <dt>{t("map:hub.baseline")}</dt>
+                      <dd>
+                        {formatNumber(outcome.baseline, language)} {outcome.unit ?? ""}
+                      </dd>
+                    </div>
+                  ) : null}
+                  {outcome.targetValue !== null ? (
+                    <div>
+                      <dt>{t("map:hub.targetValue")}</dt>
+                      <dd>
+                        {formatNumber(outcome.targetValue, language)} {outcome.unit ?? ""}
+                      </dd>
+                    </div>
+                  ) : null}
+                  <div>
+                    <dt>{t("map:hub.dueDate")}</dt>
+                    <dd>{formatDate(outcome.dueDate, language)}</dd>
+                  </div>
+                  <div className="hub-outcome__progress">
+                    <dt>{t("map:hub.latestProgress")}</dt>
+                    <dd>
+                      {progress ? (
+                        <>
+                          {progress.value !== null ? `${formatNumber(progress.value, language)} ${outcome.unit ?? ""} · ` : ""}
+                          {formatDate(progress.reportedOn, language)}
+                          {progress.note ? ` · ${progress.note}` : ""}
+                        </>
+                      ) : (
+                        t("map:hub.noProgress")
+                      )}
+                    </dd>
+                  </div>
+                </dl>
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+
+      <section className="hub-page__section" aria-labelledby="hub-progress">
+        <h2 id="hub-progress">{t("map:hub.progressUpdates")}</h2>
+        <PublishedProgress updates={updates} language={language} />
+      </section>
+
+      <section className="hub-page__section" aria-labelledby="hub-places">
+        <h2 id="hub-places">{t("map:hub.places")}</h2>
+        <LazyHubMap
+          fallback={<div className="hub-map hub-map--small hub-map--fallback" />}
+          className="hub-map hub-map--small"
+          label={t("map:hub.placesMap")}
+          language={language}
+          query=""
+          goals={goals}
+          view={{ latitude: hub.latitude, longitude: hub.longitude, zoom: hub.participants.length ? 3 : 5 }}
+          tileUrl={tileUrl}
+          tileAttribution={tileAttribution}
+          single={{ slug: hub.slug, title: hub.texts.title, latitude: hub.latitude, longitude: hub.longitude, goal: primaryGoal }}
+          extraPoints={hub.participants.map((participant) => ({
+            name: participant.city,
+            latitude: participant.latitude,
+            longitude: participant.longitude,
+          }))}
+        />
+        {hub.participants.length > 0 ? (
+          <>
+            <h3>{t("map:hub.participants")}</h3>
+            <ul>
+              {hub.participants.map((participant) => (
+                <li key={participant.name}>
+                  {participant.name} ({participant.city}, {countryName(participant.countryCode, language)})
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p>{t("map:hub.noParticipants")}</p>
+        )}
+        {hub.partners.length > 0 ? (
+          <>
+            <h3>{t("map:hub.partners")}</h3>
+            <ul>
+              {hub.partners.map((partner) => (
+                <li key={partner}>{partner}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+
+      <section className="hub-page__section" aria-labelledby="hub-synchronised">
+        <h2 id="hub-synchronised">{t("map:hub.synchronised")}</h2>
+        {hub.texts.synchronisation ? (
+          <p lang={langOf("synchronisation")} className="hub-page__text">
+            {hub.texts.synchronisation}
+          </p>
+        ) : null}
+        {hub.synchronisedWith.length > 0 ? (
+          <ul>
+            {hub.synchronisedWith.map((other) => (
+              <li key={other.slug}>
+                <a href={`/${language}/hubs/${other.slug}`} lang={other.textLanguage}>
+                  {other.title}
+                </a>{" "}
+                ({other.city}, {countryName(other.countryCode, language)})
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t("map:hub.noSynchronised")}</p>
+        )}
+      </section>
+
+      <footer className="hub-page__footer">
+        <p>
+          {t("map:hub.permalink")}: <a href={permalink}>{permalink}</a>
+        </p>
+        <p className="no-print">
+          <a href={`/api/hubs/${hub.slug}.json?lang=${language}`}>{t("map:hub.json")}</a> · <a href={`/${language}`}>{t("map:hub.backToMap")}</a>
+          <ClientOnly>
+            {() => (
+              <>
+                {" · "}
+                <button type="button" className="button--link" onClick={() => window.print()}>
+                  {t("map:hub.print")}
+                </button>
+              </>
+            )}
+          </ClientOnly>
+        </p>
+        <p className="hub-page__label">{t("map:hub.label")}</p>
+      </footer>
+    </article>
+  );
+}
+
+export type { Language };

@@ -1,0 +1,34 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { parseHubFilters } from "~/modules/hubs/hub-filters";
+import { getPublicDataVersion } from "~/modules/hubs/public-hubs.server";
+import { isoToday } from "~/modules/hubs/status";
+import { exportPublicHubs, toCsv } from "~/modules/opendata/export.server";
+import { corsPreflight, languageParam, openDataResponse } from "~/modules/opendata/http.server";
+
+/** GET /api/hubs.csv: the same rows as the GeoJSON, one HUB a line, lists joined with ";". */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  if (request.method === "OPTIONS") return corsPreflight();
+  const url = new URL(request.url);
+  const version = await getPublicDataVersion(context.db);
+  const etagProbe = openDataResponse(request, { version, body: () => "", contentType: "text/csv" });
+  if (etagProbe.status === 304) return etagProbe;
+  const language = languageParam(url);
+  const hubs = await exportPublicHubs(context.db, {
+    language,
+    today: isoToday(),
+    filters: parseHubFilters(url.searchParams),
+    origin: context.env.PUBLIC_URL ?? url.origin,
+  });
+  return openDataResponse(request, {
+    version,
+    body: () => toCsv(hubs),
+    contentType: "text/csv; charset=utf-8; header=present",
+    headers: { "Content-Disposition": `attachment; filename="local4action-hubs-${language}.csv"` },
+  });
+}
+
+/** Remix sends every non-GET request to the action: answer the CORS preflight, refuse the rest. */
+export function action({ request }: ActionFunctionArgs) {
+  if (request.method === "OPTIONS") return corsPreflight();
+  return new Response("Method not allowed", { status: 405, headers: { Allow: "GET, HEAD, OPTIONS" } });
+}

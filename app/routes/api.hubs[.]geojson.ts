@@ -1,0 +1,33 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { parseHubFilters } from "~/modules/hubs/hub-filters";
+import { getPublicDataVersion } from "~/modules/hubs/public-hubs.server";
+import { isoToday } from "~/modules/hubs/status";
+import { exportPublicHubs, toGeoJson } from "~/modules/opendata/export.server";
+import { corsPreflight, languageParam, openDataResponse } from "~/modules/opendata/http.server";
+
+/** GET /api/hubs.geojson: every public HUB matching the filters, as an RFC 7946 FeatureCollection. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  if (request.method === "OPTIONS") return corsPreflight();
+  const url = new URL(request.url);
+  const version = await getPublicDataVersion(context.db);
+  const etagProbe = openDataResponse(request, { version, body: () => "", contentType: "application/geo+json" });
+  if (etagProbe.status === 304) return etagProbe;
+  const hubs = await exportPublicHubs(context.db, {
+    language: languageParam(url),
+    today: isoToday(),
+    filters: parseHubFilters(url.searchParams),
+    origin: context.env.PUBLIC_URL ?? url.origin,
+  });
+  return openDataResponse(request, {
+    version,
+    body: () => toGeoJson(hubs),
+    contentType: "application/geo+json; charset=utf-8",
+    headers: { "Content-Disposition": 'inline; filename="local4action-hubs.geojson"' },
+  });
+}
+
+/** Remix sends every non-GET request to the action: answer the CORS preflight, refuse the rest. */
+export function action({ request }: ActionFunctionArgs) {
+  if (request.method === "OPTIONS") return corsPreflight();
+  return new Response("Method not allowed", { status: 405, headers: { Allow: "GET, HEAD, OPTIONS" } });
+}

@@ -1,0 +1,29 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { parseBbox, parseHubFilters } from "~/modules/hubs/hub-filters";
+import { isoToday } from "~/modules/hubs/status";
+import { getMapData } from "~/modules/map/clusters.server";
+import { getPublicDataVersion } from "~/modules/hubs/public-hubs.server";
+import { corsPreflight, languageParam, openDataResponse } from "~/modules/opendata/http.server";
+
+/** GET /api/map?bbox=w,s,e,n&zoom=z&lang=xx&<filters>: clusters and HUBs in view (never every point). */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const filters = parseHubFilters(url.searchParams);
+  const bbox = parseBbox(url.searchParams.get("bbox")) ?? [-180, -85, 180, 85];
+  const zoom = Number(url.searchParams.get("zoom") ?? 2);
+  const data = await getMapData(context.db, {
+    filters,
+    bbox,
+    zoom: Number.isFinite(zoom) ? zoom : 2,
+    language: languageParam(url),
+    today: isoToday(),
+  });
+  const version = await getPublicDataVersion(context.db);
+  return openDataResponse(request, { version, body: () => JSON.stringify(data), contentType: "application/json; charset=utf-8", maxAge: 60 });
+}
+
+/** Remix sends every non-GET request to the action: answer the CORS preflight, refuse the rest. */
+export function action({ request }: ActionFunctionArgs) {
+  if (request.method === "OPTIONS") return corsPreflight();
+  return new Response("Method not allowed", { status: 405, headers: { Allow: "GET, HEAD, OPTIONS" } });
+}

@@ -1,0 +1,321 @@
+/**
+ * npm run bench [-- --hubs 2000] [--engine pglite|postgres|both]
+ *
+ * For each engine: a throw-away database, N synthetic HUBs, the production build on a free
+ * loopback port, then bounded request loops (count and time) against it. Prints a table.
+ * PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) is only used
+ * to create and drop a database named l4a_bench_*.
+ */
+import { execSync, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import http from "node:http";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { sql } from "kysely";
+import postgres from "postgres";
+import { openDatabase } from "../db/index";
+import { prepareDatabase } from "../db/prepare";
+import { loadSyntheticRegistry, SEARCH_WORDS } from "./synthetic";
+
+const args = process.argv.slice(2);
+const flag = (name: string) => {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? args[index + 1] : undefined;
+};
+const HUBS = Number(flag("hubs") ?? 100_000);
+const ENGINES = (flag("engine") ?? "both") === "both" ? ["pglite", "postgres"] : [flag("engine")!];
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const LOAD_SECONDS = Number(flag("seconds") ?? 10);
+const ROOT = path.resolve(import.meta.dirname, "..");
+
+const log = (message: string) => console.log(message);
+
+interface Row {
+  figure: string;
+  value: string;
+  limit: string;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+
+function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; bytes: number; ms: number; body: Buffer; headers: http.IncomingHttpHeaders }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { agent, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => {
+        const body = Buffer.concat(chunks);
+        resolve({ status: response.statusCode ?? 0, bytes: body.length, ms: performance.now() - started, body, headers: response.headers });
+      });
+      response.on("error", reject);
+    });
+    request.setTimeout(600_000, () => request.destroy(new Error(`timeout ${url}`)));
+    request.on("error", reject);
+  });
+}
+
+function percentile(values: number[], p: number) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** Sequential requests, bounded in count. */
+async function sequential(urls: string[], headers?: Record<string, string>) {
+  const times: number[] = [];
+  let bytes = 0;
+  for (const url of urls) {
+    const response = await get(url, headers);
+    if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
+    times.push(response.ms);
+    bytes = response.bytes;
+  }
+  return { p50: percentile(times, 50), p99: percentile(times, 99), bytes };
+}
+
+/** `concurrency` loopback workers for at most `seconds` and `maxRequests`. */
+async function load(makeUrl: (i: number) => string, { concurrency = 10, seconds = LOAD_SECONDS, maxRequests = 20_000 } = {}) {
+  const deadline = performance.now() + seconds * 1000;
+  const times: number[] = [];
+  let issued = 0;
+  let errors = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < deadline && issued < maxRequests) {
+        const url = makeUrl(issued++);
+        const response = await get(url, { "Accept-Encoding": "gzip" });
+        if (response.status !== 200) errors++;
+        times.push(response.ms);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  return { rps: times.length / elapsed, p50: percentile(times, 50), p99: percentile(times, 99), requests: times.length, errors };
+}
+
+async function startServer(env: Record<string, string>) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: "production", DEMO_MODE: "false", SESSION_SECRET: "bench-session-secret-of-at-least-32-characters", PORT: String(port), ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 300_000);
+    child.stdout!.on("data", () => {
+      if (output.includes("[server] ready at")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+async function measure(base: string, engine: string): Promise<Row[]> {
+  const rows: Row[] = [];
+  const world = `${base}/api/map?bbox=-180,-85,180,85&zoom=2&lang=en`;
+  const regional = `${base}/api/map?bbox=-10,35,30,60&zoom=5&lang=en`;
+
+  // First request builds the cluster index for "no filter": measured on its own.
+  const step = (name: string) => log(`  [${engine}] ${name}…`);
+  step("map data");
+  const cold = await get(world);
+  rows.push({ figure: "map data, first request (loads points, builds the cluster index)", value: ms(cold.ms), limit: "one SQL scan of every public HUB + supercluster load, then cached until data changes" });
+  const worldRun = await sequential(Array.from({ length: 300 }, () => world));
+  rows.push({ figure: "map data, world view (zoom 2): p50 / p99, bytes", value: `${ms(worldRun.p50)} / ${ms(worldRun.p99)}, ${kb(worldRun.bytes)}`, limit: "one version read (SQL) + supercluster getClusters + JSON" });
+  const regionalRun = await sequential(Array.from({ length: 300 }, () => regional));
+  rows.push({ figure: "map data, regional view (Europe, zoom 5): p50 / p99, bytes", value: `${ms(regionalRun.p50)} / ${ms(regionalRun.p99)}, ${kb(regionalRun.bytes)}`, limit: "same; more clusters in view" });
+  const filteredCold = await get(`${world}&sdg=11`);
+  const filteredRun = await sequential(Array.from({ length: 100 }, () => `${world}&sdg=11`));
+  rows.push({
+    figure: "map data, world view with sdg=11: first / p50",
+    value: `${ms(filteredCold.ms)} / ${ms(filteredRun.p50)}`,
+    limit: "first: filtered scan + index build; then cached",
+  });
+
+  step("map page under load");
+  await get(`${base}/en`);
+  const mapPage = await load(() => `${base}/en`);
+  rows.push({
+    figure: "map page /en, 10 connections: req/s, p50 / p99",
+    value: `${mapPage.rps.toFixed(0)} req/s, ${ms(mapPage.p50)} / ${ms(mapPage.p99)} (${mapPage.requests} requests, ${mapPage.errors} errors)`,
+    limit: "React server rendering on one Node process (CPU), list and counts cached",
+  });
+  step("HUB page under load");
+  const sample = Math.min(HUBS, 5000);
+  const hubPage = await load((i) => `${base}/en/hubs/bench-hub-${(i * 7919) % sample}`);
+  rows.push({
+    figure: "HUB page, 10 connections: req/s, p50 / p99",
+    value: `${hubPage.rps.toFixed(0)} req/s, ${ms(hubPage.p50)} / ${ms(hubPage.p99)} (${hubPage.requests} requests, ${hubPage.errors} errors)`,
+    limit: "8 small indexed queries per page + React rendering; not cached",
+  });
+
+  step("text search");
+  // Each word once per language of the interface: every request is a cache miss.
+  const searchTimes: number[] = [];
+  let searchFound = 0;
+  for (const language of ["en", "es", "fr"]) {
+    for (const word of SEARCH_WORDS) {
+      const response = await get(`${base}/${language}?q=${encodeURIComponent(word)}`);
+      searchTimes.push(response.ms);
+      if (/hub-card/.test(response.body.toString())) searchFound++;
+    }
+  }
+  rows.push({
+    figure: `text search (page /{lang}?q=word, ${searchTimes.length} distinct uncached queries): p50 / p99`,
+    value: `${ms(percentile(searchTimes, 50))} / ${ms(percentile(searchTimes, 99))} (${searchFound} with results)`,
+    limit: "GIN lookup in 3 configurations, then count + rank + SDG counts over the matches",
+  });
+  const mapSearch = await sequential(SEARCH_WORDS.slice(0, 5).map((word) => `${world}&q=${encodeURIComponent(word)}`));
+  rows.push({ figure: "map data with a text search (uncached): p50", value: ms(mapSearch.p50), limit: "matching points loaded + cluster index built per query" });
+
+  step("exports");
+  const geojson = await get(`${base}/api/hubs.geojson?lang=en`);
+  rows.push({
+    figure: `GeoJSON export of all ${HUBS.toLocaleString("en")}: time, bytes (gzip)`,
+    value: `${(geojson.ms / 1000).toFixed(2)} s, ${(geojson.bytes / 1024 / 1024).toFixed(1)} MB (${(gzipSync(geojson.body).length / 1024 / 1024).toFixed(1)} MB)`,
+    limit: "one SQL query with per-HUB subqueries, JSON built in memory",
+  });
+  const csv = await get(`${base}/api/hubs.csv?lang=en`);
+  rows.push({ figure: "CSV export of all: time, bytes", value: `${(csv.ms / 1000).toFixed(2)} s, ${(csv.bytes / 1024 / 1024).toFixed(1)} MB`, limit: "same query" });
+
+  step("JavaScript size");
+  // Every script the map page loads: those named in the HTML, then every module they import,
+  // static or dynamic (the Leaflet map is a dynamic import made after hydration).
+  const html = (await get(`${base}/en`)).body.toString();
+  const queue = [
+    ...[...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g)].map((match) => new URL(match[1], base).toString()),
+    ...[...html.matchAll(/(?:import\(|from\s*)"([^"]+\.js)"/g)].map((match) => new URL(match[1], base).toString()),
+  ];
+  const seen = new Set<string>();
+  let gzipped = 0;
+  let raw = 0;
+  let lazyGzipped = 0;
+  const lazy = new Set<string>();
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const body = (await get(file)).body;
+    raw += body.length;
+    const size = gzipSync(body).length;
+    gzipped += size;
+    if (lazy.has(file)) lazyGzipped += size;
+    const text = body.toString();
+    for (const match of text.matchAll(/import\(\s*"([^"]+\.js)"\s*\)/g)) {
+      const url = new URL(match[1], file).toString();
+      if (!seen.has(url)) {
+        lazy.add(url);
+        queue.push(url);
+      }
+    }
+    for (const match of text.matchAll(/(?:from|import)\s*"([^"]+\.js)"/g)) queue.push(new URL(match[1], file).toString());
+  }
+  rows.push({
+    figure: `JavaScript of the map page (${seen.size} files): gzipped total (of which loaded after hydration), raw`,
+    value: `${kb(gzipped)} (${kb(lazyGzipped)}), ${kb(raw)}`,
+    limit: "React DOM + Remix/React Router + i18next (entry) before hydration; Leaflet + react-leaflet after",
+  });
+  log(`  [${engine}] done measuring`);
+  return rows;
+}
+
+async function runEngine(engine: string): Promise<{ rows: Row[]; details: string }> {
+  log(`\n== ${engine}: loading ${HUBS.toLocaleString("en")} synthetic HUBs`);
+  let databaseUrl: string | undefined;
+  let dataRoot: string | undefined;
+  let admin: ReturnType<typeof postgres> | undefined;
+  let name: string | undefined;
+  if (engine === "postgres") {
+    name = `l4a_bench_${Date.now().toString(36)}`;
+    admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    const url = new URL(ADMIN_URL);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+  } else {
+    dataRoot = mkdtempSync(path.join(os.tmpdir(), "l4a-bench-"));
+  }
+  const pgliteDir = dataRoot ? path.join(dataRoot, "pglite") : undefined;
+  let details = "";
+  try {
+    const handle = await openDatabase(databaseUrl ? { databaseUrl } : { pgliteDataDir: pgliteDir });
+    await prepareDatabase(handle.db, { seedDemoWhenEmpty: false });
+    const loadStarted = Date.now();
+    await loadSyntheticRegistry(handle.db, { hubs: HUBS, log });
+    const version = await sql<{ version: string }>`select version()`.execute(handle.db);
+    details = `${version.rows[0].version.split(" on ")[0]}; load took ${Math.round((Date.now() - loadStarted) / 1000)} s`;
+    await handle.close();
+    const server = await startServer(databaseUrl ? { DATABASE_URL: databaseUrl } : { PGLITE_DATA_DIR: pgliteDir! });
+    try {
+      return { rows: await measure(server.url, engine), details };
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    if (admin && name) {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+    if (dataRoot) rmSync(dataRoot, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  if (!existsSync(path.join(ROOT, "build/index.js")) || process.env.BENCH_BUILD === "1") {
+    log("building the production bundle (remix build)…");
+    execSync("npx remix build", { cwd: ROOT, stdio: "inherit" });
+  }
+  const cpus = os.cpus();
+  const machine = `${cpus.length} × ${cpus[0]?.model ?? "cpu"}, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
+  const results: Record<string, { rows: Row[]; details: string }> = {};
+  for (const engine of ENGINES) results[engine] = await runEngine(engine);
+
+  console.log(`\n## Benchmark: ${HUBS.toLocaleString("en")} synthetic HUBs\n`);
+  console.log(`Machine: ${machine}`);
+  for (const engine of ENGINES) console.log(`${engine}: ${results[engine].details}`);
+  console.log("");
+  console.log(`| figure | ${ENGINES.join(" | ")} | what limits it |`);
+  console.log(`| --- | ${ENGINES.map(() => "---").join(" | ")} | --- |`);
+  const first = results[ENGINES[0]].rows;
+  first.forEach((row, index) => {
+    console.log(`| ${row.figure} | ${ENGINES.map((engine) => results[engine].rows[index]?.value ?? "").join(" | ")} | ${row.limit} |`);
+  });
+  agent.destroy();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,246 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accessibilityViolations, launchBrowser, newOfflineContext } from "../support/browser";
+import { startServer, type RunningServer } from "../support/server";
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function openPage(path: string, options: { locale?: string; javaScriptEnabled?: boolean } = {}) {
+  const { context, foreignRequests } = await newOfflineContext(browser, server.url, options);
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const response = await page.goto(`${server.url}${path}`);
+  return { context, page, foreignRequests, response };
+}
+
+/** The map has drawn its basemap and its HUBs (markers or clusters). */
+async function mapReady(page: Page) {
+  // Country shapes (some are empty at small zooms, so count rather than wait for the first).
+  await page.waitForFunction(() => document.querySelectorAll(".hub-map .leaflet-overlay-pane path").length > 100);
+  await page.locator(".hub-map .hub-marker, .hub-map .hub-cluster").first().waitFor();
+}
+
+async function onMapCount(page: Page) {
+  const status = page.locator(".hub-map__status");
+  await status.filter({ hasText: /\d/ }).waitFor();
+  return Number((await status.textContent())!.match(/\d+/)![0]);
+}
+
+describe("the public map", () => {
+  it("renders offline: basemap, markers with accessible names, and no request to another origin", async () => {
+    const { context, page, foreignRequests } = await openPage("/en");
+    await mapReady(page);
+    expect(await page.locator(".hub-map .leaflet-overlay-pane path").count()).toBeGreaterThan(100);
+    const markers = page.locator(".hub-map .hub-marker");
+    expect(await markers.count()).toBeGreaterThan(0);
+    // Every marker is a keyboard-operable button named by its HUB's title.
+    const titles = await markers.evaluateAll((elements) => elements.map((element) => [element.getAttribute("role"), element.getAttribute("title")]));
+    for (const [role, title] of titles) {
+      expect(role).toBe("button");
+      expect(title?.length).toBeGreaterThan(5);
+    }
+    expect(await onMapCount(page)).toBe(40);
+    expect(foreignRequests).toEqual([]);
+    await context.close();
+  });
+
+  it("a filter changes the URL, the list and the markers", async () => {
+    const { context, page } = await openPage("/en");
+    await mapReady(page);
+    const goalOption = await page.getByLabel("SDG goal").locator("option[value='6']").textContent();
+    const expected = Number(goalOption!.match(/\((\d+)\)/)![1]);
+    expect(expected).toBeGreaterThan(0);
+    expect(expected).toBeLessThan(40);
+    await page.getByLabel("SDG goal").selectOption("6");
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await page.waitForURL(/[?&]sdg=6/);
+    await page.getByRole("heading", { level: 2, name: `${expected} recognised HUB${expected === 1 ? "" : "s"}` }).waitFor();
+    expect(await page.locator(".hub-card").count()).toBe(Math.min(expected, 20));
+    await page.locator(".hub-map__status", { hasText: `${expected} HUB` }).waitFor();
+    expect(await onMapCount(page)).toBe(expected);
+    // Each card shows SDG 6 among its goals.
+    for (const card of await page.locator(".hub-card").all()) expect(await card.getByText("SDG 6", { exact: true }).count()).toBe(1);
+    await context.close();
+  });
+
+  it("a shared URL restores the filters and the map's view", async () => {
+    const { context, page } = await openPage("/en?region=latin_america&map=7/4.65/-74.1");
+    await mapReady(page);
+    expect(await page.getByLabel("World region").inputValue()).toBe("latin_america");
+    const bbox = (await page.locator(".hub-map").getAttribute("data-bbox"))!.split(",").map(Number);
+    const [west, south, east, north] = bbox;
+    expect(west).toBeLessThan(-74.1);
+    expect(east).toBeGreaterThan(-74.1);
+    expect(south).toBeLessThan(4.65);
+    expect(north).toBeGreaterThan(4.65);
+    expect(east - west).toBeLessThan(20);
+    await page.locator('.hub-marker[title="Safe, connected cycle lane network for Bogotá\'s southern neighbourhoods"]').waitFor();
+    // Moving the map keeps the new view in the URL, ready to share.
+    await page.locator(".hub-map .leaflet-control-zoom-out").click();
+    await page.waitForURL(/map=6%2F/);
+    await context.close();
+  });
+
+  it("lists only what is in view when asked, and follows the map", async () => {
+    const { context, page } = await openPage("/en?map=5/40/-3");
+    await mapReady(page);
+    await page.getByLabel("Only list the HUBs in the map's view").check();
+    await page.waitForURL(/bbox=/);
+    const heading = page.getByRole("heading", { level: 2 });
+    await heading.filter({ hasNotText: "40 recognised" }).waitFor();
+    const titles = await page.locator(".hub-card__title").allTextContents();
+    expect(titles.some((title) => /Barcelona|Madrid|Bilbao|Sevilla|Seville/i.test(title))).toBe(true);
+    expect(titles.some((title) => /Bogotá/.test(title))).toBe(false);
+    // Zooming out widens the box in the URL and the list grows with it.
+    const before = Number((await heading.textContent())!.match(/\d+/)![0]);
+    const firstBox = new URL(page.url()).searchParams.get("bbox");
+    await page.locator(".hub-map .leaflet-control-zoom-out").click();
+    await page.waitForURL((url) => url.searchParams.get("bbox") !== firstBox);
+    await page.locator(".hub-map .leaflet-control-zoom-out").click();
+    await expect.poll(async () => Number((await heading.textContent())!.match(/\d+/)![0]), { timeout: 15_000 }).toBeGreaterThan(before);
+    await context.close();
+  });
+
+  it("keyboard only: reaches a HUB from the map, opens its popup, and gets to the HUB page", async () => {
+    const { context, page } = await openPage("/en?map=6/4.65/-74.1");
+    await mapReady(page);
+    const marker = page.locator('.hub-marker[title^="Safe, connected cycle lane network"]');
+    await marker.waitFor();
+    let focused = false;
+    for (let i = 0; i < 80 && !focused; i++) {
+      await page.keyboard.press("Tab");
+      focused = await marker.evaluate((element) => element === document.activeElement);
+    }
+    expect(focused).toBe(true);
+    await page.keyboard.press("Enter");
+    const link = page.locator(".leaflet-popup").getByRole("link", { name: /Safe, connected cycle lane network/ });
+    await link.waitFor();
+    // Focus moved into the popup, onto the link.
+    await expect.poll(() => link.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`${server.url}/en/hubs/bogota-cycle-network`);
+    await page.getByRole("heading", { level: 1, name: /Safe, connected cycle lane network/ }).waitFor();
+    await context.close();
+  });
+
+  it("keyboard only: the list is the map's equivalent and leads to a HUB page", async () => {
+    const { context, page } = await openPage("/en");
+    let href: string | null = null;
+    for (let i = 0; i < 150 && !href; i++) {
+      await page.keyboard.press("Tab");
+      href = await page.evaluate(() => {
+        const active = document.activeElement;
+        return active instanceof HTMLAnchorElement && active.closest(".hub-card") ? active.getAttribute("href") : null;
+      });
+    }
+    expect(href).toMatch(/^\/en\/hubs\//);
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`${server.url}${href}`);
+    await page.getByText("Local4Action HUB by UCLG").first().waitFor();
+    await context.close();
+  });
+
+  it("search finds a HUB by a word of its Spanish text from the French interface", async () => {
+    const { context, page } = await openPage("/fr");
+    await page.getByLabel("Rechercher").fill("biciparqueaderos");
+    await page.getByRole("button", { name: "Appliquer les filtres" }).click();
+    await page.waitForURL(/q=biciparqueaderos/);
+    await page.getByRole("heading", { level: 2, name: "1 HUB reconnu" }).waitFor();
+    await page.getByRole("link", { name: "Réseau de pistes cyclables sûres et connectées pour les quartiers sud de Bogotá" }).waitFor();
+    await page.locator(".hub-map__status", { hasText: "1 HUB sur la carte" }).waitFor();
+    await context.close();
+  });
+
+  it("filters without JavaScript: the form and the list work alone", async () => {
+    const { context, page } = await openPage("/es", { javaScriptEnabled: false });
+    await page.getByText("El mapa interactivo necesita JavaScript").waitFor();
+    await page.getByLabel("Región del mundo").selectOption("africa");
+    await page.getByRole("button", { name: "Aplicar los filtros" }).click();
+    await page.waitForURL(/region=africa/);
+    const places = await page.locator(".hub-card__place").allTextContents();
+    expect(places.length).toBeGreaterThan(0);
+    expect(places.every((place) => !/Colombia|España/.test(place))).toBe(true);
+    await context.close();
+  });
+});
+
+describe("accessibility and languages", () => {
+  for (const language of ["en", "es", "fr"] as const) {
+    it(`has no axe violation on the map and list, a HUB page, open data and about in ${language}`, async () => {
+      const { context, page, foreignRequests } = await openPage(`/${language}?sdg=11`);
+      await mapReady(page);
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await page.goto(`${server.url}/${language}/hubs/bogota-cycle-network`);
+      await page.locator(".hub-map .hub-marker").first().waitFor();
+      expect(await accessibilityViolations(page)).toEqual([]);
+      for (const path of ["open-data", "about", "embed"]) {
+        await page.goto(`${server.url}/${language}/${path}`);
+        expect(await accessibilityViolations(page)).toEqual([]);
+      }
+      expect(foreignRequests).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it("the HUB page reads in the page's language, names the original language of untranslated texts, and links synchronised HUBs both ways", async () => {
+    const { context, page } = await openPage("/fr/hubs/medellin-green-corridors");
+    expect(await page.locator("html").getAttribute("lang")).toBe("fr");
+    await page.getByText("HUB Local4Action de CGLU").first().waitFor();
+    await page.getByRole("heading", { level: 2, name: "HUBs synchronisés" }).waitFor();
+    await page.getByRole("link", { name: /pistes cyclables/ }).click();
+    await page.waitForURL(/\/fr\/hubs\/bogota-cycle-network$/);
+    expect(await page.getByRole("link", { name: /Medell/ }).count()).toBeGreaterThan(0);
+    await page.getByText("Dernier avancement").first().waitFor();
+    expect(await page.locator('meta[name="description"]').getAttribute("content")).toMatch(/Bogotá étend/);
+    expect(await page.locator('meta[property="og:title"]').getAttribute("content")).toMatch(/pistes cyclables/);
+    await context.close();
+  });
+});
+
+describe("embedding and open data over HTTP", () => {
+  it("allows framing of the embed page only", async () => {
+    const embed = await fetch(`${server.url}/en/embed?sdg=11`);
+    expect(embed.status).toBe(200);
+    expect(embed.headers.get("x-frame-options")).toBeNull();
+    const home = await fetch(`${server.url}/en`);
+    expect(home.headers.get("x-frame-options")).toBe("DENY");
+  });
+
+  it("serves the embed page as a map alone, with the filters of its URL", async () => {
+    const { context, page, foreignRequests } = await openPage("/es/embed?sdg=6");
+    await mapReady(page);
+    expect(await page.locator(".site-header").count()).toBe(0);
+    const expected = await (await fetch(`${server.url}/api/hubs.geojson?sdg=6`)).json();
+    expect(await onMapCount(page)).toBe(expected.features.length);
+    expect(foreignRequests).toEqual([]);
+    await context.close();
+  });
+
+  it("answers cross-origin GETs to the open data with CORS and a validator", async () => {
+    const response = await fetch(`${server.url}/api/hubs.csv?lang=es&sdg=11`, { headers: { Origin: "https://member-city.example" } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    const etag = response.headers.get("etag")!;
+    const again = await fetch(`${server.url}/api/hubs.csv?lang=es&sdg=11`, { headers: { "If-None-Match": etag } });
+    expect(again.status).toBe(304);
+    const preflight = await fetch(`${server.url}/api/hubs.geojson`, { method: "OPTIONS", headers: { Origin: "https://member-city.example" } });
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
+    const hub = await fetch(`${server.url}/api/hubs/bogota-cycle-network.json?lang=fr`);
+    expect(hub.status).toBe(200);
+    expect((await hub.json()).title).toMatch(/pistes cyclables/);
+    const feed = await fetch(`${server.url}/fr/feed.xml`);
+    expect(feed.headers.get("content-type")).toMatch(/^application\/atom\+xml/);
+    expect(await feed.text()).toMatch(/<title>(Nouveau HUB reconnu|Avancement publié) : /);
+    const basemap = await fetch(`${server.url}/map/countries/110m.geojson`);
+    expect((await basemap.json()).type).toBe("FeatureCollection");
+  });
+});
