@@ -55,16 +55,17 @@ export async function listHubCalendars(
   if (organisationId !== undefined) query = query.where("h.lead_organisation_id", "=", organisationId);
   const hubs = await query.execute();
   if (hubs.length === 0) return [];
-  const filed = await db
-    .selectFrom("progress_updates")
-    .select(["hub_id", "kind", "due_date"])
-    .where("status", "in", FILED_STATUSES)
-    .where(
-      "hub_id",
-      "in",
-      hubs.map((hub) => hub.id),
-    )
-    .execute();
+  // The filed reports of the same HUBs, by a join rather than a list of ids: a registry-wide run
+  // would otherwise send one bind parameter per HUB (PostgreSQL allows 65,535).
+  let filedQuery = db
+    .selectFrom("progress_updates as p")
+    .innerJoin("hubs as h", "h.id", "p.hub_id")
+    .select(["p.hub_id", "p.kind", "p.due_date"])
+    .where("p.status", "in", FILED_STATUSES)
+    .where("h.status", "in", statuses);
+  if (hubIds) filedQuery = filedQuery.where("h.id", "in", hubIds);
+  if (organisationId !== undefined) filedQuery = filedQuery.where("h.lead_organisation_id", "=", organisationId);
+  const filed = await filedQuery.execute();
   const filedByHub = new Map<number, Set<string>>();
   for (const row of filed) {
     const keys = filedByHub.get(row.hub_id) ?? new Set<string>();
