@@ -1,6 +1,5 @@
 import { RemixBrowser } from "@remix-run/react";
 import i18next from "i18next";
-import LanguageDetector from "i18next-browser-languagedetector";
 import Backend from "i18next-http-backend";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
@@ -11,14 +10,14 @@ import { i18nConfig } from "~/modules/i18n/config";
 async function hydrate() {
   await i18next
     .use(initReactI18next)
-    .use(LanguageDetector)
     .use(Backend)
     .init({
       ...i18nConfig,
+      // The server rendered <html lang>; the browser follows it, never its own guess
+      // (read directly: a language detector plugin would only add bytes to the entry).
+      lng: document.documentElement.lang,
       ns: getInitialNamespaces(),
       backend: { loadPath: "/locales/{{lng}}/{{ns}}.json" },
-      // The server rendered <html lang>; the browser follows it, never its own guess.
-      detection: { order: ["htmlTag"], caches: [] },
     });
 
   startTransition(() => {
