@@ -4,6 +4,7 @@ import compression from "compression";
 import express from "express";
 import type { DatabaseHandle } from "../db/index";
 import type { Env } from "../app/modules/config/env.server";
+import { publicPageCache } from "./page-cache";
 
 /** The Express app around the Remix build; the database handle is shared by every request. */
 export function createApp({ build, database, env }: { build: ServerBuild; database: DatabaseHandle; env: Env }) {
@@ -15,6 +16,18 @@ export function createApp({ build, database, env }: { build: ServerBuild; databa
   // Fingerprinted by the Remix compiler: cache forever.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
+  // Anonymous map and HUB pages: rendered once per public data version (see page-cache.ts).
+  app.use(
+    publicPageCache({
+      getVersion: () =>
+        database.db
+          .selectFrom("public_data_version")
+          .select("version")
+          .where("id", "=", 1)
+          .executeTakeFirst()
+          .then((row) => (row ? Number(row.version) : 0)),
+    }),
+  );
   app.all(
     "*",
     createRequestHandler({

@@ -1,0 +1,125 @@
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabaseUrl } from "../support/database";
+import { startServer, type RunningServer } from "../support/server";
+
+async function get(server: RunningServer, path: string, cookie?: string) {
+  const response = await fetch(`${server.url}${path}`, { headers: cookie ? { Cookie: cookie } : {}, redirect: "manual" });
+  return { status: response.status, cache: response.headers.get("x-page-cache"), vary: response.headers.get("vary"), setCookie: response.headers.get("set-cookie"), body: await response.text() };
+}
+
+async function signIn(server: RunningServer, email: string) {
+  const body = new URLSearchParams({ email, password: "demo-hub-2030", redirectTo: "/en" });
+  const response = await fetch(`${server.url}/en/login`, { method: "POST", body, redirect: "manual" });
+  expect(response.status).toBe(302);
+  const setCookie = response.headers.get("set-cookie")!;
+  return setCookie.match(/l4a_session=[^;]+/)![0];
+}
+
+describe("the page cache of public pages (embedded database)", () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it("serves an anonymous visitor's repeated map page from the cache, same HTML", async () => {
+    const first = await get(server, "/en?sdg=11");
+    expect(first.status).toBe(200);
+    expect(first.cache).toBe("miss");
+    expect(first.vary).toMatch(/Cookie/i);
+    const second = await get(server, "/en?sdg=11");
+    expect(second.cache).toBe("hit");
+    expect(second.body).toBe(first.body);
+    // Another query is another page.
+    expect((await get(server, "/en?sdg=6")).cache).toBe("miss");
+    // The language comes from the URL: the Spanish page is its own entry, in Spanish.
+    const spanish = await get(server, "/es?sdg=11");
+    expect(spanish.cache).toBe("miss");
+    expect(spanish.body).toContain('lang="es"');
+  });
+
+  it("keeps setting the language cookie for a visitor who has none, even from the cache", async () => {
+    await get(server, "/fr");
+    const again = await get(server, "/fr");
+    expect(again.cache).toBe("hit");
+    expect(again.setCookie).toMatch(/^lng=/);
+    // A visitor whose cookie already says French gets no cookie (its own entry).
+    const cookie = again.setCookie!.split(";")[0];
+    await get(server, "/fr", cookie);
+    const withCookie = await get(server, "/fr", cookie);
+    expect(withCookie.cache).toBe("hit");
+    expect(withCookie.setCookie).toBeNull();
+  });
+
+  it("never caches a 404", async () => {
+    await get(server, "/en/hubs/no-such-hub");
+    const again = await get(server, "/en/hubs/no-such-hub");
+    expect(again.status).toBe(404);
+    expect(again.cache).toBe("miss");
+  });
+
+  it("never serves a signed-in user a cached page: their header shows their name", async () => {
+    // Warm the anonymous entry first.
+    await get(server, "/en");
+    expect((await get(server, "/en")).cache).toBe("hit");
+    const session = await signIn(server, "city@demo.l4a.test");
+    const page = await get(server, "/en", session);
+    expect(page.status).toBe(200);
+    expect(page.cache).toBeNull();
+    expect(page.body).toContain("Demo city representative");
+    // …and the anonymous entry did not pick the name up.
+    const anonymous = await get(server, "/en");
+    expect(anonymous.cache).toBe("hit");
+    expect(anonymous.body).not.toContain("Demo city representative");
+  });
+});
+
+describe.runIf(testDatabaseUrl)("the page cache on PostgreSQL: a change to public data shows at once", () => {
+  const admin = postgres(testDatabaseUrl!, { max: 1, onnotice: () => {} });
+  const name = `l4a_e2e_cache_${Date.now().toString(36)}`;
+  let server: RunningServer;
+  let db: ReturnType<typeof postgres>;
+  beforeAll(async () => {
+    await admin.unsafe(`create database ${name}`);
+    const url = new URL(testDatabaseUrl!);
+    url.pathname = `/${name}`;
+    server = await startServer({ DATABASE_URL: url.toString() });
+    db = postgres(url.toString(), { max: 1, onnotice: () => {} });
+  });
+  afterAll(async () => {
+    await db?.end();
+    await server?.stop();
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  });
+
+  it("an edited translation and a withdrawn HUB are visible on the next request", async () => {
+    const [hub] = await db<{ id: number; slug: string; language: string; title: string }[]>`
+      select h.id, h.slug, t.language, t.title from hubs h
+      join hub_translations t on t.hub_id = h.id and t.language = h.original_language
+      where h.status = 'recognised' order by h.id limit 1`;
+    const path = `/${hub.language}/hubs/${hub.slug}`;
+    const before = await get(server, path);
+    expect(before.status).toBe(200);
+    expect((await get(server, path)).cache).toBe("hit");
+
+    const title = `${hub.title} (edited ${Date.now()})`;
+    await db`update hub_translations set title = ${title} where hub_id = ${hub.id} and language = ${hub.language}`;
+    const edited = await get(server, path);
+    expect(edited.cache).toBe("miss");
+    expect(edited.body).toContain(title);
+
+    const map = await get(server, "/en");
+    expect((await get(server, "/en")).cache).toBe("hit");
+    const total = (body: string) => (body.match(/hub-card/g) ?? []).length;
+    await db`update hubs set status = 'withdrawn' where id = ${hub.id}`;
+    expect((await get(server, path)).status).toBe(404);
+    const after = await get(server, "/en");
+    expect(after.cache).toBe("miss");
+    expect(after.body).not.toContain(title);
+    expect(total(map.body)).toBeGreaterThan(0);
+  });
+});
