@@ -93,7 +93,8 @@ export function publicPageCache({ getVersion, maxEntries = 500, ttlMs = 30_000 }
 }
 
 function storable(response: express.Response) {
-  if (response.statusCode !== 200) return false;
+  // A visitor who left mid-stream may have cut the page short.
+  if (response.statusCode !== 200 || response.destroyed) return false;
   if (!String(response.getHeader("content-type") ?? "").startsWith("text/html")) return false;
   const setCookie = response.getHeader("set-cookie");
   const cookies = setCookie === undefined ? [] : Array.isArray(setCookie) ? setCookie : [String(setCookie)];
