@@ -1,14 +1,13 @@
 import type express from "express";
 
 /**
- * A small in-memory cache of the HTML of public pages for anonymous visitors.
+ * A small in-memory cache of the HTML of the public map page for anonymous visitors.
  *
  * Why in Express rather than in entry.server: here a hit skips everything (Remix routing, every
  * loader, React rendering), and the middleware sits after `compression`, so it stores and
  * replays the plain HTML while compression still applies per request.
  *
- * What is cached: GET of the map page `/{lang}` (with its query) and of a HUB page
- * `/{lang}/hubs/{slug}`, only when the request carries no cookie other than the language cookie
+ * What is cached: GET of the map page `/{lang}` (with its query), only when the request carries no cookie other than the language cookie
  * (so never for a signed-in user: their session cookie bypasses the cache), only 200 HTML
  * responses, and only when the response sets no cookie other than the language cookie.
  * The key is the full URL plus the raw language cookie (the page sets that cookie when it differs
@@ -32,7 +31,9 @@ interface Entry {
   body: Buffer;
 }
 
-const CACHEABLE_PATH = /^\/(en|es|fr)(\/hubs\/[A-Za-z0-9_-]+)?\/?$/;
+// Only the map page: the HUB page also shows published progress updates, whose tables do not
+// bump public_data_version, so a cached HUB page could show them late.
+const CACHEABLE_PATH = /^\/(en|es|fr)\/?$/;
 const LANGUAGE_COOKIE = "lng";
 
 export function publicPageCache({ getVersion, maxEntries = 500, ttlMs = 30_000 }: PageCacheOptions) {
