@@ -71,6 +71,7 @@ export default function AccountPage() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(ChangePasswordSchema),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
   });
   return (

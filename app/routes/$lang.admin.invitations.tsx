@@ -69,6 +69,7 @@ export default function AdminInvitationsPage() {
     defaultValue: { role: "council", language: data.language },
     constraint: getZodConstraint(InvitationSchema),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: InvitationSchema }),
   });
   return (

@@ -66,6 +66,7 @@ export default function CadencePage() {
     lastResult,
     constraint: getZodConstraint(CadenceSchema),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CadenceSchema }),
     defaultValue: { intervalMonths: String(cadence.intervalMonths) },
   });

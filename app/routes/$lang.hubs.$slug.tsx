@@ -15,8 +15,10 @@ import { SdgChip } from "~/modules/sdg/sdg-chip";
 import { listSdgGoals } from "~/modules/sdg/sdg.server";
 import { listPublishedProgress } from "~/modules/progress/progress.server";
 import { PublishedProgress } from "~/modules/progress/published-progress";
+import { publicHubDetails } from "~/modules/proposals/proposals.server";
+import { ChangeRequestTable } from "~/modules/proposals/proposal-view";
 
-export const handle = { i18n: ["common", "hubs", "map", "monitoring"] };
+export const handle = { i18n: ["common", "hubs", "map", "monitoring", "proposals"] };
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: leafletStyles },
@@ -44,7 +46,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     getTranslator(language),
   ]);
   // Published (accepted) progress updates, newest first, from the monitoring module.
-  const updates = await listPublishedProgress(context.db, hub.id, language);
+  const [updates, details] = await Promise.all([
+    listPublishedProgress(context.db, hub.id, language),
+    // The communication plan and the changes approved since recognition, from the proposals module.
+    publicHubDetails(context.db, hub.id, language),
+  ]);
   const latestProgress: Record<number, OutcomeProgress> = {};
   for (const outcome of hub.outcomes) {
     for (const update of updates) {
@@ -63,6 +69,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     today,
     hub: { ...publicFields, outcomes: outcomes.map(({ id: _outcomeId, ...outcome }) => outcome) },
     updates,
+    communication: details?.communication ?? { channels: null, events: [], documents: [] },
+    approvedChanges: details?.changes ?? [],
     goals,
     latestProgress,
     permalink: `${origin}/${language}/hubs/${hub.slug}`,
@@ -89,7 +97,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export default function HubPage() {
-  const { language, today, hub, goals, latestProgress, updates, permalink, tileUrl, tileAttribution } = useLoaderData<typeof loader>();
+  const { language, today, hub, goals, latestProgress, updates, communication, approvedChanges, permalink, tileUrl, tileAttribution } =
+    useLoaderData<typeof loader>();
   const { t } = useTranslation(["map", "hubs", "common"]);
   const goalByNumber = new Map(goals.map((goal) => [goal.number, goal]));
   const langOf = (field: keyof typeof hub.textLanguages) => hub.textLanguages[field];
@@ -249,6 +258,52 @@ export default function HubPage() {
           })}
         </ol>
       </section>
+
+      {approvedChanges.length > 0 ? (
+        <section className="hub-page__section" aria-labelledby="hub-changes">
+          <h2 id="hub-changes">{t("map:hub.changesSinceRecognition")}</h2>
+          {approvedChanges.map((change) => (
+            <ChangeRequestTable
+              key={change.id}
+              request={{ id: change.id, status: "approved", createdAt: change.decidedAt ?? today, comment: null, changes: change.changes }}
+              language={language}
+            />
+          ))}
+        </section>
+      ) : null}
+
+      {communication.channels || communication.events.length > 0 || communication.documents.length > 0 ? (
+        <section className="hub-page__section" aria-labelledby="hub-communication">
+          <h2 id="hub-communication">{t("map:hub.communication")}</h2>
+          {communication.channels ? <p className="preserve-lines">{communication.channels}</p> : null}
+          {communication.events.length > 0 ? (
+            <>
+              <h3>{t("map:hub.events")}</h3>
+              <ul>
+                {communication.events.map((event, index) => (
+                  <li key={index}>
+                    <time dateTime={event.date}>{formatDate(event.date, language)}</time> · {event.name}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {communication.documents.length > 0 ? (
+            <>
+              <h3>{t("map:hub.documents")}</h3>
+              <ul>
+                {communication.documents.map((document, index) => (
+                  <li key={index}>
+                    <a href={document.url} rel="noopener noreferrer">
+                      {document.title}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      ) : null}
 
       <section className="hub-page__section" aria-labelledby="hub-progress">
         <h2 id="hub-progress">{t("map:hub.progressUpdates")}</h2>

@@ -52,6 +52,7 @@ export default function AcceptInvitationPage() {
     lastResult,
     constraint: getZodConstraint(AcceptInvitationSchema),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AcceptInvitationSchema }),
   });
   if (status !== "valid" || !invitation) {

@@ -38,6 +38,7 @@ export default function ForgotPasswordPage() {
     lastResult: data?.result,
     constraint: getZodConstraint(ForgotPasswordSchema),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotPasswordSchema }),
   });
   return (

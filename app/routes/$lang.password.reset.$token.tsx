@@ -46,6 +46,7 @@ export default function ResetPasswordPage() {
     lastResult,
     constraint: getZodConstraint(ResetPasswordSchema),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),
   });
   if (status !== "valid") {

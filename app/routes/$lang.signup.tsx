@@ -66,6 +66,7 @@ export default function SignupPage() {
     defaultValue: { language, mode: "create" },
     constraint: getZodConstraint(SignupSchema),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
   });
   const mode = (fields.mode.value ?? fields.mode.initialValue ?? "create") as string;

@@ -6,6 +6,7 @@ import * as accounts from "./2026-11-22-010-accounts";
 import * as publicSearch from "./2026-11-22-030-public-search";
 import * as progress from "./2026-11-22-040-progress";
 import * as proposals from "./2026-11-22-020-proposals";
+import * as publicVersionFollowers from "./2026-11-22-050-public-version-followers";
 
 /**
  * Every migration, in order. A static list (not a folder scan) so the same set runs
@@ -16,7 +17,8 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22-002-sessions": sessions,
   "2026-11-22-003-outbox-audit": outboxAudit,
   "2026-11-22-010-accounts": accounts,
+  "2026-11-22-020-proposals": proposals,
   "2026-11-22-030-public-search": publicSearch,
   "2026-11-22-040-progress": progress,
-  "2026-11-22-020-proposals": proposals,
+  "2026-11-22-050-public-version-followers": publicVersionFollowers,
 };

@@ -1,17 +1,8 @@
 /** Shapes of the demo seed data (db/seed/demo-hubs.ts). Pure data, no database access. */
 
-export type Language = "en" | "es" | "fr";
+import type { Language, OrganisationKind, WorldRegion } from "../schema";
 
-export type WorldRegion =
-  | "africa"
-  | "asia_pacific"
-  | "eurasia"
-  | "europe"
-  | "latin_america"
-  | "middle_east_west_asia"
-  | "north_america";
-
-export type OrganisationKind = "local_government" | "regional_government" | "association";
+export type { Language, OrganisationKind, WorldRegion };
 
 export interface DemoOrganisation {
   /** Stable key used by hubs to reference their lead/participants. */

@@ -22,13 +22,47 @@ const LOGIN = {
   fr: { email: "Adresse e-mail", password: "Mot de passe", submit: "Se connecter" },
 } as const;
 
-async function logIn(page: Page, language: "en" | "es" | "fr", email: string) {
+async function logIn(page: Page, language: "en" | "es" | "fr", email: string, password = "demo-hub-2030") {
   await page.goto(`${server.url}/${language}/login`);
   const words = LOGIN[language];
   await page.getByLabel(words.email, { exact: true }).fill(email);
-  await page.getByLabel(words.password, { exact: true }).fill("demo-hub-2030");
+  await page.getByLabel(words.password, { exact: true }).fill(password);
   await page.getByRole("button", { name: words.submit, exact: true }).click();
   await page.waitForURL(new RegExp(`/${language}$`));
+}
+
+const NEW_CITY = { name: "Lucía Gómez", email: "lucia.gomez@chapinero.example.org", password: "Calle-Verde-Chapinero-2030", organisation: "Alcaldía Local de Chapinero" };
+
+/** A new representative signs up in Spanish, registering their local government (it starts unverified). */
+async function signUpNewRepresentative(page: Page) {
+  await page.goto(`${server.url}/es`);
+  await page.getByRole("link", { name: "Registrarse" }).click();
+  await page.getByLabel("Su nombre").fill(NEW_CITY.name);
+  await page.getByLabel("Correo electrónico").fill(NEW_CITY.email);
+  await page.getByLabel("Contraseña nueva").fill(NEW_CITY.password);
+  await page.getByLabel("Repita la contraseña").fill(NEW_CITY.password);
+  await page.getByLabel("Registrar una organización nueva").check();
+  await page.getByLabel("Nombre de la organización").fill(NEW_CITY.organisation);
+  await page.getByLabel("Tipo de organización").selectOption({ label: "Gobierno local" });
+  await page.getByLabel("País").selectOption({ label: "Colombia" });
+  await page.getByLabel("Región mundial de CGLU").selectOption({ label: "América Latina" });
+  await page.getByLabel("Ciudad").fill("Bogotá");
+  await page.getByLabel("Latitud").fill("4.6486");
+  await page.getByLabel("Longitud").fill("-74.0628");
+  await page.getByRole("button", { name: "Crear mi cuenta" }).click();
+  await page.waitForURL(`${server.url}/es/account?welcome=1`);
+  await page.getByText(`Sesión iniciada como ${NEW_CITY.name}`).waitFor();
+}
+
+/** The secretariat verifies the new organisation, so its proposals can be submitted. */
+async function secretariatVerifiesOrganisation() {
+  const { context } = await newOfflineContext(browser, server.url, { locale: "en-GB" });
+  const page = await context.newPage();
+  await logIn(page, "en", "secretariat@demo.l4a.test");
+  await page.getByRole("link", { name: "Administration" }).click();
+  await page.getByRole("button", { name: `Verify ${NEW_CITY.organisation}` }).click();
+  await page.getByText("The organisation is verified: its proposals can now be submitted.").waitFor();
+  await context.close();
 }
 
 const TITLE = "Barrios que respiran: movilidad limpia en Bogotá";
@@ -36,11 +70,13 @@ const TITLE_EN = "Breathing neighbourhoods: clean mobility in Bogotá";
 const SUMMARY_HTML = "<b>Buses eléctricos</b> y ciclovías <script>alert(1)</script>";
 let hubPath = "";
 
-describe("the whole story: a city drafts in Spanish, the council reviews in French, the secretariat recognises", () => {
-  it("a city representative drafts a HUB in Spanish, fixes a timeline error and submits it", async () => {
-    const { context, foreignRequests } = await newOfflineContext(browser, server.url);
+describe("the whole story: a city signs up and drafts in Spanish, the council reviews in French, the secretariat recognises", () => {
+  it("a new city representative signs up, drafts a HUB in Spanish, fixes a timeline error and submits it", async () => {
+    const { context, foreignRequests } = await newOfflineContext(browser, server.url, { locale: "es-ES" });
     const page = await context.newPage();
-    await logIn(page, "es", "city@demo.l4a.test");
+    await signUpNewRepresentative(page);
+    await secretariatVerifiesOrganisation();
+    await page.goto(`${server.url}/es`);
     await page.getByRole("link", { name: "Mis propuestas de HUB" }).click();
     await page.getByRole("link", { name: "Crear una nueva propuesta de HUB" }).click();
     await page.getByRole("heading", { level: 1, name: "Nueva propuesta de HUB" }).waitFor();
@@ -150,7 +186,7 @@ describe("the whole story: a city drafts in Spanish, the council reviews in Fren
 
     const city = await newOfflineContext(browser, server.url);
     const cityPage = await city.context.newPage();
-    await logIn(cityPage, "es", "city@demo.l4a.test");
+    await logIn(cityPage, "es", NEW_CITY.email, NEW_CITY.password);
     await cityPage.goto(`${server.url}${hubPath}`);
     await cityPage.getByText("Welcome to the Local4Action network!").first().waitFor();
     await city.context.close();
@@ -182,8 +218,8 @@ describe("after recognition", () => {
     const first = await newOfflineContext(browser, server.url);
     const second = await newOfflineContext(browser, server.url);
     const [pageA, pageB] = await Promise.all([first.context.newPage(), second.context.newPage()]);
-    await logIn(pageA, "es", "city@demo.l4a.test");
-    await logIn(pageB, "es", "city@demo.l4a.test");
+    await logIn(pageA, "es", NEW_CITY.email, NEW_CITY.password);
+    await logIn(pageB, "es", NEW_CITY.email, NEW_CITY.password);
     await pageA.goto(`${server.url}${hubPath}`);
     await pageB.goto(`${server.url}${hubPath}`);
     await pageA.getByLabel("Título (francés)", { exact: true }).fill("Quartiers qui respirent");
@@ -204,7 +240,7 @@ describe("after recognition", () => {
   it("a change of the agreed timeline goes to the secretariat as a change request, and the page shows what changed", async () => {
     const { context } = await newOfflineContext(browser, server.url);
     const page = await context.newPage();
-    await logIn(page, "es", "city@demo.l4a.test");
+    await logIn(page, "es", NEW_CITY.email, NEW_CITY.password);
     await page.goto(`${server.url}${hubPath}`);
     await page.getByLabel("Fecha de finalización", { exact: true }).fill("2027-06-30");
     await page.getByRole("button", { name: "Guardar cambios" }).first().click();

@@ -8,6 +8,7 @@ import type { PublicHubStatus } from "./status";
 export interface HubListItem {
   slug: string;
   title: string;
+  /** The language `title` and `summary` are in: the page's, or the original when the translation is missing. */
   textLanguage: Language;
   summary: string;
   city: string;

@@ -5,22 +5,13 @@ import type { WorldRegion } from "../../../db/schema";
 import type { Language } from "~/modules/i18n/config";
 import { countryName } from "~/modules/i18n/format";
 import { filterKey, type HubFilters } from "./hub-filters";
+import type { HubListItem } from "./hub-list";
 import { PUBLIC_STORED_STATUSES, publicStatusOf, type PublicHubStatus } from "./status";
 
-export interface PublicHubSummary {
-  slug: string;
-  title: string;
-  /** The language `title` and `summary` are in: the page's, or the original when the translation is missing. */
-  textLanguage: Language;
-  summary: string;
-  city: string;
-  countryCode: string;
-  status: PublicHubStatus;
-  startDate: string;
-  endDate: string;
+/** A list item, with its point on the map. */
+export interface PublicHubSummary extends HubListItem {
   latitude: number;
   longitude: number;
-  goals: { number: number; isPrimary: boolean }[];
 }
 
 export interface PublicHubPage {

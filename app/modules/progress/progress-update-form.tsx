@@ -52,6 +52,7 @@ export function ProgressUpdateForm({
     lastResult,
     constraint: getZodConstraint(ProgressUpdateSchema),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ProgressUpdateSchema }),
     defaultValue: {
       overallStatus: defaults.overallStatus ?? "",
