@@ -170,7 +170,7 @@ async function measure(base: string, engine: string): Promise<Row[]> {
   rows.push({
     figure: "map page /en, 10 connections: req/s, p50 / p99",
     value: `${mapPage.rps.toFixed(0)} req/s, ${ms(mapPage.p50)} / ${ms(mapPage.p99)} (${mapPage.requests} requests, ${mapPage.errors} errors)`,
-    limit: "React server rendering on one Node process (CPU), list and counts cached",
+    limit: "anonymous repeat views come from the HTML cache (server/page-cache.ts): Express, compression and one version read; a miss costs a React render",
   });
   step("HUB page under load");
   const sample = Math.min(HUBS, 5000);
