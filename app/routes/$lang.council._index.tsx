@@ -124,7 +124,7 @@ export default function CouncilDashboard() {
             <ul className="link-list">
               {queue.proposals.map((proposal) => (
                 <li key={proposal.id}>
-                  {proposal.title} ({proposal.city})
+                  <a href={`/${language}/review/${proposal.id}`}>{proposal.title}</a> ({proposal.city})
                   {proposal.submitted_at ? ` · ${t("council.submittedOn", { date: formatDate(new Date(proposal.submitted_at).toISOString(), language) })}` : ""}
                 </li>
               ))}

@@ -13,7 +13,8 @@ import { getTranslator } from "~/modules/i18n/i18next.server";
 import { LazyHubMap } from "~/modules/map/lazy-hub-map";
 import { SdgChip } from "~/modules/sdg/sdg-chip";
 import { listSdgGoals } from "~/modules/sdg/sdg.server";
-import { listPublishedProgress } from "~/modules/progress/progress.server";
+import { latestOutcomeProgress, listPublishedProgress } from "~/modules/progress/progress.server";
+import { OutcomeProgressChart } from "~/modules/progress/charts";
 import { PublishedProgress } from "~/modules/progress/published-progress";
 import { publicHubDetails } from "~/modules/proposals/proposals.server";
 import { ChangeRequestTable } from "~/modules/proposals/proposal-view";
@@ -46,10 +47,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     getTranslator(language),
   ]);
   // Published (accepted) progress updates, newest first, from the monitoring module.
-  const [updates, details] = await Promise.all([
+  const [updates, details, progressSeries] = await Promise.all([
     listPublishedProgress(context.db, hub.id, language),
     // The communication plan and the changes approved since recognition, from the proposals module.
     publicHubDetails(context.db, hub.id, language),
+    latestOutcomeProgress(context.db, hub.id),
   ]);
   const latestProgress: Record<number, OutcomeProgress> = {};
   for (const outcome of hub.outcomes) {
@@ -71,6 +73,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     updates,
     communication: details?.communication ?? { channels: null, events: [], documents: [] },
     approvedChanges: details?.changes ?? [],
+    // Outcome ids are internal: the chart numbers its lines by position instead.
+    progressChart: progressSeries.map((series, index) => ({ ...series, outcomeId: index + 1 })),
     goals,
     latestProgress,
     permalink: `${origin}/${language}/hubs/${hub.slug}`,
@@ -97,7 +101,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export default function HubPage() {
-  const { language, today, hub, goals, latestProgress, updates, communication, approvedChanges, permalink, tileUrl, tileAttribution } =
+  const { language, today, hub, goals, latestProgress, updates, communication, approvedChanges, progressChart, permalink, tileUrl, tileAttribution } =
     useLoaderData<typeof loader>();
   const { t } = useTranslation(["map", "hubs", "common"]);
   const goalByNumber = new Map(goals.map((goal) => [goal.number, goal]));
@@ -307,6 +311,7 @@ export default function HubPage() {
 
       <section className="hub-page__section" aria-labelledby="hub-progress">
         <h2 id="hub-progress">{t("map:hub.progressUpdates")}</h2>
+        {progressChart.some((series) => series.points.length > 0) ? <OutcomeProgressChart outcomes={progressChart} language={language} /> : null}
         <PublishedProgress updates={updates} language={language} />
       </section>
 

@@ -176,6 +176,8 @@ describe("monitoring in the browser", () => {
     expect(response?.status()).toBe(200);
     await page.getByText(NARRATIVE_FR).waitFor();
     await page.getByRole("cell", { name: "124 km" }).first().waitFor();
+    // Each outcome's progress over time, drawn from the accepted updates.
+    await page.getByRole("img", { name: "Avancement de chaque résultat dans le temps" }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await context.close();
   });
