@@ -18,6 +18,7 @@ import { OutcomeProgressChart } from "~/modules/progress/charts";
 import { PublishedProgress } from "~/modules/progress/published-progress";
 import { publicHubDetails } from "~/modules/proposals/proposals.server";
 import { ChangeRequestTable } from "~/modules/proposals/proposal-view";
+import { CommunicationPlan } from "~/modules/proposals/communication-plan";
 
 export const handle = { i18n: ["common", "hubs", "map", "monitoring", "proposals"] };
 
@@ -279,33 +280,7 @@ export default function HubPage() {
       {communication.channels || communication.events.length > 0 || communication.documents.length > 0 ? (
         <section className="hub-page__section" aria-labelledby="hub-communication">
           <h2 id="hub-communication">{t("map:hub.communication")}</h2>
-          {communication.channels ? <p className="preserve-lines">{communication.channels}</p> : null}
-          {communication.events.length > 0 ? (
-            <>
-              <h3>{t("map:hub.events")}</h3>
-              <ul>
-                {communication.events.map((event, index) => (
-                  <li key={index}>
-                    <time dateTime={event.date}>{formatDate(event.date, language)}</time> · {event.name}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          {communication.documents.length > 0 ? (
-            <>
-              <h3>{t("map:hub.documents")}</h3>
-              <ul>
-                {communication.documents.map((document, index) => (
-                  <li key={index}>
-                    <a href={document.url} rel="noopener noreferrer">
-                      {document.title}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
+          <CommunicationPlan plan={communication} language={language} eventsHeading={t("map:hub.events")} documentsHeading={t("map:hub.documents")} />
         </section>
       ) : null}
 

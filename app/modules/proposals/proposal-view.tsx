@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import type { Language } from "~/modules/i18n/config";
 import { SUPPORTED_LANGUAGES } from "~/modules/i18n/config";
 import { formatDate, formatNumber } from "~/modules/i18n/format";
+import { CommunicationPlan } from "./communication-plan";
 import { SdgChip } from "~/modules/sdg/sdg-chip";
 import type { ProposalFormOptions } from "./proposal-form";
 import { TEXT_FIELDS } from "./proposal-schema";
@@ -104,23 +105,11 @@ export function ProposalView({ values, options, language }: { values: ProposalVi
         ))}
       </ul>
       <h3>{t("form.sections.communication")}</h3>
-      <p className="preserve-lines">{values.channels ?? "—"}</p>
-      <ul>
-        {values.events.map((event, index) => (
-          <li key={index}>
-            {formatDate(event.date, language)}: {event.name}
-          </li>
-        ))}
-      </ul>
-      <ul>
-        {values.documents.map((document, index) => (
-          <li key={index}>
-            <a href={document.url} rel="noopener noreferrer">
-              {document.title}
-            </a>
-          </li>
-        ))}
-      </ul>
+      {values.channels || values.events.length > 0 || values.documents.length > 0 ? (
+        <CommunicationPlan plan={{ channels: values.channels ?? null, events: values.events, documents: values.documents }} language={language} />
+      ) : (
+        <p>—</p>
+      )}
       <h3>{t("form.sections.translations")}</h3>
       {SUPPORTED_LANGUAGES.filter((other) => other !== original).map((other) => (
         <section key={other}>
