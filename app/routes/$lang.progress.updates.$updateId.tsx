@@ -10,7 +10,7 @@ import { formatDate } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { ProgressUpdateSchema, ReviewSchema } from "~/modules/progress/progress-form";
 import { ProgressUpdateForm } from "~/modules/progress/progress-update-form";
-import { OutcomeTable } from "~/modules/progress/published-progress";
+import { ActivitiesAndEvidence, OutcomeTable } from "~/modules/progress/published-progress";
 import {
   ConflictError,
   TransitionError,
@@ -211,32 +211,7 @@ function UpdateView({ presented, language }: { presented: ReturnType<typeof useL
         {presented.narrative}
       </p>
       <OutcomeTable update={presented} language={language} />
-      {presented.activities.length > 0 ? (
-        <>
-          <h3>{t("published.activities")}</h3>
-          <ul>
-            {presented.activities.map((activity) => (
-              <li key={`${activity.heldOn}-${activity.title}`}>
-                {formatDate(activity.heldOn, language)}: {activity.title}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      {presented.evidence.length > 0 ? (
-        <>
-          <h3>{t("published.evidence")}</h3>
-          <ul>
-            {presented.evidence.map((entry) => (
-              <li key={entry.url}>
-                <a href={entry.url} rel="noopener noreferrer">
-                  {entry.label ?? entry.url}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <ActivitiesAndEvidence update={presented} language={language} Heading="h3" />
     </section>
   );
 }

@@ -40,35 +40,45 @@ export function PublishedProgress({ updates, language }: { updates: PublishedUpd
             <p className="field-help">{t("monitoring:published.shownInOriginal", { language: t(`common:languages.${update.narrativeLanguage}`) })}</p>
           ) : null}
           <OutcomeTable update={update} language={language} />
-          {update.activities.length > 0 ? (
-            <>
-              <h4>{t("monitoring:published.activities")}</h4>
-              <ul>
-                {update.activities.map((activity) => (
-                  <li key={`${activity.heldOn}-${activity.title}`}>
-                    <time dateTime={activity.heldOn}>{formatDate(activity.heldOn, language)}</time>: {activity.title}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          {update.evidence.length > 0 ? (
-            <>
-              <h4>{t("monitoring:published.evidence")}</h4>
-              <ul>
-                {update.evidence.map((entry) => (
-                  <li key={entry.url}>
-                    <a href={entry.url} rel="noopener noreferrer">
-                      {entry.label ?? entry.url}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
+          <ActivitiesAndEvidence update={update} language={language} Heading="h4" />
         </article>
       ))}
     </div>
+  );
+}
+
+/** What a report says was done (dated activities) and the evidence links, under one heading level. */
+export function ActivitiesAndEvidence({ update, language, Heading }: { update: Pick<PublishedUpdate, "activities" | "evidence">; language: Language; Heading: "h3" | "h4" }) {
+  const { t } = useTranslation("monitoring");
+  return (
+    <>
+      {update.activities.length > 0 ? (
+        <>
+          <Heading>{t("published.activities")}</Heading>
+          <ul>
+            {update.activities.map((activity) => (
+              <li key={`${activity.heldOn}-${activity.title}`}>
+                <time dateTime={activity.heldOn}>{formatDate(activity.heldOn, language)}</time>: {activity.title}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {update.evidence.length > 0 ? (
+        <>
+          <Heading>{t("published.evidence")}</Heading>
+          <ul>
+            {update.evidence.map((entry) => (
+              <li key={entry.url}>
+                <a href={entry.url} rel="noopener noreferrer">
+                  {entry.label ?? entry.url}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
   );
 }
 
