@@ -215,6 +215,35 @@ describe("search", () => {
     expect((await allSlugs({ q: "arrecifes" })).slugs).not.toContain("search-edit");
   });
 
+  it("counts a search's HUBs and their SDGs like the SQL over the same HUBs, with or without other filters, drafts left out", async () => {
+    await insertHub("search-count-a", { summary: "Rooftop beehives for pollinators", goal: 15 });
+    const twoGoals = await insertHub("search-count-b", { summary: "Beehives on school roofs", goal: 4 });
+    await database.db.insertInto("hub_goals").values({ hub_id: twoGoals, goal: 15, is_primary: false }).execute();
+    await insertHub("search-count-draft", { summary: "Beehives in a draft", goal: 15, status: "draft" });
+    const expected = async (extra: ReturnType<typeof sql> = sql`true`) => {
+      const { rows } = await sql<{ goal: number; n: number }>`
+        select g.goal, count(*)::int as n from hub_goals g join hubs h on h.id = g.hub_id join organisations o on o.id = h.lead_organisation_id
+        where h.status in ('recognised', 'completed') and h.slug like 'search-count-%' and ${extra} group by g.goal`.execute(database.db);
+      return Object.fromEntries(rows.map((row) => [row.goal, row.n]));
+    };
+    const counts = await countHubsBySdg(database.db, { today: TODAY, filters: { q: "beehives" } });
+    expect(Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0))).toEqual(await expected());
+    expect(counts[15]).toBe(2);
+    const found = await listPublicHubs(database.db, { language: "en", today: TODAY, filters: { q: "beehives" } });
+    expect(found.total).toBe(2);
+    expect(found.hubs.map((hub) => hub.slug).sort()).toEqual(["search-count-a", "search-count-b"]);
+    // With another filter the same matches go through SQL: the same answers.
+    const withGoal = await listPublicHubs(database.db, { language: "en", today: TODAY, filters: { q: "beehives", sdg: 4 } });
+    expect(withGoal.hubs.map((hub) => hub.slug)).toEqual(["search-count-b"]);
+    expect(withGoal.total).toBe(1);
+    const country = (await database.db.selectFrom("organisations").select("country_code").orderBy("id").executeTakeFirstOrThrow()).country_code.trim();
+    expect(await countHubsBySdg(database.db, { today: TODAY, filters: { q: "beehives", country, sdg: 4 } })).toEqual(counts);
+    // Page after page, in rank order, no HUB twice.
+    const pages = await Promise.all([1, 2].map((page) => listPublicHubs(database.db, { language: "en", today: TODAY, filters: { q: "beehives" }, page, pageSize: 1 })));
+    expect(pages.map((page) => page.hubs[0].slug).sort()).toEqual(["search-count-a", "search-count-b"]);
+    expect(pages[0].pageCount).toBe(2);
+  });
+
   it("shows the matching HUBs on the map too", async () => {
     const data = await getMapData(database.db, { filters: { q: "ciclorrutas" }, bbox: [-180, -85, 180, 85], zoom: 2, language: "es", today: TODAY });
     expect(data.total).toBe(1);

@@ -4,7 +4,7 @@ import type { DB } from "../../../db/index";
 import type { WorldRegion } from "../../../db/schema";
 import type { Language } from "~/modules/i18n/config";
 import { countryName } from "~/modules/i18n/format";
-import { filterKey, type HubFilters } from "./hub-filters";
+import { FILTER_KEYS, filterKey, type HubFilters } from "./hub-filters";
 import type { HubListItem } from "./hub-list";
 import { PUBLIC_STORED_STATUSES, publicStatusOf, type PublicHubStatus } from "./status";
 
@@ -28,7 +28,7 @@ export interface PublicHubPage {
 
 interface CacheState {
   version: number;
-  entries: Map<string, unknown>;
+  entries: Map<string, Promise<unknown>>;
 }
 const caches = new WeakMap<object, CacheState>();
 const MAX_CACHE_ENTRIES = 300;
@@ -50,7 +50,10 @@ export function getPublicDataVersion(db: DB): Promise<number> {
 }
 const inFlight = new WeakMap<object, Promise<number>>();
 
-/** Computes `key` once per data version (and per `today`, which callers put in the key). */
+/**
+ * Computes `key` once per data version (and per `today`, which callers put in the key). The
+ * promise is what is kept, so requests that ask at the same time share one computation.
+ */
 export async function cachedPublic<T>(db: DB, key: string, compute: () => Promise<T>, version?: number): Promise<T> {
   const current = version ?? (await getPublicDataVersion(db));
   let state = caches.get(db);
@@ -58,16 +61,19 @@ export async function cachedPublic<T>(db: DB, key: string, compute: () => Promis
     state = { version: current, entries: new Map() };
     caches.set(db, state);
   }
-  if (state.entries.has(key)) {
-    const value = state.entries.get(key) as T;
+  const entries = state.entries;
+  const cached = entries.get(key) as Promise<T> | undefined;
+  if (cached) {
     // Least recently used goes first when full.
-    state.entries.delete(key);
-    state.entries.set(key, value);
-    return value;
+    entries.delete(key);
+    entries.set(key, cached);
+    return cached;
   }
-  const value = await compute();
-  if (state.entries.size >= MAX_CACHE_ENTRIES) state.entries.delete(state.entries.keys().next().value!);
-  state.entries.set(key, value);
+  const value = compute();
+  if (entries.size >= MAX_CACHE_ENTRIES) entries.delete(entries.keys().next().value!);
+  entries.set(key, value);
+  // A failure is not kept: the next request tries again.
+  value.catch(() => entries.get(key) === value && entries.delete(key));
   return value;
 }
 
@@ -142,39 +148,59 @@ function publicHubsFrom(db: DB, filters: HubFilters, today: string, options: Fil
 // ---------------------------------------------------------------------------------------------
 // Text search
 
+export interface SearchMatches {
+  /** The public HUBs matching, best match first (ties: newest recognition). */
+  ids: number[];
+  /** How many of them serve each SDG: the SDG counts of a search with no other filter. */
+  goalCounts: Record<number, number>;
+}
+
 /**
- * Every public HUB matching `q`, best match first (ties: newest): one GIN lookup and one ranking
- * per query and data version, shared by the list, its count, the SDG counts and the map in every
- * language. The other filters then look the few thousand matches up by primary key instead of
- * scanning every HUB to join them with the text index's result (60 ms of a 100 ms search).
+ * Every public HUB matching `q`: one GIN lookup and one ranking per query and data version,
+ * shared by the list, its count, the SDG counts and the map in every language. The other filters
+ * then look the matches up by primary key instead of scanning every HUB to join them.
  */
-export async function searchMatches(db: DB, q: string, version?: number): Promise<number[]> {
+export async function searchMatches(db: DB, q: string, version?: number): Promise<SearchMatches> {
   return cachedPublic(
     db,
     `matches:${q}`,
     async () => {
-      // `offset 0` keeps PostgreSQL from inlining x.q into ts_rank and the recheck, which would
-      // rebuild the tsquery (unaccent + 3 × websearch_to_tsquery) for every matching row.
-      const { rows } = await sql<{ id: number }>`
-        select h.id
+      // `offset 0` in x keeps PostgreSQL from inlining x.q into ts_rank and the recheck, which
+      // would rebuild the tsquery (unaccent + 3 × websearch_to_tsquery) for every matching row.
+      // `offset 0` in h keeps one primary-key look-up per match: the planner, pricing random reads
+      // as if from disk, would rather scan all 100,000 HUBs to join a few thousand matches (3× slower).
+      const { rows } = await sql<{ id: number; goals: string | null }>`
+        select m.hub_id as id, h.goals
         from (
           select rs.hub_id, max(ts_rank(rs.document, x.q)) as rank
           from hub_search rs, (select ${searchQuery(q)} as q offset 0) x
           where rs.document @@ x.q
           group by rs.hub_id
         ) m
-        join hubs h on h.id = m.hub_id
-        where h.status in ('recognised', 'completed')
-        order by m.rank desc, h.recognised_at desc, h.id desc`.execute(db);
-      return rows.map((row) => row.id);
+        cross join lateral (
+          select h.recognised_at, (select string_agg(g.goal::text, ',') from hub_goals g where g.hub_id = h.id) as goals
+          from hubs h
+          where h.id = m.hub_id and h.status in ('recognised', 'completed')
+          offset 0
+        ) h
+        order by m.rank desc, h.recognised_at desc, m.hub_id desc`.execute(db);
+      const goalCounts: Record<number, number> = {};
+      for (let goal = 1; goal <= 17; goal++) goalCounts[goal] = 0;
+      for (const row of rows) for (const goal of row.goals?.split(",") ?? []) goalCounts[Number(goal)] += 1;
+      return { ids: rows.map((row) => row.id), goalCounts };
     },
     version,
   );
 }
 
 /** The search's matches when `filters` has a text query (for `FilterConditionOptions.matches`). */
-async function matchesFor(db: DB, filters: HubFilters, version?: number): Promise<number[] | undefined> {
+async function matchesFor(db: DB, filters: HubFilters, version?: number): Promise<SearchMatches | undefined> {
   return filters.q === undefined ? undefined : searchMatches(db, filters.q, version);
+}
+
+/** True when the text query is the only filter left once `ignore` is set aside. */
+function onlySearch(filters: HubFilters, ignore: (keyof HubFilters)[] = []): boolean {
+  return FILTER_KEYS.every((key) => key === "q" || ignore.includes(key) || filters[key] === undefined);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -196,13 +222,16 @@ export async function listPublicHubs(
   const version = await getPublicDataVersion(db);
   const key = filterKey(filters);
   const matches = await matchesFor(db, filters, version);
-  const total = await cachedPublic(db, `count:${today}:${key}`, () => countPublicHubs(db, filters, today, matches), version);
+  const total =
+    matches && onlySearch(filters)
+      ? matches.ids.length
+      : await cachedPublic(db, `count:${today}:${key}`, () => countPublicHubs(db, filters, today, matches?.ids), version);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const current = Math.min(Math.max(1, Math.floor(page)), pageCount);
   const hubs = await cachedPublic(
     db,
     `list:${language}:${today}:${pageSize}:${current}:${key}`,
-    () => queryPublicHubs(db, { language, today, filters, matches, offset: (current - 1) * pageSize, limit: pageSize }),
+    () => queryPublicHubs(db, { language, today, filters, matches: matches?.ids, offset: (current - 1) * pageSize, limit: pageSize }),
     version,
   );
   return { hubs, total, page: current, pageSize, pageCount };
@@ -300,9 +329,10 @@ export async function countHubsBySdg(db: DB, { today, filters = {} }: { today: s
   const key = `sdgcounts:${today}:${filterKey({ ...filters, sdg: undefined, target: undefined })}`;
   return cachedPublic(db, key, async () => {
     const matches = await matchesFor(db, filters, version);
+    if (matches && onlySearch(filters, ignore)) return matches.goalCounts;
     const rows = await db
       .selectFrom("hub_goals as g")
-      .where("g.hub_id", "in", publicHubsFrom(db, filters, today, { ignore, matches }).select("h.id"))
+      .where("g.hub_id", "in", publicHubsFrom(db, filters, today, { ignore, matches: matches?.ids }).select("h.id"))
       .select(["g.goal", sql<number>`count(*)`.as("n")])
       .groupBy("g.goal")
       .execute();
@@ -373,7 +403,7 @@ export interface MapPoint {
 
 export async function listMapPoints(db: DB, { today, filters = {} }: { today: string; filters?: HubFilters }): Promise<MapPoint[]> {
   const matches = await matchesFor(db, filters);
-  const rows = await publicHubsFrom(db, { ...filters, bbox: undefined }, today, { matches })
+  const rows = await publicHubsFrom(db, { ...filters, bbox: undefined }, today, { matches: matches?.ids })
     .leftJoin("hub_goals as pg", (join) => join.onRef("pg.hub_id", "=", "h.id").on("pg.is_primary", "=", true))
     .select([
       "h.slug",
