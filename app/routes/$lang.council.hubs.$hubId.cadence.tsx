@@ -10,7 +10,8 @@ import { getTranslator } from "~/modules/i18n/i18next.server";
 import { getCadence, setCadence } from "~/modules/progress/cadence.server";
 import { reportingPeriods } from "~/modules/progress/calendar";
 import { CadenceSchema } from "~/modules/progress/progress-form";
-import { ConflictError, hubTitleSql } from "~/modules/progress/progress.server";
+import { hubTitleSql } from "~/modules/hubs/hub-title.server";
+import { ConflictError } from "~/modules/progress/progress.server";
 import { idParam, notFound, requireLanguage } from "~/modules/progress/route-helpers.server";
 import { FormErrors, TextField } from "~/ui/form";
 

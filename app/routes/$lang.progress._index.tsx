@@ -6,7 +6,8 @@ import { isoToday } from "~/modules/hubs/status";
 import { formatDate } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { periodKey } from "~/modules/progress/calendar";
-import { hubTitleSql, latestOutcomeProgress, listCityUpdates, listHubCalendars } from "~/modules/progress/progress.server";
+import { hubTitleSql } from "~/modules/hubs/hub-title.server";
+import { latestOutcomeProgress, listCityUpdates, listHubCalendars } from "~/modules/progress/progress.server";
 import { OutcomeProgressChart } from "~/modules/progress/charts";
 import { requireLanguage } from "~/modules/progress/route-helpers.server";
 

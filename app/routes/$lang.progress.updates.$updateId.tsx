@@ -1,3 +1,4 @@
+import { hubTitleSql } from "~/modules/hubs/hub-title.server";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -15,7 +16,6 @@ import {
   ConflictError,
   TransitionError,
   getUpdate,
-  hubTitleSql,
   listOutcomes,
   presentUpdate,
   reviewUpdate,

@@ -2,7 +2,8 @@ import { sql, type Kysely } from "kysely";
 import type { Database, Language, OverallStatus, WorldRegion } from "../../../db/schema";
 import { outcomeFraction } from "./calendar";
 import type { DashboardRow } from "./dashboard";
-import { hubTitleSql, listHubCalendars } from "./progress.server";
+import { hubTitleSql } from "~/modules/hubs/hub-title.server";
+import { listHubCalendars } from "./progress.server";
 
 /**
  * One row per HUB (recognised by default, i.e. active or about to start): a fixed number of

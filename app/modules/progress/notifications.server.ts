@@ -3,6 +3,7 @@ import type { Database, Language } from "../../../db/schema";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { formatDate } from "~/modules/i18n/format";
 import { queueMail } from "~/modules/mail/mailer.server";
+import { hubTitleSql } from "~/modules/hubs/hub-title.server";
 import { listHubCalendars } from "./progress.server";
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -25,8 +26,7 @@ async function hubTitle(db: Db, hubId: number, language: Language): Promise<stri
   const row = await db
     .selectFrom("hubs as h")
     .select(
-      sql<string>`coalesce((select t.title from hub_translations t where t.hub_id = h.id and t.language = ${language}),
-        (select t.title from hub_translations t where t.hub_id = h.id and t.language = h.original_language), h.slug)`.as("title"),
+      sql<string>`coalesce(${hubTitleSql(language)}, h.slug)`.as("title"),
     )
     .where("h.id", "=", hubId)
     .executeTakeFirst();
@@ -200,8 +200,7 @@ export async function listNotifications(db: Db, userId: number, language: Langua
       "n.due_date",
       "n.created_at",
       "n.read_at",
-      sql<string | null>`coalesce((select t.title from hub_translations t where t.hub_id = h.id and t.language = ${language}),
-        (select t.title from hub_translations t where t.hub_id = h.id and t.language = h.original_language))`.as("hub_title"),
+      sql<string | null>`${hubTitleSql(language)}`.as("hub_title"),
     ])
     .where("n.user_id", "=", userId)
     .orderBy("n.created_at", "desc")

@@ -1,3 +1,4 @@
+import { hubTitleSql } from "~/modules/hubs/hub-title.server";
 import { sql, type Kysely, type Transaction } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { Database, Language, OverallStatus, ProgressUpdateKind, ProgressUpdateStatus } from "../../../db/schema";
@@ -90,11 +91,6 @@ export async function listHubCalendars(
   });
 }
 
-/** A HUB's title in `language`, or in its original language. */
-export function hubTitleSql(language: Language) {
-  return sql<string>`coalesce((select t.title from hub_translations t where t.hub_id = h.id and t.language = ${language}),
-    (select t.title from hub_translations t where t.hub_id = h.id and t.language = h.original_language))`;
-}
 
 /** The HUB a city user may report on: recognised and led by their organisation; otherwise undefined (a 404 for the caller). */
 export async function findCityHub(db: Db, user: SessionUser, hubId: number, language: Language) {
