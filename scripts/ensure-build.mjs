@@ -1,9 +1,11 @@
-// `npm start`: build when there is no production build yet, or when the sources are newer than it.
+// `npm start`: build (`npm run build`: the Remix build, then its compressed assets) when there is no
+// production build yet, when the sources are newer than it, or when the assets were not compressed.
 import { execSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 const BUILD = "build/index.js";
+const ASSETS = "public/build";
 
 function newestSourceTime(entries) {
   let newest = 0;
@@ -17,8 +19,11 @@ function newestSourceTime(entries) {
   return newest;
 }
 
-const stale = !existsSync(BUILD) || newestSourceTime(["app", "remix.config.js", "package-lock.json"]) > statSync(BUILD).mtimeMs;
+// scripts/compress-assets.mjs writes a .br beside the client entry; `remix build` alone does not.
+const compressed = existsSync(ASSETS) && readdirSync(ASSETS).some((name) => /^entry\.client-.*\.js\.br$/.test(name));
+const sources = ["app", "locales", "remix.config.js", "package-lock.json", "scripts/compress-assets.mjs"];
+const stale = !existsSync(BUILD) || !compressed || newestSourceTime(sources) > statSync(BUILD).mtimeMs;
 if (stale) {
-  console.log(existsSync(BUILD) ? "[start] sources changed since the last build: rebuilding" : "[start] no production build yet: building (first start only)");
-  execSync("npx remix build", { stdio: "inherit" });
+  console.log(existsSync(BUILD) ? "[start] sources changed since the last build, or its assets are not compressed: rebuilding" : "[start] no production build yet: building (first start only)");
+  execSync("npm run build", { stdio: "inherit" });
 }

@@ -2,6 +2,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import expressStaticGzip from "express-static-gzip";
 import type { DatabaseHandle } from "../db/index";
 import type { Env } from "../app/modules/config/env.server";
 import { publicPageCache } from "./page-cache";
@@ -13,9 +14,21 @@ export function createApp({ build, database, env }: { build: ServerBuild; databa
   app.set("trust proxy", env.NODE_ENV === "production" ? 1 : false);
   app.use(compression());
   app.use(rejectCrossSiteWrites);
-  // Fingerprinted by the Remix compiler: cache forever.
-  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  // Fingerprinted by the Remix compiler: cache forever. `npm run build` wrote each script and
+  // stylesheet's brotli (.br) and zopfli (.gz) twin (scripts/compress-assets.mjs): served as they
+  // are to a browser that accepts them, with Vary: Accept-Encoding; compression() above only
+  // compresses what has no twin (it leaves a response that already has a Content-Encoding alone).
+  app.use(
+    "/build",
+    expressStaticGzip("public/build", {
+      enableBrotli: true,
+      orderPreference: ["br", "gzip"],
+      index: false,
+      serveStatic: { immutable: true, maxAge: "1y" },
+    }),
+  );
   app.use(express.static("public", { maxAge: "1h" }));
+  app.use("/__manifest", shortManifestCaching);
   // Anonymous map and HUB pages: rendered once per public data version (see page-cache.ts).
   app.use(
     publicPageCache({
@@ -53,4 +66,15 @@ function rejectCrossSiteWrites(request: express.Request, response: express.Respo
     // fall through: a malformed Origin is refused
   }
   response.status(403).type("text/plain").send("Cross-site form submissions are not accepted.");
+}
+
+/**
+ * Remix answers its route discovery (`/__manifest?p=…&version=…`) as `immutable` for a year. The
+ * answer is keyed by the build's version, but it is not a fingerprinted file: browsers may keep it
+ * for a visit, not for a year past the deploy that made it.
+ */
+function shortManifestCaching(_request: express.Request, response: express.Response, next: express.NextFunction) {
+  const setHeader = response.setHeader.bind(response);
+  response.setHeader = (name, value) => setHeader(name, name.toLowerCase() === "cache-control" ? "public, max-age=3600" : value);
+  next();
 }

@@ -1,0 +1,71 @@
+// `npm run build`, after `remix build`: writes NAME.gz (zopfli, the smallest gzip) and NAME.br
+// (brotli at its best quality) beside each JavaScript and CSS file of public/build. server/app.ts
+// serves them as they are (express-static-gzip), so no request pays for compressing an asset and
+// every browser gets the smallest encoding it accepts. A variant that would not be smaller than
+// the file is not written: that file is served as it is or compressed on the fly.
+//
+// The file names carry a content hash, so a variant is reused from .cache/compressed-assets when
+// an earlier build already compressed the same content (zopfli takes a few seconds per 100 KB).
+import { gzipAsync } from "@gfx/zopfli";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { brotliCompressSync, constants } from "node:zlib";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const ASSETS = path.join(ROOT, "public/build");
+const CACHE = path.join(ROOT, ".cache/compressed-assets");
+const COMPRESSIBLE = /\.(js|css)$/;
+
+function* filesUnder(directory) {
+  for (const entry of readdirSync(directory, { withFileTypes: true })) {
+    const file = path.join(directory, entry.name);
+    if (entry.isDirectory()) yield* filesUnder(file);
+    else if (COMPRESSIBLE.test(entry.name)) yield file;
+  }
+}
+
+const encoders = {
+  gz: (content) => gzipAsync(content, { numiterations: 15 }).then((bytes) => Buffer.from(bytes)),
+  br: async (content) =>
+    brotliCompressSync(content, {
+      params: {
+        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+        [constants.BROTLI_PARAM_SIZE_HINT]: content.length,
+      },
+    }),
+};
+
+async function compress(file) {
+  const content = readFileSync(file);
+  const hash = createHash("sha256").update(content).digest("hex").slice(0, 32);
+  const sizes = {};
+  for (const [extension, encode] of Object.entries(encoders)) {
+    const cached = path.join(CACHE, `${hash}.${extension}`);
+    const variant = existsSync(cached) ? readFileSync(cached) : await encode(content);
+    if (!existsSync(cached)) writeFileSync(cached, variant);
+    if (variant.length < content.length) writeFileSync(`${file}.${extension}`, variant);
+    sizes[extension] = Math.min(variant.length, content.length);
+  }
+  return { raw: content.length, ...sizes };
+}
+
+if (!existsSync(ASSETS)) {
+  console.error(`[compress-assets] ${path.relative(ROOT, ASSETS)} does not exist: run remix build first`);
+  process.exit(1);
+}
+mkdirSync(CACHE, { recursive: true });
+const started = performance.now();
+const totals = { files: 0, raw: 0, gz: 0, br: 0 };
+for (const file of filesUnder(ASSETS)) {
+  const sizes = await compress(file);
+  totals.files++;
+  totals.raw += sizes.raw;
+  totals.gz += sizes.gz;
+  totals.br += sizes.br;
+}
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+console.log(
+  `[compress-assets] ${totals.files} files, ${kb(totals.raw)}: ${kb(totals.gz)} gzip (zopfli), ${kb(totals.br)} brotli, in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);
