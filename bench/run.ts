@@ -7,7 +7,7 @@
  * to create and drop a database named l4a_bench_*.
  */
 import { execSync, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
 import { createServer } from "node:net";
 import os from "node:os";
@@ -17,6 +17,7 @@ import { sql } from "kysely";
 import postgres from "postgres";
 import { openDatabase } from "../db/index";
 import { prepareDatabase } from "../db/prepare";
+import { mapPageJavaScript } from "./javascript";
 import { loadSyntheticRegistry, SEARCH_WORDS } from "./synthetic";
 
 const args = process.argv.slice(2);
@@ -222,43 +223,8 @@ async function measure(base: string, engine: string): Promise<Row[]> {
   const csv = await get(`${base}/api/hubs.csv?lang=en`);
   rows.push({ figure: "CSV export of all: time, bytes", value: `${(csv.ms / 1000).toFixed(2)} s, ${(csv.bytes / 1024 / 1024).toFixed(1)} MB`, limit: "same query" });
 
-  step("JavaScript size");
-  // Every script the map page loads: those named in the HTML, then every module they import,
-  // static or dynamic (the Leaflet map is a dynamic import made after hydration).
-  const html = (await get(`${base}/en`)).body.toString();
-  const queue = [
-    ...[...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g)].map((match) => new URL(match[1], base).toString()),
-    ...[...html.matchAll(/(?:import\(|from\s*)"([^"]+\.js)"/g)].map((match) => new URL(match[1], base).toString()),
-  ];
-  const seen = new Set<string>();
-  let gzipped = 0;
-  let raw = 0;
-  let lazyGzipped = 0;
-  const lazy = new Set<string>();
-  while (queue.length > 0) {
-    const file = queue.shift()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    const body = (await get(file)).body;
-    raw += body.length;
-    const size = gzipSync(body).length;
-    gzipped += size;
-    if (lazy.has(file)) lazyGzipped += size;
-    const text = body.toString();
-    for (const match of text.matchAll(/import\(\s*"([^"]+\.js)"\s*\)/g)) {
-      const url = new URL(match[1], file).toString();
-      if (!seen.has(url)) {
-        lazy.add(url);
-        queue.push(url);
-      }
-    }
-    for (const match of text.matchAll(/(?:from|import)\s*"([^"]+\.js)"/g)) queue.push(new URL(match[1], file).toString());
-  }
-  rows.push({
-    figure: `JavaScript of the map page (${seen.size} files): gzipped total (of which loaded after hydration), raw`,
-    value: `${kb(gzipped)} (${kb(lazyGzipped)}), ${kb(raw)}`,
-    limit: "React DOM + Remix/React Router + i18next (entry) before hydration; Leaflet + react-leaflet after",
-  });
+  step("JavaScript of the map page (Chromium)");
+  rows.push(...(await mapPageJavaScript(base)));
   log(`  [${engine}] done measuring`);
   return rows;
 }
@@ -305,10 +271,9 @@ async function runEngine(engine: string): Promise<{ rows: Row[]; details: string
 }
 
 async function main() {
-  if (!existsSync(path.join(ROOT, "build/index.js")) || process.env.BENCH_BUILD === "1") {
-    log("building the production bundle (remix build)…");
-    execSync("npx remix build", { cwd: ROOT, stdio: "inherit" });
-  }
+  // The production build with its precompressed assets (`npm run build`), as `npm start` serves it.
+  if (process.env.BENCH_BUILD === "1") execSync("npm run build", { cwd: ROOT, stdio: "inherit" });
+  else execSync("node scripts/ensure-build.mjs", { cwd: ROOT, stdio: "inherit" });
   const cpus = os.cpus();
   const machine = `${cpus.length} × ${cpus[0]?.model ?? "cpu"}, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
   const results: Record<string, { rows: Row[]; details: string }> = {};
