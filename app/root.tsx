@@ -13,11 +13,12 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { SUPPORTED_LANGUAGES, DEFAULT_LANGUAGE, isLanguage, pathInLanguage, type Language } from "~/modules/i18n/config";
 import { getSessionUser } from "~/modules/accounts/session.server";
+import { preloadNamespacesOfNavigations } from "~/modules/i18n/preload-namespaces";
 import { languageOfRequest } from "~/modules/i18n/i18next.server";
 import { SiteFooter, SiteHeader } from "~/ui/layout";
 import stylesheet from "~/styles/app.css";
@@ -27,7 +28,8 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const handle = { i18n: ["common", "accounts", "validation", "monitoring", "proposals"] };
+// The layout's strings only: each route names its own namespaces, and a page downloads no others.
+export const handle = { i18n: ["common"] };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const language = await languageOfRequest(request);
@@ -87,6 +89,8 @@ export default function App() {
   const data = useRootData();
   const language = data?.language ?? DEFAULT_LANGUAGE;
   useChangeLanguage(language);
+  const { i18n } = useTranslation();
+  useEffect(() => preloadNamespacesOfNavigations(i18n), [i18n]);
   return (
     <Document language={language}>
       <Outlet />

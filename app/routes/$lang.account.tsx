@@ -88,7 +88,7 @@ export default function AccountPage() {
         <dt>{t("fields.email")}</dt>
         <dd>{data.user.email}</dd>
         <dt>{t("account.role")}</dt>
-        <dd>{t(`roles.${data.user.role}`)}</dd>
+        <dd>{t(`common:roles.${data.user.role}`)}</dd>
         <dt>{t("fields.language")}</dt>
         <dd>{tc(`languages.${data.user.language}`)}</dd>
         {data.organisation ? (

@@ -86,7 +86,7 @@ export default function AdminInvitationsPage() {
         <Form method="post" {...getFormProps(form)} className="form" aria-labelledby="invite-title">
           <FormErrors id={form.errorId} errors={form.errors} />
           <TextField meta={fields.email} type="email" label={ta("fields.email")} autoComplete="off" />
-          <SelectField meta={fields.role} label={t("invitations.role")} options={INVITED_ROLES.map((value) => ({ value, label: ta(`roles.${value}`) }))} />
+          <SelectField meta={fields.role} label={t("invitations.role")} options={INVITED_ROLES.map((value) => ({ value, label: ta(`common:roles.${value}`) }))} />
           <SelectField
             meta={fields.language}
             label={t("invitations.language")}
@@ -120,7 +120,7 @@ export default function AdminInvitationsPage() {
               {data.invitations.map((i) => (
                 <tr key={i.id}>
                   <td>{i.email}</td>
-                  <td>{ta(`roles.${i.role}`)}</td>
+                  <td>{ta(`common:roles.${i.role}`)}</td>
                   <td>{tc(`languages.${i.language}`)}</td>
                   <td>{i.createdOn}</td>
                   <td>{i.expiresOn}</td>

@@ -69,7 +69,7 @@ export default function AcceptInvitationPage() {
   return (
     <div className="container narrow">
       <h1>{t("invitation.title")}</h1>
-      <p>{t("invitation.lead", { email: invitation.email, role: t(`roles.${invitation.role}`) })}</p>
+      <p>{t("invitation.lead", { email: invitation.email, role: t(`common:roles.${invitation.role}`) })}</p>
       <Form method="post" {...getFormProps(form)} className="form">
         <FormErrors id={form.errorId} errors={form.errors} />
         <TextField meta={fields.displayName} label={t("fields.displayName")} autoComplete="name" />

@@ -41,7 +41,7 @@ interface RootData {
 }
 
 function AccountMenu({ language }: { language: Language }) {
-  const { t } = useTranslation("accounts");
+  const { t } = useTranslation("common");
   const location = useLocation();
   const user = useRouteLoaderData<RootData>("root")?.user;
   if (!user) {
@@ -49,10 +49,10 @@ function AccountMenu({ language }: { language: Language }) {
     return (
       <div className="account-menu">
         <Link className="account-link" to={`/${language}/login?${new URLSearchParams({ redirectTo })}`}>
-          {t("login.link")}
+          {t("nav.login")}
         </Link>
         <Link className="account-link" to={`/${language}/signup`}>
-          {t("accounts:nav.signup")}
+          {t("nav.signup")}
         </Link>
       </div>
     );
@@ -63,16 +63,16 @@ function AccountMenu({ language }: { language: Language }) {
         {t("signedInAs", { name: user.displayName })} ({t(`roles.${user.role}`)})
       </span>
       <Link className="account-link" to={`/${language}/account`}>
-        {t("accounts:nav.account")}
+        {t("nav.account")}
       </Link>
       {user.role === "secretariat" ? (
         <Link className="account-link" to={`/${language}/admin/organisations`}>
-          {t("accounts:nav.admin")}
+          {t("nav.admin")}
         </Link>
       ) : null}
       <Form method="post" action={`/${language}/logout`}>
         <button type="submit" className="button--link">
-          {t("logout.submit")}
+          {t("nav.logout")}
         </button>
       </Form>
     </div>

@@ -206,6 +206,50 @@ describe("accessibility and languages", () => {
   });
 });
 
+describe("interface language and translations in the browser", () => {
+  /** Every text the page shows from now on, to catch an untranslated key on the way. */
+  async function recordTexts(page: Page) {
+    await page.evaluate(() => {
+      const seen: string[] = ((window as unknown as { seenTexts: string[] }).seenTexts = []);
+      new MutationObserver(() => seen.push(document.body.innerText)).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    return () => page.evaluate(() => (window as unknown as { seenTexts: string[] }).seenTexts);
+  }
+  const RAW_KEY = /(^|\s)(nav|login|signup|home|map|status|list|filters)\.[a-zA-Z]+/m;
+
+  it("switches the map page from English to Spanish in place, with the map and its list translated", async () => {
+    const { context, page } = await openPage("/en?sdg=11");
+    await mapReady(page);
+    await page.locator(".hub-map__status", { hasText: "on the map" }).waitFor();
+    // A full page load would lose this; a client-side language switch keeps it.
+    await page.evaluate(() => ((window as unknown as { stayedOnPage: boolean }).stayedOnPage = true));
+    const texts = await recordTexts(page);
+    await page.getByRole("navigation", { name: "Language" }).getByRole("link", { name: "Español" }).click();
+    await page.waitForURL(`${server.url}/es?sdg=11`);
+    await page.getByRole("button", { name: "Aplicar los filtros" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "HUBs Local4Action" }).waitFor();
+    await page.locator(".hub-map__status", { hasText: "en el mapa" }).waitFor();
+    await page.getByLabel("Listar solo los HUBs visibles en el mapa").waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("es");
+    expect(await page.evaluate(() => (window as unknown as { stayedOnPage?: boolean }).stayedOnPage)).toBe(true);
+    expect((await texts()).filter((text) => RAW_KEY.test(text))).toEqual([]);
+    await context.close();
+  });
+
+  it("a client-side navigation to a page with other namespaces shows it translated from its first paint", async () => {
+    const { context, page } = await openPage("/fr");
+    await mapReady(page);
+    await page.evaluate(() => ((window as unknown as { stayedOnPage: boolean }).stayedOnPage = true));
+    const texts = await recordTexts(page);
+    await page.getByRole("link", { name: "Se connecter" }).click();
+    await page.waitForURL(/\/fr\/login/);
+    await page.getByLabel("Mot de passe").waitFor();
+    expect(await page.evaluate(() => (window as unknown as { stayedOnPage?: boolean }).stayedOnPage)).toBe(true);
+    expect((await texts()).filter((text) => RAW_KEY.test(text))).toEqual([]);
+    await context.close();
+  });
+});
+
 describe("embedding and open data over HTTP", () => {
   it("allows framing of the embed page only", async () => {
     const embed = await fetch(`${server.url}/en/embed?sdg=11`);

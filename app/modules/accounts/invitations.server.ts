@@ -43,7 +43,7 @@ export async function createInvitation(
       to: input.email,
       subject: t("accounts:mail.invitation.subject"),
       text: t("accounts:mail.invitation.body", {
-        role: t(`accounts:roles.${input.role}`),
+        role: t(`common:roles.${input.role}`),
         link: `${input.origin}/${input.language}/invitations/${token}`,
         days: INVITATION_LIFETIME_MS / 86_400_000,
       }),

@@ -8,7 +8,7 @@ interface RootData {
 
 /** Monitoring entries of the main navigation (list items), by role; the annual report is public. */
 export function MonitoringNavLinks({ language }: { language: Language }) {
-  const { t } = useTranslation("monitoring");
+  const { t } = useTranslation("common");
   const user = useRouteLoaderData<RootData>("root")?.user;
   const year = new Date().getUTCFullYear();
   return (

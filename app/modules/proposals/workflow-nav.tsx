@@ -4,7 +4,7 @@ import type { Language } from "~/modules/i18n/config";
 
 /** The proposal/review links of the main navigation, by role (list items for the site nav). */
 export function WorkflowNavLinks({ language }: { language: Language }) {
-  const { t } = useTranslation("proposals");
+  const { t } = useTranslation("common");
   const role = useRouteLoaderData<{ user: { role: "city" | "council" | "secretariat" } | null }>("root")?.user?.role;
   if (!role) return null;
   const links: { to: string; label: string }[] = [];
