@@ -20,7 +20,7 @@ import { publicHubDetails } from "~/modules/proposals/proposals.server";
 import { ChangeRequestTable } from "~/modules/proposals/proposal-view";
 import { CommunicationPlan } from "~/modules/proposals/communication-plan";
 
-export const handle = { i18n: ["common", "hubs", "map", "monitoring", "proposals"] };
+export const handle = { i18n: ["common", "hub", "hubs", "map", "monitoring", "proposals"] };
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: leafletStyles },
@@ -126,43 +126,43 @@ export default function HubPage() {
 
   return (
     <article className="container hub-page" aria-labelledby="hub-title">
-      <p className="hub-page__label">{t("map:hub.label")}</p>
+      <p className="hub-page__label">{t("hub:label")}</p>
       <h1 id="hub-title" lang={langOf("title")}>
         {hub.texts.title}
       </h1>
       <p className="hub-page__summary" lang={langOf("summary")}>
         {hub.texts.summary}
       </p>
-      {untranslated ? <p className="hub-page__original-language notice">{t("map:hub.originalLanguage", { language: originalName })}</p> : null}
+      {untranslated ? <p className="hub-page__original-language notice">{t("hub:originalLanguage", { language: originalName })}</p> : null}
 
       <dl className="hub-page__facts">
         <div>
-          <dt>{t("map:hub.status")}</dt>
+          <dt>{t("hub:status")}</dt>
           <dd>
             <span className={`status status--${hub.status}`}>{t(`hubs:status.${hub.status}`)}</span>
           </dd>
         </div>
         <div>
-          <dt>{t("map:hub.lead")}</dt>
+          <dt>{t("hub:lead")}</dt>
           <dd>
             {hub.lead.name} ({hub.lead.city}, {countryName(hub.lead.countryCode, language)}) · {t(`map:regions.${hub.lead.region}`)}
           </dd>
         </div>
         {hub.theme ? (
           <div>
-            <dt>{t("map:hub.theme")}</dt>
+            <dt>{t("hub:theme")}</dt>
             <dd>{hub.theme.name}</dd>
           </div>
         ) : null}
         {hub.recognisedAt ? (
           <div>
-            <dt>{t("map:hub.recognisedOn")}</dt>
+            <dt>{t("hub:recognisedOn")}</dt>
             <dd>{formatDate(hub.recognisedAt.slice(0, 10), language, "long")}</dd>
           </div>
         ) : null}
         {hub.website ? (
           <div>
-            <dt>{t("map:hub.website")}</dt>
+            <dt>{t("hub:website")}</dt>
             <dd>
               <a href={hub.website} rel="noopener noreferrer">
                 {hub.website}
@@ -173,12 +173,12 @@ export default function HubPage() {
       </dl>
 
       <section className="hub-page__section" aria-labelledby="hub-timeline">
-        <h2 id="hub-timeline">{t("map:hub.timeline")}</h2>
+        <h2 id="hub-timeline">{t("hub:timelineTitle")}</h2>
         <HubTimeline start={hub.startDate} end={hub.endDate} today={today} language={language} />
       </section>
 
       <section className="hub-page__section" aria-labelledby="hub-sdgs">
-        <h2 id="hub-sdgs">{t("map:hub.goals")}</h2>
+        <h2 id="hub-sdgs">{t("hub:goals")}</h2>
         <ul className="sdg-chips">
           {hub.goals.map((goal) => {
             const sdg = goalByNumber.get(goal.number);
@@ -191,11 +191,11 @@ export default function HubPage() {
         </ul>
         {hub.targets.length > 0 ? (
           <>
-            <h3>{t("map:hub.targets")}</h3>
+            <h3>{t("hub:targets")}</h3>
             <ul className="sdg-targets">
               {hub.targets.map((target) => (
                 <li key={target.id}>
-                  <strong>{t("map:hub.targetCode", { id: target.id })}</strong> {target.title}
+                  <strong>{t("hub:targetCode", { id: target.id })}</strong> {target.title}
                 </li>
               ))}
             </ul>
@@ -203,13 +203,13 @@ export default function HubPage() {
         ) : null}
       </section>
 
-      {textSection("description", t("map:hub.description"))}
-      {textSection("localGlobalLink", t("map:hub.localGlobalLink"))}
-      {textSection("acceleration", t("map:hub.acceleration"))}
+      {textSection("description", t("hub:description"))}
+      {textSection("localGlobalLink", t("hub:localGlobalLink"))}
+      {textSection("acceleration", t("hub:acceleration"))}
 
       <section className="hub-page__section" aria-labelledby="hub-outcomes">
-        <h2 id="hub-outcomes">{t("map:hub.outcomes")}</h2>
-        {hub.outcomes.length === 0 ? <p>{t("map:hub.noOutcomes")}</p> : null}
+        <h2 id="hub-outcomes">{t("hub:outcomes")}</h2>
+        {hub.outcomes.length === 0 ? <p>{t("hub:noOutcomes")}</p> : null}
         <ol className="hub-outcomes">
           {hub.outcomes.map((outcome) => {
             const progress = latestProgress[outcome.position];
@@ -220,12 +220,12 @@ export default function HubPage() {
                 </p>
                 <dl className="hub-outcome__facts">
                   <div>
-                    <dt>{t("map:hub.indicator")}</dt>
+                    <dt>{t("hub:indicator")}</dt>
                     <dd lang={hub.originalLanguage}>{outcome.indicator}</dd>
                   </div>
                   {outcome.baseline !== null ? (
                     <div>
-                      <dt>{t("map:hub.baseline")}</dt>
+                      <dt>{t("hub:baseline")}</dt>
                       <dd>
                         {formatNumber(outcome.baseline, language)} {outcome.unit ?? ""}
                       </dd>
@@ -233,18 +233,18 @@ export default function HubPage() {
                   ) : null}
                   {outcome.targetValue !== null ? (
                     <div>
-                      <dt>{t("map:hub.targetValue")}</dt>
+                      <dt>{t("hub:targetValue")}</dt>
                       <dd>
                         {formatNumber(outcome.targetValue, language)} {outcome.unit ?? ""}
                       </dd>
                     </div>
                   ) : null}
                   <div>
-                    <dt>{t("map:hub.dueDate")}</dt>
+                    <dt>{t("hub:dueDate")}</dt>
                     <dd>{formatDate(outcome.dueDate, language)}</dd>
                   </div>
                   <div className="hub-outcome__progress">
-                    <dt>{t("map:hub.latestProgress")}</dt>
+                    <dt>{t("hub:latestProgress")}</dt>
                     <dd>
                       {progress ? (
                         <>
@@ -253,7 +253,7 @@ export default function HubPage() {
                           {progress.note ? ` · ${progress.note}` : ""}
                         </>
                       ) : (
-                        t("map:hub.noProgress")
+                        t("hub:noProgress")
                       )}
                     </dd>
                   </div>
@@ -266,7 +266,7 @@ export default function HubPage() {
 
       {approvedChanges.length > 0 ? (
         <section className="hub-page__section" aria-labelledby="hub-changes">
-          <h2 id="hub-changes">{t("map:hub.changesSinceRecognition")}</h2>
+          <h2 id="hub-changes">{t("hub:changesSinceRecognition")}</h2>
           {approvedChanges.map((change) => (
             <ChangeRequestTable
               key={change.id}
@@ -279,23 +279,23 @@ export default function HubPage() {
 
       {communication.channels || communication.events.length > 0 || communication.documents.length > 0 ? (
         <section className="hub-page__section" aria-labelledby="hub-communication">
-          <h2 id="hub-communication">{t("map:hub.communication")}</h2>
-          <CommunicationPlan plan={communication} language={language} eventsHeading={t("map:hub.events")} documentsHeading={t("map:hub.documents")} />
+          <h2 id="hub-communication">{t("hub:communication")}</h2>
+          <CommunicationPlan plan={communication} language={language} eventsHeading={t("hub:events")} documentsHeading={t("hub:documents")} />
         </section>
       ) : null}
 
       <section className="hub-page__section" aria-labelledby="hub-progress">
-        <h2 id="hub-progress">{t("map:hub.progressUpdates")}</h2>
+        <h2 id="hub-progress">{t("hub:progressUpdates")}</h2>
         {progressChart.some((series) => series.points.length > 0) ? <OutcomeProgressChart outcomes={progressChart} language={language} /> : null}
         <PublishedProgress updates={updates} language={language} />
       </section>
 
       <section className="hub-page__section" aria-labelledby="hub-places">
-        <h2 id="hub-places">{t("map:hub.places")}</h2>
+        <h2 id="hub-places">{t("hub:places")}</h2>
         <LazyHubMap
           fallback={<div className="hub-map hub-map--small hub-map--fallback" />}
           className="hub-map hub-map--small"
-          label={t("map:hub.placesMap")}
+          label={t("hub:placesMap")}
           language={language}
           query=""
           goals={goals}
@@ -311,7 +311,7 @@ export default function HubPage() {
         />
         {hub.participants.length > 0 ? (
           <>
-            <h3>{t("map:hub.participants")}</h3>
+            <h3>{t("hub:participants")}</h3>
             <ul>
               {hub.participants.map((participant) => (
                 <li key={participant.name}>
@@ -321,11 +321,11 @@ export default function HubPage() {
             </ul>
           </>
         ) : (
-          <p>{t("map:hub.noParticipants")}</p>
+          <p>{t("hub:noParticipants")}</p>
         )}
         {hub.partners.length > 0 ? (
           <>
-            <h3>{t("map:hub.partners")}</h3>
+            <h3>{t("hub:partners")}</h3>
             <ul>
               {hub.partners.map((partner) => (
                 <li key={partner}>{partner}</li>
@@ -336,7 +336,7 @@ export default function HubPage() {
       </section>
 
       <section className="hub-page__section" aria-labelledby="hub-synchronised">
-        <h2 id="hub-synchronised">{t("map:hub.synchronised")}</h2>
+        <h2 id="hub-synchronised">{t("hub:synchronised")}</h2>
         {hub.texts.synchronisation ? (
           <p lang={langOf("synchronisation")} className="hub-page__text">
             {hub.texts.synchronisation}
@@ -354,28 +354,28 @@ export default function HubPage() {
             ))}
           </ul>
         ) : (
-          <p>{t("map:hub.noSynchronised")}</p>
+          <p>{t("hub:noSynchronised")}</p>
         )}
       </section>
 
       <footer className="hub-page__footer">
         <p>
-          {t("map:hub.permalink")}: <a href={permalink}>{permalink}</a>
+          {t("hub:permalink")}: <a href={permalink}>{permalink}</a>
         </p>
         <p className="no-print">
-          <a href={`/api/hubs/${hub.slug}.json?lang=${language}`}>{t("map:hub.json")}</a> · <a href={`/${language}`}>{t("map:hub.backToMap")}</a>
+          <a href={`/api/hubs/${hub.slug}.json?lang=${language}`}>{t("hub:json")}</a> · <a href={`/${language}`}>{t("hub:backToMap")}</a>
           <ClientOnly>
             {() => (
               <>
                 {" · "}
                 <button type="button" className="button--link" onClick={() => window.print()}>
-                  {t("map:hub.print")}
+                  {t("hub:print")}
                 </button>
               </>
             )}
           </ClientOnly>
         </p>
-        <p className="hub-page__label">{t("map:hub.label")}</p>
+        <p className="hub-page__label">{t("hub:label")}</p>
       </footer>
     </article>
   );

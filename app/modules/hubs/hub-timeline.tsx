@@ -6,7 +6,7 @@ const DAY = 86_400_000;
 
 /** The HUB's timeline as a bar from start to end, with today marked; the same facts in text for every reader. */
 export function HubTimeline({ start, end, today, language }: { start: string; end: string; today: string; language: Language }) {
-  const { t } = useTranslation("map");
+  const { t } = useTranslation("hub");
   const startMs = Date.parse(`${start}T00:00:00Z`);
   const endMs = Date.parse(`${end}T00:00:00Z`);
   const todayMs = Date.parse(`${today}T00:00:00Z`);
