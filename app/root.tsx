@@ -13,12 +13,11 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useEffect, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { SUPPORTED_LANGUAGES, DEFAULT_LANGUAGE, isLanguage, pathInLanguage, type Language } from "~/modules/i18n/config";
 import { getSessionUser } from "~/modules/accounts/session.server";
-import { preloadNamespacesOfNavigations } from "~/modules/i18n/preload-namespaces";
 import { languageOfRequest } from "~/modules/i18n/i18next.server";
 import { SiteFooter, SiteHeader } from "~/ui/layout";
 import stylesheet from "~/styles/app.css";
@@ -89,8 +88,6 @@ export default function App() {
   const data = useRootData();
   const language = data?.language ?? DEFAULT_LANGUAGE;
   useChangeLanguage(language);
-  const { i18n } = useTranslation();
-  useEffect(() => preloadNamespacesOfNavigations(i18n), [i18n]);
   return (
     <Document language={language}>
       <Outlet />
