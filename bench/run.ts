@@ -210,7 +210,7 @@ async function measure(base: string, engine: string): Promise<Row[]> {
   });
   // Words the pages above did not search: nothing cached.
   const mapSearch = await sequential(["councils", "settlements", "hillside", "coastal", "traders"].map((word) => `${world}&q=${encodeURIComponent(word)}`));
-  rows.push({ figure: "map data with a text search (uncached): p50", value: ms(mapSearch.p50), limit: "matching points loaded + cluster index built per query" });
+  rows.push({ figure: "map data with a text search (uncached): p50", value: ms(mapSearch.p50), limit: "the search's matches (shared with the list) picked from the cached points of the other filters, then a cluster index per query" });
 
   step("exports");
   const geojson = await get(`${base}/api/hubs.geojson?lang=en`);
