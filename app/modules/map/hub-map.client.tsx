@@ -1,6 +1,6 @@
 import L from "leaflet";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { GeoJSON, MapContainer, Marker, Popup, TileLayer, useMap, useMapEvents, CircleMarker, Tooltip } from "react-leaflet";
+import { GeoJSON, MapContainer, Marker, Pane, Popup, TileLayer, useMap, useMapEvents, CircleMarker, Tooltip } from "react-leaflet";
 import type { FeatureCollection } from "geojson";
 import { useTranslation } from "react-i18next";
 import type { Language } from "~/modules/i18n/config";
@@ -29,26 +29,31 @@ export interface HubMapProps {
   label: string;
 }
 
-let basemap: Promise<FeatureCollection> | undefined;
-function loadBasemap() {
-  basemap ??= fetch("/map/countries/110m.geojson").then((response) => response.json() as Promise<FeatureCollection>);
-  return basemap;
+type BasemapResolution = "110m" | "50m";
+/** From this zoom the 50m shapes replace the 110m ones, whose coasts look coarse from here on. */
+const DETAILED_BASEMAP_FROM_ZOOM = 4;
+/** Each file is fetched once per page load (and is then in the browser's cache for a week). */
+const basemaps = new Map<BasemapResolution, Promise<FeatureCollection>>();
+function loadBasemap(resolution: BasemapResolution) {
+  let pending = basemaps.get(resolution);
+  if (!pending) {
+    pending = fetch(`/map/countries/${resolution}.geojson`).then((response) => {
+      if (!response.ok) throw new Error(`basemap ${resolution}: ${response.status}`);
+      return response.json() as Promise<FeatureCollection>;
+    });
+    // A failure is forgotten: the next zoom tries again.
+    pending.catch(() => basemaps.delete(resolution));
+    basemaps.set(resolution, pending);
+  }
+  return pending;
 }
 
 const countryStyle = { color: "#7d8b99", weight: 0.6, fillColor: "#e9edf1", fillOpacity: 1 };
+/** Above the tile pane (200), below vector overlays (400) and markers (600): markers and clusters stay on top and clickable. */
+const BASEMAP_PANE = "basemapPane";
 
 export default function HubMap(props: HubMapProps) {
   const { view, tileUrl, tileAttribution, className, label } = props;
-  const [countries, setCountries] = useState<FeatureCollection | null>(null);
-  useEffect(() => {
-    let live = true;
-    loadBasemap()
-      .then((data) => live && setCountries(data))
-      .catch(() => {});
-    return () => {
-      live = false;
-    };
-  }, []);
   return (
     <div className={className ?? "hub-map"} role="region" aria-label={label}>
       <MapContainer
@@ -60,8 +65,14 @@ export default function HubMap(props: HubMapProps) {
         style={{ height: "100%", width: "100%", background: "#b9d3e6" }}
         attributionControl
       >
-        {countries ? <GeoJSON data={countries} style={() => countryStyle} interactive={false} /> : null}
-        {tileUrl ? <TileLayer url={tileUrl} attribution={tileAttribution ?? ""} /> : null}
+        {/* Raster tiles when configured (MAP_TILE_URL), else the offline country shapes. */}
+        {tileUrl ? (
+          <TileLayer url={tileUrl} attribution={tileAttribution ?? ""} />
+        ) : (
+          <Pane name={BASEMAP_PANE} style={{ zIndex: 250, pointerEvents: "none" }}>
+            <OfflineBasemap />
+          </Pane>
+        )}
         {props.single ? <SingleHub {...props} single={props.single} /> : <HubLayer {...props} />}
         {props.extraPoints?.map((point) => (
           <CircleMarker
@@ -76,6 +87,31 @@ export default function HubMap(props: HubMapProps) {
       </MapContainer>
     </div>
   );
+}
+
+/** Natural Earth countries from our own origin: 110m at low zoom, 50m from DETAILED_BASEMAP_FROM_ZOOM. */
+function OfflineBasemap() {
+  const map = useMap();
+  const [zoom, setZoom] = useState(() => map.getZoom());
+  useMapEvents({ zoomend: () => setZoom(map.getZoom()) });
+  const wanted: BasemapResolution = zoom >= DETAILED_BASEMAP_FROM_ZOOM ? "50m" : "110m";
+  const [shapes, setShapes] = useState<{ resolution: BasemapResolution; countries: FeatureCollection } | null>(null);
+  useEffect(() => {
+    let live = true;
+    const show = (resolution: BasemapResolution) =>
+      loadBasemap(resolution).then(
+        (countries) => live && setShapes((current) => (current?.resolution === wanted ? current : { resolution, countries })),
+        () => {},
+      );
+    // The coarse shapes (small, usually cached) stand in while the detailed ones load.
+    if (wanted === "50m") show("110m");
+    show(wanted);
+    return () => {
+      live = false;
+    };
+  }, [wanted]);
+  // GeoJSON reads its data once: a new resolution is a new layer.
+  return shapes ? <GeoJSON key={shapes.resolution} data={shapes.countries} style={() => countryStyle} interactive={false} /> : null;
 }
 
 function goalColour(goals: SdgGoal[], number: number) {
