@@ -1,43 +1,130 @@
 import type express from "express";
 
 /**
- * A small in-memory cache of the HTML of the public map page for anonymous visitors.
+ * A small in-memory cache of the HTML of the public map page `/{lang}` and the HUB pages
+ * `/{lang}/hubs/{slug}` for anonymous visitors.
  *
  * Why in Express rather than in entry.server: here a hit skips everything (Remix routing, every
  * loader, React rendering), and the middleware sits after `compression`, so it stores and
  * replays the plain HTML while compression still applies per request.
  *
- * What is cached: GET of the map page `/{lang}` (with its query), only when the request carries no cookie other than the language cookie
- * (so never for a signed-in user: their session cookie bypasses the cache), only 200 HTML
- * responses, and only when the response sets no cookie other than the language cookie.
- * The key is the full URL plus the raw language cookie (the page sets that cookie when it differs
- * from the URL's language, so both variants are kept apart: `Vary: Cookie`).
- * Every entry remembers the public data version read before rendering; a changed version (the
- * triggers bump it on every write to a public table) makes it stale at once. A short TTL bounds
- * what depends on the date (active vs recognised), and the entry count is capped (least recently
- * used goes first).
+ * What is cached: GET of those pages (with their query), only when the request carries no cookie
+ * other than the language cookie (so never for a signed-in user: their session cookie bypasses
+ * the cache), never a `_data` request, only 200 HTML responses that set no cookie other than the
+ * language cookie and that were sent in full (a visitor who left mid-stream or a stream that
+ * failed leaves nothing behind).
+ * The key is the origin the page was asked on (it writes it into links when PUBLIC_URL is unset),
+ * the full URL and the raw language cookie (the page sets that cookie when it differs from the
+ * URL's language, so both variants are kept apart: `Vary: Cookie`).
+ *
+ * When an entry goes stale:
+ * - the public data version read before rendering has moved (the triggers bump it on every
+ *   write to a table a public page shows: see tests/integration/public-data-version.test.ts);
+ * - the UTC day it was rendered on is over (the HUB page marks "today" on its timeline, and
+ *   statuses such as active vs recognised follow the date);
+ * - its TTL has passed (a bound on anything else that depends on the clock).
+ * The store is capped in entries and in bytes; the least recently used entry goes first.
  */
 export interface PageCacheOptions {
-  /** The public data version (cheap: one indexed row, shared by concurrent requests). */
+  /** The public data version (one indexed row; concurrent reads share one query). */
   getVersion: () => Promise<number>;
   maxEntries?: number;
+  maxBytes?: number;
   ttlMs?: number;
+  /** The clock (tests move it). */
+  now?: () => number;
 }
 
-interface Entry {
-  version: number;
-  expires: number;
+export interface CachedPage {
   headers: [string, string | string[]][];
   body: Buffer;
 }
 
-// Only the map page: the HUB page also shows published progress updates, whose tables do not
-// bump public_data_version, so a cached HUB page could show them late.
-const CACHEABLE_PATH = /^\/(en|es|fr)\/?$/;
-const LANGUAGE_COOKIE = "lng";
+interface Entry extends CachedPage {
+  version: number;
+  expires: number;
+  bytes: number;
+}
 
-export function publicPageCache({ getVersion, maxEntries = 500, ttlMs = 30_000 }: PageCacheOptions) {
-  const entries = new Map<string, Entry>();
+const CACHEABLE_PATH = /^\/(en|es|fr)(\/hubs\/[^/]+)?\/?$/;
+const LANGUAGE_COOKIE = "lng";
+const DAY_MS = 86_400_000;
+const NOT_REPLAYED = ["x-page-cache", "content-length", "content-encoding", "transfer-encoding", "date"];
+
+/**
+ * The cache policy, apart from HTTP: an LRU map capped in entries and bytes, whose entries expire
+ * at their TTL or at the end of the UTC day they were rendered on, whichever comes first.
+ */
+export class PageCacheStore {
+  readonly maxEntries: number;
+  readonly maxBytes: number;
+  readonly ttlMs: number;
+  private readonly now: () => number;
+  private readonly entries = new Map<string, Entry>();
+  private totalBytes = 0;
+
+  constructor({ maxEntries = 500, maxBytes = 32 * 1024 * 1024, ttlMs = 30_000, now = Date.now }: Omit<PageCacheOptions, "getVersion"> = {}) {
+    this.maxEntries = maxEntries;
+    this.maxBytes = maxBytes;
+    this.ttlMs = ttlMs;
+    this.now = now;
+  }
+
+  get size() {
+    return this.entries.size;
+  }
+
+  get bytes() {
+    return this.totalBytes;
+  }
+
+  /** The page stored under `key` for this data version, if still fresh; marks it recently used. */
+  get(key: string, version: number): CachedPage | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    this.entries.delete(key);
+    if (entry.version !== version || this.now() >= entry.expires) {
+      this.totalBytes -= entry.bytes;
+      return undefined;
+    }
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  /**
+   * Stores a page rendered at `renderedAt` (when its version was read, before rendering) from data
+   * version `version`. Returns false when the page alone is larger than the byte cap.
+   */
+  set(key: string, version: number, renderedAt: number, page: CachedPage): boolean {
+    const bytes = key.length + page.body.length + page.headers.reduce((sum, [name, value]) => sum + name.length + String(value).length, 0);
+    this.delete(key);
+    if (bytes > this.maxBytes) return false;
+    const endOfDay = (Math.floor(renderedAt / DAY_MS) + 1) * DAY_MS;
+    const expires = Math.min(renderedAt + this.ttlMs, endOfDay);
+    if (this.now() >= expires) return false;
+    while (this.entries.size >= this.maxEntries || this.totalBytes + bytes > this.maxBytes) this.delete(this.entries.keys().next().value!);
+    this.entries.set(key, { ...page, version, expires, bytes });
+    this.totalBytes += bytes;
+    return true;
+  }
+
+  private delete(key: string) {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.totalBytes -= entry.bytes;
+  }
+}
+
+export function publicPageCache({ getVersion, ...options }: PageCacheOptions) {
+  const store = new PageCacheStore(options);
+  const now = options.now ?? Date.now;
+  // Requests that arrive together share one version read.
+  let pendingVersion: Promise<number> | undefined;
+  const readVersion = () => {
+    pendingVersion ??= getVersion().finally(() => (pendingVersion = undefined));
+    return pendingVersion;
+  };
 
   return async function pageCache(request: express.Request, response: express.Response, next: express.NextFunction) {
     if (request.method !== "GET" || !CACHEABLE_PATH.test(request.path)) return next();
@@ -45,29 +132,28 @@ export function publicPageCache({ getVersion, maxEntries = 500, ttlMs = 30_000 }
     const cookies = parseCookieNames(request.get("cookie"));
     if (cookies.names.some((name) => name !== LANGUAGE_COOKIE)) return next();
 
+    const renderedAt = now();
     let version: number;
     try {
-      version = await getVersion();
+      version = await readVersion();
     } catch {
       return next();
     }
-    const key = `${cookies.language ?? ""}\n${request.originalUrl}`;
-    const hit = entries.get(key);
-    if (hit && hit.version === version && hit.expires > Date.now()) {
-      // Least recently used goes first when full.
-      entries.delete(key);
-      entries.set(key, hit);
+    const origin = `${request.protocol}://${request.get("x-forwarded-host") ?? ""}|${request.get("host") ?? ""}`;
+    const key = `${origin}\n${cookies.language ?? ""}\n${request.originalUrl}`;
+    const hit = store.get(key, version);
+    if (hit) {
       response.status(200);
       for (const [name, value] of hit.headers) response.setHeader(name, value);
       response.setHeader("X-Page-Cache", "hit");
       response.end(hit.body);
       return;
     }
-    if (hit) entries.delete(key);
 
     response.setHeader("X-Page-Cache", "miss");
     response.vary("Cookie");
     const chunks: Buffer[] = [];
+    let ended = false;
     const write = response.write.bind(response) as (...args: unknown[]) => boolean;
     const end = response.end.bind(response) as (...args: unknown[]) => express.Response;
     const collect = (chunk: unknown, encoding: unknown) => {
@@ -80,26 +166,35 @@ export function publicPageCache({ getVersion, maxEntries = 500, ttlMs = 30_000 }
     }) as typeof response.write;
     response.end = ((chunk?: unknown, ...rest: unknown[]) => {
       if (chunk !== undefined && typeof chunk !== "function") collect(chunk, rest[0]);
-      if (storable(response)) {
-        const headers = Object.entries(response.getHeaders())
-          .filter(([name]) => !["x-page-cache", "content-length", "content-encoding", "transfer-encoding", "date"].includes(name))
-          .map(([name, value]) => [name, Array.isArray(value) ? value : String(value)] as [string, string | string[]]);
-        if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
-        entries.set(key, { version, expires: Date.now() + ttlMs, headers, body: Buffer.concat(chunks) });
-      }
+      ended = true;
       return end(chunk, ...rest);
     }) as typeof response.end;
+    // `finish`: the whole response was handed to the network. A response whose stream failed is
+    // destroyed without end(); one whose visitor left is closed without `finish`.
+    response.once("finish", () => {
+      if (!ended || !storable(response)) return;
+      const body = Buffer.concat(chunks);
+      if (!completeDocument(body)) return;
+      const headers = Object.entries(response.getHeaders())
+        .filter(([name]) => !NOT_REPLAYED.includes(name))
+        .map(([name, value]) => [name, Array.isArray(value) ? value : String(value)] as [string, string | string[]]);
+      store.set(key, version, renderedAt, { headers, body });
+    });
     next();
   };
 }
 
 function storable(response: express.Response) {
-  // A visitor who left mid-stream may have cut the page short.
-  if (response.statusCode !== 200 || response.destroyed) return false;
+  if (response.statusCode !== 200) return false;
   if (!String(response.getHeader("content-type") ?? "").startsWith("text/html")) return false;
   const setCookie = response.getHeader("set-cookie");
   const cookies = setCookie === undefined ? [] : Array.isArray(setCookie) ? setCookie : [String(setCookie)];
   return cookies.every((cookie) => cookie.startsWith(`${LANGUAGE_COOKIE}=`));
+}
+
+/** A last guard against a page cut short: React closes the document only once it rendered everything. */
+function completeDocument(body: Buffer) {
+  return body.subarray(Math.max(0, body.length - 64)).toString("latin1").trimEnd().endsWith("</html>");
 }
 
 function parseCookieNames(header: string | undefined) {

@@ -13,6 +13,7 @@ import { formatDate } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { sendQueuedMail } from "~/modules/mail/delivery.server";
 import { FormErrors, SelectField, TextField } from "~/ui/form";
+import { DataTable } from "~/ui/data-table";
 
 export const handle = { i18n: ["common", "accounts", "admin", "validation"] };
 
@@ -101,35 +102,21 @@ export default function AdminInvitationsPage() {
       </section>
       <section aria-labelledby="invitations-list-title">
         <h2 id="invitations-list-title">{t("invitations.listTitle")}</h2>
-        {data.invitations.length === 0 ? (
-          <p>{t("invitations.none")}</p>
-        ) : (
-          <table className="admin-table">
-            <caption className="visually-hidden">{t("invitations.listTitle")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{ta("fields.email")}</th>
-                <th scope="col">{t("invitations.role")}</th>
-                <th scope="col">{t("invitations.language")}</th>
-                <th scope="col">{t("invitations.createdOn")}</th>
-                <th scope="col">{t("invitations.expiresOn")}</th>
-                <th scope="col">{t("invitations.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.invitations.map((i) => (
-                <tr key={i.id}>
-                  <td>{i.email}</td>
-                  <td>{ta(`common:roles.${i.role}`)}</td>
-                  <td>{tc(`languages.${i.language}`)}</td>
-                  <td>{i.createdOn}</td>
-                  <td>{i.expiresOn}</td>
-                  <td>{t(`invitations.statuses.${i.status}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DataTable
+          className="admin-table"
+          caption={t("invitations.listTitle")}
+          empty={t("invitations.none")}
+          rows={data.invitations}
+          rowKey={(invitation) => invitation.id}
+          columns={[
+            { header: ta("fields.email"), cell: (invitation) => invitation.email },
+            { header: t("invitations.role"), cell: (invitation) => ta(`common:roles.${invitation.role}`) },
+            { header: t("invitations.language"), cell: (invitation) => tc(`languages.${invitation.language}`) },
+            { header: t("invitations.createdOn"), cell: (invitation) => invitation.createdOn },
+            { header: t("invitations.expiresOn"), cell: (invitation) => invitation.expiresOn },
+            { header: t("invitations.status"), cell: (invitation) => t(`invitations.statuses.${invitation.status}`) },
+          ]}
+        />
       </section>
     </div>
   );

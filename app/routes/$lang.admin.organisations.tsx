@@ -12,6 +12,7 @@ import { languageParam } from "~/modules/accounts/route-helpers.server";
 import { requireRole } from "~/modules/accounts/session.server";
 import { countryName, formatDate, formatNumber } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
+import { DataTable } from "~/ui/data-table";
 
 export const handle = { i18n: ["common", "accounts", "admin", "validation"] };
 
@@ -95,45 +96,41 @@ export default function AdminOrganisationsPage() {
 
       <section aria-labelledby="requests-title">
         <h2 id="requests-title">{t("organisations.requestsTitle")}</h2>
-        {data.requests.length === 0 ? (
-          <p>{t("organisations.noRequests")}</p>
-        ) : (
-          <table className="admin-table">
-            <caption className="visually-hidden">{t("organisations.requestsTitle")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("organisations.person")}</th>
-                <th scope="col">{ta("fields.organisation")}</th>
-                <th scope="col">{t("organisations.requestedOn")}</th>
-                <th scope="col">{t("organisations.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.requests.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    {r.name}
-                    <br />
-                    <span className="muted">{r.email}</span>
-                  </td>
-                  <td>{r.organisation}</td>
-                  <td>{r.requestedOn}</td>
-                  <td>
-                    <Form method="post" className="inline-actions">
-                      <input type="hidden" name="id" value={r.id} />
-                      <button type="submit" name="intent" value="approve" className="button button--small">
-                        {t("organisations.approve", { name: r.name })}
-                      </button>
-                      <button type="submit" name="intent" value="refuse" className="button button--small button--secondary">
-                        {t("organisations.refuse", { name: r.name })}
-                      </button>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DataTable
+          className="admin-table"
+          caption={t("organisations.requestsTitle")}
+          empty={t("organisations.noRequests")}
+          rows={data.requests}
+          rowKey={(request) => request.id}
+          columns={[
+            {
+              header: t("organisations.person"),
+              cell: (request) => (
+                <>
+                  {request.name}
+                  <br />
+                  <span className="muted">{request.email}</span>
+                </>
+              ),
+            },
+            { header: ta("fields.organisation"), cell: (request) => request.organisation },
+            { header: t("organisations.requestedOn"), cell: (request) => request.requestedOn },
+            {
+              header: t("organisations.actions"),
+              cell: (request) => (
+                <Form method="post" className="inline-actions">
+                  <input type="hidden" name="id" value={request.id} />
+                  <button type="submit" name="intent" value="approve" className="button button--small">
+                    {t("organisations.approve", { name: request.name })}
+                  </button>
+                  <button type="submit" name="intent" value="refuse" className="button button--small button--secondary">
+                    {t("organisations.refuse", { name: request.name })}
+                  </button>
+                </Form>
+              ),
+            },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="organisations-list-title">
@@ -151,47 +148,44 @@ export default function AdminOrganisationsPage() {
             {t("organisations.apply")}
           </button>
         </Form>
-        <table className="admin-table">
-          <caption className="visually-hidden">{t("organisations.listTitle")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{ta("fields.organisationName")}</th>
-              <th scope="col">{ta("fields.kind")}</th>
-              <th scope="col">{t("organisations.place")}</th>
-              <th scope="col">{t("organisations.members")}</th>
-              <th scope="col">{t("organisations.status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.organisations.map((o) => (
-              <tr key={o.id}>
-                <th scope="row">{o.name}</th>
-                <td>{ta(`kinds.${o.kind}`)}</td>
-                <td>
-                  {o.city}, {o.country}
+        <DataTable
+          className="admin-table"
+          caption={t("organisations.listTitle")}
+          rows={data.organisations}
+          rowKey={(organisation) => organisation.id}
+          columns={[
+            { header: ta("fields.organisationName"), cell: (organisation) => organisation.name, rowHeader: true },
+            { header: ta("fields.kind"), cell: (organisation) => ta(`kinds.${organisation.kind}`) },
+            {
+              header: t("organisations.place"),
+              cell: (organisation) => (
+                <>
+                  {organisation.city}, {organisation.country}
                   <br />
                   <span className="muted">
-                    {ta(`regions.${o.region}`)} · {o.location}
+                    {ta(`regions.${organisation.region}`)} · {organisation.location}
                   </span>
-                </td>
-                <td>{o.members}</td>
-                <td>
-                  {o.verifiedOn ? (
-                    t("organisations.verifiedOn", { date: o.verifiedOn })
-                  ) : (
-                    <Form method="post">
-                      <input type="hidden" name="id" value={o.id} />
-                      <span className="badge badge--pending">{t("organisations.unverified")}</span>{" "}
-                      <button type="submit" name="intent" value="verify" className="button button--small">
-                        {t("organisations.verify", { name: o.name })}
-                      </button>
-                    </Form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { header: t("organisations.members"), cell: (organisation) => organisation.members },
+            {
+              header: t("organisations.status"),
+              cell: (organisation) =>
+                organisation.verifiedOn ? (
+                  t("organisations.verifiedOn", { date: organisation.verifiedOn })
+                ) : (
+                  <Form method="post">
+                    <input type="hidden" name="id" value={organisation.id} />
+                    <span className="badge badge--pending">{t("organisations.unverified")}</span>{" "}
+                    <button type="submit" name="intent" value="verify" className="button button--small">
+                      {t("organisations.verify", { name: organisation.name })}
+                    </button>
+                  </Form>
+                ),
+            },
+          ]}
+        />
       </section>
     </div>
   );

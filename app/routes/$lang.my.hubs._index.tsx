@@ -2,11 +2,11 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getTranslator } from "~/modules/i18n/i18next.server";
-import { formatDate } from "~/modules/i18n/format";
+import { ProposalTable } from "~/modules/proposals/proposal-table";
 import { listProposals } from "~/modules/proposals/proposals.server";
 import { languageParam, requireRoleOr404 } from "~/modules/proposals/route-helpers.server";
 
-export const handle = { i18n: ["common", "hubs", "proposals", "validation"] };
+export const handle = { i18n: ["common", "hubs", "proposals", "review", "validation"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const language = languageParam(params.lang);
@@ -34,37 +34,13 @@ export default function MyHubsPage() {
           {t("proposals:my.new")}
         </Link>
       </p>
-      {proposals.length === 0 ? (
-        <p>{t("proposals:my.empty")}</p>
-      ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("proposals:list.title")}</th>
-              <th scope="col">{t("proposals:list.status")}</th>
-              <th scope="col">{t("proposals:list.timeline")}</th>
-              <th scope="col">{t("proposals:list.lastMessage")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {proposals.map((proposal) => (
-              <tr key={proposal.id}>
-                <td lang={proposal.textLanguage}>
-                  <Link to={`/${language}/my/hubs/${proposal.id}`}>{proposal.title}</Link>
-                </td>
-                <td>
-                  <span className={`status status--${proposal.displayStatus}`}>{t(`hubs:status.${proposal.displayStatus}`)}</span>
-                  {proposal.pendingChanges ? ` · ${t("proposals:changes.pending")}` : ""}
-                </td>
-                <td>
-                  {formatDate(proposal.startDate, language)} – {formatDate(proposal.endDate, language)}
-                </td>
-                <td className="preserve-lines">{proposal.lastMessage ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ProposalTable
+        proposals={proposals}
+        language={language}
+        href={(proposal) => `/${language}/my/hubs/${proposal.id}`}
+        lastColumn={{ header: t("proposals:list.lastMessage"), cell: (proposal) => proposal.lastMessage ?? "—", className: "preserve-lines" }}
+        empty={t("proposals:my.empty")}
+      />
     </div>
   );
 }

@@ -1,9 +1,9 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { HubStatus } from "../../db/schema";
-import { formatDate } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
+import { ProposalTable } from "~/modules/proposals/proposal-table";
 import { listProposals } from "~/modules/proposals/proposals.server";
 import { languageParam, requireRoleOr404 } from "~/modules/proposals/route-helpers.server";
 
@@ -46,39 +46,14 @@ export default function ReviewQueuePage() {
           {t("review:queue.apply")}
         </button>
       </Form>
-      {proposals.length === 0 ? (
-        <p>{t("review:queue.empty")}</p>
-      ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("proposals:list.title")}</th>
-              <th scope="col">{t("review:queue.organisation")}</th>
-              <th scope="col">{t("proposals:list.status")}</th>
-              <th scope="col">{t("proposals:list.timeline")}</th>
-              <th scope="col">{t("review:queue.reviews")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {proposals.map((proposal) => (
-              <tr key={proposal.id}>
-                <td lang={proposal.textLanguage}>
-                  <Link to={`/${language}/review/${proposal.id}`}>{proposal.title}</Link>
-                </td>
-                <td>{proposal.organisation}</td>
-                <td>
-                  {t(`hubs:status.${proposal.displayStatus}`)}
-                  {proposal.pendingChanges ? ` · ${t("proposals:changes.pending")}` : ""}
-                </td>
-                <td>
-                  {formatDate(proposal.startDate, language)} – {formatDate(proposal.endDate, language)}
-                </td>
-                <td>{proposal.reviews}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ProposalTable
+        proposals={proposals}
+        language={language}
+        href={(proposal) => `/${language}/review/${proposal.id}`}
+        organisationColumn
+        lastColumn={{ header: t("review:queue.reviews"), cell: (proposal) => proposal.reviews }}
+        empty={t("review:queue.empty")}
+      />
     </div>
   );
 }

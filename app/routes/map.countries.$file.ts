@@ -1,11 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { basemapGeoJson } from "~/modules/map/basemap.server";
+import { basemapResponse, parseBasemapFileName } from "~/modules/map/basemap.server";
 
-/** GET /map/countries/110m.geojson (or 50m): the offline basemap. Never changes within a release. */
-export function loader({ params }: LoaderFunctionArgs) {
-  const resolution = params.file === "110m.geojson" ? "110m" : params.file === "50m.geojson" ? "50m" : null;
+/** GET /map/countries/110m.geojson (or 50m): the offline basemap, gzipped, cached a week, with an ETag. */
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const resolution = parseBasemapFileName(params.file);
   if (!resolution) throw new Response("Not found", { status: 404 });
-  return new Response(basemapGeoJson(resolution), {
-    headers: { "Content-Type": "application/geo+json; charset=utf-8", "Cache-Control": "public, max-age=86400" },
-  });
+  return basemapResponse(request, resolution);
 }

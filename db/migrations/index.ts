@@ -7,6 +7,7 @@ import * as publicSearch from "./2026-11-22-030-public-search";
 import * as progress from "./2026-11-22-040-progress";
 import * as proposals from "./2026-11-22-020-proposals";
 import * as publicVersionFollowers from "./2026-11-22-050-public-version-followers";
+import * as publicVersionHubPage from "./2026-11-22-060-public-version-hub-page";
 
 /**
  * Every migration, in order. A static list (not a folder scan) so the same set runs
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22-030-public-search": publicSearch,
   "2026-11-22-040-progress": progress,
   "2026-11-22-050-public-version-followers": publicVersionFollowers,
+  "2026-11-22-060-public-version-hub-page": publicVersionHubPage,
 };

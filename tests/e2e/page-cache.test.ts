@@ -8,6 +8,13 @@ async function get(server: RunningServer, path: string, cookie?: string) {
   return { status: response.status, cache: response.headers.get("x-page-cache"), vary: response.headers.get("vary"), setCookie: response.headers.get("set-cookie"), body: await response.text() };
 }
 
+/** A route's loader data, as the browser fetches it on client navigation. */
+async function getData<T>(server: RunningServer, path: string, routeId: string, cookie: string): Promise<T> {
+  const response = await fetch(`${server.url}${path}?${new URLSearchParams({ _data: routeId })}`, { headers: { Cookie: cookie } });
+  expect(response.status).toBe(200);
+  return (await response.json()) as T;
+}
+
 async function signIn(server: RunningServer, email: string) {
   const body = new URLSearchParams({ email, password: "demo-hub-2030", redirectTo: "/en" });
   const response = await fetch(`${server.url}/en/login`, { method: "POST", body, redirect: "manual" });
@@ -54,10 +61,54 @@ describe("the page cache of public pages (embedded database)", () => {
     expect(withCookie.setCookie).toBeNull();
   });
 
-  it("does not cache HUB pages (they show progress updates outside the public data version)", async () => {
+  it("serves an anonymous visitor's second view of a HUB page from the cache, but never a signed-in user's", async () => {
     const slug = (await get(server, "/en")).body.match(/href="\/en\/hubs\/([^"?]+)"/)![1];
-    expect((await get(server, `/en/hubs/${slug}`)).status).toBe(200);
-    expect((await get(server, `/en/hubs/${slug}`)).cache).toBeNull();
+    const first = await get(server, `/en/hubs/${slug}`);
+    expect(first.status).toBe(200);
+    expect(first.cache).toBe("miss");
+    const second = await get(server, `/en/hubs/${slug}`);
+    expect(second.cache).toBe("hit");
+    expect(second.body).toBe(first.body);
+    // A HUB that does not exist is a 404, never kept.
+    expect((await get(server, "/en/hubs/no-such-hub")).status).toBe(404);
+    expect((await get(server, "/en/hubs/no-such-hub")).cache).toBe("miss");
+
+    const session = await signIn(server, "city@demo.l4a.test");
+    const signedIn = await get(server, `/en/hubs/${slug}`, session);
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.cache).toBeNull();
+    expect(signedIn.body).toContain("Demo city representative");
+    const anonymous = await get(server, `/en/hubs/${slug}`);
+    expect(anonymous.cache).toBe("hit");
+    expect(anonymous.body).not.toContain("Demo city representative");
+  });
+
+  it("shows a progress update on the HUB page as soon as the council accepts it", async () => {
+    const slug = "mexico-city-community-care-system";
+    const before = await get(server, `/en/hubs/${slug}`);
+    expect(before.status).toBe(200);
+    expect((await get(server, `/en/hubs/${slug}`)).cache).toBe("hit");
+
+    // The demo's report waiting for review is this HUB's.
+    const title = ((await (await fetch(`${server.url}/api/hubs/${slug}.json?lang=en`)).json()) as { title: string }).title;
+    const council = await signIn(server, "council@demo.l4a.test");
+    const dashboard = await getData<{ queue: { updates: { id: number; title: string }[] } }>(server, "/en/council", "routes/$lang.council._index", council);
+    const pending = dashboard.queue.updates.find((update) => update.title === title)!;
+    expect(pending).toBeDefined();
+    expect(before.body).not.toContain(`id="update-${pending.id}"`);
+    const { update } = await getData<{ update: { version: number } }>(server, `/en/progress/updates/${pending.id}`, "routes/$lang.progress.updates.$updateId", council);
+    const accepted = await fetch(`${server.url}/en/progress/updates/${pending.id}`, {
+      method: "POST",
+      headers: { Cookie: council },
+      body: new URLSearchParams({ intent: "accept", version: String(update.version) }),
+      redirect: "manual",
+    });
+    expect(accepted.status).toBe(302);
+
+    const after = await get(server, `/en/hubs/${slug}`);
+    expect(after.cache).toBe("miss");
+    expect(after.body).toContain(`id="update-${pending.id}"`);
+    expect((await get(server, `/en/hubs/${slug}`)).cache).toBe("hit");
   });
 
   it("never serves a signed-in user a cached page: their header shows their name", async () => {
@@ -116,5 +167,18 @@ describe.runIf(testDatabaseUrl)("the page cache on PostgreSQL: a change to publi
     const after = await get(server, "/en");
     expect(after.cache).toBe("miss");
     expect(after.body).not.toContain(title);
+  });
+
+  it("a partner added to a HUB is on its cached page at the next request", async () => {
+    const [hub] = await db<{ id: number; slug: string }[]>`
+      select id, slug from hubs where status in ('recognised', 'completed') order by id limit 1`;
+    const path = `/fr/hubs/${hub.slug}`;
+    await get(server, path);
+    expect((await get(server, path)).cache).toBe("hit");
+    const partner = `Partner association ${Date.now()}`;
+    await db`insert into hub_partners (hub_id, position, name) values (${hub.id}, 99, ${partner})`;
+    const after = await get(server, path);
+    expect(after.cache).toBe("miss");
+    expect(after.body).toContain(partner);
   });
 });

@@ -25,7 +25,7 @@ async function openPage(path: string, options: { locale?: string; javaScriptEnab
 /** The map has drawn its basemap and its HUBs (markers or clusters). */
 async function mapReady(page: Page) {
   // Country shapes (some are empty at small zooms, so count rather than wait for the first).
-  await page.waitForFunction(() => document.querySelectorAll(".hub-map .leaflet-overlay-pane path").length > 100);
+  await page.waitForFunction(() => document.querySelectorAll(".hub-map .leaflet-basemap-pane path").length > 100);
   await page.locator(".hub-map .hub-marker, .hub-map .hub-cluster").first().waitFor();
 }
 
@@ -39,7 +39,7 @@ describe("the public map", () => {
   it("renders offline: basemap, markers with accessible names, and no request to another origin", async () => {
     const { context, page, foreignRequests } = await openPage("/en");
     await mapReady(page);
-    expect(await page.locator(".hub-map .leaflet-overlay-pane path").count()).toBeGreaterThan(100);
+    expect(await page.locator(".hub-map .leaflet-basemap-pane path").count()).toBeGreaterThan(100);
     const markers = page.locator(".hub-map .hub-marker");
     expect(await markers.count()).toBeGreaterThan(0);
     // Every marker is a keyboard-operable button named by its HUB's title.
@@ -50,6 +50,49 @@ describe("the public map", () => {
     }
     expect(await onMapCount(page)).toBe(40);
     expect(foreignRequests).toEqual([]);
+    await context.close();
+  });
+
+  it("draws the 110m countries at low zoom and the 50m ones from zoom 4, fetched once, below markers that stay clickable", async () => {
+    const { context, page } = await openPage("/en?map=3/4.65/-74.1");
+    const basemapRequests: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes("/map/countries/")) basemapRequests.push(new URL(request.url()).pathname);
+    });
+    await page.reload();
+    await mapReady(page);
+    expect(basemapRequests).toEqual(["/map/countries/110m.geojson"]);
+    const zoomIn = page.locator(".hub-map .leaflet-control-zoom-in");
+    const zoomOut = page.locator(".hub-map .leaflet-control-zoom-out");
+    await zoomIn.click();
+    await page.waitForURL(/map=4%2F/);
+    await expect.poll(() => basemapRequests).toEqual(["/map/countries/110m.geojson", "/map/countries/50m.geojson"]);
+    // The 50m layer has 241 countries (110m: 177).
+    await page.waitForFunction(() => document.querySelectorAll(".hub-map .leaflet-basemap-pane path").length > 200);
+    // Out and in again: no new request, the shapes in memory are reused.
+    await zoomOut.click();
+    await page.waitForURL(/map=3%2F/);
+    await page.waitForFunction(() => document.querySelectorAll(".hub-map .leaflet-basemap-pane path").length < 200);
+    await zoomIn.click();
+    await page.waitForURL(/map=4%2F/);
+    await page.waitForFunction(() => document.querySelectorAll(".hub-map .leaflet-basemap-pane path").length > 200);
+    expect(basemapRequests).toHaveLength(2);
+    // The basemap sits in its own pane under the markers: what is under the centre of every marker
+    // well inside the map is a marker or a cluster, not a country.
+    await page.locator(".hub-map .hub-marker, .hub-map .hub-cluster").first().waitFor();
+    const underMarkers = await page.evaluate(() => {
+      const map = document.querySelector(".hub-map")!.getBoundingClientRect();
+      return [...document.querySelectorAll(".hub-map .hub-marker, .hub-map .hub-cluster")]
+        .map((marker) => marker.getBoundingClientRect())
+        .map((box) => ({ x: box.x + box.width / 2, y: box.y + box.height / 2 }))
+        .filter(({ x, y }) => x > map.left + 60 && x < map.right - 60 && y > map.top + 90 && y < map.bottom - 40)
+        .map(({ x, y }) => document.elementFromPoint(x, y)?.closest(".hub-marker, .hub-cluster") !== null);
+    });
+    expect(underMarkers.length).toBeGreaterThan(0);
+    expect(underMarkers.every(Boolean)).toBe(true);
+    const zIndex = (pane: string) => page.locator(`.hub-map .leaflet-${pane}-pane`).evaluate((element) => Number(getComputedStyle(element).zIndex));
+    expect(await zIndex("basemap")).toBeLessThan(await zIndex("overlay"));
+    expect(await zIndex("overlay")).toBeLessThan(await zIndex("marker"));
     await context.close();
   });
 
@@ -284,7 +327,47 @@ describe("embedding and open data over HTTP", () => {
     const feed = await fetch(`${server.url}/fr/feed.xml`);
     expect(feed.headers.get("content-type")).toMatch(/^application\/atom\+xml/);
     expect(await feed.text()).toMatch(/<title>(Nouveau HUB reconnu|Avancement publié) : /);
-    const basemap = await fetch(`${server.url}/map/countries/110m.geojson`);
-    expect((await basemap.json()).type).toBe("FeatureCollection");
+    for (const resolution of ["110m", "50m"]) {
+      // Sent gzipped as stored (Node's fetch decodes it), cached a week, revalidated by ETag.
+      const basemap = await fetch(`${server.url}/map/countries/${resolution}.geojson`, { headers: { "Accept-Encoding": "gzip" } });
+      expect(basemap.headers.get("content-encoding")).toBe("gzip");
+      expect(basemap.headers.get("cache-control")).toBe("public, max-age=604800");
+      expect((await basemap.json()).type).toBe("FeatureCollection");
+      const etag = basemap.headers.get("etag")!;
+      expect(etag).toBeTruthy();
+      const again = await fetch(`${server.url}/map/countries/${resolution}.geojson`, { headers: { "If-None-Match": etag } });
+      expect(again.status).toBe(304);
+      const plain = await fetch(`${server.url}/map/countries/${resolution}.geojson`, { headers: { "Accept-Encoding": "identity" } });
+      expect(plain.headers.get("content-encoding")).toBeNull();
+      expect((await plain.json()).type).toBe("FeatureCollection");
+    }
+    expect((await fetch(`${server.url}/map/countries/10m.geojson`)).status).toBe(404);
+  });
+});
+
+describe("with raster tiles configured (MAP_TILE_URL)", () => {
+  let tiled: RunningServer;
+  beforeAll(async () => {
+    tiled = await startServer({ MAP_TILE_URL: "https://tiles.example/{z}/{x}/{y}.png", MAP_TILE_ATTRIBUTION: "Tiles example" });
+  });
+  afterAll(async () => {
+    await tiled?.stop();
+  });
+
+  it("draws the tiles and fetches no offline basemap", async () => {
+    const { context, foreignRequests } = await newOfflineContext(browser, tiled.url);
+    const page = await context.newPage();
+    const basemapRequests: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes("/map/countries/")) basemapRequests.push(request.url());
+    });
+    await page.goto(`${tiled.url}/en?map=5/4.65/-74.1`);
+    await page.locator(".hub-map .hub-marker, .hub-map .hub-cluster").first().waitFor();
+    await page.locator(".hub-map .leaflet-tile-pane img").first().waitFor({ state: "attached" });
+    await page.getByText("Tiles example").waitFor();
+    expect(foreignRequests.some((url) => url.startsWith("https://tiles.example/5/"))).toBe(true);
+    expect(basemapRequests).toEqual([]);
+    expect(await page.locator(".hub-map .leaflet-basemap-pane").count()).toBe(0);
+    await context.close();
   });
 });

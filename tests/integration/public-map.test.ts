@@ -2,7 +2,7 @@ import Papa from "papaparse";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseEnv } from "~/modules/config/env.server";
-import { parseHubFilters } from "~/modules/hubs/hub-filters";
+import { parseHubFilters, type HubFilters } from "~/modules/hubs/hub-filters";
 import { countHubsBySdg, getPublicHub, listPublicHubs } from "~/modules/hubs/public-hubs.server";
 import { getMapData } from "~/modules/map/clusters.server";
 import { loader as mapLoader } from "~/routes/api.map";
@@ -236,6 +236,14 @@ describe("search", () => {
     const withGoal = await listPublicHubs(database.db, { language: "en", today: TODAY, filters: { q: "beehives", sdg: 4 } });
     expect(withGoal.hubs.map((hub) => hub.slug)).toEqual(["search-count-b"]);
     expect(withGoal.total).toBe(1);
+    // The map shows the same HUBs, with and without the other filter, and sends no internal id.
+    const mapSlugs = async (filters: HubFilters) => {
+      const data = await getMapData(database.db, { filters, bbox: [-180, -85, 180, 85], zoom: 18, language: "en", today: TODAY });
+      expect(data.items.every((item) => !("id" in item))).toBe(true);
+      return data.items.map((item) => (item.kind === "hub" ? item.slug : `cluster of ${item.count}`)).sort();
+    };
+    expect(await mapSlugs({ q: "beehives" })).toEqual(["search-count-a", "search-count-b"]);
+    expect(await mapSlugs({ q: "beehives", sdg: 4 })).toEqual(["search-count-b"]);
     const country = (await database.db.selectFrom("organisations").select("country_code").orderBy("id").executeTakeFirstOrThrow()).country_code.trim();
     expect(await countHubsBySdg(database.db, { today: TODAY, filters: { q: "beehives", country, sdg: 4 } })).toEqual(counts);
     // Page after page, in rank order, no HUB twice.

@@ -4,6 +4,7 @@ import { feature } from "topojson-client";
 import { describe, expect, it } from "vitest";
 import { filtersToSearchParams, parseBbox, parseHubFilters } from "~/modules/hubs/hub-filters";
 import { fixAntimeridian } from "~/modules/map/antimeridian";
+import { basemapGeoJson } from "~/modules/map/basemap.server";
 import { formatMapView, parseMapView, WORLD_VIEW } from "~/modules/map/map-view";
 
 const require = createRequire(import.meta.url);
@@ -52,6 +53,49 @@ describe("antimeridian", () => {
 
   it("leaves the other countries untouched", () => {
     expect(rings(fixed, "France")).toEqual(rings(original, "France"));
+  });
+});
+
+describe.each(["110m", "50m"] as const)("the %s basemap as served", (resolution) => {
+  const served = JSON.parse(basemapGeoJson(resolution)) as FeatureCollection;
+  const allRings = served.features.flatMap((candidate) => rings(served, candidate.properties!.name as string).map((ring) => ({ name: candidate.properties!.name as string, ring })));
+  const span = (ring: Position[]) => Math.max(...ring.map(([longitude]) => longitude)) - Math.min(...ring.map(([longitude]) => longitude));
+  const touchesPole = (ring: Position[]) => ring.some(([, latitude]) => Math.abs(latitude) === 90);
+
+  it("has no edge across the map: every step between two points is under 180° of longitude, within ±180, every ring closed", () => {
+    expect(allRings.length).toBeGreaterThan(resolution === "50m" ? 1000 : 250);
+    for (const { name, ring } of allRings) {
+      const longest = Math.max(...ring.slice(1).map((point, index) => Math.abs(point[0] - ring[index][0])));
+      expect({ name, longest: longest < 180 }).toEqual({ name, longest: true });
+      expect({ name, inside: ring.every(([longitude]) => Math.abs(longitude) <= 180) }).toEqual({ name, inside: true });
+      expect({ name, closed: ring[0] }).toEqual({ name, closed: ring[ring.length - 1] });
+    }
+  });
+
+  it("has no ring spanning more than 180° of longitude, but Antarctica's, which goes round the pole", () => {
+    const wide = allRings.filter(({ ring }) => span(ring) > 180);
+    expect(wide.map(({ name }) => name)).toEqual(["Antarctica"]);
+    expect(touchesPole(wide[0].ring)).toBe(true);
+  });
+
+  it("closes Antarctica along the south edge of the map, from +180 to -180, and keeps no ring without area", () => {
+    const antarctica = rings(served, "Antarctica");
+    for (const ring of antarctica) expect(ring.every(([, latitude]) => latitude === ring[0][1])).toBe(false);
+    const [closed] = antarctica.filter(touchesPole);
+    expect(antarctica.filter(touchesPole)).toHaveLength(1);
+    const alongPole = closed.filter(([, latitude]) => latitude === -90).map(([longitude]) => longitude);
+    expect(alongPole).toEqual([180, 90, 0, -90, -180]);
+    // The coast reaches the antimeridian on both sides, where the pole edge begins and ends.
+    expect(closed.some(([longitude, latitude]) => longitude === 180 && latitude > -90)).toBe(true);
+    expect(closed.some(([longitude, latitude]) => longitude === -180 && latitude > -90)).toBe(true);
+    expect(span(closed)).toBe(360);
+  });
+
+  it("keeps Chukotka and the eastern Fiji islands, now west of the antimeridian", () => {
+    expect(rings(served, "Russia").some((ring) => ring.every(([longitude]) => longitude < -160))).toBe(true);
+    expect(rings(served, "Russia").some((ring) => ring.every(([longitude]) => longitude > 0))).toBe(true);
+    expect(rings(served, "Fiji").some((ring) => ring.every(([longitude]) => longitude < -178))).toBe(true);
+    expect(rings(served, "Fiji").some((ring) => ring.every(([longitude]) => longitude > 176))).toBe(true);
   });
 });
 

@@ -391,6 +391,8 @@ function sortedCountries(codes: string[], language: Language) {
 // Points for the map (all matching HUBs, light: the map endpoint clusters them)
 
 export interface MapPoint {
+  /** Internal: to intersect with search matches. Never sent to the browser. */
+  id: number;
   slug: string;
   latitude: number;
   longitude: number;
@@ -406,6 +408,7 @@ export async function listMapPoints(db: DB, { today, filters = {} }: { today: st
   const rows = await publicHubsFrom(db, { ...filters, bbox: undefined }, today, { matches: matches?.ids })
     .leftJoin("hub_goals as pg", (join) => join.onRef("pg.hub_id", "=", "h.id").on("pg.is_primary", "=", true))
     .select([
+      "h.id",
       "h.slug",
       "h.latitude",
       "h.longitude",
@@ -426,6 +429,7 @@ export async function listMapPoints(db: DB, { today, filters = {} }: { today: st
     }
     const original = byLanguage[row.original_language] ?? row.slug;
     return {
+      id: row.id,
       slug: row.slug,
       latitude: row.latitude,
       longitude: row.longitude,

@@ -3,7 +3,8 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from
 /**
  * Natural Earth shapes from world-atlas are stitched across the antimeridian: Russia, Fiji and
  * Antarctica have edges that jump from +180 to -180, which a flat (Web Mercator) map draws as
- * bands across the world. This cuts them at ±180 into parts a flat map draws right.
+ * bands across the world. This cuts them at ±180 into parts a flat map draws right, and closes
+ * Antarctica along the south pole (the bottom edge of the map).
  */
 export function fixAntimeridian(collection: FeatureCollection): FeatureCollection {
   return { ...collection, features: collection.features.map(fixFeature) };
@@ -26,8 +27,12 @@ function crossesAntimeridian(ring: Position[]): boolean {
 }
 
 function fixPolygon(polygon: Position[][]): Position[][][] {
-  const [outer, ...holes] = polygon;
-  if (!crossesAntimeridian(outer)) return [polygon];
+  // At 50m, Antarctica's first ring is a line along the pole with no area and its coast comes
+  // second, as if a hole: a ring with no area is dropped, so the coast becomes the outer ring.
+  const rings = polygon.filter((ring) => !hasNoArea(ring));
+  if (rings.length === 0) return [];
+  const [outer, ...holes] = rings;
+  if (!crossesAntimeridian(outer)) return [rings];
   const unwrapped = unwrap(outer);
   const span = unwrapped[unwrapped.length - 1][0] - unwrapped[0][0];
   if (Math.abs(span) > 180) {
@@ -41,6 +46,11 @@ function fixPolygon(polygon: Position[][]): Position[][][] {
     if (clipped.length >= 4) parts.push([closeRing(clipped)]);
   }
   return parts;
+}
+
+/** Every point on one parallel: a line, not an area. */
+function hasNoArea(ring: Position[]): boolean {
+  return ring.length < 4 || ring.every((point) => point[1] === ring[0][1]);
 }
 
 function unwrap(ring: Position[]): Position[] {
@@ -71,7 +81,11 @@ function closeAroundPole(ring: Position[]): Position[] {
         const x2 = point[0] + (from > 0 ? 360 : -360);
         const t = x2 === x1 ? 0 : (from - x1) / (x2 - x1);
         const latitude = previous[1] + t * (point[1] - previous[1]);
-        out.push([from, latitude], [from, poleLatitude], [to, poleLatitude], [to, latitude]);
+        // Along the pole in steps of 90°, so that no edge at all spans the map: "an edge of 180°
+        // or more is a band across the world" then holds for every ring (see the unit tests).
+        out.push([from, latitude]);
+        for (let longitude = from; from > 0 ? longitude >= to : longitude <= to; longitude += from > 0 ? -90 : 90) out.push([longitude, poleLatitude]);
+        out.push([to, latitude]);
       }
     }
     out.push([point[0], point[1]]);

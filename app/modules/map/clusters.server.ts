@@ -2,7 +2,7 @@ import Supercluster from "supercluster";
 import type { DB } from "../../../db/index";
 import type { Language } from "~/modules/i18n/config";
 import { filterKey, type HubFilters } from "~/modules/hubs/hub-filters";
-import { cachedPublic, getPublicDataVersion, listMapPoints, type MapPoint } from "~/modules/hubs/public-hubs.server";
+import { cachedPublic, getPublicDataVersion, listMapPoints, searchMatches, type MapPoint } from "~/modules/hubs/public-hubs.server";
 import type { PublicHubStatus } from "~/modules/hubs/status";
 
 export interface MapCluster {
@@ -46,11 +46,12 @@ export async function getMapData(
   { filters, bbox, zoom, language, today }: { filters: HubFilters; bbox: [number, number, number, number]; zoom: number; language: Language; today: string },
 ): Promise<MapData> {
   const version = await getPublicDataVersion(db);
+  const withoutView = { ...filters, bbox: undefined };
   const { points, index } = await cachedPublic(
     db,
-    `map:${today}:${filterKey({ ...filters, bbox: undefined })}`,
+    `map:${today}:${filterKey(withoutView)}`,
     async () => {
-      const points = await listMapPoints(db, { today, filters });
+      const points = await mapPoints(db, withoutView, today, version);
       const index = new Supercluster<PointProperties, Supercluster.AnyProps>({ radius: 56, maxZoom: 15, minPoints: 3 });
       index.load(
         points.map((point, i) => ({
@@ -96,6 +97,18 @@ export async function getMapData(
     };
   });
   return { total: points.length, items };
+}
+
+/**
+ * The points of a filter set. A text search takes the points of its other filters (loaded once,
+ * shared by every search) and keeps its matches, instead of a query per search word.
+ */
+async function mapPoints(db: DB, filters: HubFilters, today: string, version: number): Promise<MapPoint[]> {
+  const points = (set: HubFilters) => cachedPublic(db, `map-points:${today}:${filterKey(set)}`, () => listMapPoints(db, { today, filters: set }), version);
+  if (filters.q === undefined) return points(filters);
+  const [candidates, matches] = await Promise.all([points({ ...filters, q: undefined }), searchMatches(db, filters.q, version)]);
+  const matching = new Set(matches.ids);
+  return candidates.filter((point) => matching.has(point.id));
 }
 
 function round(value: number) {

@@ -29,13 +29,65 @@ export interface HubMapProps {
   label: string;
 }
 
-let basemap: Promise<FeatureCollection> | undefined;
-function loadBasemap() {
-  basemap ??= fetch("/map/countries/110m.geojson").then((response) => response.json() as Promise<FeatureCollection>);
-  return basemap;
+type BasemapResolution = "110m" | "50m";
+/** From this zoom the 50m shapes replace the 110m ones, whose coasts look coarse from here on. */
+const DETAILED_BASEMAP_FROM_ZOOM = 4;
+/** Each file is fetched once per page load (and is then in the browser's cache for a week). */
+const basemaps = new Map<BasemapResolution, Promise<FeatureCollection>>();
+function loadBasemap(resolution: BasemapResolution) {
+  let pending = basemaps.get(resolution);
+  if (!pending) {
+    pending = fetch(`/map/countries/${resolution}.geojson`).then((response) => {
+      if (!response.ok) throw new Error(`basemap ${resolution}: ${response.status}`);
+      return response.json() as Promise<FeatureCollection>;
+    });
+    // A failure is forgotten: the next zoom tries again.
+    pending.catch(() => basemaps.delete(resolution));
+    basemaps.set(resolution, pending);
+  }
+  return pending;
 }
 
 const countryStyle = { color: "#7d8b99", weight: 0.6, fillColor: "#e9edf1", fillOpacity: 1 };
+/** Above the tile pane (200), below vector overlays (400) and markers (600): markers and clusters stay on top and clickable. */
+const BASEMAP_PANE = "basemapPane";
+
+/**
+ * Natural Earth countries from our own origin, in their own pane: 110m at low zoom, 50m from
+ * DETAILED_BASEMAP_FROM_ZOOM (the coarse shapes stand in while the detailed ones load). Returns
+ * the function that takes them off the map.
+ */
+function showOfflineBasemap(map: L.Map) {
+  const pane = map.getPane(BASEMAP_PANE) ?? map.createPane(BASEMAP_PANE);
+  pane.style.zIndex = "250";
+  pane.style.pointerEvents = "none";
+  let wanted: BasemapResolution | undefined;
+  let shown: { resolution: BasemapResolution; layer: L.GeoJSON } | undefined;
+  const follow = () => {
+    const now: BasemapResolution = map.getZoom() >= DETAILED_BASEMAP_FROM_ZOOM ? "50m" : "110m";
+    if (now === wanted) return;
+    wanted = now;
+    const show = (resolution: BasemapResolution) =>
+      loadBasemap(resolution).then(
+        (countries) => {
+          // Only for the resolution still wanted, and never over the wanted one once it is shown.
+          if (wanted !== now || shown?.resolution === now || shown?.resolution === resolution) return;
+          shown?.layer.remove();
+          shown = { resolution, layer: L.geoJSON(countries, { pane: BASEMAP_PANE, style: () => countryStyle, interactive: false }).addTo(map) };
+        },
+        () => {},
+      );
+    if (now === "50m") show("110m");
+    show(now);
+  };
+  follow();
+  map.on("zoomend", follow);
+  return () => {
+    map.off("zoomend", follow);
+    wanted = undefined;
+    shown?.layer.remove();
+  };
+}
 
 /**
  * The map, Leaflet driven from effects (no react-leaflet: the map page downloads less, and Leaflet's
@@ -59,23 +111,10 @@ export default function HubMap(props: HubMapProps) {
     };
   }, []);
 
+  // Raster tiles when configured (MAP_TILE_URL), else the offline country shapes.
   useEffect(() => {
     if (!map) return;
-    let live = true;
-    let countries: L.GeoJSON | undefined;
-    loadBasemap()
-      .then((data) => {
-        if (live) countries = L.geoJSON(data, { style: () => countryStyle, interactive: false }).addTo(map);
-      })
-      .catch(() => {});
-    return () => {
-      live = false;
-      countries?.remove();
-    };
-  }, [map]);
-
-  useEffect(() => {
-    if (!map || !tileUrl) return;
+    if (!tileUrl) return showOfflineBasemap(map);
     const tiles = L.tileLayer(tileUrl, { attribution: tileAttribution ?? "" }).addTo(map);
     return () => {
       tiles.remove();
@@ -209,7 +248,7 @@ function HubLayer({ map, language, query, goals, onViewChange, linkTarget }: Hub
     const markers = placed.current;
     const keys = new Set<string>();
     for (const item of data?.items ?? []) {
-      const key = item.kind === "cluster" ? `cluster:${item.id}` : `hub:${item.slug}`;
+      const key = item.kind === "cluster" ? `cluster-${item.id}` : `hub-${item.slug}`;
       keys.add(key);
       const title = item.kind === "cluster" ? t("map:cluster", { count: item.count }) : item.title;
       const colour = item.kind === "hub" ? goalColour(goals, item.goal) : undefined;

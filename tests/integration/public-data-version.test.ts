@@ -1,0 +1,228 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { syncSdgReferenceData } from "../../db/reference/sdg";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+import { createHub, createUser } from "../support/progress-fixtures";
+
+/**
+ * The anonymous HUB page is cached until public_data_version moves (server/page-cache.ts), so a
+ * write to any table whose rows the page shows must move it: insert, update and delete alike.
+ * The list is what getPublicHub, listSdgGoals, listPublishedProgress, latestOutcomeProgress and
+ * publicHubDetails read for the page `/{lang}/hubs/{slug}`.
+ */
+let database: TestDatabase;
+let organisationId: number;
+let otherOrganisationId: number;
+let hubId: number;
+let otherHubId: number;
+let updateId: number;
+let outcomeIds: number[];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const city = await createUser(database.db, { role: "city" });
+  const other = await createUser(database.db, { role: "city" });
+  organisationId = city.organisation_id!;
+  otherOrganisationId = other.organisation_id!;
+  const hub = await createHub(database.db, { organisationId, startDate: "2026-01-01", endDate: "2028-12-31" });
+  const otherHub = await createHub(database.db, { organisationId: otherOrganisationId, startDate: "2026-01-01", endDate: "2028-12-31" });
+  hubId = hub.id;
+  otherHubId = otherHub.id;
+  outcomeIds = hub.outcomeIds;
+  updateId = (
+    await database.db
+      .insertInto("progress_updates")
+      .values({ hub_id: hubId, kind: "progress", period_start: "2026-01-01", period_end: "2026-06-30", due_date: "2026-07-31", status: "accepted", original_language: "en", updated_at: new Date() })
+      .returning("id")
+      .executeTakeFirstOrThrow()
+  ).id;
+});
+afterAll(() => database?.destroy());
+
+async function version() {
+  const row = await database.db.selectFrom("public_data_version").select("version").where("id", "=", 1).executeTakeFirstOrThrow();
+  return Number(row.version);
+}
+
+/** A "setup" write prepares the next one and is not measured. */
+type Write = [kind: "insert" | "update" | "delete" | "setup", run: () => Promise<unknown>];
+
+/** For each table the HUB page shows, a real insert, update and delete of one row. */
+const WRITES: Record<string, () => Write[]> = {
+  hubs: () => {
+    let id = 0;
+    return [
+      [
+        "insert",
+        async () =>
+          (id = (
+            await database.db
+              .insertInto("hubs")
+              .values({ slug: `version-${Date.now()}`, status: "recognised", lead_organisation_id: organisationId, original_language: "en", latitude: 1, longitude: 2, start_date: "2026-01-01", end_date: "2027-01-01", updated_at: new Date() })
+              .returning("id")
+              .executeTakeFirstOrThrow()
+          ).id),
+      ],
+      ["update", () => database.db.updateTable("hubs").set({ website: "https://example.org" }).where("id", "=", id).execute()],
+      ["delete", () => database.db.deleteFrom("hubs").where("id", "=", id).execute()],
+    ];
+  },
+  hub_translations: () => [
+    ["insert", () => database.db.insertInto("hub_translations").values({ hub_id: hubId, language: "fr", title: "Titre", summary: "Résumé", updated_at: new Date() }).execute()],
+    ["update", () => database.db.updateTable("hub_translations").set({ title: "Autre titre" }).where("hub_id", "=", hubId).where("language", "=", "fr").execute()],
+    ["delete", () => database.db.deleteFrom("hub_translations").where("hub_id", "=", hubId).where("language", "=", "fr").execute()],
+  ],
+  hub_goals: () => [
+    ["insert", () => database.db.insertInto("hub_goals").values({ hub_id: hubId, goal: 3, is_primary: false }).execute()],
+    ["update", () => database.db.updateTable("hub_goals").set({ goal: 4 }).where("hub_id", "=", hubId).where("goal", "=", 3).execute()],
+    ["delete", () => database.db.deleteFrom("hub_goals").where("hub_id", "=", hubId).where("goal", "=", 4).execute()],
+  ],
+  hub_targets: () => [
+    ["insert", () => database.db.insertInto("hub_targets").values({ hub_id: hubId, target_id: "11.1" }).execute()],
+    ["update", () => database.db.updateTable("hub_targets").set({ target_id: "11.2" }).where("hub_id", "=", hubId).where("target_id", "=", "11.1").execute()],
+    ["delete", () => database.db.deleteFrom("hub_targets").where("hub_id", "=", hubId).execute()],
+  ],
+  hub_participants: () => [
+    ["insert", () => database.db.insertInto("hub_participants").values({ hub_id: hubId, organisation_id: otherOrganisationId }).execute()],
+    ["update", () => database.db.updateTable("hub_participants").set({ hub_id: otherHubId, organisation_id: organisationId }).where("hub_id", "=", hubId).execute()],
+    ["delete", () => database.db.deleteFrom("hub_participants").where("hub_id", "=", otherHubId).execute()],
+  ],
+  hub_outcomes: () => {
+    let id = 0;
+    return [
+      [
+        "insert",
+        async () =>
+          (id = (
+            await database.db
+              .insertInto("hub_outcomes")
+              .values({ hub_id: hubId, position: 9, statement: "Open a library", indicator: "Library open", milestone: "Open", due_date: "2028-01-01" })
+              .returning("id")
+              .executeTakeFirstOrThrow()
+          ).id),
+      ],
+      ["update", () => database.db.updateTable("hub_outcomes").set({ statement: "Open two libraries" }).where("id", "=", id).execute()],
+      ["delete", () => database.db.deleteFrom("hub_outcomes").where("id", "=", id).execute()],
+    ];
+  },
+  hub_partners: () => [
+    ["insert", () => database.db.insertInto("hub_partners").values({ hub_id: hubId, position: 0, name: "Neighbourhood association" }).execute()],
+    ["update", () => database.db.updateTable("hub_partners").set({ name: "Residents' association" }).where("hub_id", "=", hubId).execute()],
+    ["delete", () => database.db.deleteFrom("hub_partners").where("hub_id", "=", hubId).execute()],
+  ],
+  hub_synchronisations: () => [
+    ["insert", () => database.db.insertInto("hub_synchronisations").values({ hub_id: hubId, other_hub_id: otherHubId }).execute()],
+    ["update", () => database.db.updateTable("hub_synchronisations").set({ hub_id: otherHubId, other_hub_id: hubId }).where("hub_id", "=", hubId).execute()],
+    ["delete", () => database.db.deleteFrom("hub_synchronisations").where("hub_id", "=", otherHubId).execute()],
+  ],
+  organisations: () => {
+    let id = 0;
+    return [
+      [
+        "insert",
+        async () =>
+          (id = (
+            await database.db
+              .insertInto("organisations")
+              .values({ name: "Partner town", kind: "local_government", country_code: "ES", region: "europe", city: "Sevilla", latitude: 37.4, longitude: -6 })
+              .returning("id")
+              .executeTakeFirstOrThrow()
+          ).id),
+      ],
+      ["update", () => database.db.updateTable("organisations").set({ city: "Sevilla (centro)" }).where("id", "=", id).execute()],
+      ["delete", () => database.db.deleteFrom("organisations").where("id", "=", id).execute()],
+    ];
+  },
+  themes: () => [
+    ["insert", () => database.db.insertInto("themes").values({ slug: "version-theme", name_en: "Water", name_es: "Agua", name_fr: "Eau", position: 9 }).execute()],
+    ["update", () => database.db.updateTable("themes").set({ name_en: "Clean water" }).where("slug", "=", "version-theme").execute()],
+    ["delete", () => database.db.deleteFrom("themes").where("slug", "=", "version-theme").execute()],
+  ],
+  sdg_targets: () => [
+    // Restored below from the reference data (syncSdgReferenceData).
+    ["delete", () => database.db.deleteFrom("sdg_targets").where("id", "=", "17.19").execute()],
+    ["insert", () => database.db.insertInto("sdg_targets").values({ id: "17.19", goal: 17, position: 999, title_en: "t", title_es: "t", title_fr: "t" }).execute()],
+    ["update", () => database.db.updateTable("sdg_targets").set({ title_en: "Statistical capacity" }).where("id", "=", "17.19").execute()],
+  ],
+  sdg_goals: () => [
+    // Goal 17 loses its targets first (not measured); both are restored below.
+    ["setup", () => database.db.deleteFrom("sdg_targets").where("goal", "=", 17).execute()],
+    ["delete", () => database.db.deleteFrom("sdg_goals").where("number", "=", 17).execute()],
+    ["insert", () => database.db.insertInto("sdg_goals").values({ number: 17, code: "SDG17", color: "#19486A", text_color: "#FFFFFF", short_en: "Partnerships", short_es: "Alianzas", short_fr: "Partenariats", title_en: "t", title_es: "t", title_fr: "t" }).execute()],
+    ["update", () => database.db.updateTable("sdg_goals").set({ color: "#123456" }).where("number", "=", 17).execute()],
+  ],
+  progress_updates: () => {
+    let id = 0;
+    return [
+      [
+        "insert",
+        async () =>
+          (id = (
+            await database.db
+              .insertInto("progress_updates")
+              .values({ hub_id: hubId, kind: "progress", period_start: "2026-07-01", period_end: "2026-12-31", due_date: "2027-01-31", status: "submitted", original_language: "en", updated_at: new Date() })
+              .returning("id")
+              .executeTakeFirstOrThrow()
+          ).id),
+      ],
+      ["update", () => database.db.updateTable("progress_updates").set({ status: "accepted", accepted_at: new Date() }).where("id", "=", id).execute()],
+      ["delete", () => database.db.deleteFrom("progress_updates").where("id", "=", id).execute()],
+    ];
+  },
+  progress_update_translations: () => [
+    ["insert", () => database.db.insertInto("progress_update_translations").values({ update_id: updateId, language: "es", narrative: "Avance" }).execute()],
+    ["update", () => database.db.updateTable("progress_update_translations").set({ narrative: "Más avance" }).where("update_id", "=", updateId).execute()],
+    ["delete", () => database.db.deleteFrom("progress_update_translations").where("update_id", "=", updateId).execute()],
+  ],
+  progress_update_outcomes: () => [
+    ["insert", () => database.db.insertInto("progress_update_outcomes").values({ update_id: updateId, outcome_id: outcomeIds[0], value: 40 }).execute()],
+    ["update", () => database.db.updateTable("progress_update_outcomes").set({ value: 55 }).where("update_id", "=", updateId).execute()],
+    ["delete", () => database.db.deleteFrom("progress_update_outcomes").where("update_id", "=", updateId).execute()],
+  ],
+  progress_update_activities: () => [
+    ["insert", () => database.db.insertInto("progress_update_activities").values({ update_id: updateId, position: 0, title: "Workshop", held_on: "2026-03-01" }).execute()],
+    ["update", () => database.db.updateTable("progress_update_activities").set({ title: "Public workshop" }).where("update_id", "=", updateId).execute()],
+    ["delete", () => database.db.deleteFrom("progress_update_activities").where("update_id", "=", updateId).execute()],
+  ],
+  progress_update_evidence: () => [
+    ["insert", () => database.db.insertInto("progress_update_evidence").values({ update_id: updateId, position: 0, url: "https://example.org/report.pdf", label: "Report" }).execute()],
+    ["update", () => database.db.updateTable("progress_update_evidence").set({ label: "Final report" }).where("update_id", "=", updateId).execute()],
+    ["delete", () => database.db.deleteFrom("progress_update_evidence").where("update_id", "=", updateId).execute()],
+  ],
+  hub_events: () => [
+    ["insert", () => database.db.insertInto("hub_events").values({ hub_id: hubId, position: 0, name: "Open day", event_date: "2027-05-01" }).execute()],
+    ["update", () => database.db.updateTable("hub_events").set({ name: "Open house" }).where("hub_id", "=", hubId).execute()],
+    ["delete", () => database.db.deleteFrom("hub_events").where("hub_id", "=", hubId).execute()],
+  ],
+  hub_documents: () => [
+    ["insert", () => database.db.insertInto("hub_documents").values({ hub_id: hubId, position: 0, title: "Plan", url: "https://example.org/plan.pdf" }).execute()],
+    ["update", () => database.db.updateTable("hub_documents").set({ title: "Action plan" }).where("hub_id", "=", hubId).execute()],
+    ["delete", () => database.db.deleteFrom("hub_documents").where("hub_id", "=", hubId).execute()],
+  ],
+  hub_change_requests: () => [
+    ["insert", () => database.db.insertInto("hub_change_requests").values({ hub_id: hubId, status: "pending", baseline: "{}", proposed: "{}" }).execute()],
+    ["update", () => database.db.updateTable("hub_change_requests").set({ status: "approved", decided_at: new Date() }).where("hub_id", "=", hubId).execute()],
+    ["delete", () => database.db.deleteFrom("hub_change_requests").where("hub_id", "=", hubId).execute()],
+  ],
+};
+
+describe("the public data version follows every table of the public HUB page", () => {
+  it.each(Object.keys(WRITES))("an insert, an update and a delete in %s each move it", async (table) => {
+    for (const [kind, write] of WRITES[table]()) {
+      if (kind === "setup") {
+        await write();
+        continue;
+      }
+      const before = await version();
+      await write();
+      expect({ table, kind, moved: (await version()) > before }).toEqual({ table, kind, moved: true });
+    }
+    await syncSdgReferenceData(database.db);
+  });
+
+  it("a read does not move it", async () => {
+    const before = await version();
+    await database.db.selectFrom("hub_partners").selectAll().execute();
+    await database.db.selectFrom("sdg_goals").selectAll().execute();
+    expect(await version()).toBe(before);
+  });
+});

@@ -1,0 +1,150 @@
+import type { AddressInfo } from "node:net";
+import express from "express";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PageCacheStore, publicPageCache } from "../../server/page-cache";
+
+const page = (html: string) => ({ headers: [["content-type", "text/html; charset=utf-8"]] as [string, string][], body: Buffer.from(html) });
+
+describe("the page cache's store", () => {
+  it("forgets a page when the UTC day it was rendered on ends, even within its TTL", () => {
+    let now = Date.parse("2026-11-22T23:59:00Z");
+    const store = new PageCacheStore({ ttlMs: 10 * 60_000, now: () => now });
+    store.set("/en/hubs/a", 7, now, page("<html>today is the 22nd</html>"));
+    now = Date.parse("2026-11-22T23:59:59.999Z");
+    expect(store.get("/en/hubs/a", 7)?.body.toString()).toContain("22nd");
+    now = Date.parse("2026-11-23T00:00:00Z");
+    expect(store.get("/en/hubs/a", 7)).toBeUndefined();
+    expect(store.size).toBe(0);
+    expect(store.bytes).toBe(0);
+  });
+
+  it("counts the day from when rendering started: a page begun before midnight is not kept after it", () => {
+    let now = Date.parse("2026-11-22T23:59:59.900Z");
+    const store = new PageCacheStore({ now: () => now });
+    const renderedAt = now;
+    now = Date.parse("2026-11-23T00:00:00.200Z");
+    expect(store.set("/en/hubs/a", 1, renderedAt, page("<html></html>"))).toBe(false);
+    expect(store.get("/en/hubs/a", 1)).toBeUndefined();
+  });
+
+  it("keeps the TTL and the data version checks", () => {
+    let now = Date.parse("2026-11-22T10:00:00Z");
+    const store = new PageCacheStore({ ttlMs: 30_000, now: () => now });
+    store.set("/en", 3, now, page("<html>v3</html>"));
+    expect(store.get("/en", 4)).toBeUndefined();
+    store.set("/en", 4, now, page("<html>v4</html>"));
+    now += 29_999;
+    expect(store.get("/en", 4)).toBeDefined();
+    now += 1;
+    expect(store.get("/en", 4)).toBeUndefined();
+  });
+
+  it("evicts the least recently used page when the entry cap is reached", () => {
+    const now = Date.parse("2026-11-22T10:00:00Z");
+    const store = new PageCacheStore({ maxEntries: 3, now: () => now });
+    for (const key of ["a", "b", "c"]) store.set(key, 1, now, page(`<html>${key}</html>`));
+    // Reading "a" makes "b" the least recently used.
+    expect(store.get("a", 1)).toBeDefined();
+    store.set("d", 1, now, page("<html>d</html>"));
+    expect(store.size).toBe(3);
+    expect(store.get("b", 1)).toBeUndefined();
+    expect(["a", "c", "d"].map((key) => store.get(key, 1) !== undefined)).toEqual([true, true, true]);
+  });
+
+  it("evicts least recently used pages until a new page fits under the byte cap, and never stores one larger than the cap", () => {
+    const now = Date.parse("2026-11-22T10:00:00Z");
+    const kilobyte = (label: string) => page(`<html>${label.padEnd(1000, ".")}</html>`);
+    const store = new PageCacheStore({ maxBytes: 3_500, now: () => now });
+    for (const key of ["a", "b", "c"]) store.set(key, 1, now, kilobyte(key));
+    expect(store.size).toBe(3);
+    const three = store.bytes;
+    expect(three).toBeGreaterThan(3_000);
+    expect(three).toBeLessThanOrEqual(3_500);
+    store.get("a", 1);
+    store.set("d", 1, now, kilobyte("d"));
+    expect(store.bytes).toBeLessThanOrEqual(3_500);
+    expect(store.get("b", 1)).toBeUndefined();
+    expect(store.get("a", 1)).toBeDefined();
+    expect(store.get("d", 1)).toBeDefined();
+    // Replacing a page does not count it twice.
+    store.set("d", 1, now, kilobyte("d"));
+    expect(store.bytes).toBe(three);
+    expect(store.set("huge", 1, now, page("x".repeat(4_000)))).toBe(false);
+    expect(store.get("huge", 1)).toBeUndefined();
+    expect(store.size).toBe(3);
+  });
+});
+
+describe("the page cache middleware", () => {
+  let base: string;
+  let close: () => void;
+  let version = 1;
+  let renders = 0;
+
+  beforeAll(async () => {
+    const app = express();
+    app.use(publicPageCache({ getVersion: async () => version }));
+    app.get("/:lang/hubs/:slug", (request, response) => {
+      renders++;
+      const slug = request.params.slug;
+      if (slug === "session") response.setHeader("Set-Cookie", "l4a_session=abc; Path=/");
+      if (slug === "cut") {
+        response.type("html").write("<!DOCTYPE html><html><body>half a page");
+        setTimeout(() => response.destroy(), 10);
+        return;
+      }
+      if (slug === "unfinished") return response.type("html").end("<!DOCTYPE html><html><body>no end");
+      if (slug === "missing") return response.status(404).type("html").send("<html>not found</html>");
+      response.type("html").send(`<!DOCTYPE html><html><body>${slug} v${version} render ${renders}</body></html>`);
+    });
+    const server = app.listen(0, "127.0.0.1");
+    await new Promise((resolve) => server.once("listening", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    close = () => server.close();
+  });
+  afterAll(() => close?.());
+
+  const get = async (path: string, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${base}${path}`, { headers });
+    return { cache: response.headers.get("x-page-cache"), body: await response.text() };
+  };
+
+  it("serves a HUB page's second anonymous view from the cache, and renders again once the data version moves", async () => {
+    const first = await get("/en/hubs/alpha");
+    expect(first.cache).toBe("miss");
+    const second = await get("/en/hubs/alpha");
+    expect(second).toEqual({ cache: "hit", body: first.body });
+    // The language cookie alone is still anonymous, but its own entry.
+    expect((await get("/en/hubs/alpha", { Cookie: "lng=fr" })).cache).toBe("miss");
+    expect((await get("/en/hubs/alpha", { Cookie: "lng=fr" })).cache).toBe("hit");
+    version++;
+    const third = await get("/en/hubs/alpha");
+    expect(third.cache).toBe("miss");
+    expect(third.body).toContain(`v${version}`);
+  });
+
+  it("leaves signed-in visitors, data requests and other pages alone", async () => {
+    await get("/en/hubs/beta");
+    expect((await get("/en/hubs/beta", { Cookie: "lng=en; l4a_session=abc" })).cache).toBeNull();
+    expect((await get("/en/hubs/beta?_data=routes%2F%24lang.hubs.%24slug")).cache).toBeNull();
+    expect((await get("/en/hubs/beta/edit")).cache).toBeNull();
+  });
+
+  it("keeps no response that set another cookie, failed, or was cut short", async () => {
+    for (const slug of ["session", "missing", "unfinished"]) {
+      await get(`/en/hubs/${slug}`);
+      expect((await get(`/en/hubs/${slug}`)).cache).toBe("miss");
+    }
+    await expect(get("/en/hubs/cut")).rejects.toThrow();
+    await expect(get("/en/hubs/cut")).rejects.toThrow();
+    const rendersBefore = renders;
+    await get("/en/hubs/cut").catch(() => {});
+    expect(renders).toBe(rendersBefore + 1);
+  });
+
+  it("keeps pages asked for on different hosts apart (the page writes its origin into links)", async () => {
+    await get("/en/hubs/gamma");
+    expect((await get("/en/hubs/gamma")).cache).toBe("hit");
+    expect((await get("/en/hubs/gamma", { "X-Forwarded-Host": "evil.example" })).cache).toBe("miss");
+  });
+});
