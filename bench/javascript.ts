@@ -155,7 +155,7 @@ export async function mapPageJavaScript(base: string): Promise<{ figure: string;
     {
       figure: `JavaScript of the map page /en on the wire (${report.scripts.length} files; Chromium sent Accept-Encoding: ${report.acceptEncoding}, got ${encodings})`,
       value: split("wireBytes"),
-      limit: "before: React DOM, Remix/React Router, i18next (entry), the page's routes and locale namespaces; after: Leaflet (its ES module build) and the map component",
+      limit: "before: React DOM, Remix/React Router, i18next (entry), the page's routes and locale namespaces; after: Leaflet + react-leaflet and the map component",
     },
     {
       figure: `the same at gzip (Accept-Encoding: gzip), against the budget of ${kb(MAP_PAGE_BUDGET_BYTES)}`,
