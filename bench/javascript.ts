@@ -9,9 +9,9 @@
  * The moment is React's own: its first commit, reported to the DevTools hook that every React DOM
  * build (production included) calls when one is installed, as the React DevTools extension does.
  *
- * Chromium only offers brotli on HTTPS, so over the loopback's plain HTTP it asks for gzip: the
- * figure "on the wire" is then the gzip one. Each script is fetched again with
- * `Accept-Encoding: br` and `gzip` to report what the same server sends at each encoding.
+ * Chromium offers brotli on localhost too (it treats loopback as a secure context), so the figure
+ * "on the wire" is usually the brotli one. Each script is fetched again with `Accept-Encoding: br`
+ * and `gzip` to report what the same server sends at each encoding; the budget is the gzip sum.
  */
 import http from "node:http";
 import { chromium, type Page } from "playwright-core";
