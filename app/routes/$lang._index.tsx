@@ -1,29 +1,23 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData, useLocation, useNavigate } from "@remix-run/react";
-import leafletStyles from "leaflet/dist/leaflet.css";
-import mapStyles from "~/styles/map.css";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { ClientOnly } from "remix-utils/client-only";
 import { filtersToSearchParams, hasFilters, parseHubFilters } from "~/modules/hubs/hub-filters";
 import { HubList } from "~/modules/hubs/hub-list";
-import { cachedPublic, countHubsBySdg, getFilterOptions, listPublicHubs } from "~/modules/hubs/public-hubs.server";
+import { countHubsBySdg, getFilterOptions, listPublicHubs, publicSdgGoals } from "~/modules/hubs/public-hubs.server";
 import { isoToday } from "~/modules/hubs/status";
 import { isLanguage } from "~/modules/i18n/config";
 import { formatNumber } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { HubFilterForm } from "~/modules/map/hub-filter-form";
-import { LazyHubMap } from "~/modules/map/lazy-hub-map";
+import { hubMapLinks, LazyHubMap } from "~/modules/map/lazy-hub-map";
 import { formatMapView, parseMapView, type MapView } from "~/modules/map/map-view";
 import { Pagination } from "~/modules/map/pagination";
-import { listSdgGoals } from "~/modules/sdg/sdg.server";
 
 export const handle = { i18n: ["common", "hubs", "map"] };
 
-export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: leafletStyles },
-  { rel: "stylesheet", href: mapStyles },
-];
+export const links: LinksFunction = hubMapLinks;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!isLanguage(params.lang)) throw new Response("Not found", { status: 404 });
@@ -36,7 +30,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     listPublicHubs(context.db, { language, today, filters, page }),
     countHubsBySdg(context.db, { today, filters }),
     getFilterOptions(context.db, language),
-    cachedPublic(context.db, `goals:${language}`, () => listSdgGoals(context.db, language)),
+    publicSdgGoals(context.db, language),
     getTranslator(language),
   ]);
   return json({

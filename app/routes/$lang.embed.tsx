@@ -1,23 +1,17 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import leafletStyles from "leaflet/dist/leaflet.css";
-import mapStyles from "~/styles/map.css";
 import { useTranslation } from "react-i18next";
 import { filtersToSearchParams, parseHubFilters } from "~/modules/hubs/hub-filters";
-import { cachedPublic } from "~/modules/hubs/public-hubs.server";
+import { publicSdgGoals } from "~/modules/hubs/public-hubs.server";
 import { isLanguage } from "~/modules/i18n/config";
 import { getTranslator } from "~/modules/i18n/i18next.server";
-import { LazyHubMap } from "~/modules/map/lazy-hub-map";
+import { hubMapLinks, LazyHubMap } from "~/modules/map/lazy-hub-map";
 import { parseMapView } from "~/modules/map/map-view";
-import { listSdgGoals } from "~/modules/sdg/sdg.server";
 
 /** Map only, for member websites' iframes (the security headers allow framing for this path only). */
 export const handle = { i18n: ["common", "hubs", "map"], bare: true };
 
-export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: leafletStyles },
-  { rel: "stylesheet", href: mapStyles },
-];
+export const links: LinksFunction = hubMapLinks;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!isLanguage(params.lang)) throw new Response("Not found", { status: 404 });
@@ -25,7 +19,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = parseHubFilters(url.searchParams);
   const [goals, t] = await Promise.all([
-    cachedPublic(context.db, `goals:${language}`, () => listSdgGoals(context.db, language)),
+    publicSdgGoals(context.db, language),
     getTranslator(language),
   ]);
   return json({

@@ -1,18 +1,15 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import leafletStyles from "leaflet/dist/leaflet.css";
-import mapStyles from "~/styles/map.css";
 import { useTranslation } from "react-i18next";
 import { ClientOnly } from "remix-utils/client-only";
-import { cachedPublic, getPublicHub } from "~/modules/hubs/public-hubs.server";
+import { getPublicHub, publicSdgGoals } from "~/modules/hubs/public-hubs.server";
 import { HubTimeline } from "~/modules/hubs/hub-timeline";
 import { isoToday } from "~/modules/hubs/status";
 import { isLanguage, type Language } from "~/modules/i18n/config";
 import { countryName, formatDate, formatNumber } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
-import { LazyHubMap } from "~/modules/map/lazy-hub-map";
+import { hubMapLinks, LazyHubMap } from "~/modules/map/lazy-hub-map";
 import { SdgChip } from "~/modules/sdg/sdg-chip";
-import { listSdgGoals } from "~/modules/sdg/sdg.server";
 import { latestOutcomeProgress, listPublishedProgress } from "~/modules/progress/progress.server";
 import { OutcomeProgressChart } from "~/modules/progress/charts";
 import { PublishedProgress } from "~/modules/progress/published-progress";
@@ -22,10 +19,7 @@ import { CommunicationPlan } from "~/modules/proposals/communication-plan";
 
 export const handle = { i18n: ["common", "hub", "hubs", "map", "monitoring", "proposals"] };
 
-export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: leafletStyles },
-  { rel: "stylesheet", href: mapStyles },
-];
+export const links: LinksFunction = hubMapLinks;
 
 /**
  * Latest published progress per outcome (by outcome position). Empty until the monitoring
@@ -44,7 +38,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const hub = await getPublicHub(context.db, { slug: params.slug ?? "", language, today });
   if (!hub) throw new Response("Not found", { status: 404 });
   const [goals, t] = await Promise.all([
-    cachedPublic(context.db, `goals:${language}`, () => listSdgGoals(context.db, language)),
+    publicSdgGoals(context.db, language),
     getTranslator(language),
   ]);
   // Published (accepted) progress updates, newest first, from the monitoring module.

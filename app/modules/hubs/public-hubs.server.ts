@@ -4,6 +4,8 @@ import type { DB } from "../../../db/index";
 import type { WorldRegion } from "../../../db/schema";
 import type { Language } from "~/modules/i18n/config";
 import { countryName } from "~/modules/i18n/format";
+import { listSdgGoals } from "~/modules/sdg/sdg.server";
+import type { SdgGoal } from "~/modules/sdg/sdg";
 import { FILTER_KEYS, filterKey, type HubFilters } from "./hub-filters";
 import type { HubListItem } from "./hub-list";
 import { PUBLIC_STORED_STATUSES, publicStatusOf, type PublicHubStatus } from "./status";
@@ -75,6 +77,11 @@ export async function cachedPublic<T>(db: DB, key: string, compute: () => Promis
   // A failure is not kept: the next request tries again.
   value.catch(() => entries.get(key) === value && entries.delete(key));
   return value;
+}
+
+/** The SDG goals in `language` for the public pages (reference data: cached like the rest). */
+export function publicSdgGoals(db: DB, language: Language): Promise<SdgGoal[]> {
+  return cachedPublic(db, `goals:${language}`, () => listSdgGoals(db, language));
 }
 
 // ---------------------------------------------------------------------------------------------
