@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { gzipSync, constants as zlib } from "node:zlib";
 import { feature } from "topojson-client";
+import { acceptsGzip, isFresh } from "~/modules/http/negotiation.server";
 import type { FeatureCollection } from "geojson";
 
 import { fixAntimeridian } from "./antimeridian";
@@ -60,27 +61,11 @@ export function basemapResponse(request: Request, resolution: BasemapResolution)
     ETag: file.etag,
     Vary: "Accept-Encoding",
   };
-  if (matchesEtag(request.headers.get("If-None-Match"), file.etag)) return new Response(null, { status: 304, headers });
-  if (acceptsGzip(request.headers.get("Accept-Encoding"))) {
+  if (isFresh(request, file.etag)) return new Response(null, { status: 304, headers });
+  if (acceptsGzip(request)) {
     return new Response(file.gzip, { headers: { ...headers, "Content-Encoding": "gzip", "Content-Length": String(file.gzip.length) } });
   }
   return new Response(file.json, { headers: { ...headers, "Content-Length": String(file.json.length) } });
-}
-
-/** Weak comparison (RFC 9110 §13.1.2): a proxy may have turned our weak tag into a strong one. */
-function matchesEtag(header: string | null, etag: string) {
-  if (!header) return false;
-  const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
-  return header.split(",").some((tag) => tag.trim() === "*" || opaque(tag) === opaque(etag));
-}
-
-function acceptsGzip(header: string | null) {
-  return (header ?? "").split(",").some((part) => {
-    const [coding, ...parameters] = part.trim().split(";");
-    if (coding.trim().toLowerCase() !== "gzip") return false;
-    const q = parameters.map((parameter) => parameter.trim()).find((parameter) => parameter.startsWith("q="));
-    return q === undefined || Number(q.slice(2)) > 0;
-  });
 }
 
 export function parseBasemapFileName(name: string | undefined): BasemapResolution | null {

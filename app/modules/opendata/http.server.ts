@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { isFresh } from "~/modules/http/negotiation.server";
 
 /**
  * A public, cacheable, CORS-open GET answer. The ETag comes from the registry's data version and
@@ -18,8 +19,7 @@ export function openDataResponse(
     Vary: "Accept-Encoding",
     ...headers,
   };
-  const ifNoneMatch = request.headers.get("If-None-Match");
-  if (ifNoneMatch && ifNoneMatch.split(",").some((tag) => tag.trim() === etag)) return new Response(null, { status: 304, headers: common });
+  if (isFresh(request, etag)) return new Response(null, { status: 304, headers: common });
   return new Response(body(), { status: 200, headers: { "Content-Type": contentType, ...common } });
 }
 
