@@ -325,6 +325,12 @@ describe("open data", () => {
     expect(again.status).toBe(304);
     const other = await call<Response>(geojsonLoader, "http://localhost/api/hubs.geojson?sdg=7", {}, { "If-None-Match": etag });
     expect(other.status).toBe(200);
+    // As browsers and fetch() send it: among other tags, with Cache-Control: no-cache beside it.
+    const revalidated = await call<Response>(geojsonLoader, "http://localhost/api/hubs.geojson?sdg=6&region=africa", {}, {
+      "If-None-Match": `"other", ${etag}`,
+      "Cache-Control": "no-cache",
+    });
+    expect(revalidated.status).toBe(304);
   });
 
   it("publishes a CSV a spreadsheet opens, with commas, quotes and line breaks quoted", async () => {

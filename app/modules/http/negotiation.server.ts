@@ -1,12 +1,14 @@
 import fresh from "fresh";
 import Negotiator from "negotiator";
 
-/** True when the client's copy (`If-None-Match`) is the current one, so a 304 answers it. */
+/**
+ * True when the client's copy (`If-None-Match`, weak comparison) is the current one, so a 304
+ * answers it. The request's Cache-Control is left out on purpose: fetch() adds `no-cache` to every
+ * request that carries its own If-None-Match, and that directive asks caches on the way to
+ * revalidate, which this answer is (an origin server may still say 304).
+ */
 export function isFresh(request: Request, etag: string): boolean {
-  return fresh(
-    { "if-none-match": request.headers.get("If-None-Match") ?? undefined, "cache-control": request.headers.get("Cache-Control") ?? undefined },
-    { etag },
-  );
+  return fresh({ "if-none-match": request.headers.get("If-None-Match") ?? undefined }, { etag });
 }
 
 /** True when the client takes a gzipped body (gzip preferred over identity at equal weight). */
