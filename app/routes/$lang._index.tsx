@@ -6,7 +6,7 @@ import { ClientOnly } from "remix-utils/client-only";
 import { filtersToSearchParams, hasFilters, parseHubFilters } from "~/modules/hubs/hub-filters";
 import { HubList } from "~/modules/hubs/hub-list";
 import { countHubsBySdg, getFilterOptions, listPublicHubs, publicSdgGoals } from "~/modules/hubs/public-hubs.server";
-import { isoToday } from "~/modules/hubs/status";
+import { isoToday } from "~/modules/hubs/lifecycle";
 import { isLanguage } from "~/modules/i18n/config";
 import { formatNumber } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/modules/accounts/session.server";
-import { isoToday } from "~/modules/hubs/status";
+import { isoToday } from "~/modules/hubs/lifecycle";
 import { countryName, formatDate, formatNumber } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { listSdgGoals } from "~/modules/sdg/sdg.server";
@@ -64,6 +64,10 @@ export default function CouncilDashboard() {
           <div>
             <dt>{t("hubs:status.recognised")}</dt>
             <dd>{formatNumber(figures.byStatus.recognised, language)}</dd>
+          </div>
+          <div>
+            <dt>{t("hubs:status.ended")}</dt>
+            <dd>{formatNumber(figures.byStatus.ended, language)}</dd>
           </div>
           <div>
             <dt>{t("hubs:status.completed")}</dt>
@@ -212,7 +216,8 @@ export default function CouncilDashboard() {
               {rows.map((row) => (
                 <tr key={row.hubId} className={row.overdue ? "is-overdue" : undefined}>
                   <th scope="row">
-                    <a href={`/${language}/hubs/${row.slug}`}>{row.title}</a>
+                    <a href={`/${language}/hubs/${row.slug}`}>{row.title}</a>{" "}
+                    <span className={`status status--${row.status}`}>{t(`hubs:status.${row.status}`)}</span>
                   </th>
                   <td>{row.city}</td>
                   <td>{countryName(row.countryCode, language)}</td>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import Papa from "papaparse";
 import { requireRole } from "~/modules/accounts/session.server";
-import { isoToday } from "~/modules/hubs/status";
+import { isoToday } from "~/modules/hubs/lifecycle";
 import { countryName } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { applyDashboardFilters, parseDashboardFilters } from "~/modules/progress/dashboard";

@@ -4,13 +4,13 @@ import { json, redirect, type ActionFunctionArgs, type AppLoadContext, type Load
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/modules/accounts/session.server";
-import { isoToday } from "~/modules/hubs/status";
+import { isoToday } from "~/modules/hubs/lifecycle";
 import { formatDate } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { getCadence, setCadence } from "~/modules/progress/cadence.server";
 import { reportingPeriods } from "~/modules/progress/calendar";
 import { CadenceSchema } from "~/modules/progress/progress-form";
-import { hubTitleSql } from "~/modules/hubs/hub-title.server";
+import { hubTitleSql } from "~/modules/hubs/hub-texts.server";
 import { ConflictError } from "~/modules/progress/progress.server";
 import { idParam, notFound, requireLanguage } from "~/modules/progress/route-helpers.server";
 import { FormErrors, TextField } from "~/ui/form";

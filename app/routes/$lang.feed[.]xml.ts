@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { isoToday } from "~/modules/hubs/lifecycle";
 import { getPublicDataVersion } from "~/modules/hubs/public-hubs.server";
 import { isLanguage } from "~/modules/i18n/config";
 import { getTranslator } from "~/modules/i18n/i18next.server";
@@ -12,7 +13,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const origin = context.env.PUBLIC_URL ?? new URL(request.url).origin;
   const [version, entries, t] = await Promise.all([
     getPublicDataVersion(context.db),
-    listFeedEntries(context.db, { language, origin }),
+    listFeedEntries(context.db, { language, origin, today: isoToday() }),
     getTranslator(language),
   ]);
   return openDataResponse(request, {
@@ -30,6 +31,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         entries: entries.map((entry) => ({
           ...entry,
           title: entry.kind === "progress" ? t("opendata:feed.progress", { title: entry.title }) : t("opendata:feed.recognised", { title: entry.title }),
+          statusLabel: t(`hubs:status.${entry.status}`),
         })),
       }),
   });

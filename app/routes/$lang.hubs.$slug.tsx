@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ClientOnly } from "remix-utils/client-only";
 import { getPublicHub, publicSdgGoals } from "~/modules/hubs/public-hubs.server";
 import { HubTimeline } from "~/modules/hubs/hub-timeline";
-import { isoToday } from "~/modules/hubs/status";
+import { isoToday } from "~/modules/hubs/lifecycle";
 import { isLanguage, type Language } from "~/modules/i18n/config";
 import { countryName, formatDate, formatNumber } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { AppLoadContext } from "@remix-run/node";
 import { requireRole } from "~/modules/accounts/session.server";
 import { sendQueuedMail } from "~/modules/mail/delivery.server";
-import { isoToday } from "~/modules/hubs/status";
+import { isoToday } from "~/modules/hubs/lifecycle";
 import { formatDate } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { periodKey } from "~/modules/progress/calendar";

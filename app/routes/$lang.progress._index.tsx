@@ -2,11 +2,11 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/modules/accounts/session.server";
-import { isoToday } from "~/modules/hubs/status";
+import { isoToday } from "~/modules/hubs/lifecycle";
 import { formatDate } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { periodKey } from "~/modules/progress/calendar";
-import { hubTitleSql } from "~/modules/hubs/hub-title.server";
+import { hubTitleSql } from "~/modules/hubs/hub-texts.server";
 import { latestOutcomeProgress, listCityUpdates, listHubCalendars } from "~/modules/progress/progress.server";
 import { OutcomeProgressChart } from "~/modules/progress/charts";
 import { requireLanguage } from "~/modules/progress/route-helpers.server";

@@ -1,4 +1,4 @@
-import { hubTitleSql } from "~/modules/hubs/hub-title.server";
+import { hubTitleSql } from "~/modules/hubs/hub-texts.server";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { isoToday } from "~/modules/hubs/status";
+import { isoToday } from "~/modules/hubs/lifecycle";
 import { countryName, formatDate, formatNumber } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { listSdgGoals } from "~/modules/sdg/sdg.server";

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { parseBbox, parseHubFilters } from "~/modules/hubs/hub-filters";
-import { isoToday } from "~/modules/hubs/status";
+import { isoToday } from "~/modules/hubs/lifecycle";
 import { getMapData } from "~/modules/map/clusters.server";
 import { getPublicDataVersion } from "~/modules/hubs/public-hubs.server";
 import { corsPreflight, languageParam, openDataResponse } from "~/modules/opendata/http.server";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseEnv } from "~/modules/config/env.server";
 import { createSession } from "~/modules/accounts/session.server";
-import { isoToday } from "~/modules/hubs/status";
+import { isoToday } from "~/modules/hubs/lifecycle";
 import { listHubCalendars, listPublishedProgress, latestOutcomeProgress } from "~/modules/progress/progress.server";
 import { listDashboardRows, dashboardFigures, reviewQueue } from "~/modules/progress/dashboard.server";
 import { annualReport } from "~/modules/progress/report.server";

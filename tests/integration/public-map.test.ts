@@ -127,11 +127,12 @@ describe("filters", () => {
     expect((await allSlugs({ sdg: "99", region: "mars", country: "Colombia", year: "abc", status: "draft" })).total).toBe(40);
   });
 
-  it("filters by public status: recognised (not started), active (started) and completed", async () => {
+  it("filters by public status: recognised (not started), active (started), ended (final report due) and completed", async () => {
     await insertHub("status-future", { startDate: "2030-01-01" });
     await insertHub("status-completed", { status: "completed" });
     const recognised = await allSlugs({ status: "recognised" });
     const active = await allSlugs({ status: "active" });
+    const ended = await allSlugs({ status: "ended" });
     const completed = await allSlugs({ status: "completed" });
     expect(recognised.slugs).toContain("status-future");
     expect(active.slugs).not.toContain("status-future");
@@ -140,7 +141,7 @@ describe("filters", () => {
     expect(completed.slugs).toContain("status-completed");
     expect(active.slugs).not.toContain("status-completed");
     const all = await allSlugs({});
-    expect(recognised.total + active.total + completed.total).toBe(all.total);
+    expect(recognised.total + active.total + ended.total + completed.total).toBe(all.total);
   });
 
   it("limits the list to a box on the map, also across the antimeridian", async () => {

@@ -1,5 +1,5 @@
 import type { WorldRegion } from "../../../db/schema";
-import type { PublicHubStatus } from "./status";
+import { PUBLIC_HUB_STATUSES, type PublicHubStatus } from "./lifecycle";
 
 /** Filters of the map, the list, the embed page and the open-data exports: all live in the URL. */
 export interface HubFilters {
@@ -30,7 +30,7 @@ export const WORLD_REGIONS: WorldRegion[] = [
   "middle_east_west_asia",
   "north_america",
 ];
-export const PUBLIC_STATUSES: PublicHubStatus[] = ["recognised", "active", "completed"];
+
 export const FILTER_KEYS = ["sdg", "target", "theme", "region", "country", "status", "year", "q", "bbox"] as const;
 
 /** Reads the filters from a query string; values that cannot be right are ignored, never an error. */
@@ -47,7 +47,7 @@ export function parseHubFilters(params: URLSearchParams): HubFilters {
   const country = params.get("country")?.trim().toUpperCase();
   if (country && /^[A-Z]{2}$/.test(country)) filters.country = country;
   const status = params.get("status");
-  if (status && (PUBLIC_STATUSES as string[]).includes(status)) filters.status = status as PublicHubStatus;
+  if (status && (PUBLIC_HUB_STATUSES as string[]).includes(status)) filters.status = status as PublicHubStatus;
   const year = Number(params.get("year"));
   if (Number.isInteger(year) && year >= 2000 && year <= 2100) filters.year = year;
   const q = params.get("q")?.trim().slice(0, 200);

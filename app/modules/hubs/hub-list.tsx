@@ -3,7 +3,7 @@ import { countryName, formatDate } from "~/modules/i18n/format";
 import type { Language } from "~/modules/i18n/config";
 import { SdgChip } from "~/modules/sdg/sdg-chip";
 import type { SdgGoal } from "~/modules/sdg/sdg";
-import type { PublicHubStatus } from "./status";
+import type { PublicHubStatus } from "./lifecycle";
 
 export interface HubListItem {
   slug: string;

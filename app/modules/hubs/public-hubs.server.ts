@@ -4,11 +4,14 @@ import type { DB } from "../../../db/index";
 import type { WorldRegion } from "../../../db/schema";
 import type { Language } from "~/modules/i18n/config";
 import { countryName } from "~/modules/i18n/format";
+import { pickText } from "~/modules/i18n/text-fallback";
 import { listSdgGoals } from "~/modules/sdg/sdg.server";
 import type { SdgGoal } from "~/modules/sdg/sdg";
 import { FILTER_KEYS, filterKey, type HubFilters } from "./hub-filters";
 import type { HubListItem } from "./hub-list";
-import { PUBLIC_STORED_STATUSES, publicStatusOf, type PublicHubStatus } from "./status";
+import { joinHubTexts, hubText, hubTextLanguage } from "./hub-texts.server";
+import { PUBLIC_STORED_STATUSES, publicStatusOf, type PublicHubStatus } from "./lifecycle";
+import { isPublicHubSql, publicStatusSql } from "./lifecycle.server";
 
 /** A list item, with its point on the map. */
 export interface PublicHubSummary extends HubListItem {
@@ -92,10 +95,6 @@ export function searchQuery(q: string) {
   return sql`(websearch_to_tsquery('english', unaccent(${q})) || websearch_to_tsquery('spanish', unaccent(${q})) || websearch_to_tsquery('french', unaccent(${q})))`;
 }
 
-export function publicStatusSql(today: string) {
-  return sql<PublicHubStatus>`(case when h.status = 'completed' then 'completed' when h.start_date <= ${today} then 'active' else 'recognised' end)`;
-}
-
 export interface FilterConditionOptions {
   ignore?: (keyof HubFilters)[];
   /** The ids `searchMatches` found for `filters.q`: the text condition becomes an id list (see there). */
@@ -105,7 +104,7 @@ export interface FilterConditionOptions {
 export function hubFilterCondition(filters: HubFilters, today: string, options: FilterConditionOptions = {}): RawBuilder<SqlBool> {
   const ignore = new Set(options.ignore ?? []);
   const use = <K extends keyof HubFilters>(key: K) => (ignore.has(key) ? undefined : filters[key]);
-  const conditions = [sql`h.status in ('recognised', 'completed')`];
+  const conditions = [isPublicHubSql()];
   const sdg = use("sdg");
   if (sdg !== undefined) conditions.push(sql`exists (select 1 from hub_goals fg where fg.hub_id = h.id and fg.goal = ${sdg})`);
   const target = use("target");
@@ -117,9 +116,7 @@ export function hubFilterCondition(filters: HubFilters, today: string, options: 
   const country = use("country");
   if (country !== undefined) conditions.push(sql`o.country_code = ${country}`);
   const status = use("status");
-  if (status === "completed") conditions.push(sql`h.status = 'completed'`);
-  if (status === "active") conditions.push(sql`h.status = 'recognised' and h.start_date <= ${today}`);
-  if (status === "recognised") conditions.push(sql`h.status = 'recognised' and h.start_date > ${today}`);
+  if (status !== undefined) conditions.push(sql`${publicStatusSql(today)} = ${status}`);
   const year = use("year");
   if (year !== undefined) conditions.push(sql`h.start_date >= ${`${year}-01-01`} and h.start_date < ${`${year + 1}-01-01`}`);
   const q = use("q");
@@ -187,7 +184,7 @@ export async function searchMatches(db: DB, q: string, version?: number): Promis
         cross join lateral (
           select h.recognised_at, (select string_agg(g.goal::text, ',') from hub_goals g where g.hub_id = h.id) as goals
           from hubs h
-          where h.id = m.hub_id and h.status in ('recognised', 'completed')
+          where h.id = m.hub_id and ${isPublicHubSql()}
           offset 0
         ) h
         order by m.rank desc, h.recognised_at desc, m.hub_id desc`.execute(db);
@@ -276,15 +273,7 @@ async function queryPublicHubs(
   if (ids.length === 0) return [];
 
   // Step 2: texts, place and goals of those HUBs only.
-  const found = await db
-    .selectFrom("hubs as h")
-    .innerJoin("organisations as o", "o.id", "h.lead_organisation_id")
-    .innerJoin("hub_translations as original", (join) =>
-      join.onRef("original.hub_id", "=", "h.id").onRef("original.language", "=", "h.original_language"),
-    )
-    .leftJoin("hub_translations as translated", (join) =>
-      join.onRef("translated.hub_id", "=", "h.id").on("translated.language", "=", language),
-    )
+  const found = await joinHubTexts(db.selectFrom("hubs as h").innerJoin("organisations as o", "o.id", "h.lead_organisation_id"), language)
     .where("h.id", "in", ids)
     .select((eb) => [
       "h.id",
@@ -297,9 +286,10 @@ async function queryPublicHubs(
       "h.longitude",
       "o.city",
       "o.country_code",
-      sql<string>`coalesce(translated.title, original.title)`.as("title"),
-      sql<string>`coalesce(translated.summary, original.summary)`.as("summary"),
-      sql<boolean>`translated.title is not null and translated.summary is not null`.as("translated"),
+      hubText("title").as("title"),
+      hubText("summary").as("summary"),
+      hubTextLanguage(language, ["title", "summary"]).as("text_language"),
+      publicStatusSql(today).as("public_status"),
       jsonArrayFrom(
         eb
           .selectFrom("hub_goals as g")
@@ -317,10 +307,10 @@ async function queryPublicHubs(
     slug: row.slug,
     title: row.title,
     summary: row.summary,
-    textLanguage: row.translated ? language : row.original_language,
+    textLanguage: row.text_language,
     city: row.city,
     countryCode: row.country_code.trim(),
-    status: publicStatusOf(row.status, row.start_date, today)!,
+    status: row.public_status,
     startDate: row.start_date,
     endDate: row.end_date,
     latitude: row.latitude,
@@ -428,13 +418,8 @@ export async function listMapPoints(db: DB, { today, filters = {} }: { today: st
     ])
     .execute();
   return rows.map((row) => {
-    const byLanguage: Partial<Record<Language, string>> = {};
-    for (const part of (row.titles ?? "").split("\u001f")) {
-      const language = part.slice(0, 2) as Language;
-      const title = part.slice(3);
-      if (title) byLanguage[language] = title;
-    }
-    const original = byLanguage[row.original_language] ?? row.slug;
+    const texts = (row.titles ?? "").split("\u001f").map((part) => ({ language: part.slice(0, 2) as Language, title: part.slice(3) || null }));
+    const titleIn = (language: Language) => pickText(texts, "title", language, row.original_language)?.text ?? row.slug;
     return {
       id: row.id,
       slug: row.slug,
@@ -444,7 +429,7 @@ export async function listMapPoints(db: DB, { today, filters = {} }: { today: st
       goals: row.goals ? row.goals.split(",").map(Number) : [],
       status: row.public_status,
       city: row.city,
-      titles: { en: byLanguage.en ?? original, es: byLanguage.es ?? original, fr: byLanguage.fr ?? original },
+      titles: { en: titleIn("en"), es: titleIn("es"), fr: titleIn("fr") },
     };
   });
 }
@@ -567,13 +552,7 @@ export async function getPublicHub(db: DB, { slug, language, today }: { slug: st
       .orderBy("po.name")
       .execute(),
     // Linked both ways: a link stored from either side shows on both HUB pages.
-    db
-      .selectFrom("hubs as s")
-      .innerJoin("organisations as so", "so.id", "s.lead_organisation_id")
-      .innerJoin("hub_translations as original", (join) =>
-        join.onRef("original.hub_id", "=", "s.id").onRef("original.language", "=", "s.original_language"),
-      )
-      .leftJoin("hub_translations as translated", (join) => join.onRef("translated.hub_id", "=", "s.id").on("translated.language", "=", language))
+    joinHubTexts(db.selectFrom("hubs as s").innerJoin("organisations as so", "so.id", "s.lead_organisation_id"), language, "s")
       .where("s.status", "in", PUBLIC_STORED_STATUSES)
       // Two indexed look-ups (one per direction), not an OR that would scan every HUB.
       .where(
@@ -592,28 +571,26 @@ export async function getPublicHub(db: DB, { slug, language, today }: { slug: st
         "s.original_language",
         "so.city",
         "so.country_code",
-        sql<string>`coalesce(translated.title, original.title)`.as("title"),
-        sql<boolean>`translated.title is not null`.as("translated"),
+        hubText("title").as("title"),
+        hubTextLanguage(language, ["title"], "s").as("text_language"),
       ])
       .orderBy("s.slug")
       .execute(),
   ]);
 
-  const original = translations.find((row) => row.language === hub.original_language);
-  const translated = translations.find((row) => row.language === language);
   const texts = {} as Record<keyof PublicHubTexts, string | null>;
   const textLanguages = {} as Record<keyof PublicHubTexts, Language>;
   for (const field of TEXT_FIELDS) {
     const key = TEXT_KEYS[field];
-    const own = translated?.[field] ?? null;
-    texts[key] = own ?? original?.[field] ?? null;
-    textLanguages[key] = own !== null ? language : hub.original_language;
+    const picked = pickText(translations, field, language, hub.original_language);
+    texts[key] = picked?.text ?? null;
+    textLanguages[key] = picked?.language ?? hub.original_language;
   }
 
   return {
     id: hub.id,
     slug: hub.slug,
-    status: publicStatusOf(hub.status, hub.start_date, today)!,
+    status: publicStatusOf({ status: hub.status, startDate: hub.start_date, endDate: hub.end_date }, today)!,
     originalLanguage: hub.original_language,
     textLanguages,
     texts: { ...texts, title: texts.title ?? hub.slug, summary: texts.summary ?? "", description: texts.description ?? "" },
@@ -658,7 +635,7 @@ export async function getPublicHub(db: DB, { slug, language, today }: { slug: st
     synchronisedWith: synchronised.map((row) => ({
       slug: row.slug,
       title: row.title,
-      textLanguage: row.translated ? language : row.original_language,
+      textLanguage: row.text_language,
       city: row.city,
       countryCode: row.country_code.trim(),
     })),

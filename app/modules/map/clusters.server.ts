@@ -3,7 +3,7 @@ import type { DB } from "../../../db/index";
 import type { Language } from "~/modules/i18n/config";
 import { filterKey, type HubFilters } from "~/modules/hubs/hub-filters";
 import { cachedPublic, getPublicDataVersion, listMapPoints, searchMatches, type MapPoint } from "~/modules/hubs/public-hubs.server";
-import type { PublicHubStatus } from "~/modules/hubs/status";
+import type { PublicHubStatus } from "~/modules/hubs/lifecycle";
 
 export interface MapCluster {
   kind: "cluster";

@@ -2,7 +2,8 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "~/modules/i18n/format";
 import type { Language } from "~/modules/i18n/config";
-import { PUBLIC_STATUSES, WORLD_REGIONS, type HubFilters } from "~/modules/hubs/hub-filters";
+import { WORLD_REGIONS, type HubFilters } from "~/modules/hubs/hub-filters";
+import { PUBLIC_HUB_STATUSES } from "~/modules/hubs/lifecycle";
 import type { SdgGoal } from "~/modules/sdg/sdg";
 
 export interface FilterFormOptions {
@@ -103,7 +104,7 @@ export function HubFilterForm({
         <label htmlFor="filter-status">{t("map:filters.status")}</label>
         <select id="filter-status" name="status" defaultValue={filters.status ?? ""} key={`status${filters.status ?? ""}`}>
           <option value="">{t("map:filters.any")}</option>
-          {PUBLIC_STATUSES.map((status) => (
+          {PUBLIC_HUB_STATUSES.map((status) => (
             <option key={status} value={status}>
               {t(`hubs:status.${status}`)}
             </option>

@@ -3,8 +3,10 @@ import type { DB } from "../../../db/index";
 import type { WorldRegion } from "../../../db/schema";
 import type { Language } from "~/modules/i18n/config";
 import type { HubFilters } from "~/modules/hubs/hub-filters";
-import { getPublicHub, hubFilterCondition, publicStatusSql, type PublicHubDetail } from "~/modules/hubs/public-hubs.server";
-import type { PublicHubStatus } from "~/modules/hubs/status";
+import { getPublicHub, hubFilterCondition, type PublicHubDetail } from "~/modules/hubs/public-hubs.server";
+import { hubText, hubTextLanguage, joinHubTexts } from "~/modules/hubs/hub-texts.server";
+import { isPublicHubSql, publicStatusSql } from "~/modules/hubs/lifecycle.server";
+import type { PublicHubStatus } from "~/modules/hubs/lifecycle";
 import { OPEN_DATA_FIELDS } from "./fields";
 
 /**
@@ -44,13 +46,7 @@ export async function exportPublicHubs(
   db: DB,
   { language, today, filters, origin }: { language: Language; today: string; filters: HubFilters; origin: string },
 ): Promise<OpenDataHub[]> {
-  const rows = await db
-    .selectFrom("hubs as h")
-    .innerJoin("organisations as o", "o.id", "h.lead_organisation_id")
-    .innerJoin("hub_translations as original", (join) =>
-      join.onRef("original.hub_id", "=", "h.id").onRef("original.language", "=", "h.original_language"),
-    )
-    .leftJoin("hub_translations as translated", (join) => join.onRef("translated.hub_id", "=", "h.id").on("translated.language", "=", language))
+  const rows = await joinHubTexts(db.selectFrom("hubs as h").innerJoin("organisations as o", "o.id", "h.lead_organisation_id"), language)
     .leftJoin("themes as th", "th.id", "h.theme_id")
     .where(hubFilterCondition(filters, today))
     .select([
@@ -68,16 +64,16 @@ export async function exportPublicHubs(
       "o.region",
       `th.name_${language} as theme_name` as "th.name_en as theme_name",
       publicStatusSql(today).as("public_status"),
-      sql<string>`coalesce(translated.title, original.title)`.as("title"),
-      sql<string>`coalesce(translated.summary, original.summary)`.as("summary"),
-      sql<string>`coalesce(translated.description, original.description)`.as("description"),
-      sql<boolean>`translated.title is not null and translated.summary is not null`.as("translated"),
+      hubText("title").as("title"),
+      hubText("summary").as("summary"),
+      hubText("description").as("description"),
+      hubTextLanguage(language, ["title", "summary"]).as("text_language"),
       sql<string | null>`(select string_agg(g.goal::text, ';' order by g.is_primary desc, g.goal) from hub_goals g where g.hub_id = h.id)`.as("goals"),
       sql<string | null>`(select string_agg(t.target_id, ';' order by t.target_id) from hub_targets t where t.hub_id = h.id)`.as("targets"),
       sql<string | null>`(select string_agg(po.city || ' (' || po.country_code || ')', ';' order by po.city) from hub_participants p join organisations po on po.id = p.organisation_id where p.hub_id = h.id)`.as(
         "participants",
       ),
-      sql<string | null>`(select string_agg(s.slug, ';' order by s.slug) from (select hs.other_hub_id as id from hub_synchronisations hs where hs.hub_id = h.id union select hr.hub_id from hub_synchronisations hr where hr.other_hub_id = h.id) linked join hubs s on s.id = linked.id where s.status in ('recognised', 'completed'))`.as(
+      sql<string | null>`(select string_agg(s.slug, ';' order by s.slug) from (select hs.other_hub_id as id from hub_synchronisations hs where hs.hub_id = h.id union select hr.hub_id from hub_synchronisations hr where hr.other_hub_id = h.id) linked join hubs s on s.id = linked.id where ${isPublicHubSql("s")})`.as(
         "synchronised",
       ),
     ])
@@ -94,7 +90,7 @@ export async function exportPublicHubs(
       title: row.title,
       summary: row.summary ?? "",
       description: row.description ?? "",
-      text_language: row.translated ? language : row.original_language,
+      text_language: row.text_language,
       original_language: row.original_language,
       status: row.public_status,
       start_date: row.start_date,

@@ -1,7 +1,9 @@
 import { sql } from "kysely";
 import type { DB } from "../../../db/index";
 import type { Language } from "~/modules/i18n/config";
-import { PUBLIC_STORED_STATUSES } from "~/modules/hubs/status";
+import { hubText, hubTextLanguage, joinHubTexts } from "~/modules/hubs/hub-texts.server";
+import type { PublicHubStatus } from "~/modules/hubs/lifecycle";
+import { isPublicHubSql, publicStatusSql } from "~/modules/hubs/lifecycle.server";
 
 export interface FeedEntry {
   kind: "recognised" | "progress";
@@ -11,38 +13,32 @@ export interface FeedEntry {
   updated: string;
   summary: string;
   textLanguage: Language;
+  /** The HUB's public status on `today`, as the map and the HUB page show it. */
+  status: PublicHubStatus;
 }
 
 /** Newest recognised HUBs and newest accepted (published) progress updates, merged by date. */
-export async function listFeedEntries(db: DB, { language, origin, limit = 100 }: { language: Language; origin: string; limit?: number }): Promise<FeedEntry[]> {
-  const rows = await db
-    .selectFrom("hubs as h")
-    .innerJoin("hub_translations as original", (join) =>
-      join.onRef("original.hub_id", "=", "h.id").onRef("original.language", "=", "h.original_language"),
-    )
-    .leftJoin("hub_translations as translated", (join) => join.onRef("translated.hub_id", "=", "h.id").on("translated.language", "=", language))
-    .where("h.status", "in", PUBLIC_STORED_STATUSES)
+export async function listFeedEntries(
+  db: DB,
+  { language, origin, today, limit = 100 }: { language: Language; origin: string; today: string; limit?: number },
+): Promise<FeedEntry[]> {
+  const rows = await joinHubTexts(db.selectFrom("hubs as h"), language)
+    .where(isPublicHubSql())
     .where("h.recognised_at", "is not", null)
     .select([
       "h.slug",
       "h.recognised_at",
-      "h.original_language",
-      sql<string>`coalesce(translated.title, original.title)`.as("title"),
-      sql<string>`coalesce(translated.summary, original.summary)`.as("summary"),
-      sql<boolean>`translated.title is not null`.as("translated"),
+      hubText("title").as("title"),
+      hubText("summary").as("summary"),
+      hubTextLanguage(language).as("text_language"),
+      publicStatusSql(today).as("public_status"),
     ])
     .orderBy("h.recognised_at", "desc")
     .orderBy("h.slug")
     .limit(limit)
     .execute();
-  const progress = await db
-    .selectFrom("progress_updates as u")
-    .innerJoin("hubs as h", "h.id", "u.hub_id")
-    .innerJoin("hub_translations as original", (join) =>
-      join.onRef("original.hub_id", "=", "h.id").onRef("original.language", "=", "h.original_language"),
-    )
-    .leftJoin("hub_translations as translated", (join) => join.onRef("translated.hub_id", "=", "h.id").on("translated.language", "=", language))
-    .where("h.status", "in", PUBLIC_STORED_STATUSES)
+  const progress = await joinHubTexts(db.selectFrom("progress_updates as u").innerJoin("hubs as h", "h.id", "u.hub_id"), language)
+    .where(isPublicHubSql())
     .where("u.status", "=", "accepted")
     .where("u.accepted_at", "is not", null)
     .select([
@@ -51,9 +47,9 @@ export async function listFeedEntries(db: DB, { language, origin, limit = 100 }:
       "u.period_start",
       "u.period_end",
       "h.slug",
-      "h.original_language",
-      sql<string>`coalesce(translated.title, original.title)`.as("title"),
-      sql<boolean>`translated.title is not null`.as("translated"),
+      hubText("title").as("title"),
+      hubTextLanguage(language).as("text_language"),
+      publicStatusSql(today).as("public_status"),
     ])
     .orderBy("u.accepted_at", "desc")
     .limit(limit)
@@ -66,7 +62,8 @@ export async function listFeedEntries(db: DB, { language, origin, limit = 100 }:
     url: `${origin}/${language}/hubs/${row.slug}#hub-progress`,
     updated: new Date(row.accepted_at!).toISOString(),
     summary: `${row.period_start} – ${row.period_end}`,
-    textLanguage: row.translated ? language : row.original_language,
+    textLanguage: row.text_language,
+    status: row.public_status,
   }));
   const recognisedEntries: FeedEntry[] = rows.map((row) => ({
     kind: "recognised",
@@ -75,7 +72,8 @@ export async function listFeedEntries(db: DB, { language, origin, limit = 100 }:
     url: `${origin}/${language}/hubs/${row.slug}`,
     updated: new Date(row.recognised_at!).toISOString(),
     summary: row.summary ?? "",
-    textLanguage: row.translated ? language : row.original_language,
+    textLanguage: row.text_language,
+    status: row.public_status,
   }));
   return [...recognisedEntries, ...progressEntries].sort((a, b) => b.updated.localeCompare(a.updated)).slice(0, limit);
 }
@@ -87,7 +85,7 @@ export function toAtom(feed: {
   language: Language;
   selfUrl: string;
   siteUrl: string;
-  entries: FeedEntry[];
+  entries: (FeedEntry & { statusLabel: string })[];
 }): string {
   const updated = feed.entries[0]?.updated ?? new Date(0).toISOString();
   const entries = feed.entries
@@ -98,6 +96,7 @@ export function toAtom(feed: {
     <link rel="alternate" type="text/html" href="${escapeXml(entry.url)}"/>
     <updated>${entry.updated}</updated>
     <summary>${escapeXml(entry.summary)}</summary>
+    <category term="${entry.status}" label="${escapeXml(entry.statusLabel)}"/>
   </entry>`,
     )
     .join("\n");

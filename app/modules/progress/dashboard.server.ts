@@ -2,7 +2,9 @@ import { sql, type Kysely } from "kysely";
 import type { Database, Language, OverallStatus, WorldRegion } from "../../../db/schema";
 import { outcomeFraction } from "./calendar";
 import type { DashboardRow } from "./dashboard";
-import { hubTitleSql } from "~/modules/hubs/hub-title.server";
+import { hubTitleSql } from "~/modules/hubs/hub-texts.server";
+import { PUBLIC_HUB_STATUSES, type PublicHubStatus } from "~/modules/hubs/lifecycle";
+import { isPublicHubSql, publicStatusSql } from "~/modules/hubs/lifecycle.server";
 import { listHubCalendars } from "./progress.server";
 
 /**
@@ -18,7 +20,7 @@ export async function listDashboardRows(
       .selectFrom("hubs as h")
       .innerJoin("organisations as o", "o.id", "h.lead_organisation_id")
       .leftJoin("hub_goals as g", (join) => join.onRef("g.hub_id", "=", "h.id").on("g.is_primary", "=", true))
-      .select(["h.id", "h.slug", "o.city", "o.country_code", "o.region", "g.goal", hubTitleSql(language).as("title")])
+      .select(["h.id", "h.slug", "o.city", "o.country_code", "o.region", "g.goal", hubTitleSql(language).as("title"), publicStatusSql(today).as("public_status")])
       .where("h.status", "in", statuses)
       .orderBy("h.id")
       .execute(),
@@ -76,6 +78,7 @@ export async function listDashboardRows(
       hubId: hub.id,
       slug: hub.slug,
       title: hub.title,
+      status: hub.public_status,
       city: hub.city,
       countryCode: hub.country_code.trim(),
       region: hub.region as WorldRegion,
@@ -95,7 +98,7 @@ export async function listDashboardRows(
 }
 
 export interface DashboardFigures {
-  byStatus: { recognised: number; active: number; completed: number };
+  byStatus: Record<PublicHubStatus, number>;
   bySdg: { goal: number; count: number }[];
   byRegion: { region: WorldRegion; count: number }[];
   overdueReports: number;
@@ -106,13 +109,13 @@ export interface DashboardFigures {
 
 export async function dashboardFigures(db: Kysely<Database>, rows: DashboardRow[], today: string): Promise<DashboardFigures> {
   const statusRows = await db
-    .selectFrom("hubs")
-    .select([sql<string>`case when status = 'completed' then 'completed' when start_date <= ${today} then 'active' else 'recognised' end`.as("state"), (eb) => eb.fn.countAll<number>().as("count")])
-    .where("status", "in", ["recognised", "completed"])
+    .selectFrom("hubs as h")
+    .select([publicStatusSql(today).as("state"), (eb) => eb.fn.countAll<number>().as("count")])
+    .where(isPublicHubSql())
     .groupBy(sql`1`)
     .execute();
-  const byStatus = { recognised: 0, active: 0, completed: 0 };
-  for (const row of statusRows) byStatus[row.state as keyof typeof byStatus] = Number(row.count);
+  const byStatus = Object.fromEntries(PUBLIC_HUB_STATUSES.map((status) => [status, 0])) as Record<PublicHubStatus, number>;
+  for (const row of statusRows) byStatus[row.state] = Number(row.count);
   const count = <K extends string | number>(keys: K[]) => {
     const map = new Map<K, number>();
     for (const key of keys) map.set(key, (map.get(key) ?? 0) + 1);

@@ -1,6 +1,7 @@
 /** Shared (server and browser) shapes and helpers of the council dashboard: filters and sorting live in the URL. */
 import type { OverallStatus, WorldRegion } from "../../../db/schema";
 import type { DueState } from "./calendar";
+import type { PublicHubStatus } from "~/modules/hubs/lifecycle";
 
 export const WORLD_REGIONS: WorldRegion[] = ["africa", "asia_pacific", "eurasia", "europe", "latin_america", "middle_east_west_asia", "north_america"];
 export const SORT_KEYS = ["city", "country", "region", "sdg", "lastStatus", "lastDate", "nextDue", "overdue", "progress"] as const;
@@ -10,6 +11,8 @@ export interface DashboardRow {
   hubId: number;
   slug: string;
   title: string;
+  /** As the public sees it (hubs/lifecycle.ts): an ended HUB reads "ended, final report due" here too. */
+  status: PublicHubStatus;
   city: string;
   countryCode: string;
   region: WorldRegion;

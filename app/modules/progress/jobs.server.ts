@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../../db/schema";
-import { isoToday } from "~/modules/hubs/status";
+import { isoToday } from "~/modules/hubs/lifecycle";
 import { sendQueuedMail } from "~/modules/mail/delivery.server";
 import { runReportReminders } from "./notifications.server";
 

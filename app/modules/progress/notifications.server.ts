@@ -3,7 +3,7 @@ import type { Database, Language } from "../../../db/schema";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { formatDate } from "~/modules/i18n/format";
 import { queueMail } from "~/modules/mail/mailer.server";
-import { hubTitleSql } from "~/modules/hubs/hub-title.server";
+import { hubTitleSql } from "~/modules/hubs/hub-texts.server";
 import { listHubCalendars } from "./progress.server";
 
 type Db = Kysely<Database> | Transaction<Database>;

@@ -1,4 +1,7 @@
-import { hubTitleSql } from "~/modules/hubs/hub-title.server";
+import { hubTitleSql } from "~/modules/hubs/hub-texts.server";
+import { PUBLIC_STORED_STATUSES } from "~/modules/hubs/lifecycle";
+import { pickText } from "~/modules/i18n/text-fallback";
+import { completeAfterFinalReport } from "~/modules/proposals/workflow.server";
 import { sql, type Kysely, type Transaction } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { Database, Language, OverallStatus, ProgressUpdateKind, ProgressUpdateStatus } from "../../../db/schema";
@@ -300,18 +303,7 @@ export async function reviewUpdate(
       toStatus: nextStatus,
       comment: comment ?? null,
     });
-    if (decision === "accept" && current.kind === "final") {
-      const hub = await trx
-        .updateTable("hubs")
-        .set((eb) => ({ status: "completed", completed_at: now, updated_at: now, version: eb("version", "+", 1) }))
-        .where("id", "=", current.hub_id)
-        .where("status", "=", "recognised")
-        .returning("id")
-        .executeTakeFirst();
-      if (hub) {
-        await recordAudit(trx, { entity: "hub", entityId: current.hub_id, hubId: current.hub_id, actorUserId: reviewer.id, action: "complete", fromStatus: "recognised", toStatus: "completed" });
-      }
-    }
+    if (decision === "accept" && current.kind === "final") await completeAfterFinalReport(trx, reviewer, current.hub_id);
     await notifyUpdateReviewed(trx, updateId, decision);
     return nextStatus;
   });
@@ -359,10 +351,7 @@ export type UpdateDetail = NonNullable<Awaited<ReturnType<typeof getUpdate>>>;
 
 /** The narrative in `language` when translated, else in the original language (and which one it is). */
 export function narrativeIn(update: Pick<UpdateDetail, "translations" | "original_language">, language: Language) {
-  const translated = update.translations.find((row) => row.language === language && row.narrative);
-  if (translated) return { text: translated.narrative as string, language };
-  const original = update.translations.find((row) => row.language === update.original_language);
-  return { text: original?.narrative ?? "", language: update.original_language };
+  return pickText(update.translations, "narrative", language, update.original_language) ?? { text: "", language: update.original_language };
 }
 
 export interface PublishedOutcomeValue {
@@ -395,7 +384,7 @@ export interface PublishedUpdate {
 
 /** Accepted updates of a public HUB with their per-outcome values, newest first. Drafts and pending reviews never appear. */
 export async function listPublishedProgress(db: Db, hubId: number, language: Language): Promise<PublishedUpdate[]> {
-  const hub = await db.selectFrom("hubs").select("id").where("id", "=", hubId).where("status", "in", ["recognised", "completed"]).executeTakeFirst();
+  const hub = await db.selectFrom("hubs").select("id").where("id", "=", hubId).where("status", "in", PUBLIC_STORED_STATUSES).executeTakeFirst();
   if (!hub) return [];
   const [outcomes, ids] = await Promise.all([
     listOutcomes(db, hubId),
@@ -471,7 +460,7 @@ export async function latestOutcomeProgress(db: Db, hubId: number): Promise<Outc
       .select(["o.outcome_id", "o.value", "o.milestone_reached", "u.period_end"])
       .where("u.hub_id", "=", hubId)
       .where("u.status", "=", "accepted")
-      .where("h.status", "in", ["recognised", "completed"])
+      .where("h.status", "in", PUBLIC_STORED_STATUSES)
       .orderBy("u.period_end")
       .orderBy("u.id")
       .execute(),

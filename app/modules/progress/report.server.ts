@@ -1,6 +1,8 @@
 import { sql, type Kysely } from "kysely";
 import type { Database, Language, OverallStatus, WorldRegion } from "../../../db/schema";
 import { outcomeFraction } from "./calendar";
+import { hubText, hubTextLanguage, joinHubTexts } from "~/modules/hubs/hub-texts.server";
+import { isPublicHubSql } from "~/modules/hubs/lifecycle.server";
 
 export interface AnnualReportHub {
   id: number;
@@ -43,11 +45,7 @@ export async function annualReport(db: Kysely<Database>, { year, language, today
   const lastDay = today < yearEnd ? today : yearEnd;
   const nextYear = new Date(Date.UTC(year + 1, 0, 1));
   const firstOfYear = new Date(Date.UTC(year, 0, 1));
-  const hubs = await db
-    .selectFrom("hubs as h")
-    .innerJoin("organisations as o", "o.id", "h.lead_organisation_id")
-    .innerJoin("hub_translations as original", (join) => join.onRef("original.hub_id", "=", "h.id").onRef("original.language", "=", "h.original_language"))
-    .leftJoin("hub_translations as translated", (join) => join.onRef("translated.hub_id", "=", "h.id").on("translated.language", "=", language))
+  const hubs = await joinHubTexts(db.selectFrom("hubs as h").innerJoin("organisations as o", "o.id", "h.lead_organisation_id"), language)
     .leftJoin("hub_goals as g", (join) => join.onRef("g.hub_id", "=", "h.id").on("g.is_primary", "=", true))
     .select([
       "h.id",
@@ -56,16 +54,15 @@ export async function annualReport(db: Kysely<Database>, { year, language, today
       "h.end_date",
       "h.recognised_at",
       "h.completed_at",
-      "h.original_language",
       "o.city",
       "o.country_code",
       "o.region",
       "g.goal",
-      sql<string>`coalesce(translated.title, original.title)`.as("title"),
-      sql<string>`coalesce(translated.summary, original.summary)`.as("summary"),
-      sql<boolean>`translated.title is not null`.as("translated"),
+      hubText("title").as("title"),
+      hubText("summary").as("summary"),
+      hubTextLanguage(language).as("title_language"),
     ])
-    .where("h.status", "in", ["recognised", "completed"])
+    .where(isPublicHubSql())
     .where((eb) =>
       eb.or([
         // Running at some point of the year (up to today for the current year) …
@@ -118,7 +115,7 @@ export async function annualReport(db: Kysely<Database>, { year, language, today
       id: hub.id,
       slug: hub.slug,
       title: hub.title,
-      titleLanguage: hub.translated ? language : hub.original_language,
+      titleLanguage: hub.title_language,
       summary: hub.summary,
       city: hub.city,
       countryCode: hub.country_code.trim(),

@@ -6,7 +6,10 @@ import type { SessionUser } from "~/modules/accounts/session.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { SUPPORTED_LANGUAGES } from "~/modules/i18n/config";
 import { TEXT_FIELDS, diffBaselines, type Baseline, type ProposalInput, type TextField } from "./proposal-schema";
-import { isoToday } from "~/modules/hubs/status";
+import { hubText, hubTextLanguage, joinHubTexts } from "~/modules/hubs/hub-texts.server";
+import { PUBLIC_STORED_STATUSES, displayStatusOf, isoToday } from "~/modules/hubs/lifecycle";
+import { isPublicHubSql } from "~/modules/hubs/lifecycle.server";
+import { pickText } from "~/modules/i18n/text-fallback";
 import { WorkflowError, transitionInTransaction } from "./workflow.server";
 
 const COLUMN: Record<TextField, "title" | "summary" | "description" | "local_global_link" | "acceleration" | "synchronisation"> = {
@@ -253,7 +256,7 @@ export async function referenceErrors(db: DB, input: ProposalInput, hubId?: numb
       .selectFrom("hubs")
       .select("id")
       .where("id", "in", syncs)
-      .where("status", "in", ["recognised", "completed"])
+      .where("status", "in", PUBLIC_STORED_STATUSES)
       .where("id", "!=", hubId ?? 0)
       .execute();
     if (found.length !== syncs.length) errors.synchronisedHubs = ["validation:choice"];
@@ -451,14 +454,13 @@ export async function listHistory(db: DB, hubId: number, { includeReviews }: { i
 }
 
 /** Proposals with their title in `language` (or the original), lead organisation and latest message. */
-export async function listProposals(db: DB, language: Language, filter: { organisationId?: number; statuses?: HubStatus[] }) {
-  let query = db
-    .selectFrom("hubs as h")
-    .innerJoin("organisations as o", "o.id", "h.lead_organisation_id")
-    .innerJoin("hub_translations as original", (join) =>
-      join.onRef("original.hub_id", "=", "h.id").onRef("original.language", "=", "h.original_language"),
-    )
-    .leftJoin("hub_translations as translated", (join) => join.onRef("translated.hub_id", "=", "h.id").on("translated.language", "=", language))
+export async function listProposals(
+  db: DB,
+  language: Language,
+  filter: { organisationId?: number; statuses?: HubStatus[] },
+  today: string = isoToday(),
+) {
+  let query = joinHubTexts(db.selectFrom("hubs as h").innerJoin("organisations as o", "o.id", "h.lead_organisation_id"), language)
     .select([
       "h.id",
       "h.status",
@@ -468,8 +470,8 @@ export async function listProposals(db: DB, language: Language, filter: { organi
       "h.submitted_at",
       "h.updated_at",
       "o.name as organisation",
-      sql<string>`coalesce(translated.title, original.title)`.as("title"),
-      sql<boolean>`translated.title is not null`.as("translated"),
+      hubText("title").as("title"),
+      hubTextLanguage(language).as("text_language"),
       (eb) =>
         eb
           .selectFrom("audit_log as a")
@@ -500,10 +502,10 @@ export async function listProposals(db: DB, language: Language, filter: { organi
   return rows.map((row) => ({
     id: row.id,
     status: row.status,
-    /** What to show: "active" for a recognised HUB from its start date on (see hubs/status.ts). */
-    displayStatus: (row.status === "recognised" && row.start_date <= isoToday() ? "active" : row.status) as HubStatus | "active",
+    /** What to show: the public status once recognised (hubs/lifecycle.ts), else the stored one. */
+    displayStatus: displayStatusOf({ status: row.status, startDate: row.start_date, endDate: row.end_date }, today),
     title: row.title,
-    textLanguage: (row.translated ? language : row.original_language) as Language,
+    textLanguage: row.text_language,
     organisation: row.organisation,
     startDate: row.start_date,
     endDate: row.end_date,
@@ -565,7 +567,7 @@ export async function proposalFormOptions(db: DB, language: Language, excludeHub
       .selectFrom("hubs as h")
       .innerJoin("hub_translations as t", (join) => join.onRef("t.hub_id", "=", "h.id").onRef("t.language", "=", "h.original_language"))
       .select(["h.id", "t.title"])
-      .where("h.status", "in", ["recognised", "completed"])
+      .where(isPublicHubSql())
       .where("h.id", "!=", excludeHubId ?? 0)
       .orderBy("t.title")
       .execute(),
@@ -589,7 +591,7 @@ export async function publicHubDetails(db: DB, hubId: number, language: Language
     .selectFrom("hubs")
     .select(["id", "status", "original_language", "communication_channels", "contact_email", "website"])
     .where("id", "=", hubId)
-    .where("status", "in", ["recognised", "completed"])
+    .where("status", "in", PUBLIC_STORED_STATUSES)
     .executeTakeFirst();
   if (!hub) return null;
   const [translations, events, documents, changes] = await Promise.all([
@@ -605,12 +607,11 @@ export async function publicHubDetails(db: DB, hubId: number, language: Language
       .orderBy("id")
       .execute(),
   ]);
-  const original = translations.find((row) => row.language === hub.original_language);
-  const wanted = translations.find((row) => row.language === language);
   const texts = Object.fromEntries(
     TEXT_FIELDS.map((field) => {
-      const translated = wanted?.[COLUMN[field]];
-      return [field, translated ? { text: translated, language, isOriginal: language === hub.original_language } : { text: original?.[COLUMN[field]] ?? null, language: hub.original_language, isOriginal: true }];
+      const picked = pickText(translations, COLUMN[field], language, hub.original_language);
+      const shownIn = picked?.language ?? hub.original_language;
+      return [field, { text: picked?.text ?? null, language: shownIn, isOriginal: shownIn === hub.original_language }];
     }),
   ) as Record<TextField, { text: string | null; language: Language; isOriginal: boolean }>;
   return {

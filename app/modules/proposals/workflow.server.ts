@@ -4,6 +4,7 @@ import type { Database, HubStatus, UserRole } from "../../../db/schema";
 import type { SessionUser } from "~/modules/accounts/session.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { getTranslator } from "~/modules/i18n/i18next.server";
+import { pickText } from "~/modules/i18n/text-fallback";
 import { queueMail } from "~/modules/mail/mailer.server";
 
 /**
@@ -30,8 +31,9 @@ export const TRANSITIONS: Record<Transition, Rule> = {
   decline: { roles: ["secretariat"], from: ["submitted"], to: "declined", needsMessage: true },
   // "The city may withdraw at any time before completion."
   withdraw: { roles: ["city"], from: ["draft", "submitted", "changes_requested", "recognised"], to: "withdrawn", ownOnly: true },
-  // After the final report (the monitoring workflow calls this).
-  complete: { roles: ["secretariat"], from: ["recognised"], to: "completed" },
+  // Only as the consequence of an accepted final report (`completeAfterFinalReport`): the council
+  // accepts reports, and no form posts this transition.
+  complete: { roles: ["council", "secretariat"], from: ["recognised"], to: "completed" },
 };
 
 export class WorkflowError extends Error {
@@ -113,6 +115,15 @@ export async function transitionInTransaction(
   return { from: hub.status, to: rule.to };
 }
 
+/** The final report was accepted: a recognised HUB becomes completed; a HUB in any other status stays as it is. */
+export async function completeAfterFinalReport(trx: Transaction<Database>, reviewer: SessionUser, hubId: number): Promise<void> {
+  try {
+    await transitionInTransaction(trx, reviewer, hubId, "complete");
+  } catch (error) {
+    if (!(error instanceof WorkflowError && error.reason === "wrongStatus")) throw error;
+  }
+}
+
 export async function transition(db: DB, user: SessionUser, hubId: number, name: Transition, options: TransitionOptions = {}) {
   return db.transaction().execute((trx) => transitionInTransaction(trx, user, hubId, name, options));
 }
@@ -132,10 +143,7 @@ async function notifyCity(trx: Transaction<Database>, hubId: number, organisatio
   const hub = await trx.selectFrom("hubs").select("original_language").where("id", "=", hubId).executeTakeFirstOrThrow();
   for (const recipient of recipients) {
     const t = await getTranslator(recipient.preferred_language);
-    const title =
-      texts.find((row) => row.language === recipient.preferred_language)?.title ??
-      texts.find((row) => row.language === hub.original_language)?.title ??
-      "";
+    const title = pickText(texts, "title", recipient.preferred_language, hub.original_language)?.text ?? "";
     await queueMail(trx, {
       to: recipient.email,
       subject: t(`proposals:mail.${decision}.subject`, { title }),
