@@ -2,7 +2,7 @@ import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { filtersToSearchParams, parseHubFilters } from "~/modules/hubs/hub-filters";
-import { publicSdgGoals } from "~/modules/hubs/public-hubs.server";
+import { publicSdgGoals } from "~/modules/hubs/public-filter-options.server";
 import { isLanguage } from "~/modules/i18n/config";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { hubMapLinks, LazyHubMap } from "~/modules/map/lazy-hub-map";

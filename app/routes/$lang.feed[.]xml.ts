@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { isoToday } from "~/modules/hubs/lifecycle";
-import { getPublicDataVersion } from "~/modules/hubs/public-hubs.server";
+import { getPublicDataVersion } from "~/modules/hubs/public-cache.server";
 import { isLanguage } from "~/modules/i18n/config";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { listFeedEntries, toAtom } from "~/modules/opendata/feed.server";

@@ -2,7 +2,8 @@ import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ClientOnly } from "remix-utils/client-only";
-import { getPublicHub, publicSdgGoals } from "~/modules/hubs/public-hubs.server";
+import { getPublicHub } from "~/modules/hubs/public-hub-detail.server";
+import { publicSdgGoals } from "~/modules/hubs/public-filter-options.server";
 import { HubTimeline } from "~/modules/hubs/hub-timeline";
 import { isoToday } from "~/modules/hubs/lifecycle";
 import { isLanguage, type Language } from "~/modules/i18n/config";

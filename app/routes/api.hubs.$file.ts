@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { getPublicDataVersion, getPublicHub } from "~/modules/hubs/public-hubs.server";
+import { getPublicDataVersion } from "~/modules/hubs/public-cache.server";
+import { getPublicHub } from "~/modules/hubs/public-hub-detail.server";
 import { isoToday } from "~/modules/hubs/lifecycle";
 import { hubToJson } from "~/modules/opendata/export.server";
 import { corsPreflight, languageParam, openDataResponse } from "~/modules/opendata/http.server";

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { parseHubFilters } from "~/modules/hubs/hub-filters";
-import { getPublicDataVersion } from "~/modules/hubs/public-hubs.server";
+import { getPublicDataVersion } from "~/modules/hubs/public-cache.server";
 import { isoToday } from "~/modules/hubs/lifecycle";
 import { exportPublicHubs, toCsv } from "~/modules/opendata/export.server";
 import { corsPreflight, languageParam, openDataResponse } from "~/modules/opendata/http.server";

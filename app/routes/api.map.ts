@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { parseBbox, parseHubFilters } from "~/modules/hubs/hub-filters";
 import { isoToday } from "~/modules/hubs/lifecycle";
 import { getMapData } from "~/modules/map/clusters.server";
-import { getPublicDataVersion } from "~/modules/hubs/public-hubs.server";
+import { getPublicDataVersion } from "~/modules/hubs/public-cache.server";
 import { corsPreflight, languageParam, openDataResponse } from "~/modules/opendata/http.server";
 
 /** GET /api/map?bbox=w,s,e,n&zoom=z&lang=xx&<filters>: clusters and HUBs in view (never every point). */

@@ -2,7 +2,9 @@ import Supercluster from "supercluster";
 import type { DB } from "../../../db/index";
 import type { Language } from "~/modules/i18n/config";
 import { filterKey, type HubFilters } from "~/modules/hubs/hub-filters";
-import { cachedPublic, getPublicDataVersion, listMapPoints, searchMatches, type MapPoint } from "~/modules/hubs/public-hubs.server";
+import { cachedPublic, getPublicDataVersion } from "~/modules/hubs/public-cache.server";
+import { listMapPoints, type MapPoint } from "~/modules/map/map-points.server";
+import { searchMatches } from "~/modules/hubs/hub-search.server";
 import type { PublicHubStatus } from "~/modules/hubs/lifecycle";
 
 export interface MapCluster {

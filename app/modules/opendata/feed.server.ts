@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import type { DB } from "../../../db/index";
 import type { Language } from "~/modules/i18n/config";
 import { hubText, hubTextLanguage, joinHubTexts } from "~/modules/hubs/hub-texts.server";

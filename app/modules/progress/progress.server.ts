@@ -2,7 +2,7 @@ import { hubTitleSql } from "~/modules/hubs/hub-texts.server";
 import { PUBLIC_STORED_STATUSES } from "~/modules/hubs/lifecycle";
 import { pickText } from "~/modules/i18n/text-fallback";
 import { completeAfterFinalReport } from "~/modules/proposals/workflow.server";
-import { sql, type Kysely, type Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { Database, Language, OverallStatus, ProgressUpdateKind, ProgressUpdateStatus } from "../../../db/schema";
 import type { SessionUser } from "~/modules/accounts/session.server";

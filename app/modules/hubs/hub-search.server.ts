@@ -1,0 +1,125 @@
+import { sql, type RawBuilder, type SqlBool } from "kysely";
+import type { DB } from "../../../db/index";
+import { FILTER_KEYS, type HubFilters } from "./hub-filters";
+import { isPublicHubSql, publicStatusSql } from "./lifecycle.server";
+import { cachedPublic } from "./public-cache.server";
+
+// ---------------------------------------------------------------------------------------------
+// Filters, as one SQL condition over `hubs as h` joined with `organisations as o` (the lead).
+
+/** websearch syntax in the three configurations, OR-ed: a French reader finds Spanish words. */
+export function searchQuery(q: string) {
+  return sql`(websearch_to_tsquery('english', unaccent(${q})) || websearch_to_tsquery('spanish', unaccent(${q})) || websearch_to_tsquery('french', unaccent(${q})))`;
+}
+
+export interface FilterConditionOptions {
+  ignore?: (keyof HubFilters)[];
+  /** The ids `searchMatches` found for `filters.q`: the text condition becomes an id list (see there). */
+  matches?: number[];
+}
+
+export function hubFilterCondition(filters: HubFilters, today: string, options: FilterConditionOptions = {}): RawBuilder<SqlBool> {
+  const ignore = new Set(options.ignore ?? []);
+  const use = <K extends keyof HubFilters>(key: K) => (ignore.has(key) ? undefined : filters[key]);
+  const conditions = [isPublicHubSql()];
+  const sdg = use("sdg");
+  if (sdg !== undefined) conditions.push(sql`exists (select 1 from hub_goals fg where fg.hub_id = h.id and fg.goal = ${sdg})`);
+  const target = use("target");
+  if (target !== undefined) conditions.push(sql`exists (select 1 from hub_targets ft where ft.hub_id = h.id and ft.target_id = ${target})`);
+  const theme = use("theme");
+  if (theme !== undefined) conditions.push(sql`h.theme_id = (select th.id from themes th where th.slug = ${theme})`);
+  const region = use("region");
+  if (region !== undefined) conditions.push(sql`o.region = ${region}`);
+  const country = use("country");
+  if (country !== undefined) conditions.push(sql`o.country_code = ${country}`);
+  const status = use("status");
+  if (status !== undefined) conditions.push(sql`${publicStatusSql(today)} = ${status}`);
+  const year = use("year");
+  if (year !== undefined) conditions.push(sql`h.start_date >= ${`${year}-01-01`} and h.start_date < ${`${year + 1}-01-01`}`);
+  const q = use("q");
+  // A semi-join on unnest, not `= any(…)`: a generic plan then still looks each match up by key
+  // rather than searching the whole array for every HUB.
+  if (q !== undefined && options.matches) conditions.push(sql`h.id in (select unnest(${idArray(options.matches)}))`);
+  // Without matches (the exports), the search itself: a scalar subquery is computed once (an
+  // InitPlan), so the index recheck compares with a value instead of calling unaccent and
+  // websearch_to_tsquery three times per candidate row.
+  else if (q !== undefined) conditions.push(sql`h.id in (select fs.hub_id from hub_search fs where fs.document @@ (select ${searchQuery(q)}))`);
+  const bbox = use("bbox");
+  if (bbox !== undefined) {
+    const [west, south, east, north] = bbox;
+    conditions.push(sql`h.latitude between ${south} and ${north}`);
+    if (west <= east) conditions.push(sql`h.longitude between ${west} and ${east}`);
+    else conditions.push(sql`(h.longitude >= ${west} or h.longitude <= ${east})`);
+  }
+  return sql<SqlBool>`(${sql.join(conditions, sql` and `)})`;
+}
+
+/** An int[] parameter, sent as one array literal: both drivers pass a string through unchanged. */
+export function idArray(ids: number[]) {
+  return sql`${`{${ids.join(",")}}`}::int[]`;
+}
+
+export function publicHubsFrom(db: DB, filters: HubFilters, today: string, options: FilterConditionOptions = {}) {
+  return db
+    .selectFrom("hubs as h")
+    .innerJoin("organisations as o", "o.id", "h.lead_organisation_id")
+    .where(hubFilterCondition(filters, today, options));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text search
+
+export interface SearchMatches {
+  /** The public HUBs matching, best match first (ties: newest recognition). */
+  ids: number[];
+  /** How many of them serve each SDG: the SDG counts of a search with no other filter. */
+  goalCounts: Record<number, number>;
+}
+
+/**
+ * Every public HUB matching `q`: one GIN lookup and one ranking per query and data version,
+ * shared by the list, its count, the SDG counts and the map in every language. The other filters
+ * then look the matches up by primary key instead of scanning every HUB to join them.
+ */
+export async function searchMatches(db: DB, q: string, version?: number): Promise<SearchMatches> {
+  return cachedPublic(
+    db,
+    `matches:${q}`,
+    async () => {
+      // `offset 0` in x keeps PostgreSQL from inlining x.q into ts_rank and the recheck, which
+      // would rebuild the tsquery (unaccent + 3 × websearch_to_tsquery) for every matching row.
+      // `offset 0` in h keeps one primary-key look-up per match: the planner, pricing random reads
+      // as if from disk, would rather scan all 100,000 HUBs to join a few thousand matches (3× slower).
+      const { rows } = await sql<{ id: number; goals: string | null }>`
+        select m.hub_id as id, h.goals
+        from (
+          select rs.hub_id, max(ts_rank(rs.document, x.q)) as rank
+          from hub_search rs, (select ${searchQuery(q)} as q offset 0) x
+          where rs.document @@ x.q
+          group by rs.hub_id
+        ) m
+        cross join lateral (
+          select h.recognised_at, (select string_agg(g.goal::text, ',') from hub_goals g where g.hub_id = h.id) as goals
+          from hubs h
+          where h.id = m.hub_id and ${isPublicHubSql()}
+          offset 0
+        ) h
+        order by m.rank desc, h.recognised_at desc, m.hub_id desc`.execute(db);
+      const goalCounts: Record<number, number> = {};
+      for (let goal = 1; goal <= 17; goal++) goalCounts[goal] = 0;
+      for (const row of rows) for (const goal of row.goals?.split(",") ?? []) goalCounts[Number(goal)] += 1;
+      return { ids: rows.map((row) => row.id), goalCounts };
+    },
+    version,
+  );
+}
+
+/** The search's matches when `filters` has a text query (for `FilterConditionOptions.matches`). */
+export async function matchesFor(db: DB, filters: HubFilters, version?: number): Promise<SearchMatches | undefined> {
+  return filters.q === undefined ? undefined : searchMatches(db, filters.q, version);
+}
+
+/** True when the text query is the only filter left once `ignore` is set aside. */
+export function onlySearch(filters: HubFilters, ignore: (keyof HubFilters)[] = []): boolean {
+  return FILTER_KEYS.every((key) => key === "q" || ignore.includes(key) || filters[key] === undefined);
+}

@@ -1,0 +1,60 @@
+import type { DB } from "../../../db/index";
+
+/**
+ * The public pages' computation cache: everything they compute from the registry (search
+ * matches, list pages, counts, filter options, map points) is kept per database handle and
+ * dropped as soon as `public_data_version` (bumped by triggers on every public table, migrations
+ * 030, 050 and 060) moves. Callers put everything else a value depends on (language, `today`,
+ * filters) in its key. At most 300 entries, least recently used first out.
+ */
+interface CacheState {
+  version: number;
+  entries: Map<string, Promise<unknown>>;
+}
+const caches = new WeakMap<object, CacheState>();
+const MAX_CACHE_ENTRIES = 300;
+
+/** The counter the triggers of migration 030 bump on every write to a public table. */
+export function getPublicDataVersion(db: DB): Promise<number> {
+  // Reads that overlap share one query: a page's loaders and concurrent requests ask at once.
+  const pending = inFlight.get(db);
+  if (pending) return pending;
+  const read = db
+    .selectFrom("public_data_version")
+    .select("version")
+    .where("id", "=", 1)
+    .executeTakeFirst()
+    .then((row) => (row ? Number(row.version) : 0))
+    .finally(() => inFlight.delete(db));
+  inFlight.set(db, read);
+  return read;
+}
+const inFlight = new WeakMap<object, Promise<number>>();
+
+/**
+ * Computes `key` once per data version (and per `today`, which callers put in the key). The
+ * promise is what is kept, so requests that ask at the same time share one computation.
+ */
+export async function cachedPublic<T>(db: DB, key: string, compute: () => Promise<T>, version?: number): Promise<T> {
+  const current = version ?? (await getPublicDataVersion(db));
+  let state = caches.get(db);
+  if (!state || state.version !== current) {
+    state = { version: current, entries: new Map() };
+    caches.set(db, state);
+  }
+  const entries = state.entries;
+  const cached = entries.get(key) as Promise<T> | undefined;
+  if (cached) {
+    // Least recently used goes first when full.
+    entries.delete(key);
+    entries.set(key, cached);
+    return cached;
+  }
+  const value = compute();
+  if (entries.size >= MAX_CACHE_ENTRIES) entries.delete(entries.keys().next().value!);
+  entries.set(key, value);
+  // A failure is not kept: the next request tries again.
+  value.catch(() => entries.get(key) === value && entries.delete(key));
+  return value;
+}
+

@@ -1,0 +1,57 @@
+import { sql } from "kysely";
+import type { DB } from "../../../db/index";
+import type { Language } from "~/modules/i18n/config";
+import { countryName } from "~/modules/i18n/format";
+import { listSdgGoals } from "~/modules/sdg/sdg.server";
+import type { SdgGoal } from "~/modules/sdg/sdg";
+import { PUBLIC_STORED_STATUSES } from "./lifecycle";
+import { cachedPublic } from "./public-cache.server";
+
+/** The SDG goals in `language` for the public pages (reference data: cached like the rest). */
+export function publicSdgGoals(db: DB, language: Language): Promise<SdgGoal[]> {
+  return cachedPublic(db, `goals:${language}`, () => listSdgGoals(db, language));
+}
+
+export interface FilterOptions {
+  themes: { slug: string; name: string }[];
+  /** Sorted by name in the page's language. */
+  countries: { code: string; name: string }[];
+  years: number[];
+  targets: { id: string; goal: number; title: string }[];
+}
+
+/** What the filter controls offer: themes, the countries and start years that have public HUBs, and the SDG targets. */
+export async function getFilterOptions(db: DB, language: Language): Promise<FilterOptions> {
+  return cachedPublic(db, `options:${language}`, async () => {
+    const [themes, countries, years, targets] = await Promise.all([
+      db.selectFrom("themes").select(["slug", `name_${language}`]).orderBy("position").orderBy("slug").execute(),
+      db
+        .selectFrom("hubs as h")
+        .innerJoin("organisations as o", "o.id", "h.lead_organisation_id")
+        .where("h.status", "in", PUBLIC_STORED_STATUSES)
+        .select("o.country_code")
+        .distinct()
+        .execute(),
+      db
+        .selectFrom("hubs as h")
+        .where("h.status", "in", PUBLIC_STORED_STATUSES)
+        .select(sql<number>`extract(year from h.start_date)::int`.as("year"))
+        .distinct()
+        .execute(),
+      db.selectFrom("sdg_targets").select(["id", "goal", `title_${language}`]).orderBy("goal").orderBy("position").execute(),
+    ]);
+    return {
+      themes: themes.map((theme) => ({ slug: theme.slug, name: (theme as Record<string, string>)[`name_${language}`] })),
+      countries: sortedCountries(countries.map((row) => row.country_code.trim()), language),
+      years: years.map((row) => Number(row.year)).sort((a, b) => a - b),
+      targets: targets.map((target) => ({ id: target.id, goal: target.goal, title: (target as unknown as Record<string, string>)[`title_${language}`] })),
+    };
+  });
+}
+
+function sortedCountries(codes: string[], language: Language) {
+  const collator = new Intl.Collator(language);
+  return codes
+    .map((code) => ({ code, name: countryName(code, language) }))
+    .sort((a, b) => collator.compare(a.name, b.name));
+}

@@ -1,0 +1,213 @@
+import type { DB } from "../../../db/index";
+import type { WorldRegion } from "../../../db/schema";
+import type { Language } from "~/modules/i18n/config";
+import { pickText } from "~/modules/i18n/text-fallback";
+import { hubText, hubTextLanguage, joinHubTexts } from "./hub-texts.server";
+import { PUBLIC_STORED_STATUSES, publicStatusOf, type PublicHubStatus } from "./lifecycle";
+
+// One HUB, every public field
+
+export interface PublicHubTexts {
+  title: string;
+  summary: string;
+  description: string;
+  localGlobalLink: string | null;
+  acceleration: string | null;
+  synchronisation: string | null;
+}
+
+export interface PublicHubDetail {
+  /** Internal: for joining other modules' data in loaders. Never published (the open data leaves it out). */
+  id: number;
+  slug: string;
+  status: PublicHubStatus;
+  originalLanguage: Language;
+  /** For each text field, the language it is shown in (the page's, or the original when untranslated). */
+  textLanguages: Record<keyof PublicHubTexts, Language>;
+  texts: PublicHubTexts;
+  availableLanguages: Language[];
+  theme: { slug: string; name: string } | null;
+  latitude: number;
+  longitude: number;
+  startDate: string;
+  endDate: string;
+  website: string | null;
+  recognisedAt: string | null;
+  updatedAt: string;
+  lead: { name: string; city: string; countryCode: string; region: WorldRegion; latitude: number; longitude: number };
+  participants: { name: string; city: string; countryCode: string; latitude: number; longitude: number }[];
+  goals: { number: number; isPrimary: boolean }[];
+  targets: { id: string; goal: number; title: string }[];
+  outcomes: {
+    /** Internal, like `id`. */
+    id: number;
+    position: number;
+    statement: string;
+    indicator: string;
+    baseline: number | null;
+    targetValue: number | null;
+    unit: string | null;
+    milestone: string | null;
+    dueDate: string;
+  }[];
+  partners: string[];
+  synchronisedWith: { slug: string; title: string; textLanguage: Language; city: string; countryCode: string }[];
+}
+
+const TEXT_FIELDS = ["title", "summary", "description", "local_global_link", "acceleration", "synchronisation"] as const;
+const TEXT_KEYS: Record<(typeof TEXT_FIELDS)[number], keyof PublicHubTexts> = {
+  title: "title",
+  summary: "summary",
+  description: "description",
+  local_global_link: "localGlobalLink",
+  acceleration: "acceleration",
+  synchronisation: "synchronisation",
+};
+
+/** A public HUB by slug, or null when there is none (or it is not public: drafts and the like are a 404). */
+export async function getPublicHub(db: DB, { slug, language, today }: { slug: string; language: Language; today: string }): Promise<PublicHubDetail | null> {
+  const hub = await db
+    .selectFrom("hubs as h")
+    .innerJoin("organisations as o", "o.id", "h.lead_organisation_id")
+    .leftJoin("themes as th", "th.id", "h.theme_id")
+    .where("h.slug", "=", slug)
+    .where("h.status", "in", PUBLIC_STORED_STATUSES)
+    .select([
+      "h.id",
+      "h.slug",
+      "h.status",
+      "h.original_language",
+      "h.latitude",
+      "h.longitude",
+      "h.start_date",
+      "h.end_date",
+      "h.website",
+      "h.recognised_at",
+      "h.updated_at",
+      "o.name as lead_name",
+      "o.city as lead_city",
+      "o.country_code as lead_country",
+      "o.region as lead_region",
+      "o.latitude as lead_latitude",
+      "o.longitude as lead_longitude",
+      "th.slug as theme_slug",
+      `th.name_${language} as theme_name` as "th.name_en as theme_name",
+    ])
+    .executeTakeFirst();
+  if (!hub) return null;
+
+  const [translations, goals, targets, outcomes, partners, participants, synchronised] = await Promise.all([
+    db.selectFrom("hub_translations").selectAll().where("hub_id", "=", hub.id).execute(),
+    db.selectFrom("hub_goals").select(["goal", "is_primary"]).where("hub_id", "=", hub.id).orderBy("is_primary", "desc").orderBy("goal").execute(),
+    db
+      .selectFrom("hub_targets as ht")
+      .innerJoin("sdg_targets as st", "st.id", "ht.target_id")
+      .where("ht.hub_id", "=", hub.id)
+      .select(["st.id", "st.goal", `st.title_${language} as title` as "st.title_en as title"])
+      .orderBy("st.goal")
+      .orderBy("st.position")
+      .execute(),
+    db
+      .selectFrom("hub_outcomes")
+      .select(["id", "position", "statement", "indicator", "baseline", "target_value", "unit", "milestone", "due_date"])
+      .where("hub_id", "=", hub.id)
+      .orderBy("position")
+      .execute(),
+    db.selectFrom("hub_partners").select("name").where("hub_id", "=", hub.id).orderBy("position").execute(),
+    db
+      .selectFrom("hub_participants as p")
+      .innerJoin("organisations as po", "po.id", "p.organisation_id")
+      .where("p.hub_id", "=", hub.id)
+      .select(["po.name", "po.city", "po.country_code", "po.latitude", "po.longitude"])
+      .orderBy("po.name")
+      .execute(),
+    // Linked both ways: a link stored from either side shows on both HUB pages.
+    joinHubTexts(db.selectFrom("hubs as s").innerJoin("organisations as so", "so.id", "s.lead_organisation_id"), language, "s")
+      .where("s.status", "in", PUBLIC_STORED_STATUSES)
+      // Two indexed look-ups (one per direction), not an OR that would scan every HUB.
+      .where(
+        "s.id",
+        "in",
+        await db
+          .selectFrom("hub_synchronisations")
+          .select("other_hub_id as id")
+          .where("hub_id", "=", hub.id)
+          .union(db.selectFrom("hub_synchronisations").select("hub_id as id").where("other_hub_id", "=", hub.id))
+          .execute()
+          .then((rows) => (rows.length ? rows.map((row) => row.id) : [-1])),
+      )
+      .select([
+        "s.slug",
+        "s.original_language",
+        "so.city",
+        "so.country_code",
+        hubText("title").as("title"),
+        hubTextLanguage(language, ["title"], "s").as("text_language"),
+      ])
+      .orderBy("s.slug")
+      .execute(),
+  ]);
+
+  const texts = {} as Record<keyof PublicHubTexts, string | null>;
+  const textLanguages = {} as Record<keyof PublicHubTexts, Language>;
+  for (const field of TEXT_FIELDS) {
+    const key = TEXT_KEYS[field];
+    const picked = pickText(translations, field, language, hub.original_language);
+    texts[key] = picked?.text ?? null;
+    textLanguages[key] = picked?.language ?? hub.original_language;
+  }
+
+  return {
+    id: hub.id,
+    slug: hub.slug,
+    status: publicStatusOf({ status: hub.status, startDate: hub.start_date, endDate: hub.end_date }, today)!,
+    originalLanguage: hub.original_language,
+    textLanguages,
+    texts: { ...texts, title: texts.title ?? hub.slug, summary: texts.summary ?? "", description: texts.description ?? "" },
+    availableLanguages: translations.filter((row) => row.title !== null).map((row) => row.language),
+    theme: hub.theme_slug ? { slug: hub.theme_slug, name: hub.theme_name as string } : null,
+    latitude: hub.latitude,
+    longitude: hub.longitude,
+    startDate: hub.start_date,
+    endDate: hub.end_date,
+    website: hub.website,
+    recognisedAt: hub.recognised_at ? new Date(hub.recognised_at).toISOString() : null,
+    updatedAt: new Date(hub.updated_at).toISOString(),
+    lead: {
+      name: hub.lead_name,
+      city: hub.lead_city,
+      countryCode: hub.lead_country.trim(),
+      region: hub.lead_region,
+      latitude: hub.lead_latitude,
+      longitude: hub.lead_longitude,
+    },
+    participants: participants.map((row) => ({
+      name: row.name,
+      city: row.city,
+      countryCode: row.country_code.trim(),
+      latitude: row.latitude,
+      longitude: row.longitude,
+    })),
+    goals: goals.map((row) => ({ number: row.goal, isPrimary: row.is_primary })),
+    targets: targets.map((row) => ({ id: row.id, goal: row.goal, title: row.title })),
+    outcomes: outcomes.map((row) => ({
+      id: row.id,
+      position: row.position,
+      statement: row.statement,
+      indicator: row.indicator,
+      baseline: row.baseline,
+      targetValue: row.target_value,
+      unit: row.unit,
+      milestone: row.milestone,
+      dueDate: row.due_date,
+    })),
+    partners: partners.map((row) => row.name),
+    synchronisedWith: synchronised.map((row) => ({
+      slug: row.slug,
+      title: row.title,
+      textLanguage: row.text_language,
+      city: row.city,
+      countryCode: row.country_code.trim(),
+    })),
+  };
+}

@@ -1,0 +1,57 @@
+import { sql } from "kysely";
+import type { DB } from "../../../db/index";
+import type { Language } from "~/modules/i18n/config";
+import { pickText } from "~/modules/i18n/text-fallback";
+import type { HubFilters } from "~/modules/hubs/hub-filters";
+import { matchesFor, publicHubsFrom } from "~/modules/hubs/hub-search.server";
+import type { PublicHubStatus } from "~/modules/hubs/lifecycle";
+import { publicStatusSql } from "~/modules/hubs/lifecycle.server";
+
+// Points for the map (all matching HUBs, light: the map endpoint clusters them)
+
+export interface MapPoint {
+  /** Internal: to intersect with search matches. Never sent to the browser. */
+  id: number;
+  slug: string;
+  latitude: number;
+  longitude: number;
+  goal: number;
+  goals: number[];
+  status: PublicHubStatus;
+  city: string;
+  titles: Record<Language, string>;
+}
+
+export async function listMapPoints(db: DB, { today, filters = {} }: { today: string; filters?: HubFilters }): Promise<MapPoint[]> {
+  const matches = await matchesFor(db, filters);
+  const rows = await publicHubsFrom(db, { ...filters, bbox: undefined }, today, { matches: matches?.ids })
+    .leftJoin("hub_goals as pg", (join) => join.onRef("pg.hub_id", "=", "h.id").on("pg.is_primary", "=", true))
+    .select([
+      "h.id",
+      "h.slug",
+      "h.latitude",
+      "h.longitude",
+      "o.city",
+      sql<number>`coalesce(pg.goal, 0)`.as("goal"),
+      sql<string | null>`(select string_agg(ag.goal::text, ',' order by ag.is_primary desc, ag.goal) from hub_goals ag where ag.hub_id = h.id)`.as("goals"),
+      publicStatusSql(today).as("public_status"),
+      sql<string>`(select string_agg(t.language || ':' || coalesce(t.title, ''), chr(31)) from hub_translations t where t.hub_id = h.id)`.as("titles"),
+      "h.original_language",
+    ])
+    .execute();
+  return rows.map((row) => {
+    const texts = (row.titles ?? "").split("\u001f").map((part) => ({ language: part.slice(0, 2) as Language, title: part.slice(3) || null }));
+    const titleIn = (language: Language) => pickText(texts, "title", language, row.original_language)?.text ?? row.slug;
+    return {
+      id: row.id,
+      slug: row.slug,
+      latitude: row.latitude,
+      longitude: row.longitude,
+      goal: row.goal,
+      goals: row.goals ? row.goals.split(",").map(Number) : [],
+      status: row.public_status,
+      city: row.city,
+      titles: { en: titleIn("en"), es: titleIn("es"), fr: titleIn("fr") },
+    };
+  });
+}
