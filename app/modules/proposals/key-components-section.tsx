@@ -1,0 +1,30 @@
+import { useTranslation } from "react-i18next";
+import { TextAreaField } from "~/ui/form";
+import { MultiSelectField } from "~/ui/multi-select-field";
+import type { ProposalFields, ProposalFormOptions } from "./proposal-form";
+
+/** The three key components of a HUB: its local–global link, acceleration and synchronisation (and the recognised HUBs it works with). */
+export function KeyComponentsSection({
+  fields,
+  options,
+}: {
+  fields: Pick<ProposalFields, "localGlobalLink" | "acceleration" | "synchronisation" | "synchronisedHubs">;
+  options: Pick<ProposalFormOptions, "hubs">;
+}) {
+  const { t } = useTranslation("proposals");
+  return (
+    <fieldset className="form-section">
+      <legend>{t("form.sections.components")}</legend>
+      <TextAreaField meta={fields.localGlobalLink} label={t("form.localGlobalLink.label")} help={t("form.localGlobalLink.help")} />
+      <TextAreaField meta={fields.acceleration} label={t("form.acceleration.label")} help={t("form.acceleration.help")} />
+      <TextAreaField meta={fields.synchronisation} label={t("form.synchronisation.label")} help={t("form.synchronisation.help")} />
+      <MultiSelectField
+        meta={fields.synchronisedHubs}
+        label={t("form.synchronisedHubs.label")}
+        help={t("form.synchronisedHubs.help")}
+        size={6}
+        options={options.hubs.map((hub) => ({ value: String(hub.id), label: hub.title }))}
+      />
+    </fieldset>
+  );
+}
