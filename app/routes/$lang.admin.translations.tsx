@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getTranslator } from "~/modules/i18n/i18next.server";
-import { listMissingTranslations } from "~/modules/proposals/proposals.server";
+import { listMissingTranslations } from "~/modules/proposals/translations.server";
 import { languageParam, requireRoleOr404 } from "~/modules/proposals/route-helpers.server";
 
 export const handle = { i18n: ["common", "hubs", "proposals", "review"] };

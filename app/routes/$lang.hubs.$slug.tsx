@@ -14,7 +14,7 @@ import { SdgChip } from "~/modules/sdg/sdg-chip";
 import { latestOutcomeProgress, listPublishedProgress } from "~/modules/progress/progress.server";
 import { OutcomeProgressChart } from "~/modules/progress/charts";
 import { PublishedProgress } from "~/modules/progress/published-progress";
-import { publicHubDetails } from "~/modules/proposals/proposals.server";
+import { publicHubDetails } from "~/modules/proposals/public-details.server";
 import { ChangeRequestTable } from "~/modules/proposals/proposal-view";
 import { CommunicationPlan } from "~/modules/proposals/communication-plan";
 

@@ -9,16 +9,11 @@ import { handleProposalForm } from "~/modules/proposals/proposal-action.server";
 import { ProposalForm, type PlaceResult } from "~/modules/proposals/proposal-form";
 import { WithdrawSchema } from "~/modules/proposals/proposal-schema";
 import { ChangeRequestTable, HistoryList, ProposalView, type ProposalViewValues } from "~/modules/proposals/proposal-view";
-import {
-  BASELINE_STATUSES,
-  EDITABLE_STATUSES,
-  findVisibleHub,
-  listChangeRequests,
-  listHistory,
-  loadProposalValues,
-  parseHubId,
-  proposalFormOptions,
-} from "~/modules/proposals/proposals.server";
+import { BASELINE_STATUSES, EDITABLE_STATUSES } from "~/modules/proposals/proposal-store.server";
+import { findVisibleHub, parseHubId } from "~/modules/proposals/proposals.server";
+import { listChangeRequests } from "~/modules/proposals/change-requests.server";
+import { listHistory } from "~/modules/proposals/reviews.server";
+import { loadProposalValues, proposalFormOptions } from "~/modules/proposals/proposal-values.server";
 import { languageParam, requireRoleOr404 } from "~/modules/proposals/route-helpers.server";
 import { TRANSITIONS, WorkflowError, transition } from "~/modules/proposals/workflow.server";
 import { listSdgGoals } from "~/modules/sdg/sdg.server";

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { ProposalTable } from "~/modules/proposals/proposal-table";
-import { listProposals } from "~/modules/proposals/proposals.server";
+import { listProposals } from "~/modules/proposals/proposal-list.server";
 import { languageParam, requireRoleOr404 } from "~/modules/proposals/route-helpers.server";
 
 export const handle = { i18n: ["common", "hubs", "proposals", "review", "validation"] };

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { handleProposalForm } from "~/modules/proposals/proposal-action.server";
 import { ProposalForm, type PlaceResult } from "~/modules/proposals/proposal-form";
-import { proposalFormOptions } from "~/modules/proposals/proposals.server";
+import { proposalFormOptions } from "~/modules/proposals/proposal-values.server";
 import { languageParam, requireRoleOr404 } from "~/modules/proposals/route-helpers.server";
 import { listSdgGoals } from "~/modules/sdg/sdg.server";
 

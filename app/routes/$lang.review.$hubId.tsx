@@ -8,18 +8,11 @@ import { getTranslator } from "~/modules/i18n/i18next.server";
 import { ChangeDecisionSchema, DecisionSchema, ReviewSchema, TEXT_FIELDS, TranslationsSchema, type ProposalInput } from "~/modules/proposals/proposal-schema";
 import { SUPPORTED_LANGUAGES, type Language } from "~/modules/i18n/config";
 import { ChangeRequestTable, HistoryList, ProposalView, type ProposalViewValues } from "~/modules/proposals/proposal-view";
-import {
-  decideChangeRequest,
-  findVisibleHub,
-  listChangeRequests,
-  listHistory,
-  listReviews,
-  loadProposalValues,
-  parseHubId,
-  proposalFormOptions,
-  recordReview,
-  saveTranslations,
-} from "~/modules/proposals/proposals.server";
+import { decideChangeRequest, listChangeRequests } from "~/modules/proposals/change-requests.server";
+import { findVisibleHub, parseHubId } from "~/modules/proposals/proposals.server";
+import { listHistory, listReviews, recordReview } from "~/modules/proposals/reviews.server";
+import { loadProposalValues, proposalFormOptions } from "~/modules/proposals/proposal-values.server";
+import { saveTranslations } from "~/modules/proposals/translations.server";
 import { languageParam, requireRoleOr404 } from "~/modules/proposals/route-helpers.server";
 import { TRANSITIONS, WorkflowError, transition } from "~/modules/proposals/workflow.server";
 import { listSdgGoals } from "~/modules/sdg/sdg.server";

@@ -6,7 +6,7 @@ import { z } from "~/modules/forms/messages";
 import type { Language } from "~/modules/i18n/config";
 import { searchPlaces } from "~/modules/places/places.server";
 import { DraftProposalSchema, SubmitProposalSchema } from "./proposal-schema";
-import { BASELINE_STATUSES, referenceErrors, saveProposal } from "./proposals.server";
+import { BASELINE_STATUSES, referenceErrors, saveProposal } from "./proposal-store.server";
 import { WorkflowError } from "./workflow.server";
 
 const Anything = z.object({}).passthrough();

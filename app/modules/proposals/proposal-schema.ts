@@ -10,6 +10,15 @@ import { SUPPORTED_LANGUAGES } from "~/modules/i18n/config";
 
 export const TEXT_FIELDS = ["title", "summary", "description", "localGlobalLink", "acceleration", "synchronisation"] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
+/** The hub_translations column of each text field of the form. */
+export const TEXT_COLUMNS: Record<TextField, "title" | "summary" | "description" | "local_global_link" | "acceleration" | "synchronisation"> = {
+  title: "title",
+  summary: "summary",
+  description: "description",
+  localGlobalLink: "local_global_link",
+  acceleration: "acceleration",
+  synchronisation: "synchronisation",
+};
 export const REQUIRED_ON_SUBMIT: TextField[] = [...TEXT_FIELDS];
 
 export const LIMITS = { title: 200, summary: 300, long: 10_000, short: 500, email: 254, url: 2000 } as const;

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { Language } from "~/modules/i18n/config";
 import { formatDate } from "~/modules/i18n/format";
 import { DataTable, type Column } from "~/ui/data-table";
-import type { listProposals } from "./proposals.server";
+import type { listProposals } from "./proposal-list.server";
 
 export type ProposalRow = Awaited<ReturnType<typeof listProposals>>[number];
 

@@ -1,0 +1,59 @@
+import type { DB } from "../../../db/index";
+import type { Language } from "../../../db/schema";
+import { TEXT_COLUMNS as COLUMN, TEXT_FIELDS, diffBaselines, type Baseline, type TextField } from "./proposal-schema";
+import { PUBLIC_STORED_STATUSES } from "~/modules/hubs/lifecycle";
+import { pickText } from "~/modules/i18n/text-fallback";
+
+/**
+ * What the public HUB page shows from the proposal workflow (for the public page's loader):
+ * each text in `language` or, when its translation is missing, in the original language (saying which);
+ * the communication plan; and the approved changes to the agreed baseline ("what changed").
+ * Null unless the HUB is public (recognised or completed).
+ */
+export async function publicHubDetails(db: DB, hubId: number, language: Language) {
+  const hub = await db
+    .selectFrom("hubs")
+    .select(["id", "status", "original_language", "communication_channels", "contact_email", "website"])
+    .where("id", "=", hubId)
+    .where("status", "in", PUBLIC_STORED_STATUSES)
+    .executeTakeFirst();
+  if (!hub) return null;
+  const [translations, events, documents, changes] = await Promise.all([
+    db.selectFrom("hub_translations").selectAll().where("hub_id", "=", hubId).execute(),
+    db.selectFrom("hub_events").select(["name", "event_date"]).where("hub_id", "=", hubId).orderBy("position").execute(),
+    db.selectFrom("hub_documents").select(["title", "url"]).where("hub_id", "=", hubId).orderBy("position").execute(),
+    db
+      .selectFrom("hub_change_requests")
+      .select(["id", "baseline", "proposed", "decided_at"])
+      .where("hub_id", "=", hubId)
+      .where("status", "=", "approved")
+      .orderBy("decided_at")
+      .orderBy("id")
+      .execute(),
+  ]);
+  const texts = Object.fromEntries(
+    TEXT_FIELDS.map((field) => {
+      const picked = pickText(translations, COLUMN[field], language, hub.original_language);
+      const shownIn = picked?.language ?? hub.original_language;
+      return [field, { text: picked?.text ?? null, language: shownIn, isOriginal: shownIn === hub.original_language }];
+    }),
+  ) as Record<TextField, { text: string | null; language: Language; isOriginal: boolean }>;
+  return {
+    originalLanguage: hub.original_language,
+    texts,
+    /** True for a field shown in the original language because its translation into `language` is missing. */
+    missingTranslations: TEXT_FIELDS.filter((field) => texts[field].language !== language),
+    communication: {
+      channels: hub.communication_channels,
+      events: events.map((row) => ({ name: row.name, date: row.event_date })),
+      documents: documents.map((row) => ({ title: row.title, url: row.url })),
+    },
+    contactEmail: hub.contact_email,
+    website: hub.website,
+    changes: changes.map((row) => ({
+      id: row.id,
+      decidedAt: row.decided_at ? new Date(row.decided_at).toISOString() : null,
+      changes: diffBaselines(JSON.parse(row.baseline) as Baseline, JSON.parse(row.proposed) as Baseline),
+    })),
+  };
+}

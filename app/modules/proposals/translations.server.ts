@@ -1,0 +1,85 @@
+import { sql } from "kysely";
+import type { DB } from "../../../db/index";
+import type { HubStatus, Language } from "../../../db/schema";
+import type { SessionUser } from "~/modules/accounts/session.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { SUPPORTED_LANGUAGES } from "~/modules/i18n/config";
+import { TEXT_COLUMNS as COLUMN, TEXT_FIELDS, type TextField } from "./proposal-schema";
+import { WorkflowError } from "./workflow.server";
+
+/** Translations of a HUB's texts: what is missing, and saving them (the secretariat on any HUB past the draft stage, a city on its own). */
+
+/** HUBs (past the draft stage) with at least one text present in the original but missing in another language. */
+export async function listMissingTranslations(db: DB) {
+  const rows = await db
+    .selectFrom("hubs as h")
+    .innerJoin("hub_translations as original", (join) =>
+      join.onRef("original.hub_id", "=", "h.id").onRef("original.language", "=", "h.original_language"),
+    )
+    .innerJoin("hub_translations as other", (join) => join.onRef("other.hub_id", "=", "h.id").onRef("other.language", "!=", "h.original_language"))
+    .select([
+      "h.id",
+      "h.status",
+      "h.original_language",
+      "original.title as original_title",
+      "other.language",
+      ...TEXT_FIELDS.map((field) => sql<boolean>`original.${sql.ref(COLUMN[field])} is not null and other.${sql.ref(COLUMN[field])} is null`.as(field)),
+    ])
+    .where("h.status", "not in", ["draft", "withdrawn"])
+    .orderBy("h.id")
+    .orderBy("other.language")
+    .execute();
+  const byHub = new Map<number, { id: number; status: HubStatus; title: string; originalLanguage: Language; missing: { language: Language; fields: TextField[] }[] }>();
+  for (const row of rows) {
+    const fields = TEXT_FIELDS.filter((field) => (row as unknown as Record<string, boolean>)[field]);
+    if (!fields.length) continue;
+    const entry = byHub.get(row.id) ?? { id: row.id, status: row.status, title: row.original_title ?? "", originalLanguage: row.original_language, missing: [] };
+    entry.missing.push({ language: row.language, fields });
+    byHub.set(row.id, entry);
+  }
+  return [...byHub.values()];
+}
+
+/** For each text field and language: present, or missing (to show "translation missing" beside it). */
+export async function translationStatus(db: DB, hubId: number) {
+  const rows = await db.selectFrom("hub_translations").selectAll().where("hub_id", "=", hubId).execute();
+  return Object.fromEntries(
+    SUPPORTED_LANGUAGES.map((language) => {
+      const row = rows.find((r) => r.language === language);
+      return [language, Object.fromEntries(TEXT_FIELDS.map((field) => [field, Boolean(row?.[COLUMN[field]])])) as Record<TextField, boolean>];
+    }),
+  ) as Record<Language, Record<TextField, boolean>>;
+}
+
+/**
+ * Adds or corrects the translations (languages other than the original) without touching anything else:
+ * the secretariat on any HUB past the draft stage, a city on its own HUBs. Version-checked and audited.
+ */
+export async function saveTranslations(
+  db: DB,
+  user: SessionUser,
+  hubId: number,
+  version: number,
+  translations: Partial<Record<Language, Partial<Record<TextField, string | undefined>>>>,
+) {
+  await db.transaction().execute(async (trx) => {
+    const hub = await trx.selectFrom("hubs").select(["status", "version", "original_language", "lead_organisation_id"]).where("id", "=", hubId).forUpdate().executeTakeFirst();
+    if (!hub) throw new WorkflowError("notFound");
+    if (user.role === "city" && hub.lead_organisation_id !== user.organisationId) throw new WorkflowError("notFound");
+    if (user.role === "council") throw new WorkflowError("notAllowed");
+    if (user.role === "secretariat" && hub.status === "draft") throw new WorkflowError("wrongStatus");
+    if (hub.version !== version) throw new WorkflowError("conflict");
+    const now = new Date();
+    for (const language of SUPPORTED_LANGUAGES.filter((other) => other !== hub.original_language)) {
+      const texts = translations[language] ?? {};
+      const row = Object.fromEntries(TEXT_FIELDS.map((field) => [COLUMN[field], texts[field] || null]));
+      await trx
+        .insertInto("hub_translations")
+        .values({ hub_id: hubId, language, ...row, updated_at: now })
+        .onConflict((oc) => oc.columns(["hub_id", "language"]).doUpdateSet({ ...row, updated_at: now }))
+        .execute();
+    }
+    await trx.updateTable("hubs").set((eb) => ({ version: eb("version", "+", 1), updated_at: now })).where("id", "=", hubId).execute();
+    await recordAudit(trx, { entity: "hub", entityId: hubId, hubId, actorUserId: user.id, action: "translate" });
+  });
+}
