@@ -6,6 +6,7 @@ import expressStaticGzip from "express-static-gzip";
 import type { DatabaseHandle } from "../db/index";
 import type { Env } from "../app/modules/config/env.server";
 import { publicPageCache } from "./page-cache";
+import { getPublicDataVersion } from "../app/modules/hubs/public-cache.server";
 
 /** The Express app around the Remix build; the database handle is shared by every request. */
 export function createApp({ build, database, env }: { build: ServerBuild; database: DatabaseHandle; env: Env }) {
@@ -32,13 +33,7 @@ export function createApp({ build, database, env }: { build: ServerBuild; databa
   // Anonymous map and HUB pages: rendered once per public data version (see page-cache.ts).
   app.use(
     publicPageCache({
-      getVersion: () =>
-        database.db
-          .selectFrom("public_data_version")
-          .select("version")
-          .where("id", "=", 1)
-          .executeTakeFirst()
-          .then((row) => (row ? Number(row.version) : 0)),
+      getVersion: () => getPublicDataVersion(database.db),
     }),
   );
   app.all(

@@ -26,7 +26,7 @@ import type express from "express";
  * The store is capped in entries and in bytes; the least recently used entry goes first.
  */
 export interface PageCacheOptions {
-  /** The public data version (one indexed row; concurrent reads share one query). */
+  /** Reads the public data version (`getPublicDataVersion`: one indexed row); requests that arrive together share one read. */
   getVersion: () => Promise<number>;
   maxEntries?: number;
   maxBytes?: number;

@@ -22,10 +22,7 @@ export const handle = { i18n: ["common", "hub", "hubs", "map", "monitoring", "pr
 
 export const links: LinksFunction = hubMapLinks;
 
-/**
- * Latest published progress per outcome (by outcome position). Empty until the monitoring
- * module exists: the lead plugs its query in here (see the report), nothing else changes.
- */
+/** The latest reported value of each outcome (by outcome position), from the newest accepted progress update that reports it. */
 export interface OutcomeProgress {
   value: number | null;
   note: string | null;
