@@ -3,7 +3,7 @@ import type { Database, Language, OverallStatus, WorldRegion } from "../../../db
 import { outcomeFraction } from "./calendar";
 import type { DashboardRow } from "./dashboard";
 import { hubTitleSql } from "~/modules/hubs/hub-title.server";
-import { listHubCalendars } from "./progress.server";
+import { listHubCalendars } from "./hub-calendars.server";
 
 /**
  * One row per HUB (recognised by default, i.e. active or about to start): a fixed number of
