@@ -19,7 +19,12 @@ export const engine = testDatabaseUrl ? "postgres" : "pglite";
  * throw-away database on the PostgreSQL server, dropped by destroy().
  */
 export async function createTestDatabase(
-  options: { seedDemo?: boolean; /** The day the demo data is seeded for ('YYYY-MM-DD'; the real date by default). */ demoToday?: string; mapError?: (error: unknown) => unknown } = {},
+  options: {
+    seedDemo?: boolean;
+    /** The day the demo data is seeded for, 'YYYY-MM-DD' (the real date by default): its dates are placed relative to it. */
+    demoToday?: string;
+    mapError?: (error: unknown) => unknown;
+  } = {},
 ): Promise<TestDatabase> {
   if (!testDatabaseUrl) {
     const handle = await openDatabase({ pgliteDataDir: "memory://", mapError: options.mapError });
