@@ -19,6 +19,9 @@ import { useChangeLanguage } from "remix-i18next/react";
 import { SUPPORTED_LANGUAGES, DEFAULT_LANGUAGE, isLanguage, pathInLanguage, type Language } from "~/modules/i18n/config";
 import { getSessionUser } from "~/modules/accounts/session.server";
 import { languageOfRequest } from "~/modules/i18n/i18next.server";
+import { LanguageSwitcher } from "~/modules/i18n/language-switcher";
+import { MonitoringNavLinks } from "~/modules/progress/nav-links";
+import { WorkflowNavLinks } from "~/modules/proposals/workflow-nav";
 import { SiteFooter, SiteHeader } from "~/ui/layout";
 import stylesheet from "~/styles/app.css";
 
@@ -72,7 +75,18 @@ function Document({ children, language, title }: { children: ReactNode; language
         <a className="skip-link" href="#main">
           {i18n.t("common:skipToContent")}
         </a>
-        {bare ? null : <SiteHeader language={language} />}
+        {bare ? null : (
+          <SiteHeader
+            language={language}
+            navigation={
+              <>
+                <MonitoringNavLinks language={language} />
+                <WorkflowNavLinks language={language} />
+              </>
+            }
+            languageSwitcher={<LanguageSwitcher current={language} />}
+          />
+        )}
         <main id="main" tabIndex={-1}>
           {children}
         </main>

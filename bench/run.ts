@@ -261,7 +261,7 @@ async function runEngine(engine: string): Promise<{ rows: Row[]; details: string
   let details = "";
   try {
     const handle = await openDatabase(databaseUrl ? { databaseUrl } : { pgliteDataDir: pgliteDir });
-    await prepareDatabase(handle.db, { seedDemoWhenEmpty: false });
+    await prepareDatabase(handle.db);
     const loadStarted = Date.now();
     await loadSyntheticRegistry(handle.db, { hubs: HUBS, log });
     const version = await sql<{ version: string }>`select version()`.execute(handle.db);

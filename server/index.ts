@@ -5,6 +5,7 @@ import { isDatabaseUnavailableError } from "../db/errors";
 import { openDatabase } from "../db/index";
 import { prepareDatabase } from "../db/prepare";
 import { InvalidEnvironmentError, getEnv } from "../app/modules/config/env.server";
+import { seedDemoWhenEmpty } from "../app/modules/demo/seed.server";
 import { createApp } from "./app";
 import { startOutboxDelivery } from "../app/modules/mail/delivery.server";
 import { startAccountsHousekeeping } from "../app/modules/accounts/housekeeping.server";
@@ -43,7 +44,8 @@ const database = await openDatabase({
 });
 console.log(`[db] using ${database.kind === "pglite" ? `the embedded database (PGlite) in ${env.PGLITE_DATA_DIR}` : "PostgreSQL (DATABASE_URL)"}`);
 
-await prepareDatabase(database.db, { seedDemoWhenEmpty: env.demoMode, log: console.log });
+await prepareDatabase(database.db, { log: console.log });
+if (env.demoMode) await seedDemoWhenEmpty(database.db, { log: console.log });
 
 const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
 const app = createApp({ build, database, env });

@@ -1,13 +1,13 @@
 import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { SUPPORTED_LANGUAGES, pathInLanguage, type Language } from "~/modules/i18n/config";
-import { MonitoringNavLinks } from "~/modules/progress/nav-links";
-import { WorkflowNavLinks } from "~/modules/proposals/workflow-nav";
 
-/** Each language named in itself, so a reader finds their own whatever the page's language. */
-const LANGUAGE_NAMES: Record<Language, string> = { en: "English", es: "Español", fr: "Français" };
-
-export function SiteHeader({ language }: { language: Language }) {
+/**
+ * The site's header. What it shows beyond the home link and the account menu comes in as
+ * elements (the domains' navigation entries, the language switcher), so shared UI depends on no
+ * domain module: the root route composes them.
+ */
+export function SiteHeader({ language, navigation, languageSwitcher }: { language: string; navigation: ReactNode; languageSwitcher: ReactNode }) {
   const { t } = useTranslation("common");
   return (
     <header className="site-header">
@@ -25,12 +25,11 @@ export function SiteHeader({ language }: { language: Language }) {
                 {t("nav.map")}
               </NavLink>
             </li>
-            <MonitoringNavLinks language={language} />
-            <WorkflowNavLinks language={language} />
+            {navigation}
           </ul>
         </nav>
         <AccountMenu language={language} />
-        <LanguageSwitcher current={language} />
+        {languageSwitcher}
       </div>
     </header>
   );
@@ -40,7 +39,7 @@ interface RootData {
   user: { displayName: string; role: "city" | "council" | "secretariat" } | null;
 }
 
-function AccountMenu({ language }: { language: Language }) {
+function AccountMenu({ language }: { language: string }) {
   const { t } = useTranslation("common");
   const location = useLocation();
   const user = useRouteLoaderData<RootData>("root")?.user;
@@ -76,29 +75,6 @@ function AccountMenu({ language }: { language: Language }) {
         </button>
       </Form>
     </div>
-  );
-}
-
-export function LanguageSwitcher({ current }: { current: Language }) {
-  const { t } = useTranslation("common");
-  const location = useLocation();
-  return (
-    <nav aria-label={t("languageSwitcher.label")} className="language-switcher">
-      <ul>
-        {SUPPORTED_LANGUAGES.map((language) => (
-          <li key={language}>
-            <Link
-              to={pathInLanguage(location.pathname, location.search, language)}
-              lang={language}
-              hrefLang={language}
-              aria-current={language === current ? "true" : undefined}
-            >
-              {LANGUAGE_NAMES[language]}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
   );
 }
 

@@ -2,8 +2,18 @@
  * Demo seed data: Local4Action HUBs led by real cities and regions.
  * The initiatives themselves are fictional but written in the style of
  * real UCLG / Local4Action practice. Pure data, no database access.
+ *
+ * Every date here is written as seen on DEMO_ANCHOR_DATE. The seed moves them all by the same
+ * number of days, (the day it runs) − DEMO_ANCHOR_DATE, so the demo always looks as it does on
+ * the anchor date: one HUB not started yet, most running (a few with a report due within 30
+ * days, Bogotá's report overdue, Mexico City's waiting for review), one ended with its final
+ * report due, one ended with its final report waiting for review, one completed.
+ * See app/modules/demo/demo-dates.ts and tests/unit/demo-dates.test.ts.
  */
 import type { DemoHub, DemoOrganisation, DemoTheme } from "./demo-data-types";
+
+/** The day the dates below are written for. Keep every timeline at most 1,095 days long (3 years in any calendar). */
+export const DEMO_ANCHOR_DATE = "2026-11-22";
 
 export const DEMO_THEMES: DemoTheme[] = [
   {
@@ -2906,8 +2916,9 @@ export const DEMO_HUBS: DemoHub[] = [
     longitude: -71.208,
     goals: [8, 10, 4],
     targets: ["8.5", "10.7", "4.4"],
-    startDate: "2026-09-01",
-    endDate: "2028-08-31",
+    // Recognised but not started yet on the anchor date: the demo's upcoming HUB.
+    startDate: "2027-01-01",
+    endDate: "2028-12-31",
     outcomes: [
       {
         statement: "Accompagner les personnes immigrantes vers l'emploi",
@@ -2916,7 +2927,7 @@ export const DEMO_HUBS: DemoHub[] = [
         targetValue: 800,
         unit: "personnes",
         milestone: null,
-        dueDate: "2028-06-30",
+        dueDate: "2028-10-31",
       },
       {
         statement: "Simplifier le parcours d'intégration en emploi",
@@ -2925,7 +2936,7 @@ export const DEMO_HUBS: DemoHub[] = [
         targetValue: null,
         unit: null,
         milestone: "Guichet commun d'intégration en emploi ouvert",
-        dueDate: "2027-01-31",
+        dueDate: "2027-05-31",
       },
     ],
     partners: [
@@ -3077,4 +3088,17 @@ export const DEMO_HUBS: DemoHub[] = [
     contactEmail: "housing@toronto.example.org",
     website: "https://toronto.example.org/hub-modular-housing",
   },
+];
+
+/**
+ * A few synchronisation links between demo HUBs (stored one way; the public HUB page shows them
+ * from both sides).
+ */
+export const DEMO_SYNCHRONISATIONS: [string, string][] = [
+  ["bogota-cycle-network", "medellin-green-corridors"],
+  ["bogota-cycle-network", "kigali-car-free-zones-safe-routes"],
+  ["barcelona-climate-shelters", "madrid-energy-retrofit"],
+  ["rosario-green-belt", "brazzaville-green-belt-erosion"],
+  ["montevideo-inclusive-recycling", "abidjan-waste-recovery"],
+  ["lyon-food-social-security", "gaziantep-local-seeds-gastronomy"],
 ];

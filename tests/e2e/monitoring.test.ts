@@ -2,6 +2,11 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessibilityViolations, launchBrowser, newOfflineContext } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
+import { DEMO_HUBS } from "../../db/seed/demo-hubs";
+import { demoHubsOn } from "~/modules/demo/demo-dates";
+import { isoToday } from "~/modules/hubs/lifecycle";
+import { formatDate } from "~/modules/i18n/format";
+import { reportingPeriods } from "~/modules/progress/calendar";
 
 let server: RunningServer;
 let browser: Browser;
@@ -151,7 +156,10 @@ describe("monitoring in the browser", () => {
     await admin.getByText("Enter a value of at most 12.").waitFor({ state: "detached" });
     await admin.getByRole("button", { name: "Save the cadence" }).click();
     await admin.waitForURL(/saved=1/);
-    await admin.getByText(/Progress report for Feb 1, 2025 to May 31, 2025/).waitFor();
+    // The demo's dates are placed relative to the day the server seeded it (today).
+    const bogota = demoHubsOn(DEMO_HUBS, isoToday()).find((hub) => hub.slug === "bogota-cycle-network")!;
+    const [first] = reportingPeriods({ startDate: bogota.startDate, endDate: bogota.endDate, intervalMonths: 4 });
+    await admin.getByText(`Progress report for ${formatDate(first.start, "en")} to ${formatDate(first.end, "en")}`).waitFor();
     await secretariat.context.close();
   });
 

@@ -30,7 +30,7 @@ function adminCreate(args: string[], options: { password?: string; stdin?: strin
     if (options.password !== undefined) env.ADMIN_PASSWORD = options.password;
     if (database?.url) env.DATABASE_URL = database.url;
     else env.PGLITE_DATA_DIR = path.join(dataDir!, "pglite");
-    const child = spawn(process.execPath, ["--import", "tsx", "db/cli/admin-create.ts", ...args], { cwd: ROOT, env, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/cli/admin-create.ts", ...args], { cwd: ROOT, env, stdio: ["pipe", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));

@@ -35,7 +35,7 @@ describe(`database on ${engine}`, () => {
   });
 
   it("is idempotent: preparing an up-to-date database changes nothing", async () => {
-    await prepareDatabase(database.db, { seedDemoWhenEmpty: false });
+    await prepareDatabase(database.db);
     const { count } = await database.db.selectFrom("sdg_goals").select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
     expect(Number(count)).toBe(17);
   });

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { openDatabase, type DatabaseHandle } from "../../db/index";
 import { prepareDatabase } from "../../db/prepare";
+import { seedDemoData } from "~/modules/demo/seed.server";
 
 export interface TestDatabase extends DatabaseHandle {
   /** The URL of this test's own PostgreSQL database (undefined on PGlite). */
@@ -17,10 +18,18 @@ export const engine = testDatabaseUrl ? "postgres" : "pglite";
  * A fresh, migrated database with the SDG reference data: in memory on PGlite, or a
  * throw-away database on the PostgreSQL server, dropped by destroy().
  */
-export async function createTestDatabase(options: { seedDemo?: boolean; mapError?: (error: unknown) => unknown } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: {
+    seedDemo?: boolean;
+    /** The day the demo data is seeded for, 'YYYY-MM-DD' (the real date by default): its dates are placed relative to it. */
+    demoToday?: string;
+    mapError?: (error: unknown) => unknown;
+  } = {},
+): Promise<TestDatabase> {
   if (!testDatabaseUrl) {
     const handle = await openDatabase({ pgliteDataDir: "memory://", mapError: options.mapError });
-    await prepareDatabase(handle.db, { seedDemoWhenEmpty: options.seedDemo ?? false });
+    await prepareDatabase(handle.db);
+    if (options.seedDemo) await seedDemoData(handle.db, { today: options.demoToday });
     return { ...handle, destroy: handle.close };
   }
   const name = `l4a_test_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
@@ -29,7 +38,8 @@ export async function createTestDatabase(options: { seedDemo?: boolean; mapError
   const url = new URL(testDatabaseUrl);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 4, mapError: options.mapError });
-  await prepareDatabase(handle.db, { seedDemoWhenEmpty: options.seedDemo ?? false });
+  await prepareDatabase(handle.db);
+  if (options.seedDemo) await seedDemoData(handle.db, { today: options.demoToday });
   return {
     ...handle,
     url: url.toString(),

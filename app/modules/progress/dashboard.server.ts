@@ -5,7 +5,7 @@ import type { DashboardRow } from "./dashboard";
 import { hubTitleSql } from "~/modules/hubs/hub-texts.server";
 import { PUBLIC_HUB_STATUSES, type PublicHubStatus } from "~/modules/hubs/lifecycle";
 import { isPublicHubSql, publicStatusSql } from "~/modules/hubs/lifecycle.server";
-import { listHubCalendars } from "./progress.server";
+import { listHubCalendars } from "./hub-calendars.server";
 
 /**
  * One row per HUB (recognised by default, i.e. active or about to start): a fixed number of

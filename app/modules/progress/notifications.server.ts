@@ -4,7 +4,7 @@ import { getTranslator } from "~/modules/i18n/i18next.server";
 import { formatDate } from "~/modules/i18n/format";
 import { queueMail } from "~/modules/mail/mailer.server";
 import { hubTitleSql } from "~/modules/hubs/hub-texts.server";
-import { listHubCalendars } from "./progress.server";
+import { listHubCalendars } from "./hub-calendars.server";
 
 type Db = Kysely<Database> | Transaction<Database>;
 

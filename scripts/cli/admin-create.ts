@@ -9,7 +9,7 @@ import { createSecretariatAccount } from "../../app/modules/accounts/admin-accou
 import { getTranslator } from "../../app/modules/i18n/i18next.server";
 import { parseMessage } from "../../app/modules/forms/messages";
 import { isLanguage } from "../../app/modules/i18n/config";
-import { prepareDatabase } from "../prepare";
+import { prepareDatabase } from "../../db/prepare";
 import { openConfiguredDatabase } from "./open";
 
 function fail(message: string): never {
@@ -41,7 +41,7 @@ const password = await readPassword();
 const database = await openConfiguredDatabase();
 let exitCode = 0;
 try {
-  await prepareDatabase(database.db, { seedDemoWhenEmpty: false });
+  await prepareDatabase(database.db);
   const result = await createSecretariatAccount(database.db, { email: values.email, displayName: values.name, password, language });
   if (result.ok) {
     console.log(`admin:create: secretariat account ${values.email.trim().toLowerCase()} created (id ${result.userId})`);

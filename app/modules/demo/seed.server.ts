@@ -1,20 +1,23 @@
+/**
+ * Loads the demo registry (db/seed holds the data; the rules it needs, password hashing and the
+ * reporting calendar, live here in the app). Every date is placed relative to `today`, see
+ * demo-dates.ts.
+ */
 import type { Kysely } from "kysely";
-import { hashPassword } from "../../app/modules/accounts/password.server";
-import type { Database, Language } from "../schema";
-import { DEMO_HUBS, DEMO_ORGANISATIONS, DEMO_THEMES } from "./demo-hubs";
-import { seedDemoProgress } from "./demo-progress";
-import type { DemoHubTexts } from "./demo-data-types";
+import type { Database, Language } from "../../../db/schema";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../../db/seed/demo-accounts";
+import type { DemoHubTexts } from "../../../db/seed/demo-data-types";
+import { DEMO_HUBS, DEMO_ORGANISATIONS, DEMO_SYNCHRONISATIONS, DEMO_THEMES } from "../../../db/seed/demo-hubs";
+import { hashPassword } from "~/modules/accounts/password.server";
+import { isoToday } from "~/modules/hubs/lifecycle";
+import { demoHubsOn, demoRecognisedOn } from "./demo-dates";
+import { seedDemoProgress } from "./progress-seed.server";
 
-export const DEMO_PASSWORD = "demo-hub-2030";
-export const DEMO_ACCOUNTS = [
-  { email: "city@demo.l4a.test", displayName: "Demo city representative", role: "city", organisationKey: "bogota", language: "es" },
-  { email: "council@demo.l4a.test", displayName: "Demo advisory council member", role: "council", organisationKey: null, language: "fr" },
-  { email: "secretariat@demo.l4a.test", displayName: "Demo secretariat", role: "secretariat", organisationKey: null, language: "en" },
-] as const;
+export { DEMO_ACCOUNTS, DEMO_PASSWORD };
 
 const LANGUAGES: Language[] = ["en", "es", "fr"];
 
-function translationRow(hubId: number, language: Language, texts: Partial<DemoHubTexts>) {
+function translationRow(hubId: number, language: Language, texts: Partial<DemoHubTexts>, updatedAt: Date) {
   return {
     hub_id: hubId,
     language,
@@ -24,31 +27,30 @@ function translationRow(hubId: number, language: Language, texts: Partial<DemoHu
     local_global_link: texts.localGlobalLink ?? null,
     acceleration: texts.acceleration ?? null,
     synchronisation: texts.synchronisation ?? null,
-    updated_at: new Date(),
+    updated_at: updatedAt,
   };
 }
-
-/**
- * A few synchronisation links between demo HUBs (stored one way; the public HUB page shows them
- * from both sides).
- */
-export const DEMO_SYNCHRONISATIONS: [string, string][] = [
-  ["bogota-cycle-network", "medellin-green-corridors"],
-  ["bogota-cycle-network", "kigali-car-free-zones-safe-routes"],
-  ["barcelona-climate-shelters", "madrid-energy-retrofit"],
-  ["rosario-green-belt", "brazzaville-green-belt-erosion"],
-  ["montevideo-inclusive-recycling", "abidjan-waste-recovery"],
-  ["lyon-food-social-security", "gaziantep-local-seeds-gastronomy"],
-];
 
 export async function hasAnyHub(db: Kysely<Database>): Promise<boolean> {
   const row = await db.selectFrom("hubs").select("id").limit(1).executeTakeFirst();
   return row !== undefined;
 }
 
-/** Loads the demo registry: themes, organisations, 40 recognised HUBs and the three demo accounts. One transaction. */
-export async function seedDemoData(db: Kysely<Database>): Promise<{ hubs: number; organisations: number }> {
+export interface SeedDemoOptions {
+  /** 'YYYY-MM-DD', the real UTC date by default; tests fix it. Every demo date is placed relative to it. */
+  today?: string;
+}
+
+/**
+ * Loads the demo registry: themes, organisations, 40 recognised HUBs (one completed, with its
+ * monitoring history) and the three demo accounts. One transaction.
+ */
+export async function seedDemoData(db: Kysely<Database>, { today = isoToday() }: SeedDemoOptions = {}): Promise<{ hubs: number; organisations: number }> {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`seedDemoData: today must be YYYY-MM-DD, got ${today}`);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  // Rows that record "when the demo was loaded": the start of `today`, never later than now on the real date.
+  const loadedAt = new Date(`${today}T00:00:00Z`);
+  const hubs = demoHubsOn(DEMO_HUBS, today);
   return db.transaction().execute(async (trx) => {
     const themeIds = new Map<string, number>();
     for (const [position, theme] of DEMO_THEMES.entries()) {
@@ -73,7 +75,7 @@ export async function seedDemoData(db: Kysely<Database>): Promise<{ hubs: number
           city: organisation.city,
           latitude: organisation.latitude,
           longitude: organisation.longitude,
-          verified_at: new Date(),
+          verified_at: loadedAt,
         })
         .returning("id")
         .executeTakeFirstOrThrow();
@@ -94,9 +96,8 @@ export async function seedDemoData(db: Kysely<Database>): Promise<{ hubs: number
         .execute();
     }
 
-    for (const hub of DEMO_HUBS) {
-      const recognisedAt = new Date(`${hub.startDate}T00:00:00Z`);
-      recognisedAt.setUTCDate(recognisedAt.getUTCDate() - 30);
+    for (const hub of hubs) {
+      const recognisedAt = new Date(`${demoRecognisedOn(hub, today)}T00:00:00Z`);
       const { id: hubId } = await trx
         .insertInto("hubs")
         .values({
@@ -119,9 +120,9 @@ export async function seedDemoData(db: Kysely<Database>): Promise<{ hubs: number
         .executeTakeFirstOrThrow();
 
       const translations = LANGUAGES.flatMap((language) => {
-        if (language === hub.originalLanguage) return [translationRow(hubId, language, hub.texts)];
+        if (language === hub.originalLanguage) return [translationRow(hubId, language, hub.texts, loadedAt)];
         const texts = hub.translations[language];
-        return texts ? [translationRow(hubId, language, texts)] : [];
+        return texts ? [translationRow(hubId, language, texts, loadedAt)] : [];
       });
       await trx.insertInto("hub_translations").values(translations).execute();
       await trx
@@ -166,7 +167,19 @@ export async function seedDemoData(db: Kysely<Database>): Promise<{ hubs: number
       other_hub_id: hubIds.get(b)!,
     }));
     if (links.length > 0) await trx.insertInto("hub_synchronisations").values(links).execute();
-    await seedDemoProgress(trx);
-    return { hubs: DEMO_HUBS.length, organisations: DEMO_ORGANISATIONS.length };
+    await seedDemoProgress(trx, { today });
+    return { hubs: hubs.length, organisations: DEMO_ORGANISATIONS.length };
   });
+}
+
+/** Seeds the demo registry when the database has no HUB yet (demo mode's first start). */
+export async function seedDemoWhenEmpty(
+  db: Kysely<Database>,
+  { today, log = () => {} }: SeedDemoOptions & { log?: (message: string) => void } = {},
+): Promise<boolean> {
+  if (await hasAnyHub(db)) return false;
+  log("[db] empty database: loading the demo data (HUBs, organisations, demo accounts)…");
+  const seeded = await seedDemoData(db, { today });
+  log(`[db] demo data loaded: ${seeded.hubs} HUBs, ${seeded.organisations} organisations, ${DEMO_ACCOUNTS.length} demo accounts (password in README)`);
+  return true;
 }

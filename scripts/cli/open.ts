@@ -1,5 +1,5 @@
 import { getEnv } from "../../app/modules/config/env.server";
-import { openDatabase } from "../index";
+import { openDatabase } from "../../db/index";
 
 /** The database the app is configured for (DATABASE_URL, else the embedded one). */
 export async function openConfiguredDatabase() {

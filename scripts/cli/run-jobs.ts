@@ -1,5 +1,5 @@
 /**
- * Runs the scheduled jobs once (report reminders, e-mail delivery): `npx tsx db/cli/run-jobs.ts [YYYY-MM-DD]`.
+ * Runs the scheduled jobs once (report reminders, e-mail delivery): `npx tsx scripts/cli/run-jobs.ts [YYYY-MM-DD]`.
  * The optional date stands for "today" (to replay a day); safe next to running servers (sent once).
  */
 import { getEnv } from "../../app/modules/config/env.server";
@@ -9,7 +9,7 @@ import { openConfiguredDatabase } from "./open";
 
 const day = process.argv[2];
 if (day && !/^\d{4}-\d{2}-\d{2}$/.test(day)) {
-  console.error("usage: tsx db/cli/run-jobs.ts [YYYY-MM-DD]");
+  console.error("usage: tsx scripts/cli/run-jobs.ts [YYYY-MM-DD]");
   process.exit(2);
 }
 const database = await openConfiguredDatabase();
