@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { TextAreaField, TextField } from "~/ui/form";
 import { RepeatList } from "~/ui/repeat-list";
-import type { ProposalFields, ProposalFormMetadata } from "./proposal-form";
+import type { ProposalFields, ProposalFormMetadata } from "./proposal-form-types";
 
 /** The communication plan as it is entered: channels, dated events and reference documents (shown by CommunicationPlan). */
 export function CommunicationSection({ form, fields }: { form: ProposalFormMetadata; fields: Pick<ProposalFields, "channels" | "events" | "documents"> }) {

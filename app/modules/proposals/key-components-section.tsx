@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { TextAreaField } from "~/ui/form";
 import { MultiSelectField } from "~/ui/multi-select-field";
-import type { ProposalFields, ProposalFormOptions } from "./proposal-form";
+import type { ProposalFields, ProposalFormOptions } from "./proposal-form-types";
 
 /** The three key components of a HUB: its local–global link, acceleration and synchronisation (and the recognised HUBs it works with). */
 export function KeyComponentsSection({

@@ -4,7 +4,7 @@ import { ClientOnly } from "remix-utils/client-only";
 import { TextField } from "~/ui/form";
 import { MultiSelectField } from "~/ui/multi-select-field";
 import { PlaceLookup, type PlaceResult } from "./place-lookup";
-import type { ProposalFields, ProposalFormMetadata, ProposalFormOptions } from "./proposal-form";
+import type { ProposalFields, ProposalFormMetadata, ProposalFormOptions } from "./proposal-form-types";
 
 /** Leaflet touches `window` when loaded: load the map module only in the browser, when it is shown. */
 const LocationMap = lazy(() => import("./location-map.client").then((module) => ({ default: module.LocationMap })));

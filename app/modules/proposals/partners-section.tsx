@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { TextField } from "~/ui/form";
 import { RepeatList } from "~/ui/repeat-list";
-import type { ProposalFields, ProposalFormMetadata } from "./proposal-form";
+import type { ProposalFields, ProposalFormMetadata } from "./proposal-form-types";
 
 /** The partners and stakeholders who agreed the outcomes, one name per row. */
 export function PartnersSection({ form, fields }: { form: ProposalFormMetadata; fields: Pick<ProposalFields, "partners"> }) {

@@ -12,23 +12,13 @@ import { LocationSection } from "./location-section";
 import { PartnersSection } from "./partners-section";
 import type { PlaceResult } from "./place-lookup";
 import { DraftProposalSchema, ProposalConstraintSchema, type ProposalInput } from "./proposal-schema";
+import type { ProposalFormOptions } from "./proposal-form-types";
 import { SdgPicker } from "./sdg-picker";
 import { TimelineSection } from "./timeline-section";
 import { TranslationsSection } from "./translations-section";
 
 export type { PlaceResult } from "./place-lookup";
 
-export interface ProposalFormOptions {
-  themes: { id: number; name: string }[];
-  organisations: { id: number; name: string; city: string; countryCode: string }[];
-  targets: { id: string; goal: number; title: string }[];
-  hubs: { id: number; title: string }[];
-  goals: SdgGoal[];
-}
-
-/** The form's Conform metadata and its fields, as the sections receive them. */
-export type ProposalFormMetadata = FormMetadata<ProposalInput, string[]>;
-export type ProposalFields = ReturnType<ProposalFormMetadata["getFieldset"]>;
 
 /**
  * The HUB proposal form, for a new proposal and for editing one: its sections in order and the save and

@@ -4,7 +4,7 @@ import { SUPPORTED_LANGUAGES } from "~/modules/i18n/config";
 import { formatDate, formatNumber } from "~/modules/i18n/format";
 import { CommunicationPlan } from "./communication-plan";
 import { SdgChip } from "~/modules/sdg/sdg-chip";
-import type { ProposalFormOptions } from "./proposal-form";
+import type { ProposalFormOptions } from "./proposal-form-types";
 import { TEXT_FIELDS } from "./proposal-schema";
 
 type Texts = Partial<Record<(typeof TEXT_FIELDS)[number], string>>;

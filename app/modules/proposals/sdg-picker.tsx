@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/ui/form";
 import { valueList } from "~/ui/form-values";
-import type { ProposalFields, ProposalFormOptions } from "./proposal-form";
+import type { ProposalFields, ProposalFormOptions } from "./proposal-form-types";
 
 /**
  * The SDGs a HUB works towards: a table of the goals (chosen, and the one primary goal), then each goal's

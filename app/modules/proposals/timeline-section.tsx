@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { ErrorList, TextField } from "~/ui/form";
 import { RepeatList } from "~/ui/repeat-list";
-import type { ProposalFields, ProposalFormMetadata } from "./proposal-form";
+import type { ProposalFields, ProposalFormMetadata } from "./proposal-form-types";
 
 /** The HUB's dates and its measurable outcomes, each with an indicator, baseline, target and due date. */
 export function TimelineSection({

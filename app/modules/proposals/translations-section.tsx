@@ -2,7 +2,7 @@ import type { FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { SUPPORTED_LANGUAGES, type Language } from "~/modules/i18n/config";
 import { TextAreaField, TextField } from "~/ui/form";
-import type { ProposalFields } from "./proposal-form";
+import type { ProposalFields } from "./proposal-form-types";
 import { TEXT_FIELDS, type TextField as TextFieldName } from "./proposal-schema";
 
 const LONG_FIELDS: TextFieldName[] = ["description", "localGlobalLink", "acceleration", "synchronisation"];
