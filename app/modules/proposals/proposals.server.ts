@@ -7,6 +7,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { SUPPORTED_LANGUAGES } from "~/modules/i18n/config";
 import { TEXT_FIELDS, diffBaselines, type Baseline, type ProposalInput, type TextField } from "./proposal-schema";
 import { isoToday } from "~/modules/hubs/status";
+import { can } from "~/modules/permissions/permissions";
 import { WorkflowError, transitionInTransaction } from "./workflow.server";
 
 const COLUMN: Record<TextField, "title" | "summary" | "description" | "local_global_link" | "acceleration" | "synchronisation"> = {
@@ -44,14 +45,8 @@ export async function findVisibleHub(db: DB, user: SessionUser, hubId: number): 
     .where("id", "=", hubId)
     .executeTakeFirst();
   if (!hub) return null;
-  if (user.role === "city" && hub.lead_organisation_id !== user.organisationId) return null;
+  if (!can(user, "hub:read", hub)) return null;
   return hub;
-}
-
-export function parseHubId(value: string | undefined): number {
-  const id = /^\d{1,10}$/.test(value ?? "") ? Number(value) : NaN;
-  if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) throw new Response("Not found", { status: 404 });
-  return id;
 }
 
 /** The form's values for a stored HUB (strings/numbers/arrays as the fields want them). */
@@ -647,7 +642,7 @@ export async function saveTranslations(
   await db.transaction().execute(async (trx) => {
     const hub = await trx.selectFrom("hubs").select(["status", "version", "original_language", "lead_organisation_id"]).where("id", "=", hubId).forUpdate().executeTakeFirst();
     if (!hub) throw new WorkflowError("notFound");
-    if (user.role === "city" && hub.lead_organisation_id !== user.organisationId) throw new WorkflowError("notFound");
+    if (!can(user, "hub:read", hub)) throw new WorkflowError("notFound");
     if (user.role === "council") throw new WorkflowError("notAllowed");
     if (user.role === "secretariat" && hub.status === "draft") throw new WorkflowError("wrongStatus");
     if (hub.version !== version) throw new WorkflowError("conflict");
