@@ -1,6 +1,7 @@
 import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SUPPORTED_LANGUAGES, pathInLanguage, type Language } from "~/modules/i18n/config";
+import type { NavigationPermissions } from "~/modules/permissions/permissions";
 import { MonitoringNavLinks } from "~/modules/progress/nav-links";
 import { WorkflowNavLinks } from "~/modules/proposals/workflow-nav";
 
@@ -37,7 +38,7 @@ export function SiteHeader({ language }: { language: Language }) {
 }
 
 interface RootData {
-  user: { displayName: string; role: "city" | "council" | "secretariat" } | null;
+  user: { displayName: string; role: "city" | "council" | "secretariat"; can: NavigationPermissions } | null;
 }
 
 function AccountMenu({ language }: { language: Language }) {
@@ -65,7 +66,7 @@ function AccountMenu({ language }: { language: Language }) {
       <Link className="account-link" to={`/${language}/account`}>
         {t("nav.account")}
       </Link>
-      {user.role === "secretariat" ? (
+      {user.can.administerOrganisations ? (
         <Link className="account-link" to={`/${language}/admin/organisations`}>
           {t("nav.admin")}
         </Link>
