@@ -58,7 +58,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     canReview: can(user, "review:recommend") && hub.status === "submitted",
     canDecide: canTransition(user, hub, "recognise"),
     canDecideChanges: can(user, "review:decide"),
-    canTranslate: can(user, "review:decide") && hub.status !== "draft",
+    canTranslate: can(user, "hub:translate", hub) && hub.status !== "draft",
     title: t("review:detail.title", { title: values.title ?? "" }),
   });
 }
@@ -113,7 +113,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirect(`/${language}/review/${hubId}?changeDecided=1`);
   }
   if (intent === "translate") {
-    requireCan(user, "review:decide");
+    requireCan(user, "hub:translate");
     const submission = parseWithZod(formData, { schema: TranslationsSchema });
     if (submission.status !== "success") return fail(submission.reply(), "translate");
     try {

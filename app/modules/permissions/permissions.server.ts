@@ -33,7 +33,7 @@ export function requireCan(user: Actor, action: Action, ...object: unknown[]): u
   if (!roleMay(user, action)) forbidden();
   if (object.length === 0) return undefined;
   if (!object[0]) notFound();
-  if (!(can as (actor: Actor, action: Action, resource: unknown) => boolean)(user, action, object[0])) notFound();
+  if (!can(user, action, object[0] as Resource<typeof action>)) notFound();
   return object[0];
 }
 

@@ -67,6 +67,11 @@ export const RULES = {
   "review:read": rule({ description: "see the review queue and a proposal's review page", audience: ["council", "secretariat"] }),
   "review:recommend": rule({ description: "record the council's review of a submitted proposal", audience: ["council"] }),
   "review:decide": rule({ description: "recognise, decline or send back a proposal; decide change requests; add translations", audience: ["secretariat"] }),
+  "hub:translate": rule<HubResource>({
+    description: "add or correct a HUB's translations: its own city, or the secretariat",
+    audience: ["city", "secretariat"],
+    object: staffSeesAll,
+  }),
   "dashboard:read": rule({ description: "read the council dashboard", audience: ["council", "secretariat"] }),
   "dashboard:export": rule({ description: "download the dashboard as CSV", audience: ["council", "secretariat"] }),
   "progress:read": rule<UpdateResource>({

@@ -643,7 +643,7 @@ export async function saveTranslations(
     const hub = await trx.selectFrom("hubs").select(["status", "version", "original_language", "lead_organisation_id"]).where("id", "=", hubId).forUpdate().executeTakeFirst();
     if (!hub) throw new WorkflowError("notFound");
     if (!can(user, "hub:read", hub)) throw new WorkflowError("notFound");
-    if (user.role === "council") throw new WorkflowError("notAllowed");
+    if (!can(user, "hub:translate", hub)) throw new WorkflowError("notAllowed");
     if (user.role === "secretariat" && hub.status === "draft") throw new WorkflowError("wrongStatus");
     if (hub.version !== version) throw new WorkflowError("conflict");
     const now = new Date();
