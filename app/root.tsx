@@ -24,6 +24,7 @@ import { MonitoringNavLinks } from "~/modules/progress/nav-links";
 import { WorkflowNavLinks } from "~/modules/proposals/workflow-nav";
 import { SiteFooter, SiteHeader } from "~/ui/layout";
 import stylesheet from "~/styles/app.css";
+import { navigationPermissions } from "~/modules/permissions/permissions";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -37,7 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const language = await languageOfRequest(request);
   const origin = context.env.PUBLIC_URL ?? new URL(request.url).origin;
   const user = await getSessionUser(context, request);
-  return json({ language, origin, user: user ? { displayName: user.displayName, role: user.role } : null });
+  return json({ language, origin, user: user ? { displayName: user.displayName, role: user.role, can: navigationPermissions(user) } : null });
 }
 
 /** The root's data depends on the language segment, which belongs to a child route's params. */

@@ -1,8 +1,11 @@
-/** Any unknown path inside a language: the localised 404 page. */
-export function loader() {
-  throw new Response("Not found", { status: 404 });
-}
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { languageParam } from "~/modules/http/params.server";
+import { notFound } from "~/modules/http/responses.server";
+import { requirePermission } from "~/modules/permissions/permissions.server";
 
-export default function NotFound() {
-  return null;
+/** Any unknown path inside a language: the localised 404 page. */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requirePermission(context, request, "public:read");
+  languageParam(params.lang);
+  notFound();
 }

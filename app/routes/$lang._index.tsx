@@ -8,7 +8,8 @@ import { HubList } from "~/modules/hubs/hub-list";
 import { countHubsBySdg, listPublicHubs } from "~/modules/hubs/public-hub-list.server";
 import { getFilterOptions, publicSdgGoals } from "~/modules/hubs/public-filter-options.server";
 import { isoToday } from "~/modules/hubs/lifecycle";
-import { isLanguage } from "~/modules/i18n/config";
+import { languageParam } from "~/modules/http/params.server";
+import { requirePermission } from "~/modules/permissions/permissions.server";
 import { formatNumber } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { HubFilterForm } from "~/modules/map/hub-filter-form";
@@ -21,8 +22,8 @@ export const handle = { i18n: ["common", "hubs", "map"] };
 export const links: LinksFunction = hubMapLinks;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  if (!isLanguage(params.lang)) throw new Response("Not found", { status: 404 });
-  const language = params.lang;
+  const language = languageParam(params.lang);
+  await requirePermission(context, request, "public:read");
   const url = new URL(request.url);
   const filters = parseHubFilters(url.searchParams);
   const today = isoToday();

@@ -7,9 +7,10 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { membershipOf } from "~/modules/accounts/organisations.server";
 import { hashPassword, verifyPassword } from "~/modules/accounts/password.server";
 import { passwordProblem } from "~/modules/accounts/password-policy.server";
-import { languageParam } from "~/modules/accounts/route-helpers.server";
+import { languageParam } from "~/modules/http/params.server";
+import { requirePermission } from "~/modules/permissions/permissions.server";
 import { ChangePasswordSchema } from "~/modules/accounts/schemas";
-import { requireUser, revokeOtherSessions } from "~/modules/accounts/session.server";
+import { revokeOtherSessions } from "~/modules/accounts/session.server";
 import { formatDate } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { FormErrors, TextField } from "~/ui/form";
@@ -18,7 +19,7 @@ export const handle = { i18n: ["common", "accounts", "validation"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const language = languageParam(params.lang);
-  const user = await requireUser(context, request);
+  const user = await requirePermission(context, request, "account:manage");
   const t = await getTranslator(language);
   const membership = await membershipOf(context.db, user);
   const welcome = new URL(request.url).searchParams.get("welcome") === "1";
@@ -38,7 +39,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   languageParam(params.lang);
-  const user = await requireUser(context, request);
+  const user = await requirePermission(context, request, "account:manage");
   const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema });
   const hidden = { hideFields: ["currentPassword", "password", "passwordConfirm"] };
   if (submission.status !== "success") return json({ result: submission.reply(hidden), changed: false }, { status: 400 });

@@ -5,9 +5,10 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { AdminNav } from "~/modules/accounts/admin-nav";
 import { createInvitation, listInvitations } from "~/modules/accounts/invitations.server";
-import { languageParam, publicOrigin } from "~/modules/accounts/route-helpers.server";
+import { publicOrigin } from "~/modules/accounts/route-helpers.server";
+import { languageParam } from "~/modules/http/params.server";
 import { INVITED_ROLES, InvitationSchema } from "~/modules/accounts/schemas";
-import { requireRole } from "~/modules/accounts/session.server";
+import { requirePermission } from "~/modules/permissions/permissions.server";
 import { SUPPORTED_LANGUAGES } from "~/modules/i18n/config";
 import { formatDate } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
@@ -23,7 +24,7 @@ function isoDay(value: Date | string) {
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const language = languageParam(params.lang);
-  await requireRole(context, request, ["secretariat"]);
+  await requirePermission(context, request, "admin:invitations");
   const t = await getTranslator(language);
   const invitations = await listInvitations(context.db);
   return json({
@@ -44,7 +45,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   languageParam(params.lang);
-  const user = await requireRole(context, request, ["secretariat"]);
+  const user = await requirePermission(context, request, "admin:invitations");
   const submission = parseWithZod(await request.formData(), { schema: InvitationSchema });
   if (submission.status !== "success") return json({ result: submission.reply(), sentTo: null }, { status: 400 });
   const created = await createInvitation(context.db, { ...submission.value, invitedBy: user.id, origin: publicOrigin(context, request) });

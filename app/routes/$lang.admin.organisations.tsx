@@ -8,8 +8,9 @@ import {
   verifyOrganisation,
 } from "~/modules/accounts/organisations.server";
 import { AdminNav } from "~/modules/accounts/admin-nav";
-import { languageParam } from "~/modules/accounts/route-helpers.server";
-import { requireRole } from "~/modules/accounts/session.server";
+import { languageParam, parseId } from "~/modules/http/params.server";
+import { badRequest } from "~/modules/http/responses.server";
+import { requirePermission } from "~/modules/permissions/permissions.server";
 import { countryName, formatDate, formatNumber } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { DataTable } from "~/ui/data-table";
@@ -25,7 +26,7 @@ function isoDay(value: Date | string) {
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const language = languageParam(params.lang);
-  await requireRole(context, request, ["secretariat"]);
+  await requirePermission(context, request, "admin:organisations");
   const t = await getTranslator(language);
   const requested = new URL(request.url).searchParams.get("status");
   const status: Filter = (FILTERS as readonly string[]).includes(requested ?? "") ? (requested as Filter) : "all";
@@ -61,16 +62,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const language = languageParam(params.lang);
-  const user = await requireRole(context, request, ["secretariat"]);
+  const user = await requirePermission(context, request, "admin:organisations");
   const form = await request.formData();
   const intent = form.get("intent");
-  const id = Number(form.get("id"));
-  if (!Number.isInteger(id) || id <= 0) throw new Response("Bad request", { status: 400 });
+  const id = parseId(form.get("id")) ?? badRequest();
   let done = false;
   if (intent === "verify") done = await verifyOrganisation(context.db, id, user.id);
   else if (intent === "approve" || intent === "refuse") {
     done = await decideMembershipRequest(context.db, id, intent === "approve" ? "approved" : "refused", user.id);
-  } else throw new Response("Bad request", { status: 400 });
+  } else badRequest();
   const back = new URL(request.url);
   const notice = done ? intent : "stale";
   return redirect(`/${language}/admin/organisations?${new URLSearchParams({ ...Object.fromEntries(back.searchParams), notice })}`);

@@ -2,8 +2,8 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AdminNav } from "~/modules/accounts/admin-nav";
-import { languageParam } from "~/modules/accounts/route-helpers.server";
-import { requireRole } from "~/modules/accounts/session.server";
+import { languageParam } from "~/modules/http/params.server";
+import { requirePermission } from "~/modules/permissions/permissions.server";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { listOutbox } from "~/modules/mail/mailer.server";
 
@@ -11,7 +11,7 @@ export const handle = { i18n: ["common", "accounts", "admin", "validation"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const language = languageParam(params.lang);
-  await requireRole(context, request, ["secretariat"]);
+  await requirePermission(context, request, "admin:outbox");
   const t = await getTranslator(language);
   const messages = await listOutbox(context.db, { limit: 100 });
   const when = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });

@@ -6,14 +6,16 @@ import { useTranslation } from "react-i18next";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { ThemeSchema } from "~/modules/proposals/proposal-schema";
-import { languageParam, requireRoleOr404 } from "~/modules/proposals/route-helpers.server";
+import { languageParam } from "~/modules/http/params.server";
+import { notFound } from "~/modules/http/responses.server";
+import { requirePermission } from "~/modules/permissions/permissions.server";
 import { FormErrors, TextField } from "~/ui/form";
 
 export const handle = { i18n: ["common", "proposals", "review", "validation"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const language = languageParam(params.lang);
-  await requireRoleOr404(context, request, ["secretariat"]);
+  await requirePermission(context, request, "admin:themes");
   const [themes, t] = await Promise.all([
     context.db.selectFrom("themes").select(["id", "slug", "name_en", "name_es", "name_fr", "position"]).orderBy("position").orderBy("id").execute(),
     getTranslator(language),
@@ -23,7 +25,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const language = languageParam(params.lang);
-  const user = await requireRoleOr404(context, request, ["secretariat"]);
+  const user = await requirePermission(context, request, "admin:themes");
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: ThemeSchema });
   const formId = String(formData.get("formId") ?? "theme-new");
@@ -43,7 +45,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       themeId = (await trx.insertInto("themes").values(values).returning("id").executeTakeFirstOrThrow()).id;
     } else {
       const updated = await trx.updateTable("themes").set(values).where("id", "=", id).executeTakeFirst();
-      if (Number(updated.numUpdatedRows) !== 1) throw new Response("Not found", { status: 404 });
+      if (Number(updated.numUpdatedRows) !== 1) notFound();
     }
     await recordAudit(trx, { entity: "theme", entityId: themeId!, actorUserId: user.id, action: id === undefined ? "create" : "update" });
   });

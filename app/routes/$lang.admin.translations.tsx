@@ -3,13 +3,14 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { listMissingTranslations } from "~/modules/proposals/translations.server";
-import { languageParam, requireRoleOr404 } from "~/modules/proposals/route-helpers.server";
+import { languageParam } from "~/modules/http/params.server";
+import { requirePermission } from "~/modules/permissions/permissions.server";
 
 export const handle = { i18n: ["common", "hubs", "proposals", "review"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const language = languageParam(params.lang);
-  await requireRoleOr404(context, request, ["secretariat"]);
+  await requirePermission(context, request, "admin:translations");
   const [hubs, t] = await Promise.all([listMissingTranslations(context.db), getTranslator(language)]);
   return json({ language, hubs, title: t("review:translations.title") });
 }

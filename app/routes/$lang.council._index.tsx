@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireRole } from "~/modules/accounts/session.server";
+import { requirePermission } from "~/modules/permissions/permissions.server";
 import { isoToday } from "~/modules/hubs/lifecycle";
 import { countryName, formatDate, formatNumber } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
@@ -9,13 +9,14 @@ import { listSdgGoals } from "~/modules/sdg/sdg.server";
 import { BarChart } from "~/modules/progress/charts";
 import { applyDashboardFilters, filtersToParams, parseDashboardFilters, WORLD_REGIONS, type DashboardFilters, type SortKey } from "~/modules/progress/dashboard";
 import { dashboardFigures, listDashboardRows, reviewQueue } from "~/modules/progress/dashboard.server";
-import { requireLanguage } from "~/modules/progress/route-helpers.server";
+import { languageParam } from "~/modules/http/params.server";
+import { can } from "~/modules/permissions/permissions";
 
 export const handle = { i18n: ["common", "monitoring", "hubs", "validation"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const language = requireLanguage(params.lang);
-  const user = await requireRole(context, request, ["council", "secretariat"]);
+  const language = languageParam(params.lang);
+  const user = await requirePermission(context, request, "dashboard:read");
   const today = isoToday();
   const filters = parseDashboardFilters(new URL(request.url).searchParams);
   const [rows, queue, goals, t] = await Promise.all([
@@ -27,7 +28,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const figures = await dashboardFigures(context.db, rows, today);
   return json({
     language,
-    role: user.role,
+    canSetCadence: can(user, "progress:cadence"),
     filters,
     rows: applyDashboardFilters(rows, filters),
     total: rows.length,
@@ -43,7 +44,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title:
 const COLUMNS: SortKey[] = ["city", "country", "region", "sdg", "lastStatus", "lastDate", "nextDue", "overdue", "progress"];
 
 export default function CouncilDashboard() {
-  const { language, role, filters, rows, total, figures, queue, goals } = useLoaderData<typeof loader>();
+  const { language, canSetCadence, filters, rows, total, figures, queue, goals } = useLoaderData<typeof loader>();
   const { t } = useTranslation(["monitoring", "hubs", "common"]);
   const goalName = new Map(goals.map((goal) => [goal.number, goal.short]));
   const percent = (value: number | null) => (value === null ? "–" : formatNumber(value, language, { style: "percent", maximumFractionDigits: 0 }));
@@ -209,7 +210,7 @@ export default function CouncilDashboard() {
                     </Link>
                   </th>
                 ))}
-                {role === "secretariat" ? <th scope="col">{t("table.cadence")}</th> : null}
+                {canSetCadence ? <th scope="col">{t("table.cadence")}</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -239,7 +240,7 @@ export default function CouncilDashboard() {
                     </span>{" "}
                     {percent(row.progress)}
                   </td>
-                  {role === "secretariat" ? (
+                  {canSetCadence ? (
                     <td>
                       <Link to={`/${language}/council/hubs/${row.hubId}/cadence`} aria-label={t("cadence.linkLabel", { hub: row.title })}>
                         {t("cadence.link")}

@@ -1,18 +1,18 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import Papa from "papaparse";
-import { requireRole } from "~/modules/accounts/session.server";
+import { requirePermission } from "~/modules/permissions/permissions.server";
 import { isoToday } from "~/modules/hubs/lifecycle";
 import { countryName } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { applyDashboardFilters, parseDashboardFilters } from "~/modules/progress/dashboard";
 import { listDashboardRows } from "~/modules/progress/dashboard.server";
-import { requireLanguage } from "~/modules/progress/route-helpers.server";
+import { languageParam } from "~/modules/http/params.server";
 
 /** The dashboard table as CSV, with the same filters and order as the page (they come in the URL). */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const language = requireLanguage(params.lang);
+  const language = languageParam(params.lang);
   const url = new URL(request.url);
-  await requireRole(context, request, ["council", "secretariat"]);
+  await requirePermission(context, request, "dashboard:export");
   const today = isoToday();
   const [rows, t] = await Promise.all([listDashboardRows(context.db, { today, language }), getTranslator(language)]);
   const filtered = applyDashboardFilters(rows, parseDashboardFilters(url.searchParams));

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireRole } from "~/modules/accounts/session.server";
+import { requirePermission } from "~/modules/permissions/permissions.server";
 import { isoToday } from "~/modules/hubs/lifecycle";
 import { formatDate } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
@@ -11,15 +11,16 @@ import { getCadence, setCadence } from "~/modules/progress/cadence.server";
 import { reportingPeriods } from "~/modules/progress/calendar";
 import { CadenceSchema } from "~/modules/progress/progress-form";
 import { hubTitleSql } from "~/modules/hubs/hub-texts.server";
-import { ConflictError } from "~/modules/progress/progress.server";
-import { idParam, notFound, requireLanguage } from "~/modules/progress/route-helpers.server";
+import { formFailure } from "~/modules/http/errors.server";
+import { idParam, languageParam } from "~/modules/http/params.server";
+import { notFound } from "~/modules/http/responses.server";
 import { FormErrors, TextField } from "~/ui/form";
 
 export const handle = { i18n: ["common", "monitoring", "validation"] };
 
 async function load(context: AppLoadContext, request: Request, params: { lang?: string; hubId?: string }) {
-  const language = requireLanguage(params.lang);
-  const user = await requireRole(context, request, ["secretariat"]);
+  const language = languageParam(params.lang);
+  const user = await requirePermission(context, request, "progress:cadence");
   const hub = await context.db
     .selectFrom("hubs as h")
     .select(["h.id", "h.start_date", "h.end_date", hubTitleSql(language).as("title")])
@@ -50,8 +51,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     await setCadence(context.db, { hubId: hub.id, intervalMonths: submission.value.intervalMonths, version: submission.value.version ?? 0, user });
   } catch (error) {
-    if (error instanceof ConflictError) return json(submission.reply({ formErrors: ["validation:conflict"] }), { status: 409 });
-    throw error;
+    const failure = formFailure(error);
+    return json(submission.reply({ formErrors: [failure.message] }), { status: failure.status });
   }
   return redirect(`/${language}/council/hubs/${hub.id}/cadence?saved=1`);
 }

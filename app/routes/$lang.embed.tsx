@@ -3,7 +3,8 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { filtersToSearchParams, parseHubFilters } from "~/modules/hubs/hub-filters";
 import { publicSdgGoals } from "~/modules/hubs/public-filter-options.server";
-import { isLanguage } from "~/modules/i18n/config";
+import { languageParam } from "~/modules/http/params.server";
+import { requirePermission } from "~/modules/permissions/permissions.server";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { hubMapLinks, LazyHubMap } from "~/modules/map/lazy-hub-map";
 import { parseMapView } from "~/modules/map/map-view";
@@ -14,8 +15,8 @@ export const handle = { i18n: ["common", "hubs", "map"], bare: true };
 export const links: LinksFunction = hubMapLinks;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  if (!isLanguage(params.lang)) throw new Response("Not found", { status: 404 });
-  const language = params.lang;
+  const language = languageParam(params.lang);
+  await requirePermission(context, request, "public:read");
   const url = new URL(request.url);
   const filters = parseHubFilters(url.searchParams);
   const [goals, t] = await Promise.all([

@@ -1,15 +1,16 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { isoToday } from "~/modules/hubs/lifecycle";
 import { getPublicDataVersion } from "~/modules/hubs/public-cache.server";
-import { isLanguage } from "~/modules/i18n/config";
+import { languageParam } from "~/modules/http/params.server";
+import { requirePermission } from "~/modules/permissions/permissions.server";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { listFeedEntries, toAtom } from "~/modules/opendata/feed.server";
 import { openDataResponse } from "~/modules/opendata/http.server";
 
 /** GET /{lang}/feed.xml: Atom feed of newly recognised HUBs (and published progress updates, once they exist). */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  if (!isLanguage(params.lang)) throw new Response("Not found", { status: 404 });
-  const language = params.lang;
+  const language = languageParam(params.lang);
+  await requirePermission(context, request, "public:read");
   const origin = context.env.PUBLIC_URL ?? new URL(request.url).origin;
   const [version, entries, t] = await Promise.all([
     getPublicDataVersion(context.db),

@@ -6,7 +6,10 @@ import { getPublicHub } from "~/modules/hubs/public-hub-detail.server";
 import { publicSdgGoals } from "~/modules/hubs/public-filter-options.server";
 import { HubTimeline } from "~/modules/hubs/hub-timeline";
 import { isoToday } from "~/modules/hubs/lifecycle";
-import { isLanguage, type Language } from "~/modules/i18n/config";
+import type { Language } from "~/modules/i18n/config";
+import { languageParam, slugParam } from "~/modules/http/params.server";
+import { notFound } from "~/modules/http/responses.server";
+import { requirePermission } from "~/modules/permissions/permissions.server";
 import { countryName, formatDate, formatNumber } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { hubMapLinks, LazyHubMap } from "~/modules/map/lazy-hub-map";
@@ -30,11 +33,11 @@ export interface OutcomeProgress {
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  if (!isLanguage(params.lang)) throw new Response("Not found", { status: 404 });
-  const language = params.lang;
+  const language = languageParam(params.lang);
+  await requirePermission(context, request, "public:read");
   const today = isoToday();
-  const hub = await getPublicHub(context.db, { slug: params.slug ?? "", language, today });
-  if (!hub) throw new Response("Not found", { status: 404 });
+  const hub = await getPublicHub(context.db, { slug: slugParam(params.slug), language, today });
+  if (!hub) notFound();
   const [goals, t] = await Promise.all([
     publicSdgGoals(context.db, language),
     getTranslator(language),

@@ -5,7 +5,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { acceptInvitation, invitationState } from "~/modules/accounts/invitations.server";
 import { passwordProblem } from "~/modules/accounts/password-policy.server";
-import { languageParam } from "~/modules/accounts/route-helpers.server";
+import { languageParam } from "~/modules/http/params.server";
+import { requirePermission } from "~/modules/permissions/permissions.server";
 import { AcceptInvitationSchema } from "~/modules/accounts/schemas";
 import { createSession } from "~/modules/accounts/session.server";
 import { getTranslator } from "~/modules/i18n/i18next.server";
@@ -13,8 +14,9 @@ import { FormErrors, TextField } from "~/ui/form";
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const language = languageParam(params.lang);
+  await requirePermission(context, request, "account:enter");
   const t = await getTranslator(language);
   const state = await invitationState(context.db, params.token ?? "");
   const invitation = state.status === "valid" ? { email: state.email, role: state.role } : null;
@@ -26,6 +28,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const language = languageParam(params.lang);
+  await requirePermission(context, request, "account:enter");
   const token = params.token ?? "";
   const submission = parseWithZod(await request.formData(), { schema: AcceptInvitationSchema });
   const hidden = { hideFields: ["password", "passwordConfirm"] };

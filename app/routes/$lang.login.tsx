@@ -7,19 +7,16 @@ import { LoginSchema } from "~/modules/accounts/login";
 import { attemptLogin } from "~/modules/accounts/login.server";
 import { clientIp } from "~/modules/accounts/route-helpers.server";
 import { getSessionUser, safeRedirect, sessionCookieHeader } from "~/modules/accounts/session.server";
-import { isLanguage } from "~/modules/i18n/config";
+import { languageParam } from "~/modules/http/params.server";
+import { requirePermission } from "~/modules/permissions/permissions.server";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { FormErrors, TextField } from "~/ui/form";
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
 
-function languageParam(lang: string | undefined) {
-  if (!isLanguage(lang)) throw new Response("Not found", { status: 404 });
-  return lang;
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const language = languageParam(params.lang);
+  await requirePermission(context, request, "account:enter");
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), `/${language}`);
   if (await getSessionUser(context, request)) throw redirect(redirectTo);
   const t = await getTranslator(language);
@@ -29,6 +26,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const language = languageParam(params.lang);
+  await requirePermission(context, request, "account:enter");
   const submission = parseWithZod(await request.formData(), { schema: LoginSchema });
   if (submission.status !== "success") return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const result = await attemptLogin(context.db, {

@@ -1,14 +1,18 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { destroySession } from "~/modules/accounts/session.server";
-import { isLanguage } from "~/modules/i18n/config";
+import { languageParam } from "~/modules/http/params.server";
+import { requirePermission } from "~/modules/permissions/permissions.server";
 
 // Logging out changes state, so it is a POST (a link or a prefetch must not sign anyone out).
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const language = isLanguage(params.lang) ? params.lang : "en";
+  const language = languageParam(params.lang);
+  await requirePermission(context, request, "account:enter");
   const cookie = await destroySession(context, request);
   return redirect(`/${language}`, { headers: { "Set-Cookie": cookie } });
 }
 
-export function loader({ params }: LoaderFunctionArgs) {
-  return redirect(`/${isLanguage(params.lang) ? params.lang : "en"}`);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const language = languageParam(params.lang);
+  await requirePermission(context, request, "account:enter");
+  return redirect(`/${language}`);
 }

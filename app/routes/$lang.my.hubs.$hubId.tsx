@@ -10,12 +10,14 @@ import { ProposalForm, type PlaceResult } from "~/modules/proposals/proposal-for
 import { WithdrawSchema } from "~/modules/proposals/proposal-schema";
 import { ChangeRequestTable, HistoryList, ProposalView, type ProposalViewValues } from "~/modules/proposals/proposal-view";
 import { BASELINE_STATUSES, EDITABLE_STATUSES } from "~/modules/proposals/proposal-store.server";
-import { findVisibleHub, parseHubId } from "~/modules/proposals/proposals.server";
+import { findVisibleHub } from "~/modules/proposals/proposals.server";
 import { listChangeRequests } from "~/modules/proposals/change-requests.server";
 import { listHistory } from "~/modules/proposals/reviews.server";
 import { loadProposalValues, proposalFormOptions } from "~/modules/proposals/proposal-values.server";
-import { languageParam, requireRoleOr404 } from "~/modules/proposals/route-helpers.server";
-import { TRANSITIONS, WorkflowError, transition } from "~/modules/proposals/workflow.server";
+import { canTransition, transition } from "~/modules/proposals/workflow.server";
+import { formFailure } from "~/modules/http/errors.server";
+import { idParam, languageParam } from "~/modules/http/params.server";
+import { requireCan, requirePermission } from "~/modules/permissions/permissions.server";
 import { listSdgGoals } from "~/modules/sdg/sdg.server";
 import { FormErrors, TextAreaField } from "~/ui/form";
 
@@ -26,10 +28,9 @@ export const handle = { i18n: ["common", "hubs", "proposals", "validation"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const language = languageParam(params.lang);
-  const user = await requireRoleOr404(context, request, ["city"]);
-  const hubId = parseHubId(params.hubId);
-  const hub = await findVisibleHub(context.db, user, hubId);
-  if (!hub) throw new Response("Not found", { status: 404 });
+  const user = await requirePermission(context, request, "hub:edit");
+  const hubId = idParam(params.hubId);
+  const hub = requireCan(user, "hub:edit", await findVisibleHub(context.db, user, hubId));
   const [{ values }, options, goals, history, changeRequests, t] = await Promise.all([
     loadProposalValues(context.db, hubId),
     proposalFormOptions(context.db, language, hubId),
@@ -47,18 +48,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     history: history.map((entry) => ({ ...entry, at: new Date(entry.at).toISOString() })),
     changeRequests,
     editable: EDITABLE_STATUSES.includes(hub.status) || BASELINE_STATUSES.includes(hub.status),
-    canSubmit: TRANSITIONS.submit.from.includes(hub.status),
+    canSubmit: canTransition(user, hub, "submit"),
     baselineLocked: BASELINE_STATUSES.includes(hub.status),
-    canWithdraw: TRANSITIONS.withdraw.from.includes(hub.status),
+    canWithdraw: canTransition(user, hub, "withdraw"),
     title: t("proposals:edit.title", { title: values.title ?? "" }),
   });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const language = languageParam(params.lang);
-  const user = await requireRoleOr404(context, request, ["city"]);
-  const hubId = parseHubId(params.hubId);
-  if (!(await findVisibleHub(context.db, user, hubId))) throw new Response("Not found", { status: 404 });
+  const user = await requirePermission(context, request, "hub:edit");
+  const hubId = idParam(params.hubId);
+  requireCan(user, "hub:edit", await findVisibleHub(context.db, user, hubId));
   const formData = await request.formData();
   if (formData.get("intent") === "withdraw") {
     const submission = parseWithZod(formData, { schema: WithdrawSchema });
@@ -66,9 +67,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     try {
       await transition(context.db, user, hubId, "withdraw", { comment: submission.value.comment, expectedVersion: submission.value.version });
     } catch (error) {
-      if (!(error instanceof WorkflowError)) throw error;
-      const key = error.reason === "conflict" ? "validation:conflict" : `proposals:errors.${error.reason}`;
-      return json({ withdraw: submission.reply({ formErrors: [key] }) }, { status: 409 });
+      const failure = formFailure(error);
+      return json({ withdraw: submission.reply({ formErrors: [failure.message] }) }, { status: failure.status });
     }
     return redirect(`/${language}/my/hubs/${hubId}?withdrawn=1`);
   }

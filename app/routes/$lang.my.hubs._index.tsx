@@ -4,13 +4,14 @@ import { useTranslation } from "react-i18next";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { ProposalTable } from "~/modules/proposals/proposal-table";
 import { listProposals } from "~/modules/proposals/proposal-list.server";
-import { languageParam, requireRoleOr404 } from "~/modules/proposals/route-helpers.server";
+import { languageParam } from "~/modules/http/params.server";
+import { requirePermission } from "~/modules/permissions/permissions.server";
 
 export const handle = { i18n: ["common", "hubs", "proposals", "review", "validation"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const language = languageParam(params.lang);
-  const user = await requireRoleOr404(context, request, ["city"]);
+  const user = await requirePermission(context, request, "hub:propose");
   const [proposals, t, organisation] = await Promise.all([
     listProposals(context.db, language, { organisationId: user.organisationId! }),
     getTranslator(language),

@@ -7,7 +7,8 @@ import { getTranslator } from "~/modules/i18n/i18next.server";
 import { handleProposalForm } from "~/modules/proposals/proposal-action.server";
 import { ProposalForm, type PlaceResult } from "~/modules/proposals/proposal-form";
 import { proposalFormOptions } from "~/modules/proposals/proposal-values.server";
-import { languageParam, requireRoleOr404 } from "~/modules/proposals/route-helpers.server";
+import { languageParam } from "~/modules/http/params.server";
+import { requirePermission } from "~/modules/permissions/permissions.server";
 import { listSdgGoals } from "~/modules/sdg/sdg.server";
 
 /** Leaflet's own styles, for the optional click-to-pick map (served from the build, not a CDN). */
@@ -17,7 +18,7 @@ export const handle = { i18n: ["common", "hubs", "proposals", "validation"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const language = languageParam(params.lang);
-  const user = await requireRoleOr404(context, request, ["city"]);
+  const user = await requirePermission(context, request, "hub:propose");
   const [options, goals, t, organisation] = await Promise.all([
     proposalFormOptions(context.db, language),
     listSdgGoals(context.db, language),
@@ -35,7 +36,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const language = languageParam(params.lang);
-  const user = await requireRoleOr404(context, request, ["city"]);
+  const user = await requirePermission(context, request, "hub:propose");
   return handleProposalForm(context.db, user, language, undefined, await request.formData());
 }
 

@@ -1,29 +1,31 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireUser } from "~/modules/accounts/session.server";
+import { requirePermission } from "~/modules/permissions/permissions.server";
+import { languageParam } from "~/modules/http/params.server";
+import { can } from "~/modules/permissions/permissions";
 import { formatDate } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { listNotifications, markNotificationsRead } from "~/modules/progress/notifications.server";
-import { requireLanguage } from "~/modules/progress/route-helpers.server";
 
 export const handle = { i18n: ["common", "monitoring"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const language = requireLanguage(params.lang);
-  const user = await requireUser(context, request);
+  const language = languageParam(params.lang);
+  const user = await requirePermission(context, request, "account:manage");
   const [notifications, t] = await Promise.all([listNotifications(context.db, user.id, language), getTranslator(language)]);
   return json({
     language,
-    role: user.role,
+    // Where a notification without an update leads: the city's reporting page, or the dashboard.
+    progressHome: can(user, "progress:submit") ? `/${language}/progress` : `/${language}/council`,
     notifications: notifications.map((row) => ({ ...row, created_at: new Date(row.created_at).toISOString(), read: row.read_at !== null })),
     title: t("monitoring:notifications.title"),
   });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const language = requireLanguage(params.lang);
-  const user = await requireUser(context, request);
+  const language = languageParam(params.lang);
+  const user = await requirePermission(context, request, "account:manage");
   await markNotificationsRead(context.db, user.id);
   return redirect(`/${language}/notifications`);
 }
@@ -31,7 +33,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
 
 export default function NotificationsPage() {
-  const { language, role, notifications } = useLoaderData<typeof loader>();
+  const { language, progressHome, notifications } = useLoaderData<typeof loader>();
   const { t } = useTranslation("monitoring");
   const unread = notifications.filter((row) => !row.read).length;
   return (
@@ -49,7 +51,7 @@ export default function NotificationsPage() {
       <ul className="notification-list">
         {notifications.map((row) => {
           const text = t(`notifications.kinds.${row.kind}`, { hub: row.hub_title ?? "", date: row.due_date ? formatDate(row.due_date, language, "long") : "" });
-          const href = row.update_id ? `/${language}/progress/updates/${row.update_id}` : role === "city" ? `/${language}/progress` : `/${language}/council`;
+          const href = row.update_id ? `/${language}/progress/updates/${row.update_id}` : progressHome;
           return (
             <li key={row.id} className={row.read ? "notification" : "notification notification--unread"}>
               {!row.read ? <span className="visually-hidden">{t("notifications.new")}: </span> : null}

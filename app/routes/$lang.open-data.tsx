@@ -3,7 +3,8 @@ import mapStyles from "~/styles/map.css";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FILTER_KEYS } from "~/modules/hubs/hub-filters";
-import { isLanguage } from "~/modules/i18n/config";
+import { languageParam } from "~/modules/http/params.server";
+import { requirePermission } from "~/modules/permissions/permissions.server";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { OPEN_DATA_FIELDS } from "~/modules/opendata/fields";
 
@@ -11,10 +12,11 @@ export const handle = { i18n: ["common", "opendata"] };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: mapStyles }];
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  if (!isLanguage(params.lang)) throw new Response("Not found", { status: 404 });
-  const t = await getTranslator(params.lang);
-  return json({ language: params.lang, title: `${t("opendata:title")} · ${t("siteName")}`, description: t("opendata:lead") });
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const language = languageParam(params.lang);
+  await requirePermission(context, request, "public:read");
+  const t = await getTranslator(language);
+  return json({ language, title: `${t("opendata:title")} · ${t("siteName")}`, description: t("opendata:lead") });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>

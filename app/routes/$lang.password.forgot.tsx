@@ -4,7 +4,9 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requestPasswordReset } from "~/modules/accounts/password-reset.server";
-import { languageParam, publicOrigin } from "~/modules/accounts/route-helpers.server";
+import { publicOrigin } from "~/modules/accounts/route-helpers.server";
+import { languageParam } from "~/modules/http/params.server";
+import { requirePermission } from "~/modules/permissions/permissions.server";
 import { ForgotPasswordSchema } from "~/modules/accounts/schemas";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { sendQueuedMail } from "~/modules/mail/delivery.server";
@@ -12,13 +14,16 @@ import { FormErrors, TextField } from "~/ui/form";
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const t = await getTranslator(languageParam(params.lang));
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const language = languageParam(params.lang);
+  await requirePermission(context, request, "account:enter");
+  const t = await getTranslator(language);
   return json({ title: t("accounts:forgot.title") });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   languageParam(params.lang);
+  await requirePermission(context, request, "account:enter");
   const submission = parseWithZod(await request.formData(), { schema: ForgotPasswordSchema });
   if (submission.status !== "success") return json({ result: submission.reply(), sent: false }, { status: 400 });
   await requestPasswordReset(context.db, submission.value.email, publicOrigin(context, request));

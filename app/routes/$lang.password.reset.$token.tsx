@@ -5,15 +5,17 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { passwordProblem } from "~/modules/accounts/password-policy.server";
 import { resetPassword, resetTokenState } from "~/modules/accounts/password-reset.server";
-import { languageParam } from "~/modules/accounts/route-helpers.server";
+import { languageParam } from "~/modules/http/params.server";
+import { requirePermission } from "~/modules/permissions/permissions.server";
 import { ResetPasswordSchema } from "~/modules/accounts/schemas";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { FormErrors, TextField } from "~/ui/form";
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const language = languageParam(params.lang);
+  await requirePermission(context, request, "account:enter");
   const t = await getTranslator(language);
   const state = await resetTokenState(context.db, params.token ?? "");
   return json({ language, status: state.status, title: t("accounts:reset.title") });
@@ -21,6 +23,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const language = languageParam(params.lang);
+  await requirePermission(context, request, "account:enter");
   const token = params.token ?? "";
   const submission = parseWithZod(await request.formData(), { schema: ResetPasswordSchema });
   const hidden = { hideFields: ["password", "passwordConfirm"] };

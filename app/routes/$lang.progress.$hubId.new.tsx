@@ -3,7 +3,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { AppLoadContext } from "@remix-run/node";
-import { requireRole } from "~/modules/accounts/session.server";
+import { requirePermission } from "~/modules/permissions/permissions.server";
 import { sendQueuedMail } from "~/modules/mail/delivery.server";
 import { isoToday } from "~/modules/hubs/lifecycle";
 import { formatDate } from "~/modules/i18n/format";
@@ -11,14 +11,16 @@ import { getTranslator } from "~/modules/i18n/i18next.server";
 import { periodKey } from "~/modules/progress/calendar";
 import { ProgressUpdateSchema } from "~/modules/progress/progress-form";
 import { ProgressUpdateForm } from "~/modules/progress/progress-update-form";
-import { ConflictError, createUpdate, findCityHub, listHubCalendars, listOutcomes } from "~/modules/progress/progress.server";
-import { idParam, notFound, requireLanguage } from "~/modules/progress/route-helpers.server";
+import { createUpdate, findCityHub, listHubCalendars, listOutcomes } from "~/modules/progress/progress.server";
+import { formFailure } from "~/modules/http/errors.server";
+import { idParam, languageParam } from "~/modules/http/params.server";
+import { notFound } from "~/modules/http/responses.server";
 
 export const handle = { i18n: ["common", "monitoring", "validation"] };
 
 async function loadPeriod(context: AppLoadContext, request: Request, params: { lang?: string; hubId?: string }) {
-  const language = requireLanguage(params.lang);
-  const user = await requireRole(context, request, ["city"]);
+  const language = languageParam(params.lang);
+  const user = await requirePermission(context, request, "progress:submit");
   const hub = await findCityHub(context.db, user, idParam(params.hubId), language);
   if (!hub) notFound();
   const key = new URL(request.url).searchParams.get("period");
@@ -53,8 +55,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     sendQueuedMail(context.db, context.env.SMTP_URL);
     return redirect(`/${language}/progress/updates/${id}?${new URLSearchParams({ done: submission.value.intent })}`);
   } catch (error) {
-    if (error instanceof ConflictError) return json(submission.reply({ formErrors: ["validation:conflict"] }), { status: 409 });
-    throw error;
+    const failure = formFailure(error);
+    return json(submission.reply({ formErrors: [failure.message] }), { status: failure.status });
   }
 }
 

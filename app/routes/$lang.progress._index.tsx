@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireRole } from "~/modules/accounts/session.server";
+import { ownedBy, requirePermission } from "~/modules/permissions/permissions.server";
 import { isoToday } from "~/modules/hubs/lifecycle";
 import { formatDate } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
@@ -9,19 +9,20 @@ import { periodKey } from "~/modules/progress/calendar";
 import { hubTitleSql } from "~/modules/hubs/hub-texts.server";
 import { latestOutcomeProgress, listCityUpdates, listHubCalendars } from "~/modules/progress/progress.server";
 import { OutcomeProgressChart } from "~/modules/progress/charts";
-import { requireLanguage } from "~/modules/progress/route-helpers.server";
+import { languageParam } from "~/modules/http/params.server";
+import { ownOrganisationId } from "~/modules/permissions/permissions";
 
 export const handle = { i18n: ["common", "monitoring", "validation"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const language = requireLanguage(params.lang);
-  const user = await requireRole(context, request, ["city"]);
+  const language = languageParam(params.lang);
+  const user = await requirePermission(context, request, "progress:submit");
   const today = isoToday();
-  const organisationId = user.organisationId ?? -1;
+  const organisationId = ownOrganisationId(user) ?? -1;
   const [calendars, updates, titles, t] = await Promise.all([
     listHubCalendars(context.db, { today, organisationId }),
-    listCityUpdates(context.db, organisationId, language),
-    context.db.selectFrom("hubs as h").select(["h.id", hubTitleSql(language).as("title")]).where("h.lead_organisation_id", "=", organisationId).execute(),
+    listCityUpdates(context.db, user, language),
+    context.db.selectFrom("hubs as h").select(["h.id", hubTitleSql(language).as("title")]).where(ownedBy(user, "h.lead_organisation_id")).execute(),
     getTranslator(language),
   ]);
   const titleById = new Map(titles.map((row) => [row.id, row.title]));

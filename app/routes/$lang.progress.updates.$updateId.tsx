@@ -4,7 +4,12 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireUser, type SessionUser } from "~/modules/accounts/session.server";
+import type { SessionUser } from "~/modules/accounts/session.server";
+import { formFailure } from "~/modules/http/errors.server";
+import { idParam, languageParam } from "~/modules/http/params.server";
+import { badRequest } from "~/modules/http/responses.server";
+import { can } from "~/modules/permissions/permissions";
+import { requireCan, requirePermission } from "~/modules/permissions/permissions.server";
 import { listAudit } from "~/modules/audit/audit.server";
 import { sendQueuedMail } from "~/modules/mail/delivery.server";
 import { formatDate } from "~/modules/i18n/format";
@@ -13,38 +18,29 @@ import { ProgressUpdateSchema, ReviewSchema } from "~/modules/progress/progress-
 import { ProgressUpdateForm } from "~/modules/progress/progress-update-form";
 import { ActivitiesAndEvidence, OutcomeTable } from "~/modules/progress/published-progress";
 import {
-  ConflictError,
-  TransitionError,
   getUpdate,
   listOutcomes,
   presentUpdate,
   reviewUpdate,
   saveUpdate,
 } from "~/modules/progress/progress.server";
-import { idParam, notFound, requireLanguage } from "~/modules/progress/route-helpers.server";
 import { FormErrors, TextAreaField } from "~/ui/form";
 
 export const handle = { i18n: ["common", "monitoring", "validation"] };
 
 type Mode = "edit" | "review" | "read";
 
-/** Who may open an update, and what they may do: the HUB's own city writes, the council reviews, the secretariat reads. Anyone else: 404. */
+/** Who may open an update (the "progress:read" rule) and what they may do on it now: the HUB's own city writes, the council reviews, the secretariat reads. */
 async function loadUpdate(context: AppLoadContext, request: Request, params: { lang?: string; updateId?: string }) {
-  const language = requireLanguage(params.lang);
-  const user = await requireUser(context, request);
-  const update = await getUpdate(context.db, idParam(params.updateId));
-  if (!update) notFound();
-  let mode: Mode;
-  if (user.role === "city") {
-    if (update.lead_organisation_id !== user.organisationId) notFound();
-    mode = update.status === "draft" || update.status === "clarification_requested" ? "edit" : "read";
-  } else if (user.role === "council") {
-    if (update.status === "draft") notFound();
-    mode = update.status === "submitted" ? "review" : "read";
-  } else {
-    if (update.status === "draft") notFound();
-    mode = "read";
-  }
+  const language = languageParam(params.lang);
+  const user = await requirePermission(context, request, "progress:read");
+  const update = requireCan(user, "progress:read", await getUpdate(context.db, idParam(params.updateId)));
+  const mode: Mode =
+    can(user, "progress:submit", update) && (update.status === "draft" || update.status === "clarification_requested")
+      ? "edit"
+      : can(user, "progress:review", update) && update.status === "submitted"
+        ? "review"
+        : "read";
   return { language, user, update, mode };
 }
 
@@ -60,7 +56,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return json({
     language,
     mode,
-    role: user.role,
+    // The page the "back" link leads to: the city's reporting page, or the dashboard.
+    backTo: can(user, "progress:submit") ? `/${language}/progress` : `/${language}/council`,
     hub,
     update: {
       id: update.id,
@@ -94,11 +91,9 @@ async function cityAction(context: AppLoadContext, user: SessionUser, updateId: 
     sendQueuedMail(context.db, context.env.SMTP_URL);
     return null;
   } catch (error) {
-    if (error instanceof ConflictError || error instanceof TransitionError) {
-      const latest = await getUpdate(context.db, updateId);
-      return json({ form: "update" as const, result: submission.reply({ formErrors: ["validation:conflict"] }), latestVersion: latest?.version ?? null }, { status: 409 });
-    }
-    throw error;
+    const failure = formFailure(error);
+    const latest = await getUpdate(context.db, updateId);
+    return json({ form: "update" as const, result: submission.reply({ formErrors: [failure.message] }), latestVersion: latest?.version ?? null }, { status: failure.status });
   }
 }
 
@@ -110,10 +105,8 @@ async function councilAction(context: AppLoadContext, user: SessionUser, updateI
     sendQueuedMail(context.db, context.env.SMTP_URL);
     return null;
   } catch (error) {
-    if (error instanceof ConflictError || error instanceof TransitionError) {
-      return json({ form: "review" as const, result: submission.reply({ formErrors: ["monitoring:review.conflict"] }), latestVersion: null }, { status: 409 });
-    }
-    throw error;
+    const failure = formFailure(error, { conflictMessage: "monitoring:review.conflict" });
+    return json({ form: "review" as const, result: submission.reply({ formErrors: [failure.message] }), latestVersion: null }, { status: failure.status });
   }
 }
 
@@ -127,7 +120,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   else if (mode === "read" && (intent === "accept" || intent === "clarify" || intent === "save" || intent === "submit")) {
     // Someone else moved it on meanwhile (or the role may not do this): say so, keep the page.
     return json({ form: intent === "accept" || intent === "clarify" ? ("review" as const) : ("update" as const), result: { status: "error" as const, error: { "": ["monitoring:review.conflict"] } }, latestVersion: update.version }, { status: 409 });
-  } else throw new Response("Bad request", { status: 400 });
+  } else badRequest();
   if (response) return response;
   return redirect(`/${language}/progress/updates/${update.id}?${new URLSearchParams({ done: String(intent) })}`);
 }
@@ -135,7 +128,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
 
 export default function ProgressUpdatePage() {
-  const { language, mode, role, hub, update, presented, outcomes, audit } = useLoaderData<typeof loader>();
+  const { language, mode, backTo, hub, update, presented, outcomes, audit } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation(["monitoring", "common"]);
@@ -143,7 +136,7 @@ export default function ProgressUpdatePage() {
   return (
     <div className="container">
       <p>
-        <Link to={role === "city" ? `/${language}/progress` : `/${language}/council`}>{t("update.back")}</Link>
+        <Link to={backTo}>{t("update.back")}</Link>
       </p>
       <h1>{t("update.title", { hub: hub.title })}</h1>
       <p className="lead">

@@ -7,13 +7,16 @@ import { getTranslator } from "~/modules/i18n/i18next.server";
 import { listSdgGoals } from "~/modules/sdg/sdg.server";
 import { BarChart } from "~/modules/progress/charts";
 import { annualReport } from "~/modules/progress/report.server";
-import { notFound, requireLanguage } from "~/modules/progress/route-helpers.server";
+import { languageParam } from "~/modules/http/params.server";
+import { notFound } from "~/modules/http/responses.server";
+import { requirePermission } from "~/modules/permissions/permissions.server";
 
 export const handle = { i18n: ["common", "monitoring", "hubs"] };
 
 /** Public: the annual report only uses public data (recognised/completed HUBs and accepted updates). */
-export async function loader({ params, context }: LoaderFunctionArgs) {
-  const language = requireLanguage(params.lang);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const language = languageParam(params.lang);
+  await requirePermission(context, request, "public:read");
   const year = Number(params.year);
   const today = isoToday();
   if (!/^\d{4}$/.test(params.year ?? "") || year < 2020 || year > Number(today.slice(0, 4))) notFound();

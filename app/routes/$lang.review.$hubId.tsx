@@ -9,12 +9,16 @@ import { ChangeDecisionSchema, DecisionSchema, ReviewSchema, TEXT_FIELDS, Transl
 import { SUPPORTED_LANGUAGES, type Language } from "~/modules/i18n/config";
 import { ChangeRequestTable, HistoryList, ProposalView, type ProposalViewValues } from "~/modules/proposals/proposal-view";
 import { decideChangeRequest, listChangeRequests } from "~/modules/proposals/change-requests.server";
-import { findVisibleHub, parseHubId } from "~/modules/proposals/proposals.server";
+import { findVisibleHub } from "~/modules/proposals/proposals.server";
 import { listHistory, listReviews, recordReview } from "~/modules/proposals/reviews.server";
 import { loadProposalValues, proposalFormOptions } from "~/modules/proposals/proposal-values.server";
 import { saveTranslations } from "~/modules/proposals/translations.server";
-import { languageParam, requireRoleOr404 } from "~/modules/proposals/route-helpers.server";
-import { TRANSITIONS, WorkflowError, transition } from "~/modules/proposals/workflow.server";
+import { canTransition, transition } from "~/modules/proposals/workflow.server";
+import { formFailure } from "~/modules/http/errors.server";
+import { idParam, languageParam } from "~/modules/http/params.server";
+import { badRequest } from "~/modules/http/responses.server";
+import { can } from "~/modules/permissions/permissions";
+import { requireCan, requirePermission } from "~/modules/permissions/permissions.server";
 import { listSdgGoals } from "~/modules/sdg/sdg.server";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/ui/form";
 
@@ -22,10 +26,9 @@ export const handle = { i18n: ["common", "hubs", "proposals", "review", "validat
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const language = languageParam(params.lang);
-  const user = await requireRoleOr404(context, request, ["council", "secretariat"]);
-  const hubId = parseHubId(params.hubId);
-  const hub = await findVisibleHub(context.db, user, hubId);
-  if (!hub) throw new Response("Not found", { status: 404 });
+  const user = await requirePermission(context, request, "review:read");
+  const hubId = idParam(params.hubId);
+  const hub = requireCan(user, "hub:read", await findVisibleHub(context.db, user, hubId));
   const [{ values }, options, goals, reviews, history, changeRequests, organisation, t] = await Promise.all([
     loadProposalValues(context.db, hubId),
     proposalFormOptions(context.db, language, hubId),
@@ -39,7 +42,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return json({
     language,
     hubId,
-    role: user.role,
     status: hub.status,
     values,
     organisation: { name: organisation.name, city: organisation.city, verified: Boolean(organisation.verified_at) },
@@ -47,8 +49,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     reviews: reviews.map((review) => ({ ...review, created_at: new Date(review.created_at).toISOString() })),
     history: history.map((entry) => ({ ...entry, at: new Date(entry.at).toISOString() })),
     changeRequests,
-    canReview: user.role === "council" && hub.status === "submitted",
-    canDecide: user.role === "secretariat" && TRANSITIONS.recognise.from.includes(hub.status),
+    canReview: can(user, "review:recommend") && hub.status === "submitted",
+    canDecide: canTransition(user, hub, "recognise"),
+    canDecideChanges: can(user, "review:decide"),
+    canTranslate: can(user, "hub:translate", hub) && hub.status !== "draft",
     title: t("review:detail.title", { title: values.title ?? "" }),
   });
 }
@@ -57,65 +61,63 @@ const DECISION_TRANSITION = { recognise: "recognise", request_changes: "request_
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const language = languageParam(params.lang);
-  const user = await requireRoleOr404(context, request, ["council", "secretariat"]);
-  const hubId = parseHubId(params.hubId);
-  if (!(await findVisibleHub(context.db, user, hubId))) throw new Response("Not found", { status: 404 });
+  const user = await requirePermission(context, request, "review:read");
+  const hubId = idParam(params.hubId);
+  requireCan(user, "hub:read", await findVisibleHub(context.db, user, hubId));
   const formData = await request.formData();
   const intent = formData.get("intent");
   const fail = (reply: SubmissionResult<string[]>, form: string) => json({ form, result: reply }, { status: 400 });
-  const failure = (error: unknown) => {
-    if (!(error instanceof WorkflowError)) throw error;
-    if (error.reason === "notFound") throw new Response("Not found", { status: 404 });
-    return `proposals:errors.${error.reason}`;
+  const refused = (error: unknown, submission: { reply: (options: { formErrors: string[] }) => SubmissionResult<string[]> }, form: string) => {
+    const failure = formFailure(error);
+    return json({ form, result: submission.reply({ formErrors: [failure.message] }) }, { status: failure.status });
   };
 
   if (intent === "review") {
     // Only the council records reviews; the secretariat decides.
-    if (user.role !== "council") throw new Response("Not found", { status: 404 });
+    requireCan(user, "review:recommend");
     const submission = parseWithZod(formData, { schema: ReviewSchema });
     if (submission.status !== "success") return fail(submission.reply(), "review");
     try {
       await recordReview(context.db, user, hubId, submission.value.recommendation, submission.value.comment);
     } catch (error) {
-      return fail(submission.reply({ formErrors: [failure(error)] }), "review");
+      return refused(error, submission, "review");
     }
     return redirect(`/${language}/review/${hubId}?reviewed=1`);
   }
   if (intent === "decide") {
-    if (user.role !== "secretariat") throw new Response("Not found", { status: 404 });
+    requireCan(user, "review:decide");
     const submission = parseWithZod(formData, { schema: DecisionSchema });
     if (submission.status !== "success") return fail(submission.reply(), "decide");
     try {
       await transition(context.db, user, hubId, DECISION_TRANSITION[submission.value.decision], { comment: submission.value.message });
     } catch (error) {
-      return fail(submission.reply({ formErrors: [failure(error)] }), "decide");
+      return refused(error, submission, "decide");
     }
     return redirect(`/${language}/review/${hubId}?decided=1`);
   }
   if (intent === "decideChange") {
-    if (user.role !== "secretariat") throw new Response("Not found", { status: 404 });
+    requireCan(user, "review:decide");
     const submission = parseWithZod(formData, { schema: ChangeDecisionSchema });
     if (submission.status !== "success") return fail(submission.reply(), "decideChange");
     try {
       await decideChangeRequest(context.db, user, hubId, submission.value.changeRequestId, submission.value.decision === "approve", submission.value.message ?? null);
     } catch (error) {
-      return fail(submission.reply({ formErrors: [failure(error)] }), "decideChange");
+      return refused(error, submission, "decideChange");
     }
     return redirect(`/${language}/review/${hubId}?changeDecided=1`);
   }
   if (intent === "translate") {
-    if (user.role !== "secretariat") throw new Response("Not found", { status: 404 });
+    requireCan(user, "hub:translate");
     const submission = parseWithZod(formData, { schema: TranslationsSchema });
     if (submission.status !== "success") return fail(submission.reply(), "translate");
     try {
       await saveTranslations(context.db, user, hubId, submission.value.version, submission.value.translations ?? {});
     } catch (error) {
-      const key = error instanceof WorkflowError && error.reason === "conflict" ? "validation:conflict" : failure(error);
-      return json({ form: "translate", result: submission.reply({ formErrors: [key] }) }, { status: 409 });
+      return refused(error, submission, "translate");
     }
     return redirect(`/${language}/review/${hubId}?translated=1`);
   }
-  throw new Response("Bad request", { status: 400 });
+  badRequest();
 }
 
 /** A form answer that is not a redirect keeps the page's data, so what was typed stays (see the edit page). */
@@ -157,7 +159,7 @@ export default function ReviewProposalPage() {
           {pending.map((request) => (
             <div key={request.id}>
               <ChangeRequestTable request={request} language={language} />
-              {data.role === "secretariat" ? (
+              {data.canDecideChanges ? (
                 <ChangeDecisionForm requestId={request.id} lastResult={actionData?.form === "decideChange" ? actionData.result : undefined} />
               ) : null}
             </div>
@@ -186,7 +188,7 @@ export default function ReviewProposalPage() {
         <h2 id="proposal-title">{t("review:detail.proposal")}</h2>
         <ProposalView values={values as unknown as ProposalViewValues} options={data.options} language={language} />
       </section>
-      {data.role === "secretariat" && data.status !== "draft" ? (
+      {data.canTranslate ? (
         <TranslationForm
           version={values.version}
           originalLanguage={values.originalLanguage}

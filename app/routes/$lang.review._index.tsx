@@ -5,7 +5,8 @@ import type { HubStatus } from "../../db/schema";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { ProposalTable } from "~/modules/proposals/proposal-table";
 import { listProposals } from "~/modules/proposals/proposal-list.server";
-import { languageParam, requireRoleOr404 } from "~/modules/proposals/route-helpers.server";
+import { languageParam } from "~/modules/http/params.server";
+import { requirePermission } from "~/modules/permissions/permissions.server";
 
 export const handle = { i18n: ["common", "hubs", "proposals", "review", "validation"] };
 
@@ -14,7 +15,7 @@ type Filter = (typeof FILTERS)[number];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const language = languageParam(params.lang);
-  await requireRoleOr404(context, request, ["council", "secretariat"]);
+  await requirePermission(context, request, "review:read");
   const requested = new URL(request.url).searchParams.get("status") ?? "queue";
   const filter: Filter = (FILTERS as readonly string[]).includes(requested) ? (requested as Filter) : "queue";
   const statuses: HubStatus[] | undefined = filter === "queue" ? ["submitted"] : filter === "all" ? undefined : [filter];

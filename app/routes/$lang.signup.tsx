@@ -6,7 +6,8 @@ import { useTranslation } from "react-i18next";
 import { countryOptions } from "~/modules/accounts/countries";
 import { listVerifiedOrganisations } from "~/modules/accounts/organisations.server";
 import { passwordProblem } from "~/modules/accounts/password-policy.server";
-import { languageParam } from "~/modules/accounts/route-helpers.server";
+import { languageParam } from "~/modules/http/params.server";
+import { requirePermission } from "~/modules/permissions/permissions.server";
 import { ORGANISATION_KINDS, SignupSchema, WORLD_REGIONS } from "~/modules/accounts/schemas";
 import { createSession, getSessionUser } from "~/modules/accounts/session.server";
 import { signUp } from "~/modules/accounts/signup.server";
@@ -19,6 +20,7 @@ export const handle = { i18n: ["common", "accounts", "validation"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const language = languageParam(params.lang);
+  await requirePermission(context, request, "account:enter");
   if (await getSessionUser(context, request)) throw redirect(`/${language}/account`);
   const t = await getTranslator(language);
   const organisations = await listVerifiedOrganisations(context.db);
@@ -32,6 +34,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const language = languageParam(params.lang);
+  await requirePermission(context, request, "account:enter");
   const submission = parseWithZod(await request.formData(), { schema: SignupSchema });
   const hidden = { hideFields: ["password", "passwordConfirm"] };
   if (submission.status !== "success") return json(submission.reply(hidden), { status: 400 });

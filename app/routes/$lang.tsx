@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet } from "@remix-run/react";
-import { isLanguage } from "~/modules/i18n/config";
+import { languageParam } from "~/modules/http/params.server";
+import { requirePermission } from "~/modules/permissions/permissions.server";
 
 /** Every page lives under /en, /es or /fr; any other first segment is a 404. */
-export function loader({ params }: LoaderFunctionArgs) {
-  if (!isLanguage(params.lang)) throw new Response("Not found", { status: 404 });
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  languageParam(params.lang);
+  await requirePermission(context, request, "public:read");
   return null;
 }
 

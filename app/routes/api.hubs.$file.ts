@@ -3,23 +3,22 @@ import { getPublicDataVersion } from "~/modules/hubs/public-cache.server";
 import { getPublicHub } from "~/modules/hubs/public-hub-detail.server";
 import { isoToday } from "~/modules/hubs/lifecycle";
 import { hubToJson } from "~/modules/opendata/export.server";
-import { corsPreflight, languageParam, openDataResponse } from "~/modules/opendata/http.server";
+import { languageQuery } from "~/modules/http/params.server";
+import { apiNotFound, methodNotAllowed } from "~/modules/http/responses.server";
+import { corsPreflight, openDataResponse } from "~/modules/opendata/http.server";
+import { requirePermission } from "~/modules/permissions/permissions.server";
 
 /** GET /api/hubs/{slug}.json: one public HUB with every public field; anything else is a 404. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requirePermission(context, request, "public:read");
   if (request.method === "OPTIONS") return corsPreflight();
   const match = /^([a-z0-9-]+)\.json$/.exec(params.file ?? "");
-  const notFound = () =>
-    new Response(JSON.stringify({ error: "not_found" }), {
-      status: 404,
-      headers: { "Content-Type": "application/json; charset=utf-8", "Access-Control-Allow-Origin": "*" },
-    });
-  if (!match) throw notFound();
+  if (!match) apiNotFound();
   const url = new URL(request.url);
-  const language = languageParam(url);
+  const language = languageQuery(url);
   const version = await getPublicDataVersion(context.db);
   const hub = await getPublicHub(context.db, { slug: match[1], language, today: isoToday() });
-  if (!hub) throw notFound();
+  if (!hub) apiNotFound();
   const origin = context.env.PUBLIC_URL ?? url.origin;
   return openDataResponse(request, {
     version,
@@ -29,7 +28,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 /** Remix sends every non-GET request to the action: answer the CORS preflight, refuse the rest. */
-export function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requirePermission(context, request, "public:read");
   if (request.method === "OPTIONS") return corsPreflight();
-  return new Response("Method not allowed", { status: 405, headers: { Allow: "GET, HEAD, OPTIONS" } });
+  return methodNotAllowed();
 }

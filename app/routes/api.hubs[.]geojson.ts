@@ -3,17 +3,21 @@ import { parseHubFilters } from "~/modules/hubs/hub-filters";
 import { getPublicDataVersion } from "~/modules/hubs/public-cache.server";
 import { isoToday } from "~/modules/hubs/lifecycle";
 import { exportPublicHubs, toGeoJson } from "~/modules/opendata/export.server";
-import { corsPreflight, languageParam, openDataResponse } from "~/modules/opendata/http.server";
+import { languageQuery } from "~/modules/http/params.server";
+import { methodNotAllowed } from "~/modules/http/responses.server";
+import { corsPreflight, openDataResponse } from "~/modules/opendata/http.server";
+import { requirePermission } from "~/modules/permissions/permissions.server";
 
 /** GET /api/hubs.geojson: every public HUB matching the filters, as an RFC 7946 FeatureCollection. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePermission(context, request, "public:read");
   if (request.method === "OPTIONS") return corsPreflight();
   const url = new URL(request.url);
   const version = await getPublicDataVersion(context.db);
   const etagProbe = openDataResponse(request, { version, body: () => "", contentType: "application/geo+json" });
   if (etagProbe.status === 304) return etagProbe;
   const hubs = await exportPublicHubs(context.db, {
-    language: languageParam(url),
+    language: languageQuery(url),
     today: isoToday(),
     filters: parseHubFilters(url.searchParams),
     origin: context.env.PUBLIC_URL ?? url.origin,
@@ -27,7 +31,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 /** Remix sends every non-GET request to the action: answer the CORS preflight, refuse the rest. */
-export function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requirePermission(context, request, "public:read");
   if (request.method === "OPTIONS") return corsPreflight();
-  return new Response("Method not allowed", { status: 405, headers: { Allow: "GET, HEAD, OPTIONS" } });
+  return methodNotAllowed();
 }

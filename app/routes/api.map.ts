@@ -3,10 +3,14 @@ import { parseBbox, parseHubFilters } from "~/modules/hubs/hub-filters";
 import { isoToday } from "~/modules/hubs/lifecycle";
 import { getMapData } from "~/modules/map/clusters.server";
 import { getPublicDataVersion } from "~/modules/hubs/public-cache.server";
-import { corsPreflight, languageParam, openDataResponse } from "~/modules/opendata/http.server";
+import { languageQuery } from "~/modules/http/params.server";
+import { methodNotAllowed } from "~/modules/http/responses.server";
+import { corsPreflight, openDataResponse } from "~/modules/opendata/http.server";
+import { requirePermission } from "~/modules/permissions/permissions.server";
 
 /** GET /api/map?bbox=w,s,e,n&zoom=z&lang=xx&<filters>: clusters and HUBs in view (never every point). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePermission(context, request, "public:read");
   const url = new URL(request.url);
   const filters = parseHubFilters(url.searchParams);
   const bbox = parseBbox(url.searchParams.get("bbox")) ?? [-180, -85, 180, 85];
@@ -15,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     filters,
     bbox,
     zoom: Number.isFinite(zoom) ? zoom : 2,
-    language: languageParam(url),
+    language: languageQuery(url),
     today: isoToday(),
   });
   const version = await getPublicDataVersion(context.db);
@@ -23,7 +27,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 /** Remix sends every non-GET request to the action: answer the CORS preflight, refuse the rest. */
-export function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requirePermission(context, request, "public:read");
   if (request.method === "OPTIONS") return corsPreflight();
-  return new Response("Method not allowed", { status: 405, headers: { Allow: "GET, HEAD, OPTIONS" } });
+  return methodNotAllowed();
 }

@@ -36,7 +36,8 @@ export function SiteHeader({ language, navigation, languageSwitcher }: { languag
 }
 
 interface RootData {
-  user: { displayName: string; role: "city" | "council" | "secretariat" } | null;
+  // The root loader's `can` flags (navigationPermissions); only the one this menu reads is named here.
+  user: { displayName: string; role: "city" | "council" | "secretariat"; can: { administerOrganisations: boolean } } | null;
 }
 
 function AccountMenu({ language }: { language: string }) {
@@ -64,7 +65,7 @@ function AccountMenu({ language }: { language: string }) {
       <Link className="account-link" to={`/${language}/account`}>
         {t("nav.account")}
       </Link>
-      {user.role === "secretariat" ? (
+      {user.can.administerOrganisations ? (
         <Link className="account-link" to={`/${language}/admin/organisations`}>
           {t("nav.admin")}
         </Link>

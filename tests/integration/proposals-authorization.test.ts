@@ -13,7 +13,8 @@ import { callRoute, cookieFor, proposalFields } from "../support/proposals";
 
 /**
  * Every proposal/review route, with every role: anonymous, city A, city B, council, secretariat.
- * Nobody sees or changes what they must not; what they may not see is a 404 (anonymous: the login page).
+ * Nobody sees or changes what they must not (docs/decisions/015-permissions.md): anonymous visitors go to the
+ * login page, a role that may never use a page gets a 403, another city's HUB is a 404.
  */
 type Role = "anonymous" | "cityA" | "cityB" | "council" | "secretariat";
 const ROLES: Role[] = ["anonymous", "cityA", "cityB", "council", "secretariat"];
@@ -57,8 +58,9 @@ beforeAll(async () => {
 });
 afterAll(() => database?.destroy());
 
-function expectOutcome(response: Response, outcome: "ok" | "login" | "404", label: string) {
+function expectOutcome(response: Response, outcome: "ok" | "login" | "403" | "404", label: string) {
   if (outcome === "ok") expect(response.status, label).toBe(200);
+  if (outcome === "403") expect(response.status, label).toBe(403);
   if (outcome === "404") expect(response.status, label).toBe(404);
   if (outcome === "login") {
     expect(response.status, label).toBe(302);
@@ -67,11 +69,12 @@ function expectOutcome(response: Response, outcome: "ok" | "login" | "404", labe
 }
 
 describe("every page loader with every role", () => {
-  const pages: { name: string; loader: (args: any) => Promise<unknown>; path: () => string; params: () => Record<string, string>; allowed: Role[] }[] = [
+  // `hidden`: roles that may use the page but must not find this HUB (404).
+  const pages: { name: string; loader: (args: any) => Promise<unknown>; path: () => string; params: () => Record<string, string>; allowed: Role[]; hidden?: Role[] }[] = [
     { name: "my proposals", loader: myHubsRoute.loader, path: () => "/en/my/hubs", params: () => ({ lang: "en" }), allowed: ["cityA", "cityB"] },
     { name: "new proposal", loader: newRoute.loader, path: () => "/en/my/hubs/new", params: () => ({ lang: "en" }), allowed: ["cityA", "cityB"] },
-    { name: "city A's draft", loader: myHubRoute.loader, path: () => `/en/my/hubs/${draftA}`, params: () => ({ lang: "en", hubId: String(draftA) }), allowed: ["cityA"] },
-    { name: "city A's submitted proposal", loader: myHubRoute.loader, path: () => `/en/my/hubs/${submittedA}`, params: () => ({ lang: "en", hubId: String(submittedA) }), allowed: ["cityA"] },
+    { name: "city A's draft", loader: myHubRoute.loader, path: () => `/en/my/hubs/${draftA}`, params: () => ({ lang: "en", hubId: String(draftA) }), allowed: ["cityA"], hidden: ["cityB"] },
+    { name: "city A's submitted proposal", loader: myHubRoute.loader, path: () => `/en/my/hubs/${submittedA}`, params: () => ({ lang: "en", hubId: String(submittedA) }), allowed: ["cityA"], hidden: ["cityB"] },
     { name: "review queue", loader: reviewQueueRoute.loader, path: () => "/en/review", params: () => ({ lang: "en" }), allowed: ["council", "secretariat"] },
     { name: "review of A's proposal", loader: reviewRoute.loader, path: () => `/en/review/${submittedA}`, params: () => ({ lang: "en", hubId: String(submittedA) }), allowed: ["council", "secretariat"] },
     { name: "themes", loader: themesRoute.loader, path: () => "/en/admin/themes", params: () => ({ lang: "en" }), allowed: ["secretariat"] },
@@ -80,7 +83,7 @@ describe("every page loader with every role", () => {
   ];
   for (const page of pages) {
     for (const role of ROLES) {
-      const outcome = role === "anonymous" ? "login" : page.allowed.includes(role) ? "ok" : "404";
+      const outcome = role === "anonymous" ? "login" : page.allowed.includes(role) ? "ok" : page.hidden?.includes(role) ? "404" : "403";
       it(`${page.name} as ${role}: ${outcome}`, async () => {
         const response = await callRoute(page.loader, database, { path: page.path(), cookie: cookies[role], params: page.params() });
         expectOutcome(response, outcome, `${page.name} / ${role}`);
@@ -126,7 +129,7 @@ describe("every action with every role", () => {
           cookie: cookies[role],
           params: { lang: "en", hubId: String(draftA) },
         });
-        expectOutcome(response, role === "anonymous" ? "login" : "404", `${role} ${intent}`);
+        expectOutcome(response, role === "anonymous" ? "login" : role === "cityB" ? "404" : "403", `${role} ${intent}`);
       }
       expect(await titleOf(draftA)).toBe("Movilidad limpia en los barrios");
       expect(await statusOf(draftA)).toEqual(before);
@@ -151,7 +154,7 @@ describe("every action with every role", () => {
         if (allowed) {
           expect(response.status, `${role} ${fields.intent}`).toBe(302);
         } else {
-          expectOutcome(response, role === "anonymous" ? "login" : "404", `${role} ${fields.intent}`);
+          expectOutcome(response, role === "anonymous" ? "login" : "403", `${role} ${fields.intent}`);
         }
       }
     });
@@ -166,7 +169,7 @@ describe("every action with every role", () => {
         expect(response.status).toBe(302);
         expect(after.name_en).toBe("Renamed by secretariat");
       } else {
-        expectOutcome(response, role === "anonymous" ? "login" : "404", role);
+        expectOutcome(response, role === "anonymous" ? "login" : "403", role);
         expect(after.name_en).not.toBe(`Renamed by ${role}`);
       }
     });

@@ -264,8 +264,8 @@ describe("the review and recognition workflow", () => {
 
     // The city cannot edit a submitted proposal; the council cannot decide; the secretariat cannot review.
     expect((await postEdit(users.cityA, hubId, { version: String((await version(hubId)).version) })).status).toBe(409);
-    expect((await postReview(users.council, hubId, { intent: "decide", decision: "recognise", message: "Oui" })).status).toBe(404);
-    expect((await postReview(users.secretariat, hubId, { intent: "review", recommendation: "recognise", comment: "x" })).status).toBe(404);
+    expect((await postReview(users.council, hubId, { intent: "decide", decision: "recognise", message: "Oui" })).status).toBe(403);
+    expect((await postReview(users.secretariat, hubId, { intent: "review", recommendation: "recognise", comment: "x" })).status).toBe(403);
 
     response = await postReview(users.council, hubId, { intent: "review", recommendation: "changes", comment: "Précisez les indicateurs <b>svp</b>." });
     expect(response.status).toBe(302);
@@ -388,7 +388,7 @@ describe("a recognised HUB's agreed baseline", () => {
     expect(await database.db.selectFrom("hub_goals").select("goal").where("hub_id", "=", hubId).execute()).toHaveLength(2);
 
     // Only the secretariat decides it.
-    expect((await postReview(users.council, hubId, { intent: "decideChange", changeRequestId: String(request.id), decision: "approve" })).status).toBe(404);
+    expect((await postReview(users.council, hubId, { intent: "decideChange", changeRequestId: String(request.id), decision: "approve" })).status).toBe(403);
     expect((await postReview(users.secretariat, hubId, { intent: "decideChange", changeRequestId: String(request.id), decision: "approve", message: "De acuerdo" }, "en")).status).toBe(302);
     const after = await database.db.selectFrom("hubs").select("end_date").where("id", "=", hubId).executeTakeFirstOrThrow();
     expect(after.end_date).toBe("2029-06-30");
@@ -444,8 +444,8 @@ describe("translations by the secretariat", () => {
       for (const field of ["title", "summary", "description", "localGlobalLink", "acceleration", "synchronisation"]) fields[`translations.${language}.${field}`] = `${field} in ${language}`;
     }
     // Neither the council nor a city may use the secretariat's form.
-    expect((await postReview(users.council, hubId, fields)).status).toBe(404);
-    expect((await postReview(users.cityA, hubId, fields)).status).toBe(404);
+    expect((await postReview(users.council, hubId, fields)).status).toBe(403);
+    expect((await postReview(users.cityA, hubId, fields)).status).toBe(403);
     const saved = await postReview(users.secretariat, hubId, fields, "en");
     expect(saved.status).toBe(302);
     expect((await listMissingTranslations(database.db)).find((hub) => hub.id === hubId)).toBeUndefined();

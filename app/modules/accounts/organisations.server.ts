@@ -1,6 +1,8 @@
 import type { AppLoadContext } from "@remix-run/node";
 import type { DB } from "../../../db/index";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { forbidden } from "~/modules/http/responses.server";
+import { roleMay } from "~/modules/permissions/permissions";
 import { requireUser, type SessionUser } from "./session.server";
 
 /** True when the secretariat has verified the organisation (its proposals may then be submitted). */
@@ -23,11 +25,11 @@ export async function requireCityMember(
   options: { allowUnverified?: boolean } = {},
 ): Promise<CityMember> {
   const user = await requireUser(context, request);
-  if (user.role !== "city" || user.organisationId === null) throw new Response("Forbidden", { status: 403 });
-  if (!options.allowUnverified && !(await isOrganisationVerified(context.db, user.organisationId))) {
-    throw new Response("Forbidden", { status: 403 });
-  }
-  return user as CityMember;
+  // The permissions module's "city member" (a city account whose membership is approved).
+  if (!roleMay(user, "hub:propose")) forbidden();
+  const member = user as CityMember;
+  if (!options.allowUnverified && !(await isOrganisationVerified(context.db, member.organisationId))) forbidden();
+  return member;
 }
 
 /** Verified organisations, for the "join an existing organisation" select. */

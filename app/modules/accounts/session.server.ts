@@ -115,20 +115,16 @@ function languageOf(request: Request): Language {
   return isLanguage(segment) ? segment : DEFAULT_LANGUAGE;
 }
 
-/** Signed in, or sent to the login page of the request's language, coming back here after. */
+/**
+ * Signed in, or sent to the login page of the request's language, coming back here after. The sign-in
+ * primitive of the permissions module: routes call `requirePermission` (permissions.server.ts) instead.
+ */
 export async function requireUser(context: AppLoadContext, request: Request): Promise<SessionUser> {
   const user = await getSessionUser(context, request);
   if (user) return user;
   const url = new URL(request.url);
   const redirectTo = `${url.pathname}${url.search}`;
   throw redirect(`/${languageOf(request)}/login?${new URLSearchParams({ redirectTo })}`);
-}
-
-/** Signed in with one of `roles`; anyone else gets a 403 page. */
-export async function requireRole(context: AppLoadContext, request: Request, roles: UserRole[]): Promise<SessionUser> {
-  const user = await requireUser(context, request);
-  if (!roles.includes(user.role)) throw new Response("Forbidden", { status: 403 });
-  return user;
 }
 
 /** Only same-site relative paths: never an open redirect to another host. */

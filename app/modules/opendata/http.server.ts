@@ -37,8 +37,3 @@ export function corsPreflight(): Response {
     },
   });
 }
-
-export function languageParam(url: URL) {
-  const lang = url.searchParams.get("lang");
-  return lang === "es" || lang === "fr" || lang === "en" ? lang : "en";
-}

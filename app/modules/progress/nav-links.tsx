@@ -1,24 +1,25 @@
 import { NavLink, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "~/modules/i18n/config";
+import type { NavigationPermissions } from "~/modules/permissions/permissions";
 
 interface RootData {
-  user: { role: "city" | "council" | "secretariat" } | null;
+  user: { can: NavigationPermissions } | null;
 }
 
-/** Monitoring entries of the main navigation (list items), by role; the annual report is public. */
+/** Monitoring entries of the main navigation (list items), by what the visitor may do; the annual report is public. */
 export function MonitoringNavLinks({ language }: { language: Language }) {
   const { t } = useTranslation("common");
   const user = useRouteLoaderData<RootData>("root")?.user;
   const year = new Date().getUTCFullYear();
   return (
     <>
-      {user?.role === "city" ? (
+      {user?.can.submitProgress ? (
         <li>
           <NavLink to={`/${language}/progress`}>{t("nav.progress")}</NavLink>
         </li>
       ) : null}
-      {user && user.role !== "city" ? (
+      {user?.can.readDashboard ? (
         <li>
           <NavLink to={`/${language}/council`}>{t("nav.council")}</NavLink>
         </li>

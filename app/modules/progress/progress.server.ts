@@ -7,6 +7,8 @@ import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { Database, Language, OverallStatus, ProgressUpdateKind, ProgressUpdateStatus } from "../../../db/schema";
 import type { SessionUser } from "~/modules/accounts/session.server";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { NotVisibleError, RoleRefusedError, roleMay } from "~/modules/permissions/permissions";
+import { ownedBy } from "~/modules/permissions/permissions.server";
 import { outcomeFraction, type ReportPeriod } from "./calendar";
 import type { ProgressUpdateInput } from "./progress-form";
 import { notifyUpdateReviewed, notifyUpdateSubmitted } from "./notifications.server";
@@ -31,12 +33,11 @@ export class TransitionError extends Error {
 
 /** The HUB a city user may report on: recognised and led by their organisation; otherwise undefined (a 404 for the caller). */
 export async function findCityHub(db: Db, user: SessionUser, hubId: number, language: Language) {
-  if (user.role !== "city" || user.organisationId === null || !Number.isInteger(hubId)) return undefined;
   return db
     .selectFrom("hubs as h")
     .select(["h.id", "h.slug", "h.status", "h.start_date", "h.end_date", "h.original_language", hubTitleSql(language).as("title")])
     .where("h.id", "=", hubId)
-    .where("h.lead_organisation_id", "=", user.organisationId)
+    .where(ownedBy(user, "h.lead_organisation_id"))
     .where("h.status", "=", "recognised")
     .executeTakeFirst();
 }
@@ -53,12 +54,12 @@ export async function listOutcomes(db: Db, hubId: number) {
 export type OutcomeRow = Awaited<ReturnType<typeof listOutcomes>>[number];
 
 /** The updates of the city's HUBs, newest period first. */
-export async function listCityUpdates(db: Db, organisationId: number, language: Language) {
+export async function listCityUpdates(db: Db, user: SessionUser, language: Language) {
   return db
     .selectFrom("progress_updates as u")
     .innerJoin("hubs as h", "h.id", "u.hub_id")
     .select(["u.id", "u.hub_id", "u.kind", "u.due_date", "u.period_start", "u.period_end", "u.status", "u.overall_status", "u.updated_at", hubTitleSql(language).as("hub_title")])
-    .where("h.lead_organisation_id", "=", organisationId)
+    .where(ownedBy(user, "h.lead_organisation_id"))
     .orderBy("u.due_date", "desc")
     .orderBy("u.id", "desc")
     .execute();
@@ -155,10 +156,10 @@ export async function saveUpdate(db: Kysely<Database>, { updateId, user, input }
       .innerJoin("hubs as h", "h.id", "u.hub_id")
       .select(["u.id", "u.hub_id", "u.status", "u.version", "u.original_language"])
       .where("u.id", "=", updateId)
-      .where("h.lead_organisation_id", "=", user.organisationId ?? -1)
+      .where(ownedBy(user, "h.lead_organisation_id"))
       .forUpdate()
       .executeTakeFirst();
-    if (!current || user.role !== "city") throw new Response("Not found", { status: 404 });
+    if (!current) throw new NotVisibleError("progress update");
     if (current.status !== "draft" && current.status !== "clarification_requested") throw new TransitionError(current.status, input.intent);
     if (input.version !== current.version) throw new ConflictError();
     const submit = input.intent === "submit";
@@ -200,7 +201,7 @@ export async function reviewUpdate(
   db: Kysely<Database>,
   { updateId, reviewer, decision, comment, version }: { updateId: number; reviewer: SessionUser; decision: "accept" | "clarify"; comment?: string; version: number },
 ) {
-  if (reviewer.role !== "council") throw new Response("Forbidden", { status: 403 });
+  if (!roleMay(reviewer, "progress:review")) throw new RoleRefusedError("progress:review");
   return db.transaction().execute(async (trx) => {
     const current = await trx
       .selectFrom("progress_updates")
@@ -208,7 +209,7 @@ export async function reviewUpdate(
       .where("id", "=", updateId)
       .forUpdate()
       .executeTakeFirst();
-    if (!current) throw new Response("Not found", { status: 404 });
+    if (!current) throw new NotVisibleError("progress update");
     if (current.version !== version) throw new ConflictError();
     if (current.status !== "submitted") throw new TransitionError(current.status, decision);
     const now = new Date();

@@ -7,7 +7,7 @@ import type { Language } from "~/modules/i18n/config";
 import { searchPlaces } from "~/modules/places/places.server";
 import { DraftProposalSchema, SubmitProposalSchema } from "./proposal-schema";
 import { BASELINE_STATUSES, referenceErrors, saveProposal } from "./proposal-store.server";
-import { WorkflowError } from "./workflow.server";
+import { formFailure } from "~/modules/http/errors.server";
 
 const Anything = z.object({}).passthrough();
 
@@ -48,14 +48,13 @@ export async function handleProposalForm(db: DB, user: SessionUser, language: La
     const flag = intent === "submit" ? "submitted" : saved.changeRequested ? "changeRequested" : "saved";
     return redirect(`/${language}/my/hubs/${saved.hubId}?${flag}=1`);
   } catch (error) {
-    if (!(error instanceof WorkflowError)) throw error;
-    if (error.reason === "notFound") throw new Response("Not found", { status: 404 });
-    const result = submission.reply({ formErrors: [error.reason === "conflict" ? "validation:conflict" : `proposals:errors.${error.reason}`] });
-    if (error.reason === "conflict" && hubId !== undefined) {
+    const failure = formFailure(error);
+    const result = submission.reply({ formErrors: [failure.message] });
+    if (failure.message === "validation:conflict" && hubId !== undefined) {
       // Keep everything typed; the next save is made knowingly over the newer version.
       const current = await db.selectFrom("hubs").select("version").where("id", "=", hubId).executeTakeFirst();
       if (current) result.initialValue = { ...(result.initialValue ?? {}), version: String(current.version) };
     }
-    return json({ result, places: null, placeQuery }, { status: 409 });
+    return json({ result, places: null, placeQuery }, { status: failure.status });
   }
 }

@@ -1,6 +1,7 @@
 import type { DB } from "../../../db/index";
 import type { HubStatus, Language } from "../../../db/schema";
 import type { SessionUser } from "~/modules/accounts/session.server";
+import { can } from "~/modules/permissions/permissions";
 
 /** Which HUBs a signed-in user may open in the workflow pages. */
 
@@ -25,12 +26,6 @@ export async function findVisibleHub(db: DB, user: SessionUser, hubId: number): 
     .where("id", "=", hubId)
     .executeTakeFirst();
   if (!hub) return null;
-  if (user.role === "city" && hub.lead_organisation_id !== user.organisationId) return null;
+  if (!can(user, "hub:read", hub)) return null;
   return hub;
-}
-
-export function parseHubId(value: string | undefined): number {
-  const id = /^\d{1,10}$/.test(value ?? "") ? Number(value) : NaN;
-  if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) throw new Response("Not found", { status: 404 });
-  return id;
 }

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { DB } from "../../../db/index";
 import type { HubStatus, Language } from "../../../db/schema";
 import type { SessionUser } from "~/modules/accounts/session.server";
+import { can } from "~/modules/permissions/permissions";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { SUPPORTED_LANGUAGES } from "~/modules/i18n/config";
 import { TEXT_COLUMNS as COLUMN, TEXT_FIELDS, type TextField } from "./proposal-schema";
@@ -65,8 +66,8 @@ export async function saveTranslations(
   await db.transaction().execute(async (trx) => {
     const hub = await trx.selectFrom("hubs").select(["status", "version", "original_language", "lead_organisation_id"]).where("id", "=", hubId).forUpdate().executeTakeFirst();
     if (!hub) throw new WorkflowError("notFound");
-    if (user.role === "city" && hub.lead_organisation_id !== user.organisationId) throw new WorkflowError("notFound");
-    if (user.role === "council") throw new WorkflowError("notAllowed");
+    if (!can(user, "hub:read", hub)) throw new WorkflowError("notFound");
+    if (!can(user, "hub:translate", hub)) throw new WorkflowError("notAllowed");
     if (user.role === "secretariat" && hub.status === "draft") throw new WorkflowError("wrongStatus");
     if (hub.version !== version) throw new WorkflowError("conflict");
     const now = new Date();

@@ -5,6 +5,7 @@ import type { SessionUser } from "~/modules/accounts/session.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { pickText } from "~/modules/i18n/text-fallback";
+import { can, ownsHub } from "~/modules/permissions/permissions";
 import { queueMail } from "~/modules/mail/mailer.server";
 
 /**
@@ -48,7 +49,7 @@ export class WorkflowError extends Error {
 export function canTransition(user: Pick<SessionUser, "role" | "organisationId">, hub: { status: HubStatus; lead_organisation_id: number }, transition: Transition) {
   const rule = TRANSITIONS[transition];
   if (!rule.roles.includes(user.role)) return false;
-  if (rule.ownOnly && user.organisationId !== hub.lead_organisation_id) return false;
+  if (rule.ownOnly && !ownsHub(user, hub)) return false;
   return rule.from.includes(hub.status);
 }
 
@@ -75,8 +76,8 @@ export async function transitionInTransaction(
     .executeTakeFirst();
   if (!hub) throw new WorkflowError("notFound");
   // A city never learns about another city's HUB.
-  if (user.role === "city" && hub.lead_organisation_id !== user.organisationId) throw new WorkflowError("notFound");
-  if (!rule.roles.includes(user.role) || (rule.ownOnly && hub.lead_organisation_id !== user.organisationId)) throw new WorkflowError("notAllowed");
+  if (!can(user, "hub:read", hub)) throw new WorkflowError("notFound");
+  if (!rule.roles.includes(user.role) || (rule.ownOnly && !ownsHub(user, hub))) throw new WorkflowError("notAllowed");
   if (options.expectedVersion !== undefined && options.expectedVersion !== hub.version) throw new WorkflowError("conflict");
   if (!rule.from.includes(hub.status)) throw new WorkflowError("wrongStatus");
   const comment = options.comment?.trim() || null;

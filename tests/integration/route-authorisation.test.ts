@@ -1,0 +1,348 @@
+/// <reference types="vite/client" />
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { AppLoadContext } from "@remix-run/node";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createSession } from "~/modules/accounts/session.server";
+import { parseEnv } from "~/modules/config/env.server";
+import { isoToday } from "~/modules/hubs/lifecycle";
+import * as permissions from "~/modules/permissions/permissions.server";
+import { periodKey } from "~/modules/progress/calendar";
+import { listHubCalendars } from "~/modules/progress/progress.server";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+
+/**
+ * Every route of the app, read from the same route discovery the Remix compiler uses, called as each kind of
+ * visitor: its loader with a GET, its action with a POST of an empty form. The answers must be the ones in
+ * TABLE (docs/decisions/015-permissions.md): anonymous → the login page, a role that may never → 403, another
+ * city's object → 404. A new route without a row, or a row whose route is gone, fails; so does a loader or
+ * action that answers without asking `requirePermission`.
+ */
+
+vi.mock("~/modules/permissions/permissions.server", async (importOriginal) => {
+  const original = await importOriginal<typeof import("~/modules/permissions/permissions.server")>();
+  return { ...original, requirePermission: vi.fn(original.requirePermission) };
+});
+
+type Visitor = "anonymous" | "cityA" | "cityB" | "council" | "secretariat";
+const VISITORS: Visitor[] = ["anonymous", "cityA", "cityB", "council", "secretariat"];
+/** A status, "login" (302 to the login page, coming back after) or "redirect" (any other 3xx). */
+type Outcome = number | "login" | "redirect";
+type Expected = Outcome | Record<Visitor, Outcome>;
+
+const NO_METHOD = 405;
+const everyone = (outcome: Outcome): Expected => outcome;
+/** Signed-in visitors get `outcome`; anonymous ones are sent to log in. */
+const signedIn = (outcome: Outcome): Expected => ({ anonymous: "login", cityA: outcome, cityB: outcome, council: outcome, secretariat: outcome });
+/** Only `roles` get `outcome`; the other signed-in roles a 403 (the role may never), anonymous ones the login page. */
+function only(roles: ("city" | "council" | "secretariat")[], outcome: Outcome, overrides: Partial<Record<Visitor, Outcome>> = {}): Expected {
+  const role = (visitor: Visitor) => (visitor === "cityA" || visitor === "cityB" ? "city" : visitor);
+  const entries = VISITORS.map((visitor) => [visitor, visitor === "anonymous" ? "login" : roles.includes(role(visitor) as never) ? outcome : 403]);
+  return { ...(Object.fromEntries(entries) as Record<Visitor, Outcome>), ...overrides };
+}
+const anonymousOnly = (outcome: Outcome): Expected => ({ anonymous: outcome, cityA: "redirect", cityB: "redirect", council: "redirect", secretariat: "redirect" });
+
+interface Row {
+  /** Query string added to the URL (some pages need one to show anything). */
+  query?: () => string;
+  get: Expected;
+  post: Expected;
+}
+
+/** One row per route id (as the Remix compiler names them). The HUB is city A's, recognised; the update is its submitted report. */
+const TABLE: Record<string, Row> = {
+  "routes/_index": { get: everyone("redirect"), post: NO_METHOD },
+  "routes/healthz": { get: everyone(200), post: NO_METHOD },
+  "routes/map.countries.$file": { get: everyone(200), post: NO_METHOD },
+  "routes/api.map": { get: everyone(200), post: NO_METHOD },
+  "routes/api.hubs[.]csv": { get: everyone(200), post: NO_METHOD },
+  "routes/api.hubs[.]geojson": { get: everyone(200), post: NO_METHOD },
+  "routes/api.hubs.$file": { get: everyone(200), post: NO_METHOD },
+  "routes/$lang": { get: everyone(200), post: NO_METHOD },
+  "routes/$lang.$": { get: everyone(404), post: NO_METHOD },
+  "routes/$lang._index": { get: everyone(200), post: NO_METHOD },
+  "routes/$lang.about": { get: everyone(200), post: NO_METHOD },
+  "routes/$lang.open-data": { get: everyone(200), post: NO_METHOD },
+  "routes/$lang.embed": { get: everyone(200), post: NO_METHOD },
+  "routes/$lang.feed[.]xml": { get: everyone(200), post: NO_METHOD },
+  "routes/$lang.hubs.$slug": { get: everyone(200), post: NO_METHOD },
+  "routes/$lang.reports.$year": { get: everyone(200), post: NO_METHOD },
+
+  "routes/$lang.login": { get: anonymousOnly(200), post: everyone(400) },
+  "routes/$lang.signup": { get: anonymousOnly(200), post: everyone(400) },
+  "routes/$lang.logout": { get: everyone("redirect"), post: everyone("redirect") },
+  "routes/$lang.password.forgot": { get: everyone(200), post: everyone(400) },
+  "routes/$lang.password.reset.$token": { get: everyone(200), post: everyone(400) },
+  // An unknown invitation is "gone" (410); an empty form is refused before the token is looked at.
+  "routes/$lang.invitations.$token": { get: everyone(410), post: everyone(400) },
+
+  "routes/$lang.account": { get: signedIn(200), post: signedIn(400) },
+  "routes/$lang.notifications": { get: signedIn(200), post: signedIn("redirect") },
+  "routes/$lang.places": { query: () => "?q=lima", get: signedIn(200), post: NO_METHOD },
+
+  "routes/$lang.my.hubs._index": { get: only(["city"], 200), post: NO_METHOD },
+  "routes/$lang.my.hubs.new": { get: only(["city"], 200), post: only(["city"], 400) },
+  "routes/$lang.my.hubs.$hubId": { get: only(["city"], 200, { cityB: 404 }), post: only(["city"], 400, { cityB: 404 }) },
+  "routes/$lang.review._index": { get: only(["council", "secretariat"], 200), post: NO_METHOD },
+  // A POST without an intent is a bad request for those who may use the page.
+  "routes/$lang.review.$hubId": { get: only(["council", "secretariat"], 200), post: only(["council", "secretariat"], 400) },
+
+  "routes/$lang.progress._index": { get: only(["city"], 200), post: NO_METHOD },
+  "routes/$lang.progress.$hubId.new": {
+    query: () => `?period=${encodeURIComponent(fixtures.openPeriod)}`,
+    get: only(["city"], 200, { cityB: 404 }),
+    post: only(["city"], 400, { cityB: 404 }),
+  },
+  "routes/$lang.progress.updates.$updateId": {
+    get: only(["city", "council", "secretariat"], 200, { cityB: 404 }),
+    post: only(["city", "council", "secretariat"], 400, { cityB: 404 }),
+  },
+  "routes/$lang.council._index": { get: only(["council", "secretariat"], 200), post: NO_METHOD },
+  "routes/$lang.council.export": { get: only(["council", "secretariat"], 200), post: NO_METHOD },
+  "routes/$lang.council.hubs.$hubId.cadence": { get: only(["secretariat"], 200), post: only(["secretariat"], 400) },
+
+  "routes/$lang.admin.organisations": { get: only(["secretariat"], 200), post: only(["secretariat"], 400) },
+  "routes/$lang.admin.invitations": { get: only(["secretariat"], 200), post: only(["secretariat"], 400) },
+  "routes/$lang.admin.outbox": { get: only(["secretariat"], 200), post: NO_METHOD },
+  "routes/$lang.admin.themes": { get: only(["secretariat"], 200), post: only(["secretariat"], 400) },
+  "routes/$lang.admin.translations": { get: only(["secretariat"], 200), post: NO_METHOD },
+};
+
+interface DiscoveredRoute {
+  id: string;
+  file: string;
+  path?: string;
+  index?: boolean;
+  parentId?: string;
+}
+
+/** The routes as the compiler sees them: @remix-run/dev's flat-routes discovery with remix.config's ignored files. */
+function discoverRoutes(): DiscoveredRoute[] {
+  const appDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../app");
+  const require = createRequire(import.meta.url);
+  const { flatRoutes } = require("@remix-run/dev/dist/config/flat-routes.js") as {
+    flatRoutes: (appDirectory: string, ignored: string[]) => Record<string, DiscoveredRoute>;
+  };
+  return Object.values(flatRoutes(appDirectory, ["**/.*", "**/*.test.{ts,tsx}"]));
+}
+
+const routes = discoverRoutes();
+const byId = new Map(routes.map((route) => [route.id, route]));
+const modules = import.meta.glob<Record<string, unknown>>("../../app/routes/*.{ts,tsx}");
+
+/** The URL path of a route: its parents' paths and its own. */
+function pathPattern(route: DiscoveredRoute): string {
+  const segments: string[] = [];
+  for (let current: DiscoveredRoute | undefined = route; current; current = current.parentId ? byId.get(current.parentId) : undefined) {
+    if (current.path) segments.unshift(current.path);
+  }
+  return `/${segments.join("/")}`;
+}
+
+const fixtures = { hubId: 0, hubSlug: "", updateId: 0, openPeriod: "" };
+
+function paramsFor(route: DiscoveredRoute): Record<string, string> {
+  const values: Record<string, string> = {
+    lang: "en",
+    hubId: String(fixtures.hubId),
+    updateId: String(fixtures.updateId),
+    slug: fixtures.hubSlug,
+    token: "no-such-token-0000000000000000000000",
+    year: isoToday().slice(0, 4),
+    file: route.id === "routes/map.countries.$file" ? "110m.geojson" : `${fixtures.hubSlug}.json`,
+    "*": "no-such-page",
+  };
+  const params: Record<string, string> = {};
+  for (const match of pathPattern(route).matchAll(/:(\w+)|\*/g)) {
+    const name = match[1] ?? "*";
+    params[name] = values[name];
+  }
+  return params;
+}
+
+function urlFor(route: DiscoveredRoute, params: Record<string, string>) {
+  const pathname = pathPattern(route)
+    .replace(/:(\w+)/g, (_, name: string) => params[name])
+    .replace("*", params["*"] ?? "");
+  return `${pathname}${TABLE[route.id]?.query?.() ?? ""}`;
+}
+
+let database: TestDatabase;
+const env = parseEnv({});
+const context = () => ({ db: database.db, dbKind: database.kind, env }) as unknown as AppLoadContext;
+const userIds: Partial<Record<Visitor, number>> = {};
+
+/** A fresh session for every call: the logout route ends the one it is given. */
+async function cookieOf(visitor: Visitor): Promise<string | undefined> {
+  if (visitor === "anonymous") return undefined;
+  return (await createSession(context(), userIds[visitor]!, new Request("http://localhost/"))).split(";")[0];
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const db = database.db;
+  const organisation = async (name: string) =>
+    (
+      await db
+        .insertInto("organisations")
+        .values({ name, kind: "local_government", country_code: "CO", region: "latin_america", city: name, latitude: 4.6, longitude: -74.1, verified_at: new Date() })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
+  const user = async (email: string, role: "city" | "council" | "secretariat", organisationId: number | null) =>
+    (
+      await db
+        .insertInto("users")
+        .values({ email, password_hash: "x", display_name: email, role, organisation_id: organisationId, preferred_language: "en" })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
+  const cityA = await organisation("Ciudad A");
+  const cityB = await organisation("Ciudad B");
+  userIds.cityA = await user("a@city.test", "city", cityA);
+  userIds.cityB = await user("b@city.test", "city", cityB);
+  userIds.council = await user("council@l4a.test", "council", null);
+  userIds.secretariat = await user("secretariat@l4a.test", "secretariat", null);
+
+  // City A's recognised HUB, started two years ago, so reporting periods are open.
+  const today = isoToday();
+  const year = Number(today.slice(0, 4));
+  const startDate = `${year - 2}-01-01`;
+  const endDate = `${year + 2}-12-31`;
+  const hub = await db
+    .insertInto("hubs")
+    .values({
+      slug: "ciudad-a-green-corridors",
+      status: "recognised",
+      lead_organisation_id: cityA,
+      original_language: "en",
+      latitude: 4.6,
+      longitude: -74.1,
+      start_date: startDate,
+      end_date: endDate,
+      updated_at: new Date(),
+      recognised_at: new Date(`${startDate}T00:00:00Z`),
+    })
+    .returning(["id", "slug"])
+    .executeTakeFirstOrThrow();
+  await db.insertInto("hub_translations").values({ hub_id: hub.id, language: "en", title: "Green corridors", summary: "Trees along the river", updated_at: new Date() }).execute();
+  await db.insertInto("hub_goals").values({ hub_id: hub.id, goal: 11, is_primary: true }).execute();
+  await db
+    .insertInto("hub_outcomes")
+    .values({ hub_id: hub.id, position: 0, statement: "Plant trees", indicator: "Trees planted", baseline: 0, target_value: 100, unit: "trees", milestone: null, due_date: endDate })
+    .execute();
+  const update = await db
+    .insertInto("progress_updates")
+    .values({
+      hub_id: hub.id,
+      kind: "progress",
+      period_start: `${year - 2}-01-01`,
+      period_end: `${year - 2}-06-30`,
+      due_date: `${year - 2}-07-31`,
+      status: "submitted",
+      overall_status: "on_track",
+      original_language: "en",
+      created_by: userIds.cityA,
+      updated_at: new Date(),
+      submitted_at: new Date(),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await db.insertInto("progress_update_translations").values({ update_id: update.id, language: "en", narrative: "Forty trees planted." }).execute();
+  const [calendar] = await listHubCalendars(db, { today, hubIds: [hub.id] });
+  const open = calendar.calendar.open.find((period) => period.dueDate !== `${year - 2}-07-31`);
+  if (!open) throw new Error("the fixture HUB has no open reporting period");
+  Object.assign(fixtures, { hubId: hub.id, hubSlug: hub.slug, updateId: update.id, openPeriod: periodKey(open) });
+});
+afterAll(() => database?.destroy());
+
+function describeOutcome(response: Response): Outcome {
+  const location = response.headers.get("Location") ?? "";
+  if (response.status >= 300 && response.status < 400) return /^\/en\/login\?redirectTo=/.test(location) ? "login" : "redirect";
+  return response.status;
+}
+
+async function call(route: DiscoveredRoute, method: "GET" | "POST", visitor: Visitor): Promise<{ outcome: Outcome; asked: boolean }> {
+  const module = await modules[`../../app/${route.file}`]();
+  const handler = (method === "GET" ? module.loader : module.action) as ((args: unknown) => Promise<unknown>) | undefined;
+  // Remix answers 405 itself to a method the route has no function for.
+  if (!handler) return { outcome: NO_METHOD, asked: true };
+  const params = paramsFor(route);
+  const cookie = await cookieOf(visitor);
+  const request = new Request(`http://localhost${urlFor(route, params)}`, {
+    method,
+    body: method === "POST" ? new FormData() : undefined,
+    headers: cookie ? { Cookie: cookie } : {},
+  });
+  const guard = vi.mocked(permissions.requirePermission);
+  const before = guard.mock.calls.length;
+  let response: Response;
+  try {
+    const result = await handler({ request, params, context: context() });
+    response = result instanceof Response ? result : new Response(JSON.stringify(result), { status: 200 });
+  } catch (thrown) {
+    if (!(thrown instanceof Response)) throw thrown;
+    response = thrown;
+  }
+  return { outcome: describeOutcome(response), asked: guard.mock.calls.length > before };
+}
+
+describe("the table of expected answers", () => {
+  it("has exactly one row per route of the app", () => {
+    const discovered = routes.map((route) => route.id).sort();
+    expect(discovered.filter((id) => !(id in TABLE)), "routes without a row").toEqual([]);
+    expect(Object.keys(TABLE).filter((id) => !byId.has(id)), "rows without a route").toEqual([]);
+  });
+});
+
+describe("every route, every visitor", () => {
+  for (const route of routes) {
+    const row = TABLE[route.id];
+    if (!row) continue;
+    for (const method of ["GET", "POST"] as const) {
+      const expected = method === "GET" ? row.get : row.post;
+      it(`${method} ${route.id}`, async () => {
+        const actual: Partial<Record<Visitor, Outcome>> = {};
+        const silent: Visitor[] = [];
+        for (const visitor of VISITORS) {
+          const { outcome, asked } = await call(route, method, visitor);
+          actual[visitor] = outcome;
+          if (!asked) silent.push(visitor);
+        }
+        const wanted = typeof expected === "object" ? expected : Object.fromEntries(VISITORS.map((visitor) => [visitor, expected]));
+        expect(actual).toEqual(wanted);
+        expect(silent, "answered without asking requirePermission").toEqual([]);
+      });
+    }
+  }
+});
+
+describe("route parameters", () => {
+  const idRoutes = ["routes/$lang.my.hubs.$hubId", "routes/$lang.review.$hubId", "routes/$lang.progress.updates.$updateId", "routes/$lang.council.hubs.$hubId.cadence"];
+  for (const id of idRoutes) {
+    it(`${id} answers 404 to an id that is not canonical digits within PostgreSQL's integer range`, async () => {
+      const route = byId.get(id)!;
+      const module = await modules[`../../app/${route.file}`]();
+      const visitor: Visitor = id.includes("my.hubs") ? "cityA" : "secretariat";
+      for (const value of ["0", "-1", "01", "1e3", "abc", " 1", "2147483648", "99999999999999999999"]) {
+        const params = { ...paramsFor(route), [id.includes("updateId") ? "updateId" : "hubId"]: value };
+        const request = new Request(`http://localhost/en/x`, { headers: { Cookie: (await cookieOf(visitor))! } });
+        const response = await (module.loader as (args: unknown) => Promise<Response>)({ request, params, context: context() }).catch((thrown: unknown) => thrown as Response);
+        expect(response.status, `${id} ${JSON.stringify(value)}`).toBe(404);
+      }
+    });
+  }
+
+  it("answers 404 to an unknown language on every page under /:lang", async () => {
+    for (const route of routes.filter((candidate) => pathPattern(candidate).startsWith("/:lang"))) {
+      const module = await modules[`../../app/${route.file}`]();
+      const loader = module.loader as ((args: unknown) => Promise<unknown>) | undefined;
+      if (!loader) continue;
+      const params = { ...paramsFor(route), lang: "de" };
+      const request = new Request(`http://localhost${urlFor(route, params)}`, { headers: { Cookie: (await cookieOf("secretariat"))! } });
+      const response = await loader({ request, params, context: context() }).catch((thrown: unknown) => thrown);
+      expect(response instanceof Response ? response.status : 200, route.id).toBe(404);
+    }
+  });
+});
