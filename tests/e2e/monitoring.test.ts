@@ -1,37 +1,18 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accessibilityViolations, launchBrowser, newOfflineContext } from "../support/browser";
-import { startServer, type RunningServer } from "../support/server";
+import { describe, expect, it } from "vitest";
+import { accessibilityViolations } from "../support/browser";
+import { useApp } from "../support/e2e";
 
-let server: RunningServer;
-let browser: Browser;
+const app = useApp();
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const PASSWORD = "demo-hub-2030";
 const NARRATIVE_ES = "Se abrieron 12 km de ciclorruta en Bosa durante el periodo.";
 const NARRATIVE_FR = "12 km de pistes cyclables ont été ouverts à Bosa pendant la période.";
 
-async function logIn(page: Page, language: "en" | "es" | "fr", email: string, redirectTo: string) {
-  await page.goto(`${server.url}/${language}/login?${new URLSearchParams({ redirectTo })}`);
-  const labels = { en: ["E-mail", "Password", "Log in"], es: ["Correo electrónico", "Contraseña", "Iniciar sesión"], fr: ["Adresse e-mail", "Mot de passe", "Se connecter"] }[language];
-  await page.getByLabel(labels[0], { exact: true }).fill(email);
-  await page.getByLabel(labels[1], { exact: true }).fill(PASSWORD);
-  await page.locator("main").getByRole("button", { name: labels[2] }).click();
-  await page.waitForURL(`${server.url}${redirectTo}`);
-}
-
 describe("monitoring in the browser", () => {
   it("shows the seeded overdue HUB as overdue on the council dashboard, with no accessibility violation", async () => {
-    const { context, foreignRequests } = await newOfflineContext(browser, server.url);
+    const { context, foreignRequests } = await app.newContext();
     const page = await context.newPage();
-    await logIn(page, "en", "council@demo.l4a.test", "/en/council");
+    await app.loginAs("council", page.context());
+    await page.goto(`${app.url}/en/council`);
     await page.getByRole("heading", { level: 1, name: "Council and secretariat dashboard" }).waitFor();
     await page.getByLabel("Only HUBs with an overdue report").check();
     await page.getByRole("button", { name: "Apply filters" }).click();
@@ -50,9 +31,10 @@ describe("monitoring in the browser", () => {
   });
 
   it("lets the city post an update with one outcome progressed, which the council accepts in Spanish", async () => {
-    const { context } = await newOfflineContext(browser, server.url, { locale: "es-ES" });
+    const { context } = await app.newContext({ locale: "es-ES" });
     const page = await context.newPage();
-    await logIn(page, "es", "city@demo.l4a.test", "/es/progress");
+    await app.loginAs("city", page.context());
+    await page.goto(`${app.url}/es/progress`);
     await page.getByRole("heading", { level: 1, name: "Informes de avance" }).waitFor();
     await page.getByText("1 informe está atrasado.").waitFor();
     // Its outcomes' progress over time, as a chart with a table behind it.
@@ -82,9 +64,10 @@ describe("monitoring in the browser", () => {
     await page.getByText("En espera de revisión", { exact: true }).waitFor();
     await context.close();
 
-    const council = await newOfflineContext(browser, server.url, { locale: "es-ES" });
+    const council = await app.newContext({ locale: "es-ES" });
     const councilPage = await council.context.newPage();
-    await logIn(councilPage, "es", "council@demo.l4a.test", "/es/council");
+    await app.loginAs("council", councilPage.context());
+    await councilPage.goto(`${app.url}/es/council`);
     await councilPage
       .getByRole("region", { name: "En espera de revisión" })
       .getByRole("link", { name: /Red de ciclorrutas seguras/ })
@@ -94,16 +77,17 @@ describe("monitoring in the browser", () => {
     expect(await accessibilityViolations(councilPage)).toEqual([]);
     await councilPage.getByRole("button", { name: "Aceptar y publicar" }).click();
     await councilPage.getByText("El informe está aceptado y publicado en la página del HUB.").waitFor();
-    await councilPage.goto(`${server.url}/es/council?overdue=1`);
+    await councilPage.goto(`${app.url}/es/council?overdue=1`);
     await councilPage.getByText(/^0 de \d+ HUBs mostrados\.$/).waitFor();
     expect(await councilPage.locator(".dashboard-table tbody tr").count()).toBe(0);
     await council.context.close();
   });
 
   it("keeps the progress form working without JavaScript: errors beside the fields, input kept, draft saved", async () => {
-    const { context } = await newOfflineContext(browser, server.url, { javaScriptEnabled: false });
+    const { context } = await app.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await logIn(page, "en", "city@demo.l4a.test", "/en/progress");
+    await app.loginAs("city", page.context());
+    await page.goto(`${app.url}/en/progress`);
     await page.getByRole("link", { name: /Write the final report for/ }).click();
     await page.getByRole("heading", { level: 1, name: /New report/ }).waitFor();
     await page.getByLabel(/What happened in this period/).fill("Final works under way.");
@@ -124,9 +108,10 @@ describe("monitoring in the browser", () => {
   });
 
   it("shows the city its notifications and lets the secretariat set a HUB's reporting cadence", async () => {
-    const { context } = await newOfflineContext(browser, server.url);
+    const { context } = await app.newContext();
     const page = await context.newPage();
-    await logIn(page, "en", "city@demo.l4a.test", "/en/notifications");
+    await app.loginAs("city", page.context());
+    await page.goto(`${app.url}/en/notifications`);
     await page.getByRole("heading", { level: 1, name: "Notifications" }).waitFor();
     // From the reminder job at start-up, and from the council's decision in the test above.
     await page.getByRole("link", { name: /The report for Safe, connected cycle lane network for Bogotá.* is overdue\./ }).waitFor();
@@ -136,9 +121,10 @@ describe("monitoring in the browser", () => {
     await page.getByText("0 unread notifications.").waitFor();
     await context.close();
 
-    const secretariat = await newOfflineContext(browser, server.url);
+    const secretariat = await app.newContext();
     const admin = await secretariat.context.newPage();
-    await logIn(admin, "en", "secretariat@demo.l4a.test", "/en/council");
+    await app.loginAs("secretariat", admin.context());
+    await admin.goto(`${app.url}/en/council`);
     await admin.getByRole("link", { name: /Reporting cadence of Safe, connected cycle lane network for Bogotá/ }).click();
     await admin.getByRole("heading", { level: 1, name: /Reporting cadence/ }).waitFor();
     expect(await accessibilityViolations(admin)).toEqual([]);
@@ -156,10 +142,10 @@ describe("monitoring in the browser", () => {
   });
 
   it("shows the annual report, printable, with its figures", async () => {
-    const { context } = await newOfflineContext(browser, server.url);
+    const { context } = await app.newContext();
     const page = await context.newPage();
     const year = new Date().getUTCFullYear();
-    await page.goto(`${server.url}/fr/reports/${year}`);
+    await page.goto(`${app.url}/fr/reports/${year}`);
     await page.getByRole("heading", { level: 1, name: `Les HUBs Local4Action en ${year}` }).waitFor();
     await page.getByText("Achevé cette année").first().waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -170,9 +156,9 @@ describe("monitoring in the browser", () => {
 
   // Needs the public HUB page (/{lang}/hubs/{slug}, the map engineer's) with <PublishedProgress> placed on it at merge.
   it("publishes the accepted update on the HUB's public page, in French", async () => {
-    const { context } = await newOfflineContext(browser, server.url, { locale: "fr-FR" });
+    const { context } = await app.newContext({ locale: "fr-FR" });
     const page = await context.newPage();
-    const response = await page.goto(`${server.url}/fr/hubs/bogota-cycle-network`);
+    const response = await page.goto(`${app.url}/fr/hubs/bogota-cycle-network`);
     expect(response?.status()).toBe(200);
     await page.getByText(NARRATIVE_FR).waitFor();
     await page.getByRole("cell", { name: "124 km" }).first().waitFor();
