@@ -1,5 +1,5 @@
 import type { AppLoadContext } from "@remix-run/node";
-import { parseEnv } from "~/modules/config/env.server";
+import { parseEnv, type Env } from "~/modules/config/env.server";
 import type { TestDatabase } from "./database";
 
 /**
@@ -8,8 +8,8 @@ import type { TestDatabase } from "./database";
  */
 export const testEnv = parseEnv({});
 
-export function contextFor(database: TestDatabase, clientIp = "203.0.113.7"): AppLoadContext {
-  return { db: database.db, dbKind: database.kind, env: testEnv, clientIp };
+export function contextFor(database: TestDatabase, clientIp = "203.0.113.7", env: Env = testEnv): AppLoadContext {
+  return { db: database.db, dbKind: database.kind, env, clientIp };
 }
 
 export type FormValues = Record<string, string | number | string[] | undefined>;
@@ -33,19 +33,29 @@ export interface RouteCall {
   cookie?: string;
   headers?: Record<string, string>;
   clientIp?: string;
+  /** Another environment than the file's (e.g. with SMTP_URL); sessions signed with testEnv stay valid only if the secret is the same. */
+  env?: Env;
 }
 
 /**
  * Calls a route's loader or action as Remix would. A thrown Response (redirect, 404, 409) is
  * returned like a returned one; plain data comes back as a 200 JSON Response.
  */
-export async function callRoute(fn: (args: any) => Promise<unknown>, database: TestDatabase, call: RouteCall): Promise<Response> {
-  const body = call.body === undefined || call.body instanceof FormData ? call.body : form(call.body);
-  const url = /^https?:/.test(call.path) ? call.path : `http://localhost${call.path}`;
-  const headers: Record<string, string> = { ...call.headers, ...(call.cookie ? { Cookie: call.cookie } : {}) };
-  const request = new Request(url, { method: call.method ?? (body ? "POST" : "GET"), body, headers });
+export function callRoute(fn: (args: any) => Promise<unknown>, database: TestDatabase, call: RouteCall): Promise<Response> {
+  return responseOf(() => fn({ request: requestFor(call), params: call.params ?? {}, context: contextFor(database, call.clientIp, call.env) }));
+}
+
+/** The Request a browser would send (for `callRoute`, or a guard such as `requireUser`). */
+export function requestFor({ path, method, body, cookie, headers }: Omit<RouteCall, "params" | "clientIp" | "env">): Request {
+  const data = body === undefined || body instanceof FormData ? body : form(body);
+  const url = /^https?:/.test(path) ? path : `http://localhost${path}`;
+  return new Request(url, { method: method ?? (data ? "POST" : "GET"), body: data, headers: { ...headers, ...(cookie ? { Cookie: cookie } : {}) } });
+}
+
+/** What Remix would send for `run`: a thrown Response is returned like a returned one; data becomes JSON. */
+export async function responseOf(run: () => Promise<unknown>): Promise<Response> {
   try {
-    const result = await fn({ request, params: call.params ?? {}, context: contextFor(database, call.clientIp) });
+    const result = await run();
     return result instanceof Response ? result : Response.json(result);
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
