@@ -10,7 +10,9 @@ import * as newRoute from "~/routes/$lang.my.hubs.new";
 import * as reviewRoute from "~/routes/$lang.review.$hubId";
 import type { SessionUser } from "~/modules/accounts/session.server";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { callRoute, cookieFor, proposalFields } from "../support/proposals";
+import { proposalFields } from "../support/proposals";
+import { callRoute } from "../support/routes";
+import { cookieFor } from "../support/sessions";
 
 let database: TestDatabase;
 const users: Record<"cityA" | "cityB" | "cityUnverified" | "council" | "secretariat", SessionUser & { cookie: string }> = {} as never;

@@ -51,6 +51,7 @@ export function useApp(options: { browser?: boolean; env?: Record<string, string
   const sessions = new Map<UserRole, string[]>();
 
   beforeAll(async () => {
+    const startedAt = performance.now();
     const browserStarting = options.browser === false ? undefined : launchBrowser();
     let serverEnv: Record<string, string>;
     if (testDatabaseUrl) {
@@ -71,6 +72,8 @@ export function useApp(options: { browser?: boolean; env?: Record<string, string
       removeDatabase = async () => rmSync(dataRoot, { recursive: true, force: true });
     }
 
+    const log = (step: string) => process.env.E2E_DEBUG && console.log(`[e2e] ${step} after ${Math.round(performance.now() - startedAt)} ms`);
+    log("database created");
     const handle = await openDatabase({ databaseUrl, pgliteDataDir: serverEnv.PGLITE_DATA_DIR });
     try {
       await prepareDatabase(handle.db, { seedDemoWhenEmpty: true });
@@ -84,9 +87,11 @@ export function useApp(options: { browser?: boolean; env?: Record<string, string
     } finally {
       await handle.close();
     }
+    log("demo data and sessions written");
 
     [server, browser] = await Promise.all([startServer({ ...serverEnv, ...options.env }), browserStarting]);
-  });
+    // Preparing the demo data and starting a server take long on a busy machine.
+  }, 240_000);
 
   afterAll(async () => {
     if (process.env.E2E_DEBUG) console.log(server?.output().slice(-4000));
