@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
 import postgres from "postgres";
 import { afterAll, beforeAll } from "vitest";
-import { openDatabase } from "../../db/index";
+import { openDatabase, type DB } from "../../db/index";
 import { prepareDatabase } from "../../db/prepare";
 import type { UserRole } from "../../db/schema";
 import { parseEnv } from "~/modules/config/env.server";
@@ -43,7 +43,14 @@ export interface E2eApp {
  * Sessions are written before the server starts because the embedded database belongs to the
  * server's process while it runs (it is locked), so the test process cannot write to it then.
  */
-export function useApp(options: { browser?: boolean; env?: Record<string, string> } = {}): E2eApp {
+export function useApp(
+  options: {
+    browser?: boolean;
+    env?: Record<string, string>;
+    /** Test data of the file's own (a HUB in a given state…), written after the demo data, before the server starts. */
+    prepare?: (db: DB) => Promise<void>;
+  } = {},
+): E2eApp {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   let databaseUrl: string | undefined;
@@ -77,6 +84,7 @@ export function useApp(options: { browser?: boolean; env?: Record<string, string
     const handle = await openDatabase({ databaseUrl, pgliteDataDir: serverEnv.PGLITE_DATA_DIR });
     try {
       await prepareDatabase(handle.db, { seedDemoWhenEmpty: true });
+      await options.prepare?.(handle.db);
       const env = parseEnv({ SESSION_SECRET: E2E_SESSION_SECRET });
       for (const role of ROLES) {
         const user = await handle.db.selectFrom("users").select("id").where("email", "=", `${role}@demo.l4a.test`).executeTakeFirstOrThrow();
