@@ -4,19 +4,19 @@ import { runReportReminders } from "~/modules/progress/notifications.server";
 import { action as cadenceAction, loader as cadenceLoader } from "../../app/routes/$lang.council.hubs.$hubId.cadence";
 import { action as notificationsAction, loader as notificationsLoader } from "../../app/routes/$lang.notifications";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { createHub, createUser } from "../support/progress-fixtures";
+import { createHub } from "../support/progress-fixtures";
 import { callRoute } from "../support/routes";
-import { cookieFor } from "../support/sessions";
+import { loginAs, type SignedInUser } from "../support/sessions";
 
 let database: TestDatabase;
 let hubId: number;
-let city: { id: number; organisation_id: number | null };
-let secretariat: { id: number };
+let city: SignedInUser;
+let secretariat: SignedInUser;
 beforeAll(async () => {
   database = await createTestDatabase();
-  city = await createUser(database.db, { role: "city", language: "es" });
-  secretariat = await createUser(database.db, { role: "secretariat" });
-  hubId = (await createHub(database.db, { organisationId: city.organisation_id!, startDate: "2026-01-01", endDate: "2027-06-30" })).id;
+  city = await loginAs(database, "city", { language: "es" });
+  secretariat = await loginAs(database, "secretariat");
+  hubId = (await createHub(database.db, { organisationId: city.organisationId!, startDate: "2026-01-01", endDate: "2027-06-30" })).id;
 });
 afterAll(() => database?.destroy());
 
@@ -24,8 +24,8 @@ describe("the reporting cadence", () => {
   it("is set by the secretariat only, changes the calendar, and a stale form is a conflict", async () => {
     const url = `/en/council/hubs/${hubId}/cadence`;
     const params = { lang: "en", hubId: String(hubId) };
-    const secretariatCookie = await cookieFor(database, secretariat.id);
-    expect((await callRoute(cadenceLoader, database, { path: url, params, cookie: await cookieFor(database, city.id) })).status).toBe(403);
+    const secretariatCookie = secretariat.cookie;
+    expect((await callRoute(cadenceLoader, database, { path: url, params, cookie: city.cookie })).status).toBe(403);
     expect((await callRoute(cadenceLoader, database, { path: `/en/council/hubs/999999/cadence`, params: { lang: "en", hubId: "999999" }, cookie: secretariatCookie })).status).toBe(404);
     const invalid = await callRoute(cadenceAction, database, { path: url, params, cookie: secretariatCookie, body: { version: "0", intervalMonths: "13" } });
     expect(invalid.status).toBe(400);
@@ -43,11 +43,11 @@ describe("the reporting cadence", () => {
 describe("in-app notifications", () => {
   it("lists the signed-in user's own notifications and marks them read", async () => {
     await runReportReminders(database.db, { today: "2026-03-20" });
-    const cookie = await cookieFor(database, city.id);
+    const cookie = city.cookie;
     const page = await callRoute(notificationsLoader, database, { path: "/es/notifications", params: { lang: "es" }, cookie: cookie });
     const data = (await page.json()) as { notifications: { kind: string; read: boolean }[] };
     expect(data.notifications.map((row) => [row.kind, row.read])).toEqual([["report_due_soon", false]]);
-    const other = await callRoute(notificationsLoader, database, { path: "/es/notifications", params: { lang: "es" }, cookie: await cookieFor(database, secretariat.id) });
+    const other = await callRoute(notificationsLoader, database, { path: "/es/notifications", params: { lang: "es" }, cookie: secretariat.cookie });
     expect(((await other.json()) as { notifications: unknown[] }).notifications).toEqual([]);
     expect((await callRoute(notificationsAction, database, { path: "/es/notifications", params: { lang: "es" }, cookie: cookie, body: { intent: "read" } })).status).toBe(302);
     const after = (await (await callRoute(notificationsLoader, database, { path: "/es/notifications", params: { lang: "es" }, cookie: cookie })).json()) as { notifications: { read: boolean }[] };
