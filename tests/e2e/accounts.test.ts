@@ -1,24 +1,15 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accessibilityViolations, launchBrowser, newOfflineContext } from "../support/browser";
-import { startServer, type RunningServer } from "../support/server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { accessibilityViolations } from "../support/browser";
+import { useApp } from "../support/e2e";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = useApp();
 
 const DEMO_PASSWORD = "demo-hub-2030";
 const ANA = { email: "ana.perez@rosario.example", password: "rio-parana-atardecer-2030" };
 
 async function logIn(page: Page, email: string, password: string) {
-  await page.goto(`${server.url}/en/login`);
+  await page.goto(`${app.url}/en/login`);
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Log in" }).click();
@@ -27,9 +18,9 @@ async function logIn(page: Page, email: string, password: string) {
 
 describe("accounts in the browser", () => {
   it("a new representative signs up in Spanish creating an organisation: a password error first, input kept, then logged in", async () => {
-    const { context, foreignRequests } = await newOfflineContext(browser, server.url, { locale: "es-ES" });
+    const { context, foreignRequests } = await app.newContext({ locale: "es-ES" });
     const page = await context.newPage();
-    await page.goto(`${server.url}/es`);
+    await page.goto(`${app.url}/es`);
     await page.getByRole("link", { name: "Registrarse" }).click();
     await page.getByRole("heading", { level: 1, name: "Registrarse como representante de ciudad" }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -62,7 +53,7 @@ describe("accounts in the browser", () => {
     await page.getByLabel("Contraseña nueva").fill(ANA.password);
     await page.getByLabel("Repita la contraseña").fill(ANA.password);
     await page.getByRole("button", { name: "Crear mi cuenta" }).click();
-    await page.waitForURL(`${server.url}/es/account?welcome=1`);
+    await page.waitForURL(`${app.url}/es/account?welcome=1`);
     await page.getByText("¡Bienvenida/o! Su cuenta está lista.").waitFor();
     await page.getByText("pendiente de verificación por la secretaría").waitFor();
     await page.getByText("Sesión iniciada como Ana Pérez").waitFor();
@@ -71,10 +62,10 @@ describe("accounts in the browser", () => {
     await context.close();
   });
 
-  it("the secretariat verifies the new organisation in English; the admin pages pass axe", async () => {
-    const { context } = await newOfflineContext(browser, server.url, { locale: "en-GB" });
+  it("the secretariat logs in through the form and verifies the new organisation in English; the log-in and admin pages pass axe", async () => {
+    const { context } = await app.newContext({ locale: "en-GB" });
     const page = await context.newPage();
-    await page.goto(`${server.url}/en/login`);
+    await page.goto(`${app.url}/en/login`);
     expect(await accessibilityViolations(page)).toEqual([]);
     await logIn(page, "secretariat@demo.l4a.test", DEMO_PASSWORD);
     await page.getByRole("link", { name: "Administration" }).click();
@@ -97,28 +88,28 @@ describe("accounts in the browser", () => {
     await context.close();
 
     // The representative now sees the organisation verified.
-    const ana = await newOfflineContext(browser, server.url, { locale: "es-ES" });
+    const ana = await app.newContext({ locale: "es-ES" });
     const anaPage = await ana.context.newPage();
     await logIn(anaPage, ANA.email, ANA.password);
-    await anaPage.goto(`${server.url}/es/account`);
+    await anaPage.goto(`${app.url}/es/account`);
     await anaPage.getByText(/^verificada el /).waitFor();
     await ana.context.close();
   });
 
   it("a forgotten password is reset through the link the secretariat reads in the outbox", async () => {
-    const visitor = await newOfflineContext(browser, server.url, { locale: "en-GB" });
+    const visitor = await app.newContext({ locale: "en-GB" });
     const page = await visitor.context.newPage();
-    await page.goto(`${server.url}/en/login`);
+    await page.goto(`${app.url}/en/login`);
     await page.getByRole("link", { name: "Forgot your password?" }).click();
     await page.getByRole("heading", { level: 1, name: "Forgot your password" }).waitFor();
     await page.getByLabel("E-mail").fill(ANA.email);
     await page.getByRole("button", { name: "Send the link" }).click();
     await page.getByText("If an account exists for this address, we have sent it a link").waitFor();
 
-    const secretariat = await newOfflineContext(browser, server.url, { locale: "en-GB" });
+    const secretariat = await app.newContext({ locale: "en-GB" });
     const adminPage = await secretariat.context.newPage();
-    await logIn(adminPage, "secretariat@demo.l4a.test", DEMO_PASSWORD);
-    await adminPage.goto(`${server.url}/en/admin/outbox`);
+    await app.loginAs("secretariat", secretariat.context);
+    await adminPage.goto(`${app.url}/en/admin/outbox`);
     const message = adminPage.getByRole("article", { name: "Elija una contraseña nueva para HUBs Local4Action" });
     await message.getByText(ANA.email).waitFor();
     const body = await message.locator("pre").textContent();
@@ -131,7 +122,7 @@ describe("accounts in the browser", () => {
     await page.getByLabel("Contraseña nueva").fill(newPassword);
     await page.getByLabel("Repita la contraseña").fill(newPassword);
     await page.getByRole("button", { name: "Guardar la contraseña nueva" }).click();
-    await page.waitForURL(`${server.url}/es/login?reset=1`);
+    await page.waitForURL(`${app.url}/es/login?reset=1`);
     await page.getByText("Su contraseña se ha cambiado. Inicie sesión con la nueva.").waitFor();
     await page.getByLabel("Correo electrónico").fill(ANA.email);
     await page.getByLabel("Contraseña").fill(newPassword);
@@ -145,21 +136,21 @@ describe("accounts in the browser", () => {
   });
 
   it("the secretariat invites a council member in French, who accepts the single-use link from the outbox", async () => {
-    const secretariat = await newOfflineContext(browser, server.url, { locale: "en-GB" });
+    const secretariat = await app.newContext({ locale: "en-GB" });
     const adminPage = await secretariat.context.newPage();
-    await logIn(adminPage, "secretariat@demo.l4a.test", DEMO_PASSWORD);
-    await adminPage.goto(`${server.url}/en/admin/invitations`);
+    await app.loginAs("secretariat", secretariat.context);
+    await adminPage.goto(`${app.url}/en/admin/invitations`);
     await adminPage.getByLabel("E-mail", { exact: true }).fill("membre.conseil@example.org");
     await adminPage.getByLabel("Role").selectOption({ label: "Advisory council" });
     await adminPage.getByLabel("Language of the e-mail").selectOption({ label: "French" });
     await adminPage.getByRole("button", { name: "Send the invitation" }).click();
     await adminPage.getByText("The invitation to membre.conseil@example.org is in the outbox.").waitFor();
     await adminPage.getByRole("row", { name: /membre\.conseil@example\.org/ }).getByText("Waiting").waitFor();
-    await adminPage.goto(`${server.url}/en/admin/outbox`);
+    await adminPage.goto(`${app.url}/en/admin/outbox`);
     const body = await adminPage.getByRole("article", { name: "Votre invitation au registre des HUBs Local4Action" }).locator("pre").textContent();
     const link = body!.match(/https?:\/\/\S+\/fr\/invitations\/[A-Za-z0-9_-]+/)![0];
 
-    const invitee = await newOfflineContext(browser, server.url, { locale: "fr-FR" });
+    const invitee = await app.newContext({ locale: "fr-FR" });
     const page = await invitee.context.newPage();
     await page.goto(link);
     await page.getByRole("heading", { level: 1, name: "Accepter l’invitation" }).waitFor();
@@ -168,24 +159,24 @@ describe("accounts in the browser", () => {
     await page.getByLabel("Nouveau mot de passe").fill("conseil-avis-fleuve-2031");
     await page.getByLabel("Répétez le mot de passe").fill("conseil-avis-fleuve-2031");
     await page.getByRole("button", { name: "Créer mon compte" }).click();
-    await page.waitForURL(`${server.url}/fr/account?welcome=1`);
+    await page.waitForURL(`${app.url}/fr/account?welcome=1`);
     await page.getByText("Connecté·e en tant que Camille Martin (Conseil consultatif)").waitFor();
 
-    const other = await newOfflineContext(browser, server.url, { locale: "fr-FR" });
+    const other = await app.newContext({ locale: "fr-FR" });
     const otherPage = await other.context.newPage();
     const again = await otherPage.goto(link);
     expect(again?.status()).toBe(410);
     await otherPage.getByText("Cette invitation a déjà été utilisée.").waitFor();
 
-    await adminPage.goto(`${server.url}/en/admin/invitations`);
+    await adminPage.goto(`${app.url}/en/admin/invitations`);
     await adminPage.getByRole("row", { name: /membre\.conseil@example\.org/ }).getByText("Accepted").waitFor();
     await Promise.all([secretariat.context.close(), invitee.context.close(), other.context.close()]);
   });
 
   it("works without JavaScript: asking to join an organisation, with a server-side error first", async () => {
-    const { context } = await newOfflineContext(browser, server.url, { javaScriptEnabled: false });
+    const { context } = await app.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/en/signup`);
+    await page.goto(`${app.url}/en/signup`);
     await page.getByLabel("Your name").fill("Nadia Script");
     await page.getByLabel("E-mail").fill("CITY@demo.l4a.test");
     await page.getByLabel("New password").fill("no-script-needed-here-5");
@@ -201,7 +192,7 @@ describe("accounts in the browser", () => {
     await page.getByLabel("New password").fill("no-script-needed-here-5");
     await page.getByLabel("Repeat the password").fill("no-script-needed-here-5");
     await page.getByRole("button", { name: "Create my account" }).click();
-    await page.waitForURL(`${server.url}/en/account?welcome=1`);
+    await page.waitForURL(`${app.url}/en/account?welcome=1`);
     await page.getByText("request to join waiting for the secretariat").waitFor();
     await context.close();
   });

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, type RunningServer } from "../support/server";
+import { describe, expect, it } from "vitest";
+import { useApp } from "../support/e2e";
 
 const ASSETS = path.resolve(__dirname, "../../public/build");
 
@@ -21,20 +21,14 @@ function getRaw(url: string, headers: Record<string, string>): Promise<{ status:
   });
 }
 
-let server: RunningServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const app = useApp({ browser: false });
 
 describe("the build's assets", () => {
   const entry = readdirSync(ASSETS).find((name) => /^entry\.client-.*\.js$/.test(name))!;
   const raw = readFileSync(path.join(ASSETS, entry));
 
   it("are served precompressed: brotli to a browser that accepts it, gzip otherwise, both decoding to the file", async () => {
-    const url = `${server.url}/build/${entry}`;
+    const url = `${app.url}/build/${entry}`;
     const brotli = await getRaw(url, { "Accept-Encoding": "gzip, deflate, br, zstd" });
     expect(brotli.status).toBe(200);
     expect(brotli.headers["content-encoding"]).toBe("br");
@@ -59,22 +53,22 @@ describe("the build's assets", () => {
 
   it("stylesheets too", async () => {
     const stylesheet = readdirSync(path.join(ASSETS, "_assets")).find((name) => /^app-.*\.css$/.test(name))!;
-    const response = await getRaw(`${server.url}/build/_assets/${stylesheet}`, { "Accept-Encoding": "br" });
+    const response = await getRaw(`${app.url}/build/_assets/${stylesheet}`, { "Accept-Encoding": "br" });
     expect(response.headers["content-encoding"]).toBe("br");
     expect(response.headers["content-type"]).toMatch(/^text\/css/);
     expect(brotliDecompressSync(response.body).equals(readFileSync(path.join(ASSETS, "_assets", stylesheet)))).toBe(true);
   });
 
   it("an unknown asset is a 404, not an immutable response", async () => {
-    const response = await getRaw(`${server.url}/build/entry.client-NOTBUILT.js`, { "Accept-Encoding": "br" });
+    const response = await getRaw(`${app.url}/build/entry.client-NOTBUILT.js`, { "Accept-Encoding": "br" });
     expect(response.status).toBe(404);
     expect(response.headers["cache-control"] ?? "").not.toMatch(/immutable/);
   });
 
   it("Remix's route discovery (/__manifest) is not cached as immutable", async () => {
-    const html = await (await fetch(`${server.url}/en`)).text();
+    const html = await (await fetch(`${app.url}/en`)).text();
     const version = html.match(/"version":\s*"(\w+)"/)![1];
-    const response = await getRaw(`${server.url}/__manifest?p=%2Fen%2Flogin&version=${version}`, { "Accept-Encoding": "gzip" });
+    const response = await getRaw(`${app.url}/__manifest?p=%2Fen%2Flogin&version=${version}`, { "Accept-Encoding": "gzip" });
     expect(response.status).toBe(200);
     const body = response.headers["content-encoding"] === "gzip" ? gunzipSync(response.body) : response.body;
     expect(JSON.parse(body.toString())["routes/$lang.login"].module).toMatch(/^\/build\/routes\//);

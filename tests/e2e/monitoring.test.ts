@@ -1,42 +1,35 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accessibilityViolations, launchBrowser, newOfflineContext } from "../support/browser";
-import { startServer, type RunningServer } from "../support/server";
-import { DEMO_HUBS } from "../../db/seed/demo-hubs";
-import { demoHubsOn } from "~/modules/demo/demo-dates";
+import { describe, expect, it } from "vitest";
+import { accessibilityViolations } from "../support/browser";
+import { useApp } from "../support/e2e";
+import { createHub, createUser } from "../support/progress-fixtures";
+import { reportingPeriods } from "~/modules/progress/calendar";
 import { isoToday } from "~/modules/hubs/lifecycle";
 import { formatDate } from "~/modules/i18n/format";
-import { reportingPeriods } from "~/modules/progress/calendar";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+// Read from the demo data or made by the test before the server starts, never assumed from the seed's dates.
+let bogotaFirstPeriodAfterCadence = "";
+const app = useApp({
+  prepare: async (db) => {
+    const bogota = await db.selectFrom("hubs").select(["start_date", "end_date"]).where("slug", "=", "bogota-cycle-network").executeTakeFirstOrThrow();
+    const [first] = reportingPeriods({ startDate: bogota.start_date, endDate: bogota.end_date, intervalMonths: 4 });
+    bogotaFirstPeriodAfterCadence = `Progress report for ${formatDate(first.start, "en")} to ${formatDate(first.end, "en")}`;
+    // A HUB completed today, so this year's annual report has one whatever day the suite runs.
+    const today = isoToday();
+    const city = await createUser(db, { role: "city" });
+    const hub = await createHub(db, { organisationId: city.organisation_id!, startDate: "2025-06-01", endDate: today });
+    await db.updateTable("hubs").set({ status: "completed", completed_at: new Date() }).where("id", "=", hub.id).execute();
+  },
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
-const PASSWORD = "demo-hub-2030";
 const NARRATIVE_ES = "Se abrieron 12 km de ciclorruta en Bosa durante el periodo.";
 const NARRATIVE_FR = "12 km de pistes cyclables ont été ouverts à Bosa pendant la période.";
 
-async function logIn(page: Page, language: "en" | "es" | "fr", email: string, redirectTo: string) {
-  await page.goto(`${server.url}/${language}/login?${new URLSearchParams({ redirectTo })}`);
-  const labels = { en: ["E-mail", "Password", "Log in"], es: ["Correo electrónico", "Contraseña", "Iniciar sesión"], fr: ["Adresse e-mail", "Mot de passe", "Se connecter"] }[language];
-  await page.getByLabel(labels[0], { exact: true }).fill(email);
-  await page.getByLabel(labels[1], { exact: true }).fill(PASSWORD);
-  await page.locator("main").getByRole("button", { name: labels[2] }).click();
-  await page.waitForURL(`${server.url}${redirectTo}`);
-}
-
 describe("monitoring in the browser", () => {
   it("shows the seeded overdue HUB as overdue on the council dashboard, with no accessibility violation", async () => {
-    const { context, foreignRequests } = await newOfflineContext(browser, server.url);
+    const { context, foreignRequests } = await app.newContext();
     const page = await context.newPage();
-    await logIn(page, "en", "council@demo.l4a.test", "/en/council");
+    await app.loginAs("council", page.context());
+    await page.goto(`${app.url}/en/council`);
     await page.getByRole("heading", { level: 1, name: "Council and secretariat dashboard" }).waitFor();
     await page.getByLabel("Only HUBs with an overdue report").check();
     await page.getByRole("button", { name: "Apply filters" }).click();
@@ -55,9 +48,10 @@ describe("monitoring in the browser", () => {
   });
 
   it("lets the city post an update with one outcome progressed, which the council accepts in Spanish", async () => {
-    const { context } = await newOfflineContext(browser, server.url, { locale: "es-ES" });
+    const { context } = await app.newContext({ locale: "es-ES" });
     const page = await context.newPage();
-    await logIn(page, "es", "city@demo.l4a.test", "/es/progress");
+    await app.loginAs("city", page.context());
+    await page.goto(`${app.url}/es/progress`);
     await page.getByRole("heading", { level: 1, name: "Informes de avance" }).waitFor();
     await page.getByText("1 informe está atrasado.").waitFor();
     // Its outcomes' progress over time, as a chart with a table behind it.
@@ -87,9 +81,10 @@ describe("monitoring in the browser", () => {
     await page.getByText("En espera de revisión", { exact: true }).waitFor();
     await context.close();
 
-    const council = await newOfflineContext(browser, server.url, { locale: "es-ES" });
+    const council = await app.newContext({ locale: "es-ES" });
     const councilPage = await council.context.newPage();
-    await logIn(councilPage, "es", "council@demo.l4a.test", "/es/council");
+    await app.loginAs("council", councilPage.context());
+    await councilPage.goto(`${app.url}/es/council`);
     await councilPage
       .getByRole("region", { name: "En espera de revisión" })
       .getByRole("link", { name: /Red de ciclorrutas seguras/ })
@@ -99,16 +94,17 @@ describe("monitoring in the browser", () => {
     expect(await accessibilityViolations(councilPage)).toEqual([]);
     await councilPage.getByRole("button", { name: "Aceptar y publicar" }).click();
     await councilPage.getByText("El informe está aceptado y publicado en la página del HUB.").waitFor();
-    await councilPage.goto(`${server.url}/es/council?overdue=1`);
+    await councilPage.goto(`${app.url}/es/council?overdue=1`);
     await councilPage.getByText(/^0 de \d+ HUBs mostrados\.$/).waitFor();
     expect(await councilPage.locator(".dashboard-table tbody tr").count()).toBe(0);
     await council.context.close();
   });
 
   it("keeps the progress form working without JavaScript: errors beside the fields, input kept, draft saved", async () => {
-    const { context } = await newOfflineContext(browser, server.url, { javaScriptEnabled: false });
+    const { context } = await app.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await logIn(page, "en", "city@demo.l4a.test", "/en/progress");
+    await app.loginAs("city", page.context());
+    await page.goto(`${app.url}/en/progress`);
     await page.getByRole("link", { name: /Write the final report for/ }).click();
     await page.getByRole("heading", { level: 1, name: /New report/ }).waitFor();
     await page.getByLabel(/What happened in this period/).fill("Final works under way.");
@@ -129,9 +125,10 @@ describe("monitoring in the browser", () => {
   });
 
   it("shows the city its notifications and lets the secretariat set a HUB's reporting cadence", async () => {
-    const { context } = await newOfflineContext(browser, server.url);
+    const { context } = await app.newContext();
     const page = await context.newPage();
-    await logIn(page, "en", "city@demo.l4a.test", "/en/notifications");
+    await app.loginAs("city", page.context());
+    await page.goto(`${app.url}/en/notifications`);
     await page.getByRole("heading", { level: 1, name: "Notifications" }).waitFor();
     // From the reminder job at start-up, and from the council's decision in the test above.
     await page.getByRole("link", { name: /The report for Safe, connected cycle lane network for Bogotá.* is overdue\./ }).waitFor();
@@ -141,9 +138,10 @@ describe("monitoring in the browser", () => {
     await page.getByText("0 unread notifications.").waitFor();
     await context.close();
 
-    const secretariat = await newOfflineContext(browser, server.url);
+    const secretariat = await app.newContext();
     const admin = await secretariat.context.newPage();
-    await logIn(admin, "en", "secretariat@demo.l4a.test", "/en/council");
+    await app.loginAs("secretariat", admin.context());
+    await admin.goto(`${app.url}/en/council`);
     await admin.getByRole("link", { name: /Reporting cadence of Safe, connected cycle lane network for Bogotá/ }).click();
     await admin.getByRole("heading", { level: 1, name: /Reporting cadence/ }).waitFor();
     expect(await accessibilityViolations(admin)).toEqual([]);
@@ -156,18 +154,16 @@ describe("monitoring in the browser", () => {
     await admin.getByText("Enter a value of at most 12.").waitFor({ state: "detached" });
     await admin.getByRole("button", { name: "Save the cadence" }).click();
     await admin.waitForURL(/saved=1/);
-    // The demo's dates are placed relative to the day the server seeded it (today).
-    const bogota = demoHubsOn(DEMO_HUBS, isoToday()).find((hub) => hub.slug === "bogota-cycle-network")!;
-    const [first] = reportingPeriods({ startDate: bogota.startDate, endDate: bogota.endDate, intervalMonths: 4 });
-    await admin.getByText(`Progress report for ${formatDate(first.start, "en")} to ${formatDate(first.end, "en")}`).waitFor();
+    await admin.getByText(bogotaFirstPeriodAfterCadence).waitFor();
     await secretariat.context.close();
   });
 
   it("shows the annual report, printable, with its figures", async () => {
-    const { context } = await newOfflineContext(browser, server.url);
+    const { context } = await app.newContext();
     const page = await context.newPage();
-    const year = new Date().getUTCFullYear();
-    await page.goto(`${server.url}/fr/reports/${year}`);
+    // The server's year: it and this process share the clock.
+    const year = Number(isoToday().slice(0, 4));
+    await page.goto(`${app.url}/fr/reports/${year}`);
     await page.getByRole("heading", { level: 1, name: `Les HUBs Local4Action en ${year}` }).waitFor();
     await page.getByText("Achevé cette année").first().waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -178,9 +174,9 @@ describe("monitoring in the browser", () => {
 
   // Needs the public HUB page (/{lang}/hubs/{slug}, the map engineer's) with <PublishedProgress> placed on it at merge.
   it("publishes the accepted update on the HUB's public page, in French", async () => {
-    const { context } = await newOfflineContext(browser, server.url, { locale: "fr-FR" });
+    const { context } = await app.newContext({ locale: "fr-FR" });
     const page = await context.newPage();
-    const response = await page.goto(`${server.url}/fr/hubs/bogota-cycle-network`);
+    const response = await page.goto(`${app.url}/fr/hubs/bogota-cycle-network`);
     expect(response?.status()).toBe(200);
     await page.getByText(NARRATIVE_FR).waitFor();
     await page.getByRole("cell", { name: "124 km" }).first().waitFor();

@@ -1,103 +1,89 @@
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseUrl } from "../support/database";
-import { startServer, type RunningServer } from "../support/server";
+import { useApp } from "../support/e2e";
 
-async function get(server: RunningServer, path: string, cookie?: string) {
-  const response = await fetch(`${server.url}${path}`, { headers: cookie ? { Cookie: cookie } : {}, redirect: "manual" });
+async function get(app: { url: string }, path: string, cookie?: string) {
+  const response = await fetch(`${app.url}${path}`, { headers: cookie ? { Cookie: cookie } : {}, redirect: "manual" });
   return { status: response.status, cache: response.headers.get("x-page-cache"), vary: response.headers.get("vary"), setCookie: response.headers.get("set-cookie"), body: await response.text() };
 }
 
 /** A route's loader data, as the browser fetches it on client navigation. */
-async function getData<T>(server: RunningServer, path: string, routeId: string, cookie: string): Promise<T> {
-  const response = await fetch(`${server.url}${path}?${new URLSearchParams({ _data: routeId })}`, { headers: { Cookie: cookie } });
+async function getData<T>(app: { url: string }, path: string, routeId: string, cookie: string): Promise<T> {
+  const response = await fetch(`${app.url}${path}?${new URLSearchParams({ _data: routeId })}`, { headers: { Cookie: cookie } });
   expect(response.status).toBe(200);
   return (await response.json()) as T;
 }
 
-async function signIn(server: RunningServer, email: string) {
-  const body = new URLSearchParams({ email, password: "demo-hub-2030", redirectTo: "/en" });
-  const response = await fetch(`${server.url}/en/login`, { method: "POST", body, redirect: "manual" });
-  expect(response.status).toBe(302);
-  const setCookie = response.headers.get("set-cookie")!;
-  return setCookie.match(/l4a_session=[^;]+/)![0];
-}
+const app = useApp({ browser: false });
 
-describe("the page cache of public pages (embedded database)", () => {
-  let server: RunningServer;
-  beforeAll(async () => {
-    server = await startServer();
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
-
+describe("the page cache of public pages", () => {
   it("serves an anonymous visitor's repeated map page from the cache, same HTML", async () => {
-    const first = await get(server, "/en?sdg=11");
+    const first = await get(app, "/en?sdg=11");
     expect(first.status).toBe(200);
     expect(first.cache).toBe("miss");
     expect(first.vary).toMatch(/Cookie/i);
-    const second = await get(server, "/en?sdg=11");
+    const second = await get(app, "/en?sdg=11");
     expect(second.cache).toBe("hit");
     expect(second.body).toBe(first.body);
     // Another query is another page.
-    expect((await get(server, "/en?sdg=6")).cache).toBe("miss");
+    expect((await get(app, "/en?sdg=6")).cache).toBe("miss");
     // The language comes from the URL: the Spanish page is its own entry, in Spanish.
-    const spanish = await get(server, "/es?sdg=11");
+    const spanish = await get(app, "/es?sdg=11");
     expect(spanish.cache).toBe("miss");
     expect(spanish.body).toContain('lang="es"');
   });
 
   it("keeps setting the language cookie for a visitor who has none, even from the cache", async () => {
-    await get(server, "/fr");
-    const again = await get(server, "/fr");
+    await get(app, "/fr");
+    const again = await get(app, "/fr");
     expect(again.cache).toBe("hit");
     expect(again.setCookie).toMatch(/^lng=/);
     // A visitor whose cookie already says French gets no cookie (its own entry).
     const cookie = again.setCookie!.split(";")[0];
-    await get(server, "/fr", cookie);
-    const withCookie = await get(server, "/fr", cookie);
+    await get(app, "/fr", cookie);
+    const withCookie = await get(app, "/fr", cookie);
     expect(withCookie.cache).toBe("hit");
     expect(withCookie.setCookie).toBeNull();
   });
 
   it("serves an anonymous visitor's second view of a HUB page from the cache, but never a signed-in user's", async () => {
-    const slug = (await get(server, "/en")).body.match(/href="\/en\/hubs\/([^"?]+)"/)![1];
-    const first = await get(server, `/en/hubs/${slug}`);
+    const slug = (await get(app, "/en")).body.match(/href="\/en\/hubs\/([^"?]+)"/)![1];
+    const first = await get(app, `/en/hubs/${slug}`);
     expect(first.status).toBe(200);
     expect(first.cache).toBe("miss");
-    const second = await get(server, `/en/hubs/${slug}`);
+    const second = await get(app, `/en/hubs/${slug}`);
     expect(second.cache).toBe("hit");
     expect(second.body).toBe(first.body);
     // A HUB that does not exist is a 404, never kept.
-    expect((await get(server, "/en/hubs/no-such-hub")).status).toBe(404);
-    expect((await get(server, "/en/hubs/no-such-hub")).cache).toBe("miss");
+    expect((await get(app, "/en/hubs/no-such-hub")).status).toBe(404);
+    expect((await get(app, "/en/hubs/no-such-hub")).cache).toBe("miss");
 
-    const session = await signIn(server, "city@demo.l4a.test");
-    const signedIn = await get(server, `/en/hubs/${slug}`, session);
+    const session = await app.loginAs("city");
+    const signedIn = await get(app, `/en/hubs/${slug}`, session);
     expect(signedIn.status).toBe(200);
     expect(signedIn.cache).toBeNull();
     expect(signedIn.body).toContain("Demo city representative");
-    const anonymous = await get(server, `/en/hubs/${slug}`);
+    const anonymous = await get(app, `/en/hubs/${slug}`);
     expect(anonymous.cache).toBe("hit");
     expect(anonymous.body).not.toContain("Demo city representative");
   });
 
   it("shows a progress update on the HUB page as soon as the council accepts it", async () => {
     const slug = "mexico-city-community-care-system";
-    const before = await get(server, `/en/hubs/${slug}`);
+    const before = await get(app, `/en/hubs/${slug}`);
     expect(before.status).toBe(200);
-    expect((await get(server, `/en/hubs/${slug}`)).cache).toBe("hit");
+    expect((await get(app, `/en/hubs/${slug}`)).cache).toBe("hit");
 
     // The demo's report waiting for review is this HUB's.
-    const title = ((await (await fetch(`${server.url}/api/hubs/${slug}.json?lang=en`)).json()) as { title: string }).title;
-    const council = await signIn(server, "council@demo.l4a.test");
-    const dashboard = await getData<{ queue: { updates: { id: number; title: string }[] } }>(server, "/en/council", "routes/$lang.council._index", council);
+    const title = ((await (await fetch(`${app.url}/api/hubs/${slug}.json?lang=en`)).json()) as { title: string }).title;
+    const council = await app.loginAs("council");
+    const dashboard = await getData<{ queue: { updates: { id: number; title: string }[] } }>(app, "/en/council", "routes/$lang.council._index", council);
     const pending = dashboard.queue.updates.find((update) => update.title === title)!;
     expect(pending).toBeDefined();
     expect(before.body).not.toContain(`id="update-${pending.id}"`);
-    const { update } = await getData<{ update: { version: number } }>(server, `/en/progress/updates/${pending.id}`, "routes/$lang.progress.updates.$updateId", council);
-    const accepted = await fetch(`${server.url}/en/progress/updates/${pending.id}`, {
+    const { update } = await getData<{ update: { version: number } }>(app, `/en/progress/updates/${pending.id}`, "routes/$lang.progress.updates.$updateId", council);
+    const accepted = await fetch(`${app.url}/en/progress/updates/${pending.id}`, {
       method: "POST",
       headers: { Cookie: council },
       body: new URLSearchParams({ intent: "accept", version: String(update.version) }),
@@ -105,45 +91,36 @@ describe("the page cache of public pages (embedded database)", () => {
     });
     expect(accepted.status).toBe(302);
 
-    const after = await get(server, `/en/hubs/${slug}`);
+    const after = await get(app, `/en/hubs/${slug}`);
     expect(after.cache).toBe("miss");
     expect(after.body).toContain(`id="update-${pending.id}"`);
-    expect((await get(server, `/en/hubs/${slug}`)).cache).toBe("hit");
+    expect((await get(app, `/en/hubs/${slug}`)).cache).toBe("hit");
   });
 
   it("never serves a signed-in user a cached page: their header shows their name", async () => {
     // Warm the anonymous entry first.
-    await get(server, "/en");
-    expect((await get(server, "/en")).cache).toBe("hit");
-    const session = await signIn(server, "city@demo.l4a.test");
-    const page = await get(server, "/en", session);
+    await get(app, "/en");
+    expect((await get(app, "/en")).cache).toBe("hit");
+    const session = await app.loginAs("city");
+    const page = await get(app, "/en", session);
     expect(page.status).toBe(200);
     expect(page.cache).toBeNull();
     expect(page.body).toContain("Demo city representative");
     // …and the anonymous entry did not pick the name up.
-    const anonymous = await get(server, "/en");
+    const anonymous = await get(app, "/en");
     expect(anonymous.cache).toBe("hit");
     expect(anonymous.body).not.toContain("Demo city representative");
   });
 });
 
 describe.runIf(testDatabaseUrl)("the page cache on PostgreSQL: a change to public data shows at once", () => {
-  const admin = postgres(testDatabaseUrl!, { max: 1, onnotice: () => {} });
-  const name = `l4a_e2e_cache_${Date.now().toString(36)}`;
-  let server: RunningServer;
+  // The same server, on its throw-away PostgreSQL database, changed behind its back.
   let db: ReturnType<typeof postgres>;
-  beforeAll(async () => {
-    await admin.unsafe(`create database ${name}`);
-    const url = new URL(testDatabaseUrl!);
-    url.pathname = `/${name}`;
-    server = await startServer({ DATABASE_URL: url.toString() });
-    db = postgres(url.toString(), { max: 1, onnotice: () => {} });
+  beforeAll(() => {
+    db = postgres(app.databaseUrl!, { max: 1, onnotice: () => {} });
   });
   afterAll(async () => {
     await db?.end();
-    await server?.stop();
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
   });
 
   it("an edited translation and a withdrawn HUB are visible on the next request", async () => {
@@ -152,19 +129,19 @@ describe.runIf(testDatabaseUrl)("the page cache on PostgreSQL: a change to publi
       select h.id, t.title from hubs h
       join hub_translations t on t.hub_id = h.id and t.language = h.original_language
       where h.status in ('recognised', 'completed') order by h.recognised_at desc, h.id desc limit 1`;
-    const before = await get(server, "/en");
+    const before = await get(app, "/en");
     expect(before.status).toBe(200);
-    expect((await get(server, "/en")).cache).toBe("hit");
+    expect((await get(app, "/en")).cache).toBe("hit");
 
     const title = `Edited title ${Date.now()}`;
     await db`update hub_translations set title = ${title} where hub_id = ${hub.id}`;
-    const edited = await get(server, "/en");
+    const edited = await get(app, "/en");
     expect(edited.cache).toBe("miss");
     expect(edited.body).toContain(title);
-    expect((await get(server, "/en")).cache).toBe("hit");
+    expect((await get(app, "/en")).cache).toBe("hit");
 
     await db`update hubs set status = 'withdrawn' where id = ${hub.id}`;
-    const after = await get(server, "/en");
+    const after = await get(app, "/en");
     expect(after.cache).toBe("miss");
     expect(after.body).not.toContain(title);
   });
@@ -173,11 +150,11 @@ describe.runIf(testDatabaseUrl)("the page cache on PostgreSQL: a change to publi
     const [hub] = await db<{ id: number; slug: string }[]>`
       select id, slug from hubs where status in ('recognised', 'completed') order by id limit 1`;
     const path = `/fr/hubs/${hub.slug}`;
-    await get(server, path);
-    expect((await get(server, path)).cache).toBe("hit");
+    await get(app, path);
+    expect((await get(app, path)).cache).toBe("hit");
     const partner = `Partner association ${Date.now()}`;
     await db`insert into hub_partners (hub_id, position, name) values (${hub.id}, 99, ${partner})`;
-    const after = await get(server, path);
+    const after = await get(app, path);
     expect(after.cache).toBe("miss");
     expect(after.body).toContain(partner);
   });

@@ -1,41 +1,18 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accessibilityViolations, launchBrowser, newOfflineContext } from "../support/browser";
-import { startServer, type RunningServer } from "../support/server";
+import type { Cookie, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { accessibilityViolations } from "../support/browser";
+import { useApp } from "../support/e2e";
 import { formatDate } from "~/modules/i18n/format";
 
-let server: RunningServer;
-let browser: Browser;
+const app = useApp();
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  if (process.env.E2E_DEBUG) console.log(server?.output().slice(-4000));
-  await browser?.close();
-  await server?.stop();
-});
-
-const LOGIN = {
-  en: { email: "E-mail", password: "Password", submit: "Log in" },
-  es: { email: "Correo electrónico", password: "Contraseña", submit: "Iniciar sesión" },
-  fr: { email: "Adresse e-mail", password: "Mot de passe", submit: "Se connecter" },
-} as const;
-
-async function logIn(page: Page, language: "en" | "es" | "fr", email: string, password = "demo-hub-2030") {
-  await page.goto(`${server.url}/${language}/login`);
-  const words = LOGIN[language];
-  await page.getByLabel(words.email, { exact: true }).fill(email);
-  await page.getByLabel(words.password, { exact: true }).fill(password);
-  await page.getByRole("button", { name: words.submit, exact: true }).click();
-  await page.waitForURL(new RegExp(`/${language}$`));
-}
+let newCitySession: Cookie[] = [];
 
 const NEW_CITY = { name: "Lucía Gómez", email: "lucia.gomez@chapinero.example.org", password: "Calle-Verde-Chapinero-2030", organisation: "Alcaldía Local de Chapinero" };
 
 /** A new representative signs up in Spanish, registering their local government (it starts unverified). */
 async function signUpNewRepresentative(page: Page) {
-  await page.goto(`${server.url}/es`);
+  await page.goto(`${app.url}/es`);
   await page.getByRole("link", { name: "Registrarse" }).click();
   await page.getByLabel("Su nombre").fill(NEW_CITY.name);
   await page.getByLabel("Correo electrónico").fill(NEW_CITY.email);
@@ -50,15 +27,16 @@ async function signUpNewRepresentative(page: Page) {
   await page.getByLabel("Latitud").fill("4.6486");
   await page.getByLabel("Longitud").fill("-74.0628");
   await page.getByRole("button", { name: "Crear mi cuenta" }).click();
-  await page.waitForURL(`${server.url}/es/account?welcome=1`);
+  await page.waitForURL(`${app.url}/es/account?welcome=1`);
   await page.getByText(`Sesión iniciada como ${NEW_CITY.name}`).waitFor();
 }
 
 /** The secretariat verifies the new organisation, so its proposals can be submitted. */
 async function secretariatVerifiesOrganisation() {
-  const { context } = await newOfflineContext(browser, server.url, { locale: "en-GB" });
+  const { context } = await app.newContext({ locale: "en-GB" });
   const page = await context.newPage();
-  await logIn(page, "en", "secretariat@demo.l4a.test");
+  await app.loginAs("secretariat", page.context());
+  await page.goto(`${app.url}/en`);
   await page.getByRole("link", { name: "Administration" }).click();
   await page.getByRole("button", { name: `Verify ${NEW_CITY.organisation}` }).click();
   await page.getByText("The organisation is verified: its proposals can now be submitted.").waitFor();
@@ -72,11 +50,13 @@ let hubPath = "";
 
 describe("the whole story: a city signs up and drafts in Spanish, the council reviews in French, the secretariat recognises", () => {
   it("a new city representative signs up, drafts a HUB in Spanish, fixes a timeline error and submits it", async () => {
-    const { context, foreignRequests } = await newOfflineContext(browser, server.url, { locale: "es-ES" });
+    const { context, foreignRequests } = await app.newContext({ locale: "es-ES" });
     const page = await context.newPage();
     await signUpNewRepresentative(page);
+    // Later tests come back as this representative with the session the sign-up opened.
+    newCitySession = await context.cookies();
     await secretariatVerifiesOrganisation();
-    await page.goto(`${server.url}/es`);
+    await page.goto(`${app.url}/es`);
     await page.getByRole("link", { name: "Mis propuestas de HUB" }).click();
     await page.getByRole("link", { name: "Crear una nueva propuesta de HUB" }).click();
     await page.getByRole("heading", { level: 1, name: "Nueva propuesta de HUB" }).waitFor();
@@ -140,9 +120,10 @@ describe("the whole story: a city signs up and drafts in Spanish, the council re
   });
 
   it("an advisory council member reviews it in French", async () => {
-    const { context } = await newOfflineContext(browser, server.url, { locale: "fr-FR" });
+    const { context } = await app.newContext({ locale: "fr-FR" });
     const page = await context.newPage();
-    await logIn(page, "fr", "council@demo.l4a.test");
+    await app.loginAs("council", page.context());
+    await page.goto(`${app.url}/fr`);
     await page.getByRole("link", { name: "Examiner les propositions" }).click();
     await page.getByRole("heading", { level: 1, name: "Propositions à examiner" }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -164,15 +145,16 @@ describe("the whole story: a city signs up and drafts in Spanish, the council re
   });
 
   it("the secretariat recognises it with a message the city sees", async () => {
-    const { context } = await newOfflineContext(browser, server.url);
+    const { context } = await app.newContext();
     const page = await context.newPage();
-    await logIn(page, "en", "secretariat@demo.l4a.test");
+    await app.loginAs("secretariat", page.context());
+    await page.goto(`${app.url}/en`);
     for (const path of ["/en/admin/themes", "/en/admin/translations"]) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${app.url}${path}`);
       await page.getByRole("heading", { level: 1 }).waitFor();
       expect(await accessibilityViolations(page), path).toEqual([]);
     }
-    await page.goto(`${server.url}/en`);
+    await page.goto(`${app.url}/en`);
     await page.getByRole("link", { name: "Review proposals" }).click();
     await page.getByRole("link", { name: TITLE_EN }).click();
     await page.getByText("Recommends recognition").first().waitFor();
@@ -184,10 +166,10 @@ describe("the whole story: a city signs up and drafts in Spanish, the council re
     expect(await accessibilityViolations(page)).toEqual([]);
     await context.close();
 
-    const city = await newOfflineContext(browser, server.url);
+    const city = await app.newContext();
     const cityPage = await city.context.newPage();
-    await logIn(cityPage, "es", NEW_CITY.email, NEW_CITY.password);
-    await cityPage.goto(`${server.url}${hubPath}`);
+    await cityPage.context().addCookies(newCitySession);
+    await cityPage.goto(`${app.url}${hubPath}`);
     await cityPage.getByText("Welcome to the Local4Action network!").first().waitFor();
     await city.context.close();
   });
@@ -198,9 +180,9 @@ describe("the whole story: a city signs up and drafts in Spanish, the council re
     ["fr", TITLE, "HUBs Local4Action"],
   ] as const) {
     it(`then appears on the public home page in ${language}`, async () => {
-      const { context } = await newOfflineContext(browser, server.url);
+      const { context } = await app.newContext();
       const page = await context.newPage();
-      await page.goto(`${server.url}/${language}`);
+      await page.goto(`${app.url}/${language}`);
       await page.getByRole("heading", { level: 1, name: heading }).waitFor();
       const card = page.locator(".hub-card", { hasText: title });
       await card.waitFor();
@@ -215,13 +197,13 @@ describe("the whole story: a city signs up and drafts in Spanish, the council re
 
 describe("after recognition", () => {
   it("two people saving the same HUB: the second gets a conflict message with their input kept", async () => {
-    const first = await newOfflineContext(browser, server.url);
-    const second = await newOfflineContext(browser, server.url);
+    const first = await app.newContext();
+    const second = await app.newContext();
     const [pageA, pageB] = await Promise.all([first.context.newPage(), second.context.newPage()]);
-    await logIn(pageA, "es", NEW_CITY.email, NEW_CITY.password);
-    await logIn(pageB, "es", NEW_CITY.email, NEW_CITY.password);
-    await pageA.goto(`${server.url}${hubPath}`);
-    await pageB.goto(`${server.url}${hubPath}`);
+    await pageA.context().addCookies(newCitySession);
+    await pageB.context().addCookies(newCitySession);
+    await pageA.goto(`${app.url}${hubPath}`);
+    await pageB.goto(`${app.url}${hubPath}`);
     await pageA.getByLabel("Título (francés)", { exact: true }).fill("Quartiers qui respirent");
     await pageA.getByRole("button", { name: "Guardar cambios" }).first().click();
     await pageA.getByText("Sus cambios se han guardado.").waitFor();
@@ -238,10 +220,10 @@ describe("after recognition", () => {
   });
 
   it("a change of the agreed timeline goes to the secretariat as a change request, and the page shows what changed", async () => {
-    const { context } = await newOfflineContext(browser, server.url);
+    const { context } = await app.newContext();
     const page = await context.newPage();
-    await logIn(page, "es", NEW_CITY.email, NEW_CITY.password);
-    await page.goto(`${server.url}${hubPath}`);
+    await page.context().addCookies(newCitySession);
+    await page.goto(`${app.url}${hubPath}`);
     await page.getByLabel("Fecha de finalización", { exact: true }).fill("2027-06-30");
     await page.getByRole("button", { name: "Guardar cambios" }).first().click();
     await page.getByText("Los cambios de resultados o calendario se enviaron a la secretaría", { exact: false }).waitFor();
@@ -253,10 +235,11 @@ describe("after recognition", () => {
     expect(await accessibilityViolations(page)).toEqual([]);
     await context.close();
 
-    const secretariat = await newOfflineContext(browser, server.url);
+    const secretariat = await app.newContext();
     const review = await secretariat.context.newPage();
-    await logIn(review, "en", "secretariat@demo.l4a.test");
-    await review.goto(`${server.url}${hubPath.replace(/^\/es\/my\/hubs/, "/en/review")}`);
+    await app.loginAs("secretariat", review.context());
+    await review.goto(`${app.url}/en`);
+    await review.goto(`${app.url}${hubPath.replace(/^\/es\/my\/hubs/, "/en/review")}`);
     await review.getByRole("cell", { name: formatDate("2027-06-30", "en") }).waitFor();
     expect(await accessibilityViolations(review)).toEqual([]);
     await review.getByRole("button", { name: "Approve the change" }).click();
@@ -268,10 +251,11 @@ describe("after recognition", () => {
 
 describe("the proposal form without JavaScript", () => {
   it("finds a city by name, adds an outcome row and saves a draft, all by plain form posts", async () => {
-    const { context } = await newOfflineContext(browser, server.url, { javaScriptEnabled: false });
+    const { context } = await app.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await logIn(page, "en", "city@demo.l4a.test");
-    await page.goto(`${server.url}/en/my/hubs/new`);
+    await app.loginAs("city", page.context());
+    await page.goto(`${app.url}/en`);
+    await page.goto(`${app.url}/en/my/hubs/new`);
     await page.getByLabel("Title", { exact: true }).fill("Offline draft");
     await page.getByLabel("Find a city", { exact: true }).fill("medellin");
     // Without JavaScript every button is a full form post: wait for the new page each time.

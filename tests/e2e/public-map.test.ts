@@ -1,24 +1,15 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accessibilityViolations, launchBrowser, newOfflineContext } from "../support/browser";
-import { startServer, type RunningServer } from "../support/server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { accessibilityViolations, newOfflineContext } from "../support/browser";
+import { useApp } from "../support/e2e";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = useApp();
 
 async function openPage(path: string, options: { locale?: string; javaScriptEnabled?: boolean } = {}) {
-  const { context, foreignRequests } = await newOfflineContext(browser, server.url, options);
+  const { context, foreignRequests } = await app.newContext(options);
   const page = await context.newPage();
   await page.setViewportSize({ width: 1280, height: 900 });
-  const response = await page.goto(`${server.url}${path}`);
+  const response = await page.goto(`${app.url}${path}`);
   return { context, page, foreignRequests, response };
 }
 
@@ -170,7 +161,7 @@ describe("the public map", () => {
     // Focus moved into the popup, onto the link.
     await expect.poll(() => link.evaluate((element) => element === document.activeElement)).toBe(true);
     await page.keyboard.press("Enter");
-    await page.waitForURL(`${server.url}/en/hubs/bogota-cycle-network`);
+    await page.waitForURL(`${app.url}/en/hubs/bogota-cycle-network`);
     await page.getByRole("heading", { level: 1, name: /Safe, connected cycle lane network/ }).waitFor();
     await context.close();
   });
@@ -187,7 +178,7 @@ describe("the public map", () => {
     }
     expect(href).toMatch(/^\/en\/hubs\//);
     await page.keyboard.press("Enter");
-    await page.waitForURL(`${server.url}${href}`);
+    await page.waitForURL(`${app.url}${href}`);
     await page.getByText("Local4Action HUB by UCLG").first().waitFor();
     await context.close();
   });
@@ -222,11 +213,11 @@ describe("accessibility and languages", () => {
       const { context, page, foreignRequests } = await openPage(`/${language}?sdg=11`);
       await mapReady(page);
       expect(await accessibilityViolations(page)).toEqual([]);
-      await page.goto(`${server.url}/${language}/hubs/bogota-cycle-network`);
+      await page.goto(`${app.url}/${language}/hubs/bogota-cycle-network`);
       await page.locator(".hub-map .hub-marker").first().waitFor();
       expect(await accessibilityViolations(page)).toEqual([]);
       for (const path of ["open-data", "about", "embed"]) {
-        await page.goto(`${server.url}/${language}/${path}`);
+        await page.goto(`${app.url}/${language}/${path}`);
         expect(await accessibilityViolations(page)).toEqual([]);
       }
       expect(foreignRequests).toEqual([]);
@@ -268,7 +259,7 @@ describe("interface language and translations in the browser", () => {
     await page.evaluate(() => ((window as unknown as { stayedOnPage: boolean }).stayedOnPage = true));
     const texts = await recordTexts(page);
     await page.getByRole("navigation", { name: "Language" }).getByRole("link", { name: "Español" }).click();
-    await page.waitForURL(`${server.url}/es?sdg=11`);
+    await page.waitForURL(`${app.url}/es?sdg=11`);
     await page.getByRole("button", { name: "Aplicar los filtros" }).waitFor();
     await page.getByRole("heading", { level: 1, name: "HUBs Local4Action" }).waitFor();
     await page.locator(".hub-map__status", { hasText: "en el mapa" }).waitFor();
@@ -295,10 +286,10 @@ describe("interface language and translations in the browser", () => {
 
 describe("embedding and open data over HTTP", () => {
   it("allows framing of the embed page only", async () => {
-    const embed = await fetch(`${server.url}/en/embed?sdg=11`);
+    const embed = await fetch(`${app.url}/en/embed?sdg=11`);
     expect(embed.status).toBe(200);
     expect(embed.headers.get("x-frame-options")).toBeNull();
-    const home = await fetch(`${server.url}/en`);
+    const home = await fetch(`${app.url}/en`);
     expect(home.headers.get("x-frame-options")).toBe("DENY");
   });
 
@@ -306,56 +297,50 @@ describe("embedding and open data over HTTP", () => {
     const { context, page, foreignRequests } = await openPage("/es/embed?sdg=6");
     await mapReady(page);
     expect(await page.locator(".site-header").count()).toBe(0);
-    const expected = await (await fetch(`${server.url}/api/hubs.geojson?sdg=6`)).json();
+    const expected = await (await fetch(`${app.url}/api/hubs.geojson?sdg=6`)).json();
     expect(await onMapCount(page)).toBe(expected.features.length);
     expect(foreignRequests).toEqual([]);
     await context.close();
   });
 
   it("answers cross-origin GETs to the open data with CORS and a validator", async () => {
-    const response = await fetch(`${server.url}/api/hubs.csv?lang=es&sdg=11`, { headers: { Origin: "https://member-city.example" } });
+    const response = await fetch(`${app.url}/api/hubs.csv?lang=es&sdg=11`, { headers: { Origin: "https://member-city.example" } });
     expect(response.status).toBe(200);
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
     const etag = response.headers.get("etag")!;
-    const again = await fetch(`${server.url}/api/hubs.csv?lang=es&sdg=11`, { headers: { "If-None-Match": etag } });
+    const again = await fetch(`${app.url}/api/hubs.csv?lang=es&sdg=11`, { headers: { "If-None-Match": etag } });
     expect(again.status).toBe(304);
-    const preflight = await fetch(`${server.url}/api/hubs.geojson`, { method: "OPTIONS", headers: { Origin: "https://member-city.example" } });
+    const preflight = await fetch(`${app.url}/api/hubs.geojson`, { method: "OPTIONS", headers: { Origin: "https://member-city.example" } });
     expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
-    const hub = await fetch(`${server.url}/api/hubs/bogota-cycle-network.json?lang=fr`);
+    const hub = await fetch(`${app.url}/api/hubs/bogota-cycle-network.json?lang=fr`);
     expect(hub.status).toBe(200);
     expect((await hub.json()).title).toMatch(/pistes cyclables/);
-    const feed = await fetch(`${server.url}/fr/feed.xml`);
+    const feed = await fetch(`${app.url}/fr/feed.xml`);
     expect(feed.headers.get("content-type")).toMatch(/^application\/atom\+xml/);
     expect(await feed.text()).toMatch(/<title>(Nouveau HUB reconnu|Avancement publié) : /);
     for (const resolution of ["110m", "50m"]) {
       // Sent gzipped as stored (Node's fetch decodes it), cached a week, revalidated by ETag.
-      const basemap = await fetch(`${server.url}/map/countries/${resolution}.geojson`, { headers: { "Accept-Encoding": "gzip" } });
+      const basemap = await fetch(`${app.url}/map/countries/${resolution}.geojson`, { headers: { "Accept-Encoding": "gzip" } });
       expect(basemap.headers.get("content-encoding")).toBe("gzip");
       expect(basemap.headers.get("cache-control")).toBe("public, max-age=604800");
       expect((await basemap.json()).type).toBe("FeatureCollection");
       const etag = basemap.headers.get("etag")!;
       expect(etag).toBeTruthy();
-      const again = await fetch(`${server.url}/map/countries/${resolution}.geojson`, { headers: { "If-None-Match": etag } });
+      const again = await fetch(`${app.url}/map/countries/${resolution}.geojson`, { headers: { "If-None-Match": etag } });
       expect(again.status).toBe(304);
-      const plain = await fetch(`${server.url}/map/countries/${resolution}.geojson`, { headers: { "Accept-Encoding": "identity" } });
+      const plain = await fetch(`${app.url}/map/countries/${resolution}.geojson`, { headers: { "Accept-Encoding": "identity" } });
       expect(plain.headers.get("content-encoding")).toBeNull();
       expect((await plain.json()).type).toBe("FeatureCollection");
     }
-    expect((await fetch(`${server.url}/map/countries/10m.geojson`)).status).toBe(404);
+    expect((await fetch(`${app.url}/map/countries/10m.geojson`)).status).toBe(404);
   });
 });
 
 describe("with raster tiles configured (MAP_TILE_URL)", () => {
-  let tiled: RunningServer;
-  beforeAll(async () => {
-    tiled = await startServer({ MAP_TILE_URL: "https://tiles.example/{z}/{x}/{y}.png", MAP_TILE_ATTRIBUTION: "Tiles example" });
-  });
-  afterAll(async () => {
-    await tiled?.stop();
-  });
+  const tiled = useApp({ browser: false, env: { MAP_TILE_URL: "https://tiles.example/{z}/{x}/{y}.png", MAP_TILE_ATTRIBUTION: "Tiles example" } });
 
   it("draws the tiles and fetches no offline basemap", async () => {
-    const { context, foreignRequests } = await newOfflineContext(browser, tiled.url);
+    const { context, foreignRequests } = await newOfflineContext(app.browser, tiled.url);
     const page = await context.newPage();
     const basemapRequests: string[] = [];
     page.on("request", (request) => {

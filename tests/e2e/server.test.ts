@@ -7,13 +7,16 @@ import { startServer } from "../support/server";
 import { testDatabaseUrl } from "../support/database";
 
 describe("the embedded database folder", () => {
+  // (The other e2e files get their demo data from tests/support/e2e.ts before the server starts.)
   const folder = mkdtempSync(path.join(tmpdir(), "l4a-two-servers-"));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-  it("is refused to a second server with a clear message while the first runs", async () => {
+  it("gets the demo data when empty, and is refused to a second server with a clear message while the first runs", async () => {
     const dataDir = path.join(folder, "pglite");
     const first = await startServer({ PGLITE_DATA_DIR: dataDir });
     try {
+      expect(first.output()).toMatch(/empty database: loading the demo data/);
+      expect(first.output()).toMatch(/demo data loaded: 40 HUBs/);
       const second = startServer({ PGLITE_DATA_DIR: dataDir });
       await expect(second).rejects.toThrow(/already open in another process/);
       expect((await fetch(`${first.url}/healthz`)).status).toBe(200);

@@ -5,7 +5,8 @@ import { attemptLogin, LOGIN_WINDOW_MS, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_P
 import { getSessionUser } from "~/modules/accounts/session.server";
 import { pruneAccountsData } from "~/modules/accounts/housekeeping.server";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { contextFor, cookieOf, DEMO_PASSWORD, get, post, run } from "../support/accounts";
+import { DEMO_PASSWORD } from "../support/accounts";
+import { callRoute, contextFor, cookieOf, requestFor } from "../support/routes";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -14,8 +15,7 @@ beforeAll(async () => {
 afterAll(() => database?.destroy());
 
 async function login(email: string, password: string, ip = "198.51.100.1") {
-  const context = contextFor(database, ip);
-  return run(() => loginAction({ request: post("/en/login", { email, password, redirectTo: "/en/account" }), params: { lang: "en" }, context }));
+  return callRoute(loginAction, database, { path: "/en/login", body: { email, password, redirectTo: "/en/account" }, params: { lang: "en" }, clientIp: ip });
 }
 
 async function formErrorOf(response: Response) {
@@ -34,7 +34,7 @@ describe("login", () => {
     expect(first.headers.get("Set-Cookie")).toMatch(/SameSite=Lax/i);
     expect(cookieOf(first)).not.toBe(cookieOf(second));
     const context = contextFor(database);
-    expect(await getSessionUser(context, get("/en", cookieOf(first)))).toMatchObject({ role: "council" });
+    expect(await getSessionUser(context, requestFor({ path: "/en", cookie: cookieOf(first) }))).toMatchObject({ role: "council" });
     const attempts = await database.db.selectFrom("login_attempts").selectAll().where("ip", "=", "198.51.100.50").execute();
     expect(attempts.map((a) => [a.email, a.succeeded])).toEqual([
       ["council@demo.l4a.test", true],
@@ -88,10 +88,10 @@ describe("login", () => {
     const response = await login("council@demo.l4a.test", DEMO_PASSWORD, "198.51.100.200");
     const cookie = cookieOf(response);
     const context = contextFor(database);
-    expect(await getSessionUser(context, get("/en", cookie))).not.toBeNull();
-    const out = await run(() => logoutAction({ request: post("/en/logout", {}, cookie), params: { lang: "en" }, context }));
+    expect(await getSessionUser(context, requestFor({ path: "/en", cookie }))).not.toBeNull();
+    const out = await callRoute(logoutAction, database, { path: "/en/logout", body: {}, cookie, params: { lang: "en" } });
     expect(out.status).toBe(302);
-    expect(await getSessionUser(context, get("/en", cookie))).toBeNull();
+    expect(await getSessionUser(context, requestFor({ path: "/en", cookie }))).toBeNull();
   });
 });
 

@@ -13,7 +13,7 @@ import { parseMessage } from "~/modules/forms/messages";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { listAudit } from "~/modules/audit/audit.server";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { contextFor, cookieOf, get, post, run } from "../support/accounts";
+import { callRoute, contextFor, cookieOf, requestFor, responseOf } from "../support/routes";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -43,8 +43,7 @@ function newOrganisationForm(overrides: Record<string, string | number | undefin
 }
 
 async function signup(values: Record<string, string | number | undefined>, lang = "es") {
-  const context = contextFor(database);
-  return run(() => signupAction({ request: post(`/${lang}/signup`, values), params: { lang }, context }));
+  return callRoute(signupAction, database, { path: `/${lang}/signup`, body: values, params: { lang } });
 }
 
 async function errorsOf(response: Response) {
@@ -65,7 +64,7 @@ describe("the sign-up page", () => {
       .values({ name: "Not Yet Verified Town", kind: "local_government", country_code: "FR", region: "europe", city: "Nulle", latitude: 1, longitude: 1, verified_at: null })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const response = await run(async () => signupLoader({ request: get("/es/signup"), params: { lang: "es" }, context: contextFor(database) }));
+    const response = await callRoute(signupLoader, database, { path: "/es/signup", params: { lang: "es" } });
     const data = (await response.json()) as { countries: { value: string; label: string }[]; organisations: { value: string; label: string }[] };
     expect(data.countries).toHaveLength(249);
     expect(data.countries.find((c) => c.value === "DE")?.label).toBe("Alemania");
@@ -80,7 +79,7 @@ describe("the sign-up page", () => {
     expect(response.headers.get("Location")).toBe("/es/account?welcome=1");
     const cookie = cookieOf(response);
     const context = contextFor(database);
-    const user = await getSessionUser(context, get("/es/account", cookie));
+    const user = await getSessionUser(context, requestFor({ path: "/es/account", cookie }));
     expect(user).toMatchObject({ email: "ana@rosario.example", displayName: "Ana Pérez", role: "city", preferredLanguage: "es" });
     const organisation = await database.db.selectFrom("organisations").selectAll().where("id", "=", user!.organisationId!).executeTakeFirstOrThrow();
     expect(organisation).toMatchObject({ name: "Municipalidad de Rosario", kind: "local_government", country_code: "AR", region: "latin_america", city: "Rosario", latitude: -32.95, longitude: -60.65, verified_at: null });
@@ -89,15 +88,15 @@ describe("the sign-up page", () => {
     expect((await listAudit(database.db, "user", user!.id)).map((e) => e.action)).toEqual(["sign_up"]);
 
     // Unverified: not yet a member who may act (submit) for the organisation; allowed to draft.
-    const forbidden = await run(() => requireCityMember(context, get("/es/x", cookie)));
+    const forbidden = await responseOf(() => requireCityMember(context, requestFor({ path: "/es/x", cookie })));
     expect(forbidden.status).toBe(403);
-    await expect(requireCityMember(context, get("/es/x", cookie), { allowUnverified: true })).resolves.toMatchObject({ id: user!.id });
+    await expect(requireCityMember(context, requestFor({ path: "/es/x", cookie }), { allowUnverified: true })).resolves.toMatchObject({ id: user!.id });
 
     const secretariat = await database.db.selectFrom("users").select("id").where("role", "=", "secretariat").executeTakeFirstOrThrow();
     expect(await verifyOrganisation(database.db, organisation.id, secretariat.id)).toBe(true);
     expect(await verifyOrganisation(database.db, organisation.id, secretariat.id)).toBe(false);
     expect(await isOrganisationVerified(database.db, organisation.id)).toBe(true);
-    await expect(requireCityMember(context, get("/es/x", cookie))).resolves.toMatchObject({ organisationId: organisation.id });
+    await expect(requireCityMember(context, requestFor({ path: "/es/x", cookie }))).resolves.toMatchObject({ organisationId: organisation.id });
   });
 
   it("asks to join an existing organisation: no membership until the secretariat approves", async () => {
@@ -114,11 +113,11 @@ describe("the sign-up page", () => {
     expect(response.status).toBe(302);
     const cookie = cookieOf(response);
     const context = contextFor(database);
-    const user = (await getSessionUser(context, get("/en/account", cookie)))!;
+    const user = (await getSessionUser(context, requestFor({ path: "/en/account", cookie })))!;
     expect(user.organisationId).toBeNull();
-    expect((await run(() => requireCityMember(context, get("/en/x", cookie), { allowUnverified: true }))).status).toBe(403);
+    expect((await responseOf(() => requireCityMember(context, requestFor({ path: "/en/x", cookie }), { allowUnverified: true }))).status).toBe(403);
 
-    const account = await run(async () => accountLoader({ request: get("/en/account", cookie), params: { lang: "en" }, context }));
+    const account = await callRoute(accountLoader, database, { path: "/en/account", cookie, params: { lang: "en" } });
     const accountData = (await account.json()) as { request: { status: string; organisationName: string } | null };
     expect(accountData.request).toMatchObject({ status: "pending" });
 
@@ -127,7 +126,7 @@ describe("the sign-up page", () => {
     const secretariat = await database.db.selectFrom("users").select("id").where("role", "=", "secretariat").executeTakeFirstOrThrow();
     expect(await decideMembershipRequest(database.db, request.id, "approved", secretariat.id)).toBe(true);
     expect(await decideMembershipRequest(database.db, request.id, "refused", secretariat.id)).toBe(false);
-    await expect(requireCityMember(context, get("/en/x", cookie))).resolves.toMatchObject({ id: user.id, organisationId });
+    await expect(requireCityMember(context, requestFor({ path: "/en/x", cookie }))).resolves.toMatchObject({ id: user.id, organisationId });
     expect((await listAudit(database.db, "membership_request", request.id)).map((e) => e.action)).toEqual(["request", "approve"]);
   });
 
@@ -143,12 +142,12 @@ describe("the sign-up page", () => {
     });
     const cookie = cookieOf(response);
     const context = contextFor(database);
-    const user = (await getSessionUser(context, get("/fr/account", cookie)))!;
+    const user = (await getSessionUser(context, requestFor({ path: "/fr/account", cookie })))!;
     const request = await database.db.selectFrom("membership_requests").select("id").where("user_id", "=", user.id).executeTakeFirstOrThrow();
     const secretariat = await database.db.selectFrom("users").select("id").where("role", "=", "secretariat").executeTakeFirstOrThrow();
     expect(await decideMembershipRequest(database.db, request.id, "refused", secretariat.id)).toBe(true);
-    expect((await run(() => requireCityMember(context, get("/fr/x", cookie)))).status).toBe(403);
-    expect((await getSessionUser(context, get("/fr/account", cookie)))!.organisationId).toBeNull();
+    expect((await responseOf(() => requireCityMember(context, requestFor({ path: "/fr/x", cookie })))).status).toBe(403);
+    expect((await getSessionUser(context, requestFor({ path: "/fr/account", cookie })))!.organisationId).toBeNull();
   });
 
   it("refuses to join an organisation that is not verified", async () => {

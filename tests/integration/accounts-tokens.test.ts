@@ -11,7 +11,9 @@ import { getSessionUser } from "~/modules/accounts/session.server";
 import { listAudit } from "~/modules/audit/audit.server";
 import { listOutbox } from "~/modules/mail/mailer.server";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { contextFor, cookieOf, DEMO_PASSWORD, get, post, run } from "../support/accounts";
+import { DEMO_PASSWORD } from "../support/accounts";
+import { callRoute, contextFor, cookieOf, requestFor } from "../support/routes";
+import { loginAsDemo } from "../support/sessions";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -23,8 +25,7 @@ const NEW_PASSWORD = "violet-canyon-lantern-88";
 let ipCounter = 1;
 
 async function login(email: string, password: string) {
-  const context = contextFor(database, `10.0.0.${ipCounter++}`);
-  return run(() => loginAction({ request: post("/en/login", { email, password }), params: { lang: "en" }, context }));
+  return callRoute(loginAction, database, { path: "/en/login", body: { email, password }, params: { lang: "en" }, clientIp: `10.0.0.${ipCounter++}` });
 }
 
 async function latestMailTo(address: string) {
@@ -40,10 +41,9 @@ function tokenIn(text: string, path: "password/reset" | "invitations") {
 
 describe("password reset", () => {
   it("answers the same whether the account exists or not, and mails a link only to a real account, in its language", async () => {
-    const context = contextFor(database);
     const before = (await listOutbox(database.db)).length;
-    const unknown = await run(() => forgotAction({ request: post("/en/password/forgot", { email: "ghost@example.org" }), params: { lang: "en" }, context }));
-    const known = await run(() => forgotAction({ request: post("/en/password/forgot", { email: "City@Demo.l4a.test" }), params: { lang: "en" }, context }));
+    const unknown = await callRoute(forgotAction, database, { path: "/en/password/forgot", body: { email: "ghost@example.org" }, params: { lang: "en" } });
+    const known = await callRoute(forgotAction, database, { path: "/en/password/forgot", body: { email: "City@Demo.l4a.test" }, params: { lang: "en" } });
     expect(unknown.status).toBe(200);
     expect(known.status).toBe(200);
     expect(await unknown.json()).toEqual(await known.json());
@@ -58,36 +58,30 @@ describe("password reset", () => {
   });
 
   it("sets a new password (policy applies), ends every session of the user, and works once", async () => {
-    const sessionBefore = cookieOf(await login("city@demo.l4a.test", DEMO_PASSWORD));
+    const sessionBefore = (await loginAsDemo(database, "city")).cookie;
     const context = contextFor(database);
-    expect(await getSessionUser(context, get("/es", sessionBefore))).not.toBeNull();
+    expect(await getSessionUser(context, requestFor({ path: "/es", cookie: sessionBefore }))).not.toBeNull();
     const { token } = tokenIn((await latestMailTo("city@demo.l4a.test"))!.body_text, "password/reset");
 
-    const page = await run(async () => resetLoader({ request: get(`/es/password/reset/${token}`), params: { lang: "es", token }, context }));
+    const page = await callRoute(resetLoader, database, { path: `/es/password/reset/${token}`, params: { lang: "es", token } });
     expect(((await page.json()) as { status: string }).status).toBe("valid");
 
-    const weak = await run(() =>
-      resetAction({ request: post(`/es/password/reset/${token}`, { password: "password1234", passwordConfirm: "password1234" }), params: { lang: "es", token }, context }),
-    );
+    const weak = await callRoute(resetAction, database, { path: `/es/password/reset/${token}`, body: { password: "password1234", passwordConfirm: "password1234" }, params: { lang: "es", token } });
     expect(weak.status).toBe(400);
     expect(((await weak.json()) as { error: Record<string, string[]> }).error.password).toEqual(["accounts:password.common"]);
 
-    const done = await run(() =>
-      resetAction({ request: post(`/es/password/reset/${token}`, { password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD }), params: { lang: "es", token }, context }),
-    );
+    const done = await callRoute(resetAction, database, { path: `/es/password/reset/${token}`, body: { password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD }, params: { lang: "es", token } });
     expect(done.status).toBe(302);
     expect(done.headers.get("Location")).toBe("/es/login?reset=1");
-    expect(await getSessionUser(context, get("/es", sessionBefore))).toBeNull();
+    expect(await getSessionUser(context, requestFor({ path: "/es", cookie: sessionBefore }))).toBeNull();
     expect((await login("city@demo.l4a.test", DEMO_PASSWORD)).status).toBe(400);
     expect((await login("city@demo.l4a.test", NEW_PASSWORD)).status).toBe(302);
 
     // Single use.
-    const again = await run(() =>
-      resetAction({ request: post(`/es/password/reset/${token}`, { password: "another-fine-passphrase", passwordConfirm: "another-fine-passphrase" }), params: { lang: "es", token }, context }),
-    );
+    const again = await callRoute(resetAction, database, { path: `/es/password/reset/${token}`, body: { password: "another-fine-passphrase", passwordConfirm: "another-fine-passphrase" }, params: { lang: "es", token } });
     expect(again.status).toBe(400);
     expect(((await again.json()) as { error: Record<string, string[]> }).error[""]).toEqual(["accounts:reset.used"]);
-    const usedPage = await run(async () => resetLoader({ request: get(`/es/password/reset/${token}`), params: { lang: "es", token }, context }));
+    const usedPage = await callRoute(resetLoader, database, { path: `/es/password/reset/${token}`, params: { lang: "es", token } });
     expect(((await usedPage.json()) as { status: string }).status).toBe("used");
     const user = await database.db.selectFrom("users").select("id").where("email", "=", "city@demo.l4a.test").executeTakeFirstOrThrow();
     expect((await listAudit(database.db, "user", user.id)).map((e) => e.action)).toContain("password_reset");
@@ -103,8 +97,7 @@ describe("password reset", () => {
     expect((await resetTokenState(database.db, token, new Date(requestedAt.getTime() + RESET_LIFETIME_MS + 1000))).status).toBe("expired");
     expect((await resetPassword(database.db, token, NEW_PASSWORD, new Date(requestedAt.getTime() + RESET_LIFETIME_MS + 1000))).status).toBe("expired");
     // The route, at the real time (days later), says so too.
-    const context = contextFor(database);
-    const page = await run(async () => resetLoader({ request: get(`/fr/password/reset/${token}`), params: { lang: "fr", token }, context }));
+    const page = await callRoute(resetLoader, database, { path: `/fr/password/reset/${token}`, params: { lang: "fr", token } });
     expect(((await page.json()) as { status: string }).status).toBe("expired");
     expect((await login("council@demo.l4a.test", DEMO_PASSWORD)).status).toBe(302);
     expect((await resetTokenState(database.db, "not-a-token")).status).toBe("unknown");
@@ -114,12 +107,11 @@ describe("password reset", () => {
 describe("invitations", () => {
   let secretariatCookie: string;
   beforeAll(async () => {
-    secretariatCookie = cookieOf(await login("secretariat@demo.l4a.test", DEMO_PASSWORD));
+    secretariatCookie = (await loginAsDemo(database, "secretariat")).cookie;
   });
 
   async function invite(values: Record<string, string>) {
-    const context = contextFor(database);
-    return run(() => invitationsAction({ request: post("/en/admin/invitations", values, secretariatCookie), params: { lang: "en" }, context }));
+    return callRoute(invitationsAction, database, { path: "/en/admin/invitations", body: values, cookie: secretariatCookie, params: { lang: "en" } });
   }
 
   it("the secretariat invites a council member: a single-use link, in the chosen language, creates a council account and logs it in", async () => {
@@ -132,38 +124,32 @@ describe("invitations", () => {
     expect(language).toBe("fr");
 
     const context = contextFor(database);
-    const list = await run(async () => invitationsLoader({ request: get("/en/admin/invitations", secretariatCookie), params: { lang: "en" }, context }));
+    const list = await callRoute(invitationsLoader, database, { path: "/en/admin/invitations", cookie: secretariatCookie, params: { lang: "en" } });
     const listed = ((await list.json()) as { invitations: { email: string; status: string; role: string }[] }).invitations;
     expect(listed.find((i) => i.email === "conseil@example.org")).toMatchObject({ status: "pending", role: "council" });
 
-    const page = await run(async () => acceptLoader({ request: get(`/fr/invitations/${token}`), params: { lang: "fr", token }, context }));
+    const page = await callRoute(acceptLoader, database, { path: `/fr/invitations/${token}`, params: { lang: "fr", token } });
     expect(page.status).toBe(200);
     expect(await page.json()).toMatchObject({ status: "valid", invitation: { email: "conseil@example.org", role: "council" } });
 
-    const weak = await run(() =>
-      acceptAction({ request: post(`/fr/invitations/${token}`, { displayName: "Claire", password: "short", passwordConfirm: "short" }), params: { lang: "fr", token }, context }),
-    );
+    const weak = await callRoute(acceptAction, database, { path: `/fr/invitations/${token}`, body: { displayName: "Claire", password: "short", passwordConfirm: "short" }, params: { lang: "fr", token } });
     expect(weak.status).toBe(400);
     expect(((await weak.json()) as { error: Record<string, string[]>; initialValue: Record<string, string> }).initialValue.displayName).toBe("Claire");
 
-    const accepted = await run(() =>
-      acceptAction({ request: post(`/fr/invitations/${token}`, { displayName: "Claire Martin", password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD }), params: { lang: "fr", token }, context }),
-    );
+    const accepted = await callRoute(acceptAction, database, { path: `/fr/invitations/${token}`, body: { displayName: "Claire Martin", password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD }, params: { lang: "fr", token } });
     expect(accepted.status).toBe(302);
     expect(accepted.headers.get("Location")).toBe("/fr/account?welcome=1");
-    const user = await getSessionUser(context, get("/fr/account", cookieOf(accepted)));
+    const user = await getSessionUser(context, requestFor({ path: "/fr/account", cookie: cookieOf(accepted) }));
     expect(user).toMatchObject({ email: "conseil@example.org", displayName: "Claire Martin", role: "council", organisationId: null, preferredLanguage: "fr" });
 
     // Used: a clear page, and no second account.
-    const usedPage = await run(async () => acceptLoader({ request: get(`/fr/invitations/${token}`), params: { lang: "fr", token }, context }));
+    const usedPage = await callRoute(acceptLoader, database, { path: `/fr/invitations/${token}`, params: { lang: "fr", token } });
     expect(usedPage.status).toBe(410);
     expect(((await usedPage.json()) as { status: string }).status).toBe("used");
-    const again = await run(() =>
-      acceptAction({ request: post(`/fr/invitations/${token}`, { displayName: "Mallory", password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD }), params: { lang: "fr", token }, context }),
-    );
+    const again = await callRoute(acceptAction, database, { path: `/fr/invitations/${token}`, body: { displayName: "Mallory", password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD }, params: { lang: "fr", token } });
     expect(again.status).toBe(410);
     expect(((await again.json()) as { error: Record<string, string[]> }).error[""]).toEqual(["accounts:invitation.used"]);
-    const relisted = await run(async () => invitationsLoader({ request: get("/en/admin/invitations", secretariatCookie), params: { lang: "en" }, context }));
+    const relisted = await callRoute(invitationsLoader, database, { path: "/en/admin/invitations", cookie: secretariatCookie, params: { lang: "en" } });
     expect(((await relisted.json()) as { invitations: { email: string; status: string }[] }).invitations.find((i) => i.email === "conseil@example.org")?.status).toBe("accepted");
   });
 
@@ -171,10 +157,8 @@ describe("invitations", () => {
     expect((await invite({ email: "colleague@uclg.example", role: "secretariat", language: "en" })).status).toBe(200);
     const { token } = tokenIn((await latestMailTo("colleague@uclg.example"))!.body_text, "invitations");
     const context = contextFor(database);
-    const accepted = await run(() =>
-      acceptAction({ request: post(`/en/invitations/${token}`, { displayName: "Colleague", password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD }), params: { lang: "en", token }, context }),
-    );
-    expect((await getSessionUser(context, get("/en", cookieOf(accepted))))?.role).toBe("secretariat");
+    const accepted = await callRoute(acceptAction, database, { path: `/en/invitations/${token}`, body: { displayName: "Colleague", password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD }, params: { lang: "en", token } });
+    expect((await getSessionUser(context, requestFor({ path: "/en", cookie: cookieOf(accepted) })))?.role).toBe("secretariat");
   });
 
   it("refuses an invitation to an address that already has an account, and a role other than council or secretariat", async () => {
@@ -193,45 +177,42 @@ describe("invitations", () => {
     const { token } = tokenIn((await latestMailTo("late@example.org"))!.body_text, "invitations");
     expect((await invitationState(database.db, token, new Date(sentAt.getTime() + INVITATION_LIFETIME_MS - 1000))).status).toBe("valid");
     expect((await invitationState(database.db, token, new Date(sentAt.getTime() + INVITATION_LIFETIME_MS + 1000))).status).toBe("expired");
-    const context = contextFor(database);
-    const page = await run(async () => acceptLoader({ request: get(`/es/invitations/${token}`), params: { lang: "es", token }, context }));
+    const page = await callRoute(acceptLoader, database, { path: `/es/invitations/${token}`, params: { lang: "es", token } });
     expect(page.status).toBe(410);
     expect(((await page.json()) as { status: string }).status).toBe("expired");
-    const accept = await run(() =>
-      acceptAction({ request: post(`/es/invitations/${token}`, { displayName: "Tarde", password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD }), params: { lang: "es", token }, context }),
-    );
+    const accept = await callRoute(acceptAction, database, { path: `/es/invitations/${token}`, body: { displayName: "Tarde", password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD }, params: { lang: "es", token } });
     expect(accept.status).toBe(410);
     expect(await database.db.selectFrom("users").select("id").where("email", "=", "late@example.org").executeTakeFirst()).toBeUndefined();
-    const unknown = await run(async () => acceptLoader({ request: get("/es/invitations/nope"), params: { lang: "es", token: "nope" }, context }));
+    const unknown = await callRoute(acceptLoader, database, { path: "/es/invitations/nope", params: { lang: "es", token: "nope" } });
     expect(((await unknown.json()) as { status: string }).status).toBe("unknown");
   });
 });
 
 describe("changing one's password", () => {
   it("needs the current password, applies the policy, and ends the other sessions but not this one", async () => {
-    const here = cookieOf(await login("council@demo.l4a.test", DEMO_PASSWORD));
-    const elsewhere = cookieOf(await login("council@demo.l4a.test", DEMO_PASSWORD));
+    const here = (await loginAsDemo(database, "council")).cookie;
+    const elsewhere = (await loginAsDemo(database, "council")).cookie;
     const context = contextFor(database);
     const change = (values: Record<string, string>) =>
-      run(() => accountAction({ request: post("/fr/account", values, here), params: { lang: "fr" }, context }));
+      callRoute(accountAction, database, { path: "/fr/account", body: values, cookie: here, params: { lang: "fr" } });
 
     const wrong = await change({ currentPassword: "not-my-password", password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD });
     expect(wrong.status).toBe(400);
     expect(((await wrong.json()) as { result: { error: Record<string, string[]> } }).result.error.currentPassword).toEqual(["accounts:account.currentWrong"]);
     const common = await change({ currentPassword: DEMO_PASSWORD, password: "qwertyuiopasdfgh", passwordConfirm: "qwertyuiopasdfgh" });
     expect(((await common.json()) as { result: { error: Record<string, string[]> } }).result.error.password).toEqual(["accounts:password.common"]);
-    expect(await getSessionUser(context, get("/fr", elsewhere))).not.toBeNull();
+    expect(await getSessionUser(context, requestFor({ path: "/fr", cookie: elsewhere }))).not.toBeNull();
 
     const ok = await change({ currentPassword: DEMO_PASSWORD, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD });
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as { changed: boolean }).changed).toBe(true);
-    expect(await getSessionUser(context, get("/fr", elsewhere))).toBeNull();
-    expect(await getSessionUser(context, get("/fr", here))).not.toBeNull();
+    expect(await getSessionUser(context, requestFor({ path: "/fr", cookie: elsewhere }))).toBeNull();
+    expect(await getSessionUser(context, requestFor({ path: "/fr", cookie: here }))).not.toBeNull();
     expect((await login("council@demo.l4a.test", NEW_PASSWORD)).status).toBe(302);
   });
 
   it("sends an anonymous visitor to the login page", async () => {
-    const response = await run(() => accountAction({ request: post("/en/account", {}), params: { lang: "en" }, context: contextFor(database) }));
+    const response = await callRoute(accountAction, database, { path: "/en/account", body: {}, params: { lang: "en" } });
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toMatch(/^\/en\/login\?redirectTo=/);
   });

@@ -9,7 +9,8 @@ import { loader as csvLoader } from "~/routes/api.hubs[.]csv";
 import { loader as geojsonLoader } from "~/routes/api.hubs[.]geojson";
 import { loader as mapLoader } from "~/routes/api.map";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { callRoute, cookieFor } from "../support/proposals";
+import { callRoute } from "../support/routes";
+import { cookieFor } from "../support/sessions";
 
 // The public status is derived from the stored status and the timeline on the day it is read:
 // every reader (map list, map points, HUB page, CSV, GeoJSON, feed, council dashboard) must agree.

@@ -5,7 +5,7 @@ import { deliveryFinished, sendQueuedMail } from "~/modules/mail/delivery.server
 import { listOutbox } from "~/modules/mail/mailer.server";
 import { parseEnv } from "~/modules/config/env.server";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { post, run } from "../support/accounts";
+import { callRoute } from "../support/routes";
 
 /** A minimal SMTP server on localhost that records what it receives. */
 function fakeSmtp(received: string[]): Promise<{ server: Server; port: number }> {
@@ -61,8 +61,7 @@ afterAll(async () => {
 describe("mail delivery with SMTP_URL", () => {
   it("sends the reset e-mail right after the request commits, and marks it sent in the outbox", async () => {
     const env = parseEnv({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}` });
-    const context = { db: database.db, dbKind: database.kind, env, clientIp: "127.0.0.1" };
-    const response = await run(() => forgotAction({ request: post("/en/password/forgot", { email: "secretariat@demo.l4a.test" }), params: { lang: "en" }, context }));
+    const response = await callRoute(forgotAction, database, { path: "/en/password/forgot", body: { email: "secretariat@demo.l4a.test" }, params: { lang: "en" }, clientIp: "127.0.0.1", env });
     expect(response.status).toBe(200);
     await deliveryFinished();
     expect(received).toHaveLength(1);

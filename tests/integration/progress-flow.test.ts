@@ -1,7 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseEnv } from "~/modules/config/env.server";
-import { createSession } from "~/modules/accounts/session.server";
-import { isoToday } from "~/modules/hubs/lifecycle";
 import { listHubCalendars, listPublishedProgress, latestOutcomeProgress } from "~/modules/progress/progress.server";
 import { listDashboardRows, dashboardFigures, reviewQueue } from "~/modules/progress/dashboard.server";
 import { annualReport } from "~/modules/progress/report.server";
@@ -12,48 +9,29 @@ import { loader as councilLoader } from "../../app/routes/$lang.council._index";
 import { loader as exportLoader } from "../../app/routes/$lang.council.export";
 import { loader as reportLoader } from "../../app/routes/$lang.reports.$year";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { useToday } from "../support/clock";
 import { createHub, createUser } from "../support/progress-fixtures";
+import { callRoute, form } from "../support/routes";
+import { cookieFor } from "../support/sessions";
 
 let database: TestDatabase;
-const env = parseEnv({});
-const context = () => ({ db: database.db, dbKind: database.kind, env });
-const today = isoToday();
+// A fixed day: the demo data is seeded as of it and every rule is asked about it.
+const today = useToday("2026-11-22");
 let cookies: Record<"city" | "council" | "secretariat" | "otherCity", string>;
 let ids: Record<"city" | "council" | "secretariat" | "otherCity", number>;
 let bogota: { id: number; slug: string };
 
-async function cookieFor(userId: number) {
-  const header = await createSession(context() as never, userId, new Request("http://localhost/"));
-  return header.split(";")[0];
-}
-
-function form(values: Record<string, string>) {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(values)) data.append(key, value);
-  return data;
-}
-
-async function call<T>(fn: (args: never) => Promise<T>, { url, cookie, body, params }: { url: string; cookie?: string; body?: FormData; params: Record<string, string> }) {
-  const request = new Request(`http://localhost${url}`, { method: body ? "POST" : "GET", body, headers: cookie ? { Cookie: cookie } : {} });
-  try {
-    return (await fn({ request, params, context: context() } as never)) as unknown as Response;
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
-
 beforeAll(async () => {
-  database = await createTestDatabase({ seedDemo: true });
+  database = await createTestDatabase({ seedDemo: true, demoToday: today });
   const users = await database.db.selectFrom("users").select(["id", "email"]).execute();
   const id = (email: string) => users.find((user) => user.email === email)!.id;
   const other = await createUser(database.db, { role: "city", language: "en" });
   ids = { city: id("city@demo.l4a.test"), council: id("council@demo.l4a.test"), secretariat: id("secretariat@demo.l4a.test"), otherCity: other.id };
   cookies = {
-    city: await cookieFor(ids.city),
-    council: await cookieFor(ids.council),
-    secretariat: await cookieFor(ids.secretariat),
-    otherCity: await cookieFor(ids.otherCity),
+    city: await cookieFor(database, ids.city),
+    council: await cookieFor(database, ids.council),
+    secretariat: await cookieFor(database, ids.secretariat),
+    otherCity: await cookieFor(database, ids.otherCity),
   };
   bogota = await database.db.selectFrom("hubs").select(["id", "slug"]).where("slug", "=", "bogota-cycle-network").executeTakeFirstOrThrow();
 });
@@ -76,16 +54,22 @@ describe("the demo monitoring data", () => {
     expect(figures.outcomesAchieved).toBeGreaterThan(0);
   });
 
-  it("gives the annual report figures and one entry per HUB", async () => {
+  it("gives the annual report figures and one entry per HUB, a HUB completed today counted as completed this year", async () => {
     const year = Number(today.slice(0, 4));
+    const before = await annualReport(database.db, { year, language: "es", today });
+    // A HUB of the test's own, completed today, rather than a demo date that may fall in another year.
+    const city = await createUser(database.db, { role: "city" });
+    const finished = await createHub(database.db, { organisationId: city.organisation_id!, startDate: "2025-06-01", endDate: today });
+    await database.db.updateTable("hubs").set({ status: "completed", completed_at: new Date(`${today}T09:00:00Z`) }).where("id", "=", finished.id).execute();
     const report = await annualReport(database.db, { year, language: "es", today });
     expect(report.active).toBeGreaterThan(30);
-    expect(report.completed).toBe(1);
-    expect(report.hubs.length).toBe(40);
-    expect(report.bySdg.reduce((sum, entry) => sum + entry.count, 0)).toBe(40);
-    const response = await call(reportLoader, { url: `/es/reports/${year}`, params: { lang: "es", year: String(year) } });
+    expect(report.completed).toBe(before.completed + 1);
+    expect(report.hubs.length).toBe(41);
+    expect(report.hubs.find((hub) => hub.slug === finished.slug)?.completedThisYear).toBe(true);
+    expect(report.bySdg.reduce((sum, entry) => sum + entry.count, 0)).toBe(41);
+    const response = await callRoute(reportLoader, database, { path: `/es/reports/${year}`, params: { lang: "es", year: String(year) } });
     expect(response.status).toBe(200);
-    expect((await call(reportLoader, { url: "/es/reports/1999", params: { lang: "es", year: "1999" } })).status).toBe(404);
+    expect((await callRoute(reportLoader, database, { path: "/es/reports/1999", params: { lang: "es", year: "1999" } })).status).toBe(404);
   });
 });
 
@@ -99,20 +83,19 @@ describe("a progress update from draft to publication", () => {
     period = periodKey(calendar.calendar.overdue[0]);
     const url = `/es/progress/${bogota.id}/new?period=${encodeURIComponent(period)}`;
     const params = { lang: "es", hubId: String(bogota.id) };
-    const ok = await call(newLoader, { url, cookie: cookies.city, params });
+    const ok = await callRoute(newLoader, database, { path: url, cookie: cookies.city, params });
     expect(ok.status).toBe(200);
     outcomeIds = ((await ok.json()) as { outcomes: { id: number }[] }).outcomes.map((outcome) => outcome.id);
-    expect((await call(newLoader, { url, cookie: cookies.otherCity, params })).status).toBe(404);
-    expect((await call(newLoader, { url, cookie: cookies.council, params })).status).toBe(403);
-    expect((await call(newLoader, { url: `/es/progress/${bogota.id}/new?period=progress:2001-01-01`, cookie: cookies.city, params })).status).toBe(404);
-    const anonymous = await call(newLoader, { url, params });
+    expect((await callRoute(newLoader, database, { path: url, cookie: cookies.otherCity, params })).status).toBe(404);
+    expect((await callRoute(newLoader, database, { path: url, cookie: cookies.council, params })).status).toBe(403);
+    expect((await callRoute(newLoader, database, { path: `/es/progress/${bogota.id}/new?period=progress:2001-01-01`, cookie: cookies.city, params })).status).toBe(404);
+    const anonymous = await callRoute(newLoader, database, { path: url, params });
     expect(anonymous.status).toBe(302);
   });
 
   it("refuses to submit without every outcome reported, with errors beside the fields and the input kept", async () => {
     const url = `/es/progress/${bogota.id}/new?period=${encodeURIComponent(period)}`;
-    const response = await call(newAction, {
-      url,
+    const response = await callRoute(newAction, database, { path: url,
       cookie: cookies.city,
       params: { lang: "es", hubId: String(bogota.id) },
       body: form({
@@ -137,8 +120,7 @@ describe("a progress update from draft to publication", () => {
     expect(body.error["activities[0].heldOn"]).toEqual(["validation:required"]);
     expect(body.initialValue.narrative).toBe("Avanzamos en la red de ciclorrutas.");
     expect(await database.db.selectFrom("progress_updates").select("id").where("hub_id", "=", bogota.id).where("status", "=", "draft").execute()).toEqual([]);
-    const notANumber = await call(newAction, {
-      url,
+    const notANumber = await callRoute(newAction, database, { path: url,
       cookie: cookies.city,
       params: { lang: "es", hubId: String(bogota.id) },
       body: form({ intent: "save", overallStatus: "sideways", narrative: "", "outcomes[0].outcomeId": String(outcomeIds[0]), "outcomes[0].kind": "numeric", "outcomes[0].value": "abc", "evidence[0].url": "not a link" }),
@@ -154,8 +136,8 @@ describe("a progress update from draft to publication", () => {
   });
 
   it("saves a draft that the public and the council do not see", async () => {
-    const response = await call(newAction, {
-      url: `/es/progress/${bogota.id}/new?period=${encodeURIComponent(period)}`,
+    const response = await callRoute(newAction, database, {
+      path: `/es/progress/${bogota.id}/new?period=${encodeURIComponent(period)}`,
       cookie: cookies.city,
       params: { lang: "es", hubId: String(bogota.id) },
       body: form({
@@ -176,8 +158,8 @@ describe("a progress update from draft to publication", () => {
     expect(stored).toEqual({ status: "draft", original_language: "es", version: 1 });
     expect((await listPublishedProgress(database.db, bogota.id, "fr")).some((update) => update.id === updateId)).toBe(false);
     const params = { lang: "fr", updateId: String(updateId) };
-    expect((await call(updateLoader, { url: `/fr/progress/updates/${updateId}`, cookie: cookies.council, params })).status).toBe(404);
-    expect((await call(updateLoader, { url: `/fr/progress/updates/${updateId}`, cookie: cookies.otherCity, params })).status).toBe(404);
+    expect((await callRoute(updateLoader, database, { path: `/fr/progress/updates/${updateId}`, cookie: cookies.council, params })).status).toBe(404);
+    expect((await callRoute(updateLoader, database, { path: `/fr/progress/updates/${updateId}`, cookie: cookies.otherCity, params })).status).toBe(404);
   });
 
   it("turns a stale save into a conflict that keeps the input", async () => {
@@ -197,17 +179,17 @@ describe("a progress update from draft to publication", () => {
     };
     const params = { lang: "es", updateId: String(updateId) };
     const url = `/es/progress/updates/${updateId}`;
-    const saved = await call(updateAction, { url, cookie: cookies.city, params, body: form({ ...base, intent: "save", version: "1" }) });
+    const saved = await callRoute(updateAction, database, { path: url, cookie: cookies.city, params, body: form({ ...base, intent: "save", version: "1" }) });
     expect(saved.status).toBe(302);
-    const stale = await call(updateAction, { url, cookie: cookies.city, params, body: form({ ...base, intent: "save", version: "1", narrative: "Otra versión" }) });
+    const stale = await callRoute(updateAction, database, { path: url, cookie: cookies.city, params, body: form({ ...base, intent: "save", version: "1", narrative: "Otra versión" }) });
     expect(stale.status).toBe(409);
     const body = (await stale.json()) as { result: { error: Record<string, string[]>; initialValue: Record<string, unknown> }; latestVersion: number };
     expect(body.result.error[""]).toEqual(["validation:conflict"]);
     expect(body.result.initialValue.narrative).toBe("Otra versión");
     expect(body.latestVersion).toBe(2);
     // Another city cannot write it, even with the right version.
-    expect((await call(updateAction, { url, cookie: cookies.otherCity, params, body: form({ ...base, intent: "submit", version: "2" }) })).status).toBe(404);
-    const submitted = await call(updateAction, { url, cookie: cookies.city, params, body: form({ ...base, intent: "submit", version: "2" }) });
+    expect((await callRoute(updateAction, database, { path: url, cookie: cookies.otherCity, params, body: form({ ...base, intent: "submit", version: "2" }) })).status).toBe(404);
+    const submitted = await callRoute(updateAction, database, { path: url, cookie: cookies.city, params, body: form({ ...base, intent: "submit", version: "2" }) });
     expect(submitted.status).toBe(302);
   });
 
@@ -221,18 +203,17 @@ describe("a progress update from draft to publication", () => {
     const url = `/es/progress/updates/${updateId}`;
     const params = { lang: "es", updateId: String(updateId) };
     // The secretariat reads but cannot review; the city cannot review its own report.
-    expect((await call(updateLoader, { url, cookie: cookies.secretariat, params })).status).toBe(200);
-    expect((await call(updateAction, { url, cookie: cookies.secretariat, params, body: form({ intent: "accept", version: "3" }) })).status).toBe(409);
-    expect((await call(updateAction, { url, cookie: cookies.city, params, body: form({ intent: "accept", version: "3" }) })).status).toBe(409);
+    expect((await callRoute(updateLoader, database, { path: url, cookie: cookies.secretariat, params })).status).toBe(200);
+    expect((await callRoute(updateAction, database, { path: url, cookie: cookies.secretariat, params, body: form({ intent: "accept", version: "3" }) })).status).toBe(409);
+    expect((await callRoute(updateAction, database, { path: url, cookie: cookies.city, params, body: form({ intent: "accept", version: "3" }) })).status).toBe(409);
 
-    const missingComment = await call(updateAction, { url, cookie: cookies.council, params, body: form({ intent: "clarify", version: "3" }) });
+    const missingComment = await callRoute(updateAction, database, { path: url, cookie: cookies.council, params, body: form({ intent: "clarify", version: "3" }) });
     expect(missingComment.status).toBe(400);
-    const clarify = await call(updateAction, { url, cookie: cookies.council, params, body: form({ intent: "clarify", version: "3", comment: "¿Cuántos km son nuevos?" }) });
+    const clarify = await callRoute(updateAction, database, { path: url, cookie: cookies.council, params, body: form({ intent: "clarify", version: "3", comment: "¿Cuántos km son nuevos?" }) });
     expect(clarify.status).toBe(302);
     expect((await listPublishedProgress(database.db, bogota.id, "es")).some((update) => update.id === updateId)).toBe(false);
 
-    const revise = await call(updateAction, {
-      url,
+    const revise = await callRoute(updateAction, database, { path: url,
       cookie: cookies.city,
       params,
       body: form({
@@ -253,10 +234,10 @@ describe("a progress update from draft to publication", () => {
       }),
     });
     expect(revise.status).toBe(302);
-    const accept = await call(updateAction, { url, cookie: cookies.council, params, body: form({ intent: "accept", version: "5" }) });
+    const accept = await callRoute(updateAction, database, { path: url, cookie: cookies.council, params, body: form({ intent: "accept", version: "5" }) });
     expect(accept.status).toBe(302);
     // A second decision on the same report is refused.
-    expect((await call(updateAction, { url, cookie: cookies.council, params, body: form({ intent: "accept", version: "5" }) })).status).toBe(409);
+    expect((await callRoute(updateAction, database, { path: url, cookie: cookies.council, params, body: form({ intent: "accept", version: "5" }) })).status).toBe(409);
 
     const audit = await database.db.selectFrom("audit_log").select(["action", "from_status", "to_status"]).where("entity", "=", "progress_update").where("entity_id", "=", updateId).orderBy("id").execute();
     expect(audit.map((entry) => entry.action)).toEqual(["create", "save", "submit", "request_clarification", "revise", "accept"]);
@@ -277,11 +258,11 @@ describe("a progress update from draft to publication", () => {
   it("completes the HUB when its final report is accepted", async () => {
     const city = await createUser(database.db, { role: "city", language: "es" });
     const hub = await createHub(database.db, { organisationId: city.organisation_id!, startDate: "2024-01-01", endDate: "2025-01-01" });
-    const cookie = await cookieFor(city.id);
+    const cookie = await cookieFor(database, city.id);
     const [calendar] = await listHubCalendars(database.db, { today, hubIds: [hub.id] });
     const final = calendar.calendar.open.find((candidate) => candidate.kind === "final")!;
-    const created = await call(newAction, {
-      url: `/en/progress/${hub.id}/new?period=${encodeURIComponent(periodKey(final))}`,
+    const created = await callRoute(newAction, database, {
+      path: `/en/progress/${hub.id}/new?period=${encodeURIComponent(periodKey(final))}`,
       cookie,
       params: { lang: "en", hubId: String(hub.id) },
       body: form({
@@ -298,7 +279,7 @@ describe("a progress update from draft to publication", () => {
     });
     expect(created.status).toBe(302);
     const id = Number(created.headers.get("Location")!.match(/updates\/(\d+)/)![1]);
-    const accepted = await call(updateAction, { url: `/en/progress/updates/${id}`, cookie: cookies.council, params: { lang: "en", updateId: String(id) }, body: form({ intent: "accept", version: "1" }) });
+    const accepted = await callRoute(updateAction, database, { path: `/en/progress/updates/${id}`, cookie: cookies.council, params: { lang: "en", updateId: String(id) }, body: form({ intent: "accept", version: "1" }) });
     expect(accepted.status).toBe(302);
     const stored = await database.db.selectFrom("hubs").select(["status", "completed_at"]).where("id", "=", hub.id).executeTakeFirstOrThrow();
     expect(stored.status).toBe("completed");
@@ -312,15 +293,15 @@ describe("a progress update from draft to publication", () => {
 
 describe("the council dashboard", () => {
   it("is for the council and the secretariat only, with filters and sorting in the URL, and the same rows in CSV", async () => {
-    expect((await call(councilLoader, { url: "/en/council", cookie: cookies.city, params: { lang: "en" } })).status).toBe(403);
-    expect((await call(exportLoader, { url: "/en/council/export", cookie: cookies.city, params: { lang: "en" } })).status).toBe(403);
-    const page = await call(councilLoader, { url: "/en/council?region=europe&sort=city&dir=desc", cookie: cookies.secretariat, params: { lang: "en" } });
+    expect((await callRoute(councilLoader, database, { path: "/en/council", cookie: cookies.city, params: { lang: "en" } })).status).toBe(403);
+    expect((await callRoute(exportLoader, database, { path: "/en/council/export", cookie: cookies.city, params: { lang: "en" } })).status).toBe(403);
+    const page = await callRoute(councilLoader, database, { path: "/en/council?region=europe&sort=city&dir=desc", cookie: cookies.secretariat, params: { lang: "en" } });
     const data = (await page.json()) as { rows: { city: string; region: string }[] };
     expect(data.rows.length).toBeGreaterThan(0);
     expect(data.rows.every((row) => row.region === "europe")).toBe(true);
     const cities = data.rows.map((row) => row.city);
     expect(cities).toEqual([...cities].sort((a, b) => b.localeCompare(a, "en")));
-    const csv = await call(exportLoader, { url: "/en/council/export?region=europe&sort=city&dir=desc", cookie: cookies.council, params: { lang: "en" } });
+    const csv = await callRoute(exportLoader, database, { path: "/en/council/export?region=europe&sort=city&dir=desc", cookie: cookies.council, params: { lang: "en" } });
     expect(csv.headers.get("Content-Type")).toContain("text/csv");
     const lines = (await csv.text()).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
     expect(lines[0]).toContain("Next report due");

@@ -9,7 +9,9 @@ import * as placesRoute from "~/routes/$lang.places";
 import * as reviewRoute from "~/routes/$lang.review.$hubId";
 import * as reviewQueueRoute from "~/routes/$lang.review._index";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { callRoute, cookieFor, proposalFields } from "../support/proposals";
+import { proposalFields } from "../support/proposals";
+import { callRoute } from "../support/routes";
+import { cookieFor, loginAsDemo } from "../support/sessions";
 
 /**
  * Every proposal/review route, with every role: anonymous, city A, city B, council, secretariat.
@@ -26,10 +28,9 @@ let submittedA: number;
 
 beforeAll(async () => {
   database = await createTestDatabase({ seedDemo: true });
-  const id = async (email: string) => (await database.db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
-  cookies.cityA = await cookieFor(database, await id("city@demo.l4a.test"));
-  cookies.council = await cookieFor(database, await id("council@demo.l4a.test"));
-  cookies.secretariat = await cookieFor(database, await id("secretariat@demo.l4a.test"));
+  cookies.cityA = await (await loginAsDemo(database, "city")).cookie;
+  cookies.council = await (await loginAsDemo(database, "council")).cookie;
+  cookies.secretariat = await (await loginAsDemo(database, "secretariat")).cookie;
   const organisation = await database.db
     .insertInto("organisations")
     .values({ name: "Quito", kind: "local_government", country_code: "EC", region: "latin_america", city: "Quito", latitude: -0.22, longitude: -78.51, verified_at: new Date() })

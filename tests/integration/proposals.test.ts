@@ -11,7 +11,10 @@ import * as newRoute from "~/routes/$lang.my.hubs.new";
 import * as reviewRoute from "~/routes/$lang.review.$hubId";
 import type { SessionUser } from "~/modules/accounts/session.server";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { callRoute, cookieFor, proposalFields } from "../support/proposals";
+import { createHub, createUser } from "../support/progress-fixtures";
+import { proposalFields } from "../support/proposals";
+import { callRoute } from "../support/routes";
+import { cookieFor } from "../support/sessions";
 
 let database: TestDatabase;
 const users: Record<"cityA" | "cityB" | "cityUnverified" | "council" | "secretariat", SessionUser & { cookie: string }> = {} as never;
@@ -352,6 +355,54 @@ describe("the review and recognition workflow", () => {
     await transition(database.db, users.cityA, hubId, "withdraw", { comment: "Ya no" });
     expect((await version(hubId)).status).toBe("withdrawn");
     await expect(transition(database.db, users.cityA, hubId, "submit")).rejects.toMatchObject({ reason: "wrongStatus" });
+  });
+});
+
+describe("every transition by every role, on a submitted and on a recognised HUB", () => {
+  type Actor = "cityOfLead" | "otherCity" | "council" | "secretariat";
+  // A city of its own leads these HUBs, so the other tests' lists of the demo city's HUBs stay as they were.
+  let lead: SessionUser;
+  beforeAll(async () => {
+    lead = await sessionUser((await createUser(database.db, { role: "city" })).id);
+  });
+  const actors: Record<Actor, () => SessionUser> = { cityOfLead: () => lead, otherCity: () => users.cityA, council: () => users.council, secretariat: () => users.secretariat };
+  // Written out rather than read from TRANSITIONS, so that a change of the rules fails here.
+  const allowed: Record<"submitted" | "recognised", Record<Transition, Actor[]>> = {
+    submitted: { submit: [], request_changes: ["secretariat"], recognise: ["secretariat"], decline: ["secretariat"], withdraw: ["cityOfLead"], complete: [] },
+    recognised: { submit: [], request_changes: [], recognise: [], decline: [], withdraw: ["cityOfLead"], complete: ["secretariat"] },
+  };
+
+  async function hubIn(status: "submitted" | "recognised") {
+    const hub = await createHub(database.db, { organisationId: lead.organisationId!, startDate: "2027-01-01", endDate: "2028-12-31" });
+    await database.db.updateTable("hubs").set({ status }).where("id", "=", hub.id).execute();
+    return hub.id;
+  }
+  const auditRows = async (hubId: number) => database.db.selectFrom("audit_log").select(["action", "from_status", "to_status"]).where("hub_id", "=", hubId).execute();
+
+  for (const from of ["submitted", "recognised"] as const) {
+    for (const name of Object.keys(TRANSITIONS) as Transition[]) {
+      for (const actor of Object.keys(actors) as Actor[]) {
+        const passes = allowed[from][name].includes(actor);
+        it(`${name} on a ${from} HUB by ${actor}: ${passes ? "done, audited" : "refused, nothing written"}`, async () => {
+          const hubId = await hubIn(from);
+          const attempt = transition(database.db, actors[actor](), hubId, name, { comment: "Un mensaje" });
+          if (passes) {
+            await expect(attempt).resolves.toEqual({ from, to: TRANSITIONS[name].to });
+            expect((await version(hubId)).status).toBe(TRANSITIONS[name].to);
+            expect(await auditRows(hubId)).toEqual([{ action: name, from_status: from, to_status: TRANSITIONS[name].to }]);
+          } else {
+            // Another city is never told the HUB exists.
+            await expect(attempt).rejects.toMatchObject({ reason: actor === "otherCity" ? "notFound" : expect.stringMatching(/^(notAllowed|wrongStatus)$/) });
+            expect((await version(hubId)).status).toBe(from);
+            expect(await auditRows(hubId)).toEqual([]);
+          }
+        });
+      }
+    }
+  }
+
+  it("covers every transition there is", () => {
+    expect(Object.keys(allowed.submitted).sort()).toEqual(Object.keys(TRANSITIONS).sort());
   });
 });
 

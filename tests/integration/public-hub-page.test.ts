@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseEnv } from "~/modules/config/env.server";
 import { loader as hubJsonLoader } from "~/routes/api.hubs.$file";
 import { loader as hubPageLoader } from "~/routes/$lang.hubs.$slug";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { callRoute } from "../support/routes";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -10,12 +10,16 @@ beforeAll(async () => {
 });
 afterAll(() => database?.destroy());
 
-const context = () => ({ db: database.db, dbKind: database.kind, env: parseEnv({}) });
 const SLUG = "bogota-cycle-network";
 
 async function hubPage(language: "en" | "es" | "fr") {
-  const response = (await hubPageLoader({ request: new Request(`http://localhost/${language}/hubs/${SLUG}`), params: { lang: language, slug: SLUG }, context: context() } as never)) as Response;
+  const response = await callRoute(hubPageLoader, database, { path: `/${language}/hubs/${SLUG}`, params: { lang: language, slug: SLUG } });
   return response.json();
+}
+
+async function openDataEtag() {
+  const response = await callRoute(hubJsonLoader, database, { path: `/api/hubs/${SLUG}.json`, params: { file: `${SLUG}.json` } });
+  return response.headers.get("ETag");
 }
 
 describe("the public HUB page", () => {
@@ -23,15 +27,14 @@ describe("the public HUB page", () => {
     const hub = await database.db.selectFrom("hubs").select(["id"]).where("slug", "=", SLUG).executeTakeFirstOrThrow();
     const before = await hubPage("fr");
     expect(before.communication.events).toEqual([]);
-    const jsonRequest = () => new Request(`http://localhost/api/hubs/${SLUG}.json`);
-    const firstEtag = ((await hubJsonLoader({ request: jsonRequest(), params: { file: `${SLUG}.json` }, context: context() } as never)) as Response).headers.get("ETag");
+    const firstEtag = await openDataEtag();
 
     await database.db.insertInto("hub_events").values({ hub_id: hub.id, position: 0, name: "Foro ciudadano <b>abierto</b>", event_date: "2027-03-15" }).execute();
 
     const after = await hubPage("fr");
     expect(after.communication.events).toEqual([{ name: "Foro ciudadano <b>abierto</b>", date: "2027-03-15" }]);
     expect(after.approvedChanges).toEqual([]);
-    const secondEtag = ((await hubJsonLoader({ request: jsonRequest(), params: { file: `${SLUG}.json` }, context: context() } as never)) as Response).headers.get("ETag");
+    const secondEtag = await openDataEtag();
     expect(firstEtag).toBeTruthy();
     expect(secondEtag).not.toBe(firstEtag);
   });

@@ -1,7 +1,6 @@
 import Papa from "papaparse";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseEnv } from "~/modules/config/env.server";
 import { parseHubFilters, type HubFilters } from "~/modules/hubs/hub-filters";
 import { countHubsBySdg, listPublicHubs } from "~/modules/hubs/public-hub-list.server";
 import { getPublicHub } from "~/modules/hubs/public-hub-detail.server";
@@ -14,6 +13,7 @@ import { loader as feedLoader } from "~/routes/$lang.feed[.]xml";
 import { loader as homeLoader } from "~/routes/$lang._index";
 import { loader as hubPageLoader } from "~/routes/$lang.hubs.$slug";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { callRoute } from "../support/routes";
 
 let database: TestDatabase;
 const TODAY = "2026-11-22";
@@ -24,19 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await database?.destroy();
 });
-
-function context() {
-  return { db: database.db, dbKind: database.kind, env: parseEnv({}) };
-}
-
-async function call<T>(fn: (args: any) => Promise<T>, url: string, params: Record<string, string> = {}, headers: Record<string, string> = {}) {
-  try {
-    return (await fn({ request: new Request(url, { headers }), params, context: context() })) as T;
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown as T;
-    throw thrown;
-  }
-}
 
 async function allSlugs(filters: Record<string, string>, language: "en" | "es" | "fr" = "en") {
   const page = await listPublicHubs(database.db, { language, today: TODAY, filters: parseHubFilters(new URLSearchParams(filters)), pageSize: 500 });
@@ -159,9 +146,9 @@ describe("filters", () => {
     const all = await allSlugs({});
     expect(all.slugs.some((slug) => slug.startsWith("hidden-"))).toBe(false);
     expect(await getPublicHub(database.db, { slug: "hidden-draft", language: "en", today: TODAY })).toBeNull();
-    const page = await call<Response>(hubPageLoader, "http://localhost/en/hubs/hidden-draft", { lang: "en", slug: "hidden-draft" });
+    const page = await callRoute(hubPageLoader, database, { path: "http://localhost/en/hubs/hidden-draft", params: { lang: "en", slug: "hidden-draft" } });
     expect(page.status).toBe(404);
-    const api = await call<Response>(hubJsonLoader, "http://localhost/api/hubs/hidden-submitted.json", { file: "hidden-submitted.json" });
+    const api = await callRoute(hubJsonLoader, database, { path: "http://localhost/api/hubs/hidden-submitted.json", params: { file: "hidden-submitted.json" } });
     expect(api.status).toBe(404);
   });
 
@@ -263,26 +250,26 @@ describe("search", () => {
 
 describe("map data", () => {
   it("clusters at world zoom, every HUB counted once, and splits at street zoom", async () => {
-    const response = await call<Response>(mapLoader, "http://localhost/api/map?bbox=-180,-85,180,85&zoom=1&lang=en");
+    const response = await callRoute(mapLoader, database, { path: "http://localhost/api/map?bbox=-180,-85,180,85&zoom=1&lang=en" });
     const data = await response.json();
     const counted = data.items.reduce((sum: number, item: { kind: string; count?: number }) => sum + (item.kind === "cluster" ? item.count! : 1), 0);
     expect(counted).toBe(data.total);
     expect(data.items.some((item: { kind: string }) => item.kind === "cluster")).toBe(true);
     expect(data.items.length).toBeLessThan(data.total);
-    const close = await (await call<Response>(mapLoader, "http://localhost/api/map?bbox=-74.3,4.4,-73.9,4.9&zoom=14&lang=es")).json();
+    const close = await (await callRoute(mapLoader, database, { path: "http://localhost/api/map?bbox=-74.3,4.4,-73.9,4.9&zoom=14&lang=es" })).json();
     expect(close.items.map((item: { slug?: string }) => item.slug)).toContain("bogota-cycle-network");
     expect(close.items.every((item: { kind: string }) => item.kind === "hub")).toBe(true);
   });
 
   it("applies the same filters as the list", async () => {
-    const data = await (await call<Response>(mapLoader, "http://localhost/api/map?bbox=-180,-85,180,85&zoom=2&sdg=6")).json();
+    const data = await (await callRoute(mapLoader, database, { path: "http://localhost/api/map?bbox=-180,-85,180,85&zoom=2&sdg=6" })).json();
     expect(data.total).toBe((await allSlugs({ sdg: "6" })).total);
   });
 });
 
 describe("open data", () => {
   it("publishes valid RFC 7946 GeoJSON with public fields only", async () => {
-    const response = await call<Response>(geojsonLoader, "http://localhost/api/hubs.geojson?lang=fr");
+    const response = await callRoute(geojsonLoader, database, { path: "http://localhost/api/hubs.geojson?lang=fr" });
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toMatch(/^application\/geo\+json/);
     expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
@@ -314,7 +301,7 @@ describe("open data", () => {
   });
 
   it("filters the GeoJSON like the map, and answers 304 to a matching ETag", async () => {
-    const response = await call<Response>(geojsonLoader, "http://localhost/api/hubs.geojson?sdg=6&region=africa");
+    const response = await callRoute(geojsonLoader, database, { path: "http://localhost/api/hubs.geojson?sdg=6&region=africa" });
     const collection = await response.json();
     expect(collection.features.length).toBe((await allSlugs({ sdg: "6", region: "africa" })).total);
     for (const feature of collection.features) {
@@ -323,21 +310,21 @@ describe("open data", () => {
     }
     const etag = response.headers.get("ETag")!;
     expect(etag).toBeTruthy();
-    const again = await call<Response>(geojsonLoader, "http://localhost/api/hubs.geojson?sdg=6&region=africa", {}, { "If-None-Match": etag });
+    const again = await callRoute(geojsonLoader, database, { path: "http://localhost/api/hubs.geojson?sdg=6&region=africa", headers: { "If-None-Match": etag } });
     expect(again.status).toBe(304);
-    const other = await call<Response>(geojsonLoader, "http://localhost/api/hubs.geojson?sdg=7", {}, { "If-None-Match": etag });
+    const other = await callRoute(geojsonLoader, database, { path: "http://localhost/api/hubs.geojson?sdg=7", headers: { "If-None-Match": etag } });
     expect(other.status).toBe(200);
     // As browsers and fetch() send it: among other tags, with Cache-Control: no-cache beside it.
-    const revalidated = await call<Response>(geojsonLoader, "http://localhost/api/hubs.geojson?sdg=6&region=africa", {}, {
+    const revalidated = await callRoute(geojsonLoader, database, { path: "http://localhost/api/hubs.geojson?sdg=6&region=africa", headers: {
       "If-None-Match": `"other", ${etag}`,
       "Cache-Control": "no-cache",
-    });
+    } });
     expect(revalidated.status).toBe(304);
   });
 
   it("publishes a CSV a spreadsheet opens, with commas, quotes and line breaks quoted", async () => {
     await insertHub("csv-quoting", { title: 'Water, "sanitation" and\nhygiene', summary: "=1+1 is not a formula here" });
-    const response = await call<Response>(csvLoader, "http://localhost/api/hubs.csv?lang=en");
+    const response = await callRoute(csvLoader, database, { path: "http://localhost/api/hubs.csv?lang=en" });
     expect(response.headers.get("Content-Type")).toMatch(/^text\/csv; charset=utf-8/);
     expect(response.headers.get("Content-Disposition")).toMatch(/attachment; filename=".+\.csv"/);
     const bytes = new Uint8Array(await response.arrayBuffer());
@@ -357,7 +344,7 @@ describe("open data", () => {
   });
 
   it("publishes one HUB as JSON in the language asked for, with its links both ways", async () => {
-    const response = await call<Response>(hubJsonLoader, "http://localhost/api/hubs/medellin-green-corridors.json?lang=es", { file: "medellin-green-corridors.json" });
+    const response = await callRoute(hubJsonLoader, database, { path: "http://localhost/api/hubs/medellin-green-corridors.json?lang=es", params: { file: "medellin-green-corridors.json" } });
     expect(response.status).toBe(200);
     expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
     const hub = await response.json();
@@ -368,17 +355,17 @@ describe("open data", () => {
     expect(JSON.stringify(hub)).not.toMatch(/@/);
     // The link is stored from Bogotá's side only.
     expect(hub.synchronised_with.map((other: { slug: string }) => other.slug)).toContain("bogota-cycle-network");
-    const bogota = await (await call<Response>(hubJsonLoader, "http://localhost/api/hubs/bogota-cycle-network.json", { file: "bogota-cycle-network.json" })).json();
+    const bogota = await (await callRoute(hubJsonLoader, database, { path: "http://localhost/api/hubs/bogota-cycle-network.json", params: { file: "bogota-cycle-network.json" } })).json();
     expect(bogota.synchronised_with.map((other: { slug: string }) => other.slug)).toContain("medellin-green-corridors");
     expect(bogota.participating_cities.length).toBeGreaterThan(0);
     expect(bogota.sdg_targets.find((target: { id: string }) => target.id === "11.2").title).toMatch(/transport/);
-    expect((await call<Response>(hubJsonLoader, "http://localhost/api/hubs/nope.json", { file: "nope.json" })).status).toBe(404);
-    expect((await call<Response>(hubJsonLoader, "http://localhost/api/hubs/bogota-cycle-network.xml", { file: "bogota-cycle-network.xml" })).status).toBe(404);
+    expect((await callRoute(hubJsonLoader, database, { path: "http://localhost/api/hubs/nope.json", params: { file: "nope.json" } })).status).toBe(404);
+    expect((await callRoute(hubJsonLoader, database, { path: "http://localhost/api/hubs/bogota-cycle-network.xml", params: { file: "bogota-cycle-network.xml" } })).status).toBe(404);
   });
 
   it("publishes an Atom feed of recognised HUBs in the page's language", async () => {
     await insertHub("feed-newest", { language: "es", title: "Huertos comunitarios en azoteas" });
-    const response = await call<Response>(feedLoader, "http://localhost/es/feed.xml", { lang: "es" });
+    const response = await callRoute(feedLoader, database, { path: "http://localhost/es/feed.xml", params: { lang: "es" } });
     expect(response.headers.get("Content-Type")).toMatch(/^application\/atom\+xml/);
     const xml = await response.text();
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom" xml:lang="es">/);
@@ -389,13 +376,13 @@ describe("open data", () => {
     expect(accepted.length).toBeGreaterThan(0);
     expect(xml).toContain("Avance publicado: ");
     expect(xml).not.toContain("hidden-draft");
-    expect((await call<Response>(feedLoader, "http://localhost/de/feed.xml", { lang: "de" })).status).toBe(404);
+    expect((await callRoute(feedLoader, database, { path: "http://localhost/de/feed.xml", params: { lang: "de" } })).status).toBe(404);
   });
 });
 
 describe("pages", () => {
   it("the home page loader reads its filters and page from the URL", async () => {
-    const response = await call<Response>(homeLoader, "http://localhost/es?sdg=11&page=1&map=5/4.6/-74.1", { lang: "es" });
+    const response = await callRoute(homeLoader, database, { path: "http://localhost/es?sdg=11&page=1&map=5/4.6/-74.1", params: { lang: "es" } });
     const data = await response.json();
     expect(data.filters).toEqual({ sdg: 11 });
     expect(data.list.total).toBe((await allSlugs({ sdg: "11" })).total);
@@ -404,7 +391,7 @@ describe("pages", () => {
   });
 
   it("the HUB page shows each outcome's latest published progress, and keeps internal ids on the server", async () => {
-    const data = await (await call<Response>(hubPageLoader, "http://localhost/en/hubs/bogota-cycle-network", { lang: "en", slug: "bogota-cycle-network" })).json();
+    const data = await (await callRoute(hubPageLoader, database, { path: "http://localhost/en/hubs/bogota-cycle-network", params: { lang: "en", slug: "bogota-cycle-network" } })).json();
     const expected = await database.db
       .selectFrom("progress_update_outcomes as po")
       .innerJoin("progress_updates as u", "u.id", "po.update_id")
@@ -425,7 +412,7 @@ describe("pages", () => {
 
   it("the HUB page shows untranslated fields in their original language and names it", async () => {
     await insertHub("only-french", { language: "fr", title: "Jardins partagés" });
-    const data = await (await call<Response>(hubPageLoader, "http://localhost/en/hubs/only-french", { lang: "en", slug: "only-french" })).json();
+    const data = await (await callRoute(hubPageLoader, database, { path: "http://localhost/en/hubs/only-french", params: { lang: "en", slug: "only-french" } })).json();
     expect(data.hub.texts.title).toBe("Jardins partagés");
     expect(data.hub.textLanguages.title).toBe("fr");
     expect(data.hub.originalLanguage).toBe("fr");

@@ -1,35 +1,3 @@
-import type { AppLoadContext } from "@remix-run/node";
-import { createSession } from "~/modules/accounts/session.server";
-import { parseEnv } from "~/modules/config/env.server";
-import type { TestDatabase } from "./database";
-
-/** Calls a route's loader or action as Remix would; a thrown Response is returned (redirects, 404s). */
-export async function callRoute(
-  fn: (args: any) => Promise<Response | unknown>,
-  database: TestDatabase,
-  { path, method = "GET", body, cookie, params }: { path: string; method?: string; body?: FormData; cookie?: string; params: Record<string, string> },
-): Promise<Response> {
-  const request = new Request(`http://localhost${path}`, { method, body, headers: cookie ? { Cookie: cookie } : {} });
-  try {
-    const result = await fn({ request, params, context: contextOf(database) });
-    return result instanceof Response ? result : new Response(JSON.stringify(result), { status: 200 });
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
-
-/** One env for the whole test file, so the session cookie's secret stays the same. */
-const env = parseEnv({});
-export function contextOf(database: TestDatabase): AppLoadContext {
-  return { db: database.db, dbKind: database.kind, env } as unknown as AppLoadContext;
-}
-
-export async function cookieFor(database: TestDatabase, userId: number): Promise<string> {
-  const setCookie = await createSession(contextOf(database), userId, new Request("http://localhost/"));
-  return setCookie.split(";")[0];
-}
-
 /** A complete, valid proposal as the form posts it (Conform names). */
 export function proposalFields(overrides: Record<string, string | string[] | undefined> = {}): FormData {
   const fields: Record<string, string | string[] | undefined> = {

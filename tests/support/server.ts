@@ -6,6 +6,9 @@ import path from "node:path";
 
 const ROOT = path.resolve(__dirname, "../..");
 
+/** The secret the test servers sign session cookies with, so a test can sign one too (`loginAs`). */
+export const E2E_SESSION_SECRET = "e2e-session-secret-of-at-least-32-characters";
+
 export interface RunningServer {
   url: string;
   process: ChildProcess;
@@ -37,7 +40,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       ...process.env,
       NODE_ENV: "production",
       DEMO_MODE: "true",
-      SESSION_SECRET: "e2e-session-secret-of-at-least-32-characters",
+      SESSION_SECRET: E2E_SESSION_SECRET,
       PORT: String(port),
       ...(dataRoot ? { PGLITE_DATA_DIR: path.join(dataRoot, "pglite") } : {}),
       ...env,
