@@ -25,16 +25,8 @@ module.exports = {
       severity: "error",
       comment:
         "app/ui holds shared components; what they show of a domain comes in as props or elements (root.tsx passes the navigation to SiteHeader).",
-      from: { path: "^app/ui/", pathNot: "^app/ui/form\\.tsx$" },
+      from: { path: "^app/ui/" },
       to: { path: "^app/modules/" },
-    },
-    {
-      name: "ui-form-imports-only-form-messages",
-      severity: "error",
-      comment:
-        "The one exception: the form fields decode validation messages with forms/messages.ts (parseMessage), the single home of that encoding, shared by the schemas on both sides.",
-      from: { path: "^app/ui/form\\.tsx$" },
-      to: { path: "^app/modules/", pathNot: "^app/modules/forms/messages\\.ts$" },
     },
     {
       name: "no-server-module-in-browser-code",

@@ -13,7 +13,7 @@ import { ChangePasswordSchema } from "~/modules/accounts/schemas";
 import { revokeOtherSessions } from "~/modules/accounts/session.server";
 import { formatDate } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
-import { FormErrors, TextField } from "~/ui/form";
+import { FormErrors, TextField } from "~/modules/forms/fields";
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
 

@@ -13,7 +13,7 @@ import { SUPPORTED_LANGUAGES } from "~/modules/i18n/config";
 import { formatDate } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { sendQueuedMail } from "~/modules/mail/delivery.server";
-import { FormErrors, SelectField, TextField } from "~/ui/form";
+import { FormErrors, SelectField, TextField } from "~/modules/forms/fields";
 import { DataTable } from "~/ui/data-table";
 
 export const handle = { i18n: ["common", "accounts", "admin", "validation"] };

@@ -9,7 +9,7 @@ import { ThemeSchema } from "~/modules/proposals/proposal-schema";
 import { languageParam } from "~/modules/http/params.server";
 import { notFound } from "~/modules/http/responses.server";
 import { requirePermission } from "~/modules/permissions/permissions.server";
-import { FormErrors, TextField } from "~/ui/form";
+import { FormErrors, TextField } from "~/modules/forms/fields";
 
 export const handle = { i18n: ["common", "proposals", "review", "validation"] };
 

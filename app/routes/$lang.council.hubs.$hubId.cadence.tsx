@@ -14,7 +14,7 @@ import { hubTitleSql } from "~/modules/hubs/hub-texts.server";
 import { formFailure } from "~/modules/http/errors.server";
 import { idParam, languageParam } from "~/modules/http/params.server";
 import { notFound } from "~/modules/http/responses.server";
-import { FormErrors, TextField } from "~/ui/form";
+import { FormErrors, TextField } from "~/modules/forms/fields";
 
 export const handle = { i18n: ["common", "monitoring", "validation"] };
 

@@ -10,7 +10,7 @@ import { getSessionUser, safeRedirect, sessionCookieHeader } from "~/modules/acc
 import { languageParam } from "~/modules/http/params.server";
 import { requirePermission } from "~/modules/permissions/permissions.server";
 import { getTranslator } from "~/modules/i18n/i18next.server";
-import { FormErrors, TextField } from "~/ui/form";
+import { FormErrors, TextField } from "~/modules/forms/fields";
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
 

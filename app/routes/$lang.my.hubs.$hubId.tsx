@@ -19,7 +19,7 @@ import { formFailure } from "~/modules/http/errors.server";
 import { idParam, languageParam } from "~/modules/http/params.server";
 import { requireCan, requirePermission } from "~/modules/permissions/permissions.server";
 import { listSdgGoals } from "~/modules/sdg/sdg.server";
-import { FormErrors, TextAreaField } from "~/ui/form";
+import { FormErrors, TextAreaField } from "~/modules/forms/fields";
 
 /** Leaflet's own styles, for the optional click-to-pick map (served from the build, not a CDN). */
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];

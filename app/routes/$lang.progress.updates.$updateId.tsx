@@ -24,7 +24,7 @@ import {
   reviewUpdate,
   saveUpdate,
 } from "~/modules/progress/progress.server";
-import { FormErrors, TextAreaField } from "~/ui/form";
+import { FormErrors, TextAreaField } from "~/modules/forms/fields";
 
 export const handle = { i18n: ["common", "monitoring", "validation"] };
 

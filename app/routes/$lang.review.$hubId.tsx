@@ -20,7 +20,7 @@ import { badRequest } from "~/modules/http/responses.server";
 import { can } from "~/modules/permissions/permissions";
 import { requireCan, requirePermission } from "~/modules/permissions/permissions.server";
 import { listSdgGoals } from "~/modules/sdg/sdg.server";
-import { FormErrors, SelectField, TextAreaField, TextField } from "~/ui/form";
+import { FormErrors, SelectField, TextAreaField, TextField } from "~/modules/forms/fields";
 
 export const handle = { i18n: ["common", "hubs", "proposals", "review", "validation"] };
 

@@ -14,7 +14,7 @@ import { signUp } from "~/modules/accounts/signup.server";
 import { SUPPORTED_LANGUAGES } from "~/modules/i18n/config";
 import { countryName } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
-import { ErrorList, FormErrors, SelectField, TextField } from "~/ui/form";
+import { ErrorList, FormErrors, SelectField, TextField } from "~/modules/forms/fields";
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
 

@@ -4,7 +4,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "~/modules/i18n/config";
 import { formatNumber } from "~/modules/i18n/format";
-import { ErrorList, FormErrors, SelectField, TextAreaField, TextField } from "~/ui/form";
+import { ErrorList, FormErrors, SelectField, TextAreaField, TextField } from "~/modules/forms/fields";
 import { OVERALL_STATUSES, ProgressUpdateSchema } from "./progress-form";
 
 export interface FormOutcome {

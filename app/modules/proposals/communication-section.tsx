@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { TextAreaField, TextField } from "~/ui/form";
+import { TextAreaField, TextField } from "~/modules/forms/fields";
 import { RepeatList } from "~/ui/repeat-list";
 import type { ProposalFields, ProposalFormMetadata } from "./proposal-form-types";
 

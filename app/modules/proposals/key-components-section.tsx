@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { TextAreaField } from "~/ui/form";
-import { MultiSelectField } from "~/ui/multi-select-field";
+import { TextAreaField } from "~/modules/forms/fields";
+import { MultiSelectField } from "~/modules/forms/fields";
 import type { ProposalFields, ProposalFormOptions } from "./proposal-form-types";
 
 /** The three key components of a HUB: its local–global link, acceleration and synchronisation (and the recognised HUBs it works with). */

@@ -1,8 +1,8 @@
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { ClientOnly } from "remix-utils/client-only";
-import { TextField } from "~/ui/form";
-import { MultiSelectField } from "~/ui/multi-select-field";
+import { TextField } from "~/modules/forms/fields";
+import { MultiSelectField } from "~/modules/forms/fields";
 import { PlaceLookup, type PlaceResult } from "./place-lookup";
 import type { ProposalFields, ProposalFormMetadata, ProposalFormOptions } from "./proposal-form-types";
 

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { Language } from "~/modules/i18n/config";
 import { SUPPORTED_LANGUAGES } from "~/modules/i18n/config";
 import type { SdgGoal } from "~/modules/sdg/sdg";
-import { FormErrors, SelectField, TextAreaField, TextField } from "~/ui/form";
+import { FormErrors, SelectField, TextAreaField, TextField } from "~/modules/forms/fields";
 import { CommunicationSection } from "./communication-section";
 import { KeyComponentsSection } from "./key-components-section";
 import { LocationSection } from "./location-section";

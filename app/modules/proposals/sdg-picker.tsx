@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { ErrorList } from "~/ui/form";
-import { valueList } from "~/ui/form-values";
+import { ErrorList } from "~/modules/forms/fields";
+import { valueList } from "~/modules/forms/fields";
 import type { ProposalFields, ProposalFormOptions } from "./proposal-form-types";
 
 /**

@@ -1,7 +1,7 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { SUPPORTED_LANGUAGES, type Language } from "~/modules/i18n/config";
-import { TextAreaField, TextField } from "~/ui/form";
+import { TextAreaField, TextField } from "~/modules/forms/fields";
 import type { ProposalFields } from "./proposal-form-types";
 import { TEXT_FIELDS, type TextField as TextFieldName } from "./proposal-schema";
 

@@ -1,7 +1,7 @@
 import { getInputProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { parseMessage } from "~/modules/forms/messages";
+import { parseMessage } from "./messages";
 
 /** Translates validation messages (i18n keys, see modules/forms/messages.ts) in the page's language. */
 export function useErrorText() {
@@ -126,4 +126,54 @@ export function SelectField({
       <ErrorList id={meta.errorId} errors={meta.errors} />
     </div>
   );
+}
+
+/** A list box for choosing several options (Ctrl/Cmd-click), which works without JavaScript. */
+export function MultiSelectField({
+  meta,
+  label,
+  help,
+  size,
+  options,
+}: {
+  meta: FieldMetadata<any>;
+  label: ReactNode;
+  help: ReactNode;
+  size: number;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      <p id={meta.descriptionId} className="field-help">
+        {help}
+      </p>
+      <select
+        id={meta.id}
+        name={meta.name}
+        multiple
+        size={size}
+        defaultValue={valueList(meta.initialValue)}
+        aria-describedby={`${meta.descriptionId} ${meta.errorId}`}
+        aria-invalid={meta.errors?.length ? true : undefined}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+/**
+ * The chosen values of a field that can hold several (a multi-select, a group of checkboxes) as strings:
+ * Conform gives none as undefined or "", one as a plain value, several as an array.
+ */
+export function valueList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  if (value === undefined || value === null || value === "") return [];
+  return [String(value)];
 }
