@@ -14,7 +14,7 @@ import { countryName, formatDate, formatNumber } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { hubMapLinks, LazyHubMap } from "~/modules/map/lazy-hub-map";
 import { SdgChip } from "~/modules/sdg/sdg-chip";
-import { latestOutcomeProgress, listPublishedProgress } from "~/modules/progress/progress.server";
+import { latestOutcomeProgress, listPublishedProgress } from "~/modules/progress/published-progress.server";
 import { OutcomeProgressChart } from "~/modules/progress/charts";
 import { PublishedProgress } from "~/modules/progress/published-progress";
 import { publicHubDetails } from "~/modules/proposals/public-details.server";

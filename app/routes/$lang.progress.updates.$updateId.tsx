@@ -17,13 +17,8 @@ import { getTranslator } from "~/modules/i18n/i18next.server";
 import { ProgressUpdateSchema, ReviewSchema } from "~/modules/progress/progress-form";
 import { ProgressUpdateForm } from "~/modules/progress/progress-update-form";
 import { ActivitiesAndEvidence, OutcomeTable } from "~/modules/progress/published-progress";
-import {
-  getUpdate,
-  listOutcomes,
-  presentUpdate,
-  reviewUpdate,
-  saveUpdate,
-} from "~/modules/progress/progress.server";
+import { getUpdate, listOutcomes, reviewUpdate, saveUpdate } from "~/modules/progress/progress.server";
+import { presentUpdate } from "~/modules/progress/published-progress.server";
 import { FormErrors, TextAreaField } from "~/modules/forms/fields";
 
 export const handle = { i18n: ["common", "monitoring", "validation"] };

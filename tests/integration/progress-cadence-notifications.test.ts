@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listHubCalendars } from "~/modules/progress/progress.server";
+import { listHubCalendars } from "~/modules/progress/hub-calendars.server";
 import { runReportReminders } from "~/modules/progress/notifications.server";
 import { action as cadenceAction, loader as cadenceLoader } from "../../app/routes/$lang.council.hubs.$hubId.cadence";
 import { action as notificationsAction, loader as notificationsLoader } from "../../app/routes/$lang.notifications";

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createI18nInstance } from "~/modules/i18n/i18next.server";
 import { OutcomeProgressChart, BarChart } from "~/modules/progress/charts";
 import { PublishedProgress } from "~/modules/progress/published-progress";
-import { latestOutcomeProgress, listPublishedProgress } from "~/modules/progress/progress.server";
+import { latestOutcomeProgress, listPublishedProgress } from "~/modules/progress/published-progress.server";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
 let database: TestDatabase;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listHubCalendars, listPublishedProgress, latestOutcomeProgress } from "~/modules/progress/progress.server";
+import { listHubCalendars } from "~/modules/progress/hub-calendars.server";
+import { listPublishedProgress, latestOutcomeProgress } from "~/modules/progress/published-progress.server";
 import { listDashboardRows, dashboardFigures, reviewQueue } from "~/modules/progress/dashboard.server";
 import { annualReport } from "~/modules/progress/report.server";
 import { periodKey } from "~/modules/progress/calendar";

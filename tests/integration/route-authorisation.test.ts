@@ -9,7 +9,7 @@ import { parseEnv } from "~/modules/config/env.server";
 import { isoToday } from "~/modules/hubs/lifecycle";
 import * as permissions from "~/modules/permissions/permissions.server";
 import { periodKey } from "~/modules/progress/calendar";
-import { listHubCalendars } from "~/modules/progress/progress.server";
+import { listHubCalendars } from "~/modules/progress/hub-calendars.server";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
 /**

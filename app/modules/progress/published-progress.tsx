@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { formatDate, formatNumber } from "~/modules/i18n/format";
 import type { Language } from "~/modules/i18n/config";
-import type { PublishedUpdate } from "./progress.server";
+import type { PublishedUpdate } from "./published-progress.server";
 
 /**
  * The accepted progress updates of a HUB for its public page (newest first): overall status,

@@ -1,0 +1,140 @@
+import { PUBLIC_STORED_STATUSES } from "~/modules/hubs/lifecycle";
+import { pickText } from "~/modules/i18n/text-fallback";
+import type { Kysely, Transaction } from "kysely";
+import type { Database, Language, OverallStatus, ProgressUpdateKind } from "../../../db/schema";
+import { outcomeFraction } from "./calendar";
+import { getUpdate, listOutcomes, type OutcomeRow, type UpdateDetail } from "./progress.server";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** What the public sees of a HUB's progress: accepted updates only, each text in the reader's language where it has one. */
+/** The narrative in `language` when translated, else in the original language (and which one it is). */
+export function narrativeIn(update: Pick<UpdateDetail, "translations" | "original_language">, language: Language) {
+  return pickText(update.translations, "narrative", language, update.original_language) ?? { text: "", language: update.original_language };
+}
+
+export interface PublishedOutcomeValue {
+  outcomeId: number;
+  statement: string;
+  indicator: string;
+  unit: string | null;
+  baseline: number | null;
+  targetValue: number | null;
+  milestone: string | null;
+  value: number | null;
+  milestoneReached: boolean | null;
+  comment: string | null;
+  fraction: number | null;
+}
+
+export interface PublishedUpdate {
+  id: number;
+  kind: ProgressUpdateKind;
+  periodStart: string;
+  periodEnd: string;
+  acceptedAt: string | null;
+  overallStatus: OverallStatus | null;
+  narrative: string;
+  narrativeLanguage: Language;
+  outcomes: PublishedOutcomeValue[];
+  activities: { title: string; heldOn: string }[];
+  evidence: { url: string; label: string | null }[];
+}
+
+/** Accepted updates of a public HUB with their per-outcome values, newest first. Drafts and pending reviews never appear. */
+export async function listPublishedProgress(db: Db, hubId: number, language: Language): Promise<PublishedUpdate[]> {
+  const hub = await db.selectFrom("hubs").select("id").where("id", "=", hubId).where("status", "in", PUBLIC_STORED_STATUSES).executeTakeFirst();
+  if (!hub) return [];
+  const [outcomes, ids] = await Promise.all([
+    listOutcomes(db, hubId),
+    db
+      .selectFrom("progress_updates")
+      .select("id")
+      .where("hub_id", "=", hubId)
+      .where("status", "=", "accepted")
+      .orderBy("period_end", "desc")
+      .orderBy("id", "desc")
+      .execute(),
+  ]);
+  const updates = await Promise.all(ids.map((row) => getUpdate(db, row.id)));
+  return updates.flatMap((update) => (update ? [presentUpdate(update, outcomes, language)] : []));
+}
+
+/** An update as readers see it: narrative in their language where translated, every outcome with its value. */
+export function presentUpdate(update: UpdateDetail, outcomes: OutcomeRow[], language: Language): PublishedUpdate {
+  const narrative = narrativeIn(update, language);
+  const byOutcome = new Map(update.outcomes.map((row) => [row.outcome_id, row]));
+  return {
+    id: update.id,
+    kind: update.kind,
+    periodStart: update.period_start,
+    periodEnd: update.period_end,
+    acceptedAt: update.accepted_at ? new Date(update.accepted_at).toISOString() : null,
+    overallStatus: update.overall_status,
+    narrative: narrative.text,
+    narrativeLanguage: narrative.language,
+    outcomes: outcomes.map((outcome) => {
+      const reported = byOutcome.get(outcome.id);
+      return {
+        outcomeId: outcome.id,
+        statement: outcome.statement,
+        indicator: outcome.indicator,
+        unit: outcome.unit,
+        baseline: outcome.baseline,
+        targetValue: outcome.target_value,
+        milestone: outcome.milestone,
+        value: reported?.value ?? null,
+        milestoneReached: reported?.milestone_reached ?? null,
+        comment: reported?.comment ?? null,
+        fraction: outcomeFraction(
+          { baseline: outcome.baseline, targetValue: outcome.target_value, milestone: outcome.milestone },
+          reported ? { value: reported.value, milestoneReached: reported.milestone_reached } : undefined,
+        ),
+      };
+    }),
+    activities: update.activities.map((activity) => ({ title: activity.title, heldOn: activity.held_on })),
+    evidence: update.evidence,
+  };
+}
+
+export interface OutcomeProgressPoint {
+  outcomeId: number;
+  statement: string;
+  /** End of the reporting period of each accepted update, oldest first. */
+  points: { date: string; fraction: number | null }[];
+  latest: number | null;
+}
+
+/**
+ * Each outcome's progress over time from the accepted updates (for the chart) and its latest
+ * value. Accepted updates only, so it is public data.
+ */
+export async function latestOutcomeProgress(db: Db, hubId: number): Promise<OutcomeProgressPoint[]> {
+  const [outcomes, values] = await Promise.all([
+    listOutcomes(db, hubId),
+    db
+      .selectFrom("progress_update_outcomes as o")
+      .innerJoin("progress_updates as u", "u.id", "o.update_id")
+      .innerJoin("hubs as h", "h.id", "u.hub_id")
+      .select(["o.outcome_id", "o.value", "o.milestone_reached", "u.period_end"])
+      .where("u.hub_id", "=", hubId)
+      .where("u.status", "=", "accepted")
+      .where("h.status", "in", PUBLIC_STORED_STATUSES)
+      .orderBy("u.period_end")
+      .orderBy("u.id")
+      .execute(),
+  ]);
+  return outcomes.map((outcome) => {
+    const points = values
+      .filter((row) => row.outcome_id === outcome.id)
+      .map((row) => ({
+        date: row.period_end,
+        fraction: outcomeFraction(
+          { baseline: outcome.baseline, targetValue: outcome.target_value, milestone: outcome.milestone },
+          { value: row.value, milestoneReached: row.milestone_reached },
+        ),
+      }));
+    const known = points.filter((point) => point.fraction !== null);
+    return { outcomeId: outcome.id, statement: outcome.statement, points, latest: known.length ? known[known.length - 1].fraction : null };
+  });
+}
