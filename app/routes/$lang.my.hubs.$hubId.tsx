@@ -14,7 +14,7 @@ import { findVisibleHub } from "~/modules/proposals/proposals.server";
 import { listChangeRequests } from "~/modules/proposals/change-requests.server";
 import { listHistory } from "~/modules/proposals/reviews.server";
 import { loadProposalValues, proposalFormOptions } from "~/modules/proposals/proposal-values.server";
-import { canTransition, transition } from "~/modules/proposals/workflow.server";
+import { canTransition, transition } from "~/modules/hubs/lifecycle.server";
 import { formFailure } from "~/modules/http/errors.server";
 import { idParam, languageParam } from "~/modules/http/params.server";
 import { requireCan, requirePermission } from "~/modules/permissions/permissions.server";

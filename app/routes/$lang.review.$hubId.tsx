@@ -13,7 +13,7 @@ import { findVisibleHub } from "~/modules/proposals/proposals.server";
 import { listHistory, listReviews, recordReview } from "~/modules/proposals/reviews.server";
 import { loadProposalValues, proposalFormOptions } from "~/modules/proposals/proposal-values.server";
 import { saveTranslations } from "~/modules/proposals/translations.server";
-import { canTransition, transition } from "~/modules/proposals/workflow.server";
+import { canTransition, transition } from "~/modules/hubs/lifecycle.server";
 import { formFailure } from "~/modules/http/errors.server";
 import { idParam, languageParam } from "~/modules/http/params.server";
 import { badRequest } from "~/modules/http/responses.server";

@@ -5,7 +5,7 @@ import { parseMessage } from "~/modules/forms/messages";
 import { searchPlaces } from "~/modules/places/places.server";
 import { listMissingTranslations, translationStatus } from "~/modules/proposals/translations.server";
 import { publicHubDetails } from "~/modules/proposals/public-details.server";
-import { TRANSITIONS, WorkflowError, transition, type Transition } from "~/modules/proposals/workflow.server";
+import { TRANSITIONS, WorkflowError, transition, type Transition } from "~/modules/hubs/lifecycle.server";
 import * as editRoute from "~/routes/$lang.my.hubs.$hubId";
 import * as newRoute from "~/routes/$lang.my.hubs.new";
 import * as reviewRoute from "~/routes/$lang.review.$hubId";

@@ -1,6 +1,6 @@
 import { NotVisibleError, RoleRefusedError } from "~/modules/permissions/permissions";
 import { ConflictError, TransitionError } from "~/modules/progress/progress.server";
-import { WorkflowError } from "~/modules/proposals/workflow.server";
+import { WorkflowError } from "~/modules/hubs/lifecycle.server";
 import { forbidden, notFound } from "./responses.server";
 
 /**

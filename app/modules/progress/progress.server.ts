@@ -1,5 +1,5 @@
 import { hubTitleSql } from "~/modules/hubs/hub-texts.server";
-import { completeAfterFinalReport } from "~/modules/proposals/workflow.server";
+import { completeAfterFinalReport } from "~/modules/hubs/lifecycle.server";
 import type { Kysely, Transaction } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { Database, Language, ProgressUpdateStatus } from "../../../db/schema";

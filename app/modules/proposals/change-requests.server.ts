@@ -2,7 +2,7 @@ import type { DB } from "../../../db/index";
 import type { SessionUser } from "~/modules/accounts/session.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { diffBaselines, type Baseline } from "./proposal-schema";
-import { WorkflowError } from "./workflow.server";
+import { WorkflowError } from "~/modules/hubs/lifecycle.server";
 import { writeBaseline } from "./proposal-store.server";
 
 /** Changes to a recognised HUB's agreed outcomes and timeline: asked by the city, decided by the secretariat. */

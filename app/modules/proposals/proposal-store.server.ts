@@ -7,7 +7,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { SUPPORTED_LANGUAGES } from "~/modules/i18n/config";
 import { TEXT_COLUMNS as COLUMN, TEXT_FIELDS, diffBaselines, type Baseline, type ProposalInput, type TextField } from "./proposal-schema";
 import { PUBLIC_STORED_STATUSES } from "~/modules/hubs/lifecycle";
-import { WorkflowError, transitionInTransaction } from "./workflow.server";
+import { WorkflowError, transitionInTransaction } from "~/modules/hubs/lifecycle.server";
 
 /** Writing a proposal: the form's input into the HUB, its texts, lists and agreed baseline, in one transaction. */
 /** Statuses in which the city edits the proposal itself. */

@@ -1,7 +1,7 @@
 import type { DB } from "../../../db/index";
 import type { SessionUser } from "~/modules/accounts/session.server";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { WorkflowError } from "./workflow.server";
+import { WorkflowError } from "~/modules/hubs/lifecycle.server";
 
 /** The advisory council's reviews of a submitted proposal, and the history a HUB's pages show. */
 

@@ -6,7 +6,7 @@ import { can } from "~/modules/permissions/permissions";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { SUPPORTED_LANGUAGES } from "~/modules/i18n/config";
 import { TEXT_COLUMNS as COLUMN, TEXT_FIELDS, type TextField } from "./proposal-schema";
-import { WorkflowError } from "./workflow.server";
+import { WorkflowError } from "~/modules/hubs/lifecycle.server";
 
 /** Translations of a HUB's texts: what is missing, and saving them (the secretariat on any HUB past the draft stage, a city on its own). */
 
