@@ -368,8 +368,9 @@ describe("every transition by every role, on a submitted and on a recognised HUB
   const actors: Record<Actor, () => SessionUser> = { cityOfLead: () => lead, otherCity: () => users.cityA, council: () => users.council, secretariat: () => users.secretariat };
   // Written out rather than read from TRANSITIONS, so that a change of the rules fails here.
   const allowed: Record<"submitted" | "recognised", Record<Transition, Actor[]>> = {
+    // `complete` follows an accepted final report, which the council accepts (completeAfterFinalReport); no form posts it.
     submitted: { submit: [], request_changes: ["secretariat"], recognise: ["secretariat"], decline: ["secretariat"], withdraw: ["cityOfLead"], complete: [] },
-    recognised: { submit: [], request_changes: [], recognise: [], decline: [], withdraw: ["cityOfLead"], complete: ["secretariat"] },
+    recognised: { submit: [], request_changes: [], recognise: [], decline: [], withdraw: ["cityOfLead"], complete: ["council", "secretariat"] },
   };
 
   async function hubIn(status: "submitted" | "recognised") {

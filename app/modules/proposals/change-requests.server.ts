@@ -1,5 +1,6 @@
 import type { DB } from "../../../db/index";
 import type { SessionUser } from "~/modules/accounts/session.server";
+import { roleMay } from "~/modules/permissions/permissions";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { diffBaselines, type Baseline } from "./proposal-schema";
 import { WorkflowError } from "~/modules/hubs/lifecycle.server";
@@ -8,7 +9,7 @@ import { writeBaseline } from "./proposal-store.server";
 /** Changes to a recognised HUB's agreed outcomes and timeline: asked by the city, decided by the secretariat. */
 /** The secretariat approves (applies) or rejects a pending change of a recognised HUB's outcomes/timeline. */
 export async function decideChangeRequest(db: DB, user: SessionUser, hubId: number, requestId: number, approve: boolean, comment: string | null) {
-  if (user.role !== "secretariat") throw new WorkflowError("notAllowed");
+  if (!roleMay(user, "review:decide")) throw new WorkflowError("notAllowed");
   await db.transaction().execute(async (trx) => {
     const request = await trx
       .selectFrom("hub_change_requests")

@@ -3,6 +3,7 @@ import { type Transaction } from "kysely";
 import type { DB } from "../../../db/index";
 import type { Database, HubStatus } from "../../../db/schema";
 import type { SessionUser } from "~/modules/accounts/session.server";
+import { roleMay } from "~/modules/permissions/permissions";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { SUPPORTED_LANGUAGES } from "~/modules/i18n/config";
 import { TEXT_COLUMNS as COLUMN, TEXT_FIELDS, diffBaselines, type Baseline, type ProposalInput, type TextField } from "./proposal-schema";
@@ -175,7 +176,7 @@ export interface SaveResult {
  * Throws WorkflowError("conflict") when `input.version` is not the stored one.
  */
 export async function saveProposal(db: DB, user: SessionUser, hubId: number | undefined, input: ProposalInput, { submit = false } = {}): Promise<SaveResult> {
-  if (user.role !== "city" || user.organisationId === null) throw new WorkflowError("notAllowed");
+  if (!roleMay(user, "hub:propose") || user.organisationId === null) throw new WorkflowError("notAllowed");
   const organisationId = user.organisationId;
   return db.transaction().execute(async (trx) => {
     const now = new Date();

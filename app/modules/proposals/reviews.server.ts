@@ -1,12 +1,13 @@
 import type { DB } from "../../../db/index";
 import type { SessionUser } from "~/modules/accounts/session.server";
+import { roleMay } from "~/modules/permissions/permissions";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { WorkflowError } from "~/modules/hubs/lifecycle.server";
 
 /** The advisory council's reviews of a submitted proposal, and the history a HUB's pages show. */
 
 export async function recordReview(db: DB, user: SessionUser, hubId: number, recommendation: "recognise" | "changes" | "decline", comment: string) {
-  if (user.role !== "council") throw new WorkflowError("notAllowed");
+  if (!roleMay(user, "review:recommend")) throw new WorkflowError("notAllowed");
   await db.transaction().execute(async (trx) => {
     const hub = await trx.selectFrom("hubs").select(["status"]).where("id", "=", hubId).forUpdate().executeTakeFirst();
     if (!hub) throw new WorkflowError("notFound");
