@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SessionUser } from "~/modules/accounts/session.server";
+import { toSessionUser, type SessionUser } from "~/modules/accounts/session.server";
 import { TRANSITIONS, transition, type Transition } from "~/modules/hubs/lifecycle.server";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { createHub, createUser } from "../support/progress-fixtures";
@@ -15,7 +15,7 @@ afterAll(() => database?.destroy());
 
 async function sessionUser(id: number): Promise<SessionUser> {
   const row = await database.db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-  return { id: row.id, email: row.email, displayName: row.display_name, role: row.role, organisationId: row.organisation_id, preferredLanguage: row.preferred_language };
+  return toSessionUser(row);
 }
 
 async function version(hubId: number) {

@@ -1,6 +1,6 @@
 import { beforeAll, afterAll, expect } from "vitest";
 import { hashPassword } from "~/modules/accounts/password.server";
-import type { SessionUser } from "~/modules/accounts/session.server";
+import { toSessionUser, type SessionUser } from "~/modules/accounts/session.server";
 import * as editRoute from "~/routes/$lang.my.hubs.$hubId";
 import * as newRoute from "~/routes/$lang.my.hubs.new";
 import * as reviewRoute from "~/routes/$lang.review.$hubId";
@@ -33,12 +33,7 @@ export function useProposalWorkflow() {
   async function sessionUser(id: number): Promise<WorkflowUser> {
     const row = await kit.database.db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
     return {
-      id: row.id,
-      email: row.email,
-      displayName: row.display_name,
-      role: row.role,
-      organisationId: row.organisation_id,
-      preferredLanguage: row.preferred_language,
+      ...toSessionUser(row),
       cookie: await cookieFor(kit.database, row.id),
     };
   }

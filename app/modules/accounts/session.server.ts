@@ -87,7 +87,11 @@ export async function getSessionUser(context: AppLoadContext, request: Request):
     .where("s.expires_at", ">", new Date())
     .where("u.disabled_at", "is", null)
     .executeTakeFirst();
-  if (!row) return null;
+  return row ? toSessionUser(row) : null;
+}
+
+/** A users row as the signed-in user the app passes around. */
+export function toSessionUser(row: { id: number; email: string; display_name: string; role: UserRole; organisation_id: number | null; preferred_language: Language }): SessionUser {
   return {
     id: row.id,
     email: row.email,

@@ -48,6 +48,34 @@ function describedBy(meta: FieldMetadata<any>, help?: ReactNode) {
   return [help ? meta.descriptionId : null, meta.errors?.length ? meta.errorId : null].filter(Boolean).join(" ") || undefined;
 }
 
+/** A field's frame: its label, its help when there is any, the control, and its errors beside it. */
+function Field({ meta, label, help, className, children }: FieldProps & { children: ReactNode }) {
+  return (
+    <div className={className ? `field ${className}` : "field"}>
+      <label htmlFor={meta.id}>{label}</label>
+      {help ? (
+        <p id={meta.descriptionId} className="field-help">
+          {help}
+        </p>
+      ) : null}
+      {children}
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+function Options({ options }: { options: { value: string; label: string }[] }) {
+  return (
+    <>
+      {options.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </>
+  );
+}
+
 type InputType = "text" | "email" | "password" | "url" | "date" | "number" | "search" | "tel";
 
 export function TextField({
@@ -62,32 +90,18 @@ export function TextField({
 }: FieldProps & { type?: InputType; autoComplete?: string; inputMode?: "decimal" | "numeric" | "text"; step?: string }) {
   const { key, ...inputProps } = getInputProps(meta, { type, ariaAttributes: true, ariaDescribedBy: describedBy(meta, help) });
   return (
-    <div className={className ? `field ${className}` : "field"}>
-      <label htmlFor={meta.id}>{label}</label>
-      {help ? (
-        <p id={meta.descriptionId} className="field-help">
-          {help}
-        </p>
-      ) : null}
+    <Field meta={meta} label={label} help={help} className={className}>
       <input key={key} {...inputProps} autoComplete={autoComplete} inputMode={inputMode} step={step} />
-      <ErrorList id={meta.errorId} errors={meta.errors} />
-    </div>
+    </Field>
   );
 }
 
 export function TextAreaField({ meta, label, help, className, rows = 5 }: FieldProps & { rows?: number }) {
   const { key, ...textareaProps } = getTextareaProps(meta, { ariaAttributes: true, ariaDescribedBy: describedBy(meta, help) });
   return (
-    <div className={className ? `field ${className}` : "field"}>
-      <label htmlFor={meta.id}>{label}</label>
-      {help ? (
-        <p id={meta.descriptionId} className="field-help">
-          {help}
-        </p>
-      ) : null}
+    <Field meta={meta} label={label} help={help} className={className}>
       <textarea key={key} {...textareaProps} rows={rows} />
-      <ErrorList id={meta.errorId} errors={meta.errors} />
-    </div>
+    </Field>
   );
 }
 
@@ -100,13 +114,7 @@ export function SelectField({
   className,
 }: FieldProps & { options: { value: string; label: string }[]; placeholder?: string }) {
   return (
-    <div className={className ? `field ${className}` : "field"}>
-      <label htmlFor={meta.id}>{label}</label>
-      {help ? (
-        <p id={meta.descriptionId} className="field-help">
-          {help}
-        </p>
-      ) : null}
+    <Field meta={meta} label={label} help={help} className={className}>
       <select
         id={meta.id}
         name={meta.name}
@@ -117,14 +125,9 @@ export function SelectField({
         aria-describedby={describedBy(meta, help)}
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <Options options={options} />
       </select>
-      <ErrorList id={meta.errorId} errors={meta.errors} />
-    </div>
+    </Field>
   );
 }
 
@@ -143,28 +146,19 @@ export function MultiSelectField({
   options: { value: string; label: string }[];
 }) {
   return (
-    <div className="field">
-      <label htmlFor={meta.id}>{label}</label>
-      <p id={meta.descriptionId} className="field-help">
-        {help}
-      </p>
+    <Field meta={meta} label={label} help={help}>
       <select
         id={meta.id}
         name={meta.name}
         multiple
         size={size}
         defaultValue={valueList(meta.initialValue)}
-        aria-describedby={`${meta.descriptionId} ${meta.errorId}`}
+        aria-describedby={describedBy(meta, help)}
         aria-invalid={meta.errors?.length ? true : undefined}
       >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <Options options={options} />
       </select>
-      <ErrorList id={meta.errorId} errors={meta.errors} />
-    </div>
+    </Field>
   );
 }
 
