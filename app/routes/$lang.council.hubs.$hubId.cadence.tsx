@@ -7,10 +7,9 @@ import { requirePermission } from "~/modules/permissions/permissions.server";
 import { isoToday } from "~/modules/hubs/lifecycle";
 import { formatDate } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
-import { getCadence, setCadence } from "~/modules/progress/cadence.server";
+import { findCadenceHub, getCadence, setCadence } from "~/modules/progress/cadence.server";
 import { reportingPeriods } from "~/modules/progress/calendar";
 import { CadenceSchema } from "~/modules/progress/progress-form";
-import { hubTitleSql } from "~/modules/hubs/hub-texts.server";
 import { formFailure } from "~/modules/http/errors.server";
 import { idParam, languageParam } from "~/modules/http/params.server";
 import { notFound } from "~/modules/http/responses.server";
@@ -21,12 +20,7 @@ export const handle = { i18n: ["common", "monitoring", "validation"] };
 async function load(context: AppLoadContext, request: Request, params: { lang?: string; hubId?: string }) {
   const language = languageParam(params.lang);
   const user = await requirePermission(context, request, "progress:cadence");
-  const hub = await context.db
-    .selectFrom("hubs as h")
-    .select(["h.id", "h.start_date", "h.end_date", hubTitleSql(language).as("title")])
-    .where("h.id", "=", idParam(params.hubId))
-    .where("h.status", "=", "recognised")
-    .executeTakeFirst();
+  const hub = await findCadenceHub(context.db, idParam(params.hubId), language);
   if (!hub) notFound();
   return { language, user, hub };
 }

@@ -6,6 +6,7 @@ import { ProposalTable } from "~/modules/proposals/proposal-table";
 import { listProposals } from "~/modules/proposals/proposal-list.server";
 import { languageParam } from "~/modules/http/params.server";
 import { requirePermission } from "~/modules/permissions/permissions.server";
+import { getOrganisation } from "~/modules/accounts/organisations.server";
 
 export const handle = { i18n: ["common", "hubs", "proposals", "review", "validation"] };
 
@@ -15,7 +16,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const [proposals, t, organisation] = await Promise.all([
     listProposals(context.db, language, { organisationId: user.organisationId! }),
     getTranslator(language),
-    context.db.selectFrom("organisations").select(["name", "verified_at"]).where("id", "=", user.organisationId!).executeTakeFirst(),
+    getOrganisation(context.db, user.organisationId!),
   ]);
   return json({ language, proposals, verified: Boolean(organisation?.verified_at), organisation: organisation?.name ?? "", title: t("proposals:my.title") });
 }

@@ -10,6 +10,7 @@ import { proposalFormOptions } from "~/modules/proposals/proposal-values.server"
 import { languageParam } from "~/modules/http/params.server";
 import { requirePermission } from "~/modules/permissions/permissions.server";
 import { listSdgGoals } from "~/modules/sdg/sdg.server";
+import { getOrganisation } from "~/modules/accounts/organisations.server";
 
 /** Leaflet's own styles, for the optional click-to-pick map (served from the build, not a CDN). */
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
@@ -23,7 +24,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     proposalFormOptions(context.db, language),
     listSdgGoals(context.db, language),
     getTranslator(language),
-    context.db.selectFrom("organisations").select(["latitude", "longitude"]).where("id", "=", user.organisationId!).executeTakeFirstOrThrow(),
+    getOrganisation(context.db, user.organisationId!),
   ]);
   return json({
     language,

@@ -11,7 +11,7 @@ import { getTranslator } from "~/modules/i18n/i18next.server";
 import { periodKey } from "~/modules/progress/calendar";
 import { ProgressUpdateSchema } from "~/modules/progress/progress-form";
 import { ProgressUpdateForm } from "~/modules/progress/progress-update-form";
-import { createUpdate, findCityHub, listOutcomes } from "~/modules/progress/progress.server";
+import { createUpdate, findCityHub, findUpdateForPeriod, listOutcomes } from "~/modules/progress/progress.server";
 import { listHubCalendars } from "~/modules/progress/hub-calendars.server";
 import { formFailure } from "~/modules/http/errors.server";
 import { idParam, languageParam } from "~/modules/http/params.server";
@@ -28,13 +28,7 @@ async function loadPeriod(context: AppLoadContext, request: Request, params: { l
   const [calendar] = await listHubCalendars(context.db, { today: isoToday(), hubIds: [hub.id] });
   const period = calendar?.calendar.open.find((candidate) => periodKey(candidate) === key);
   if (!period) notFound();
-  const existing = await context.db
-    .selectFrom("progress_updates")
-    .select("id")
-    .where("hub_id", "=", hub.id)
-    .where("kind", "=", period.kind)
-    .where("due_date", "=", period.dueDate)
-    .executeTakeFirst();
+  const existing = await findUpdateForPeriod(context.db, hub.id, period);
   return { language, user, hub, period, existing };
 }
 

@@ -1,14 +1,13 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ownedBy, requirePermission } from "~/modules/permissions/permissions.server";
+import { requirePermission } from "~/modules/permissions/permissions.server";
 import { isoToday } from "~/modules/hubs/lifecycle";
 import { formatDate } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { periodKey } from "~/modules/progress/calendar";
-import { hubTitleSql } from "~/modules/hubs/hub-texts.server";
 import { latestOutcomeProgress } from "~/modules/progress/published-progress.server";
-import { listCityUpdates } from "~/modules/progress/progress.server";
+import { listCityUpdates, listOwnHubTitles } from "~/modules/progress/progress.server";
 import { listHubCalendars } from "~/modules/progress/hub-calendars.server";
 import { OutcomeProgressChart } from "~/modules/progress/charts";
 import { languageParam } from "~/modules/http/params.server";
@@ -24,7 +23,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const [calendars, updates, titles, t] = await Promise.all([
     listHubCalendars(context.db, { today, organisationId }),
     listCityUpdates(context.db, user, language),
-    context.db.selectFrom("hubs as h").select(["h.id", hubTitleSql(language).as("title")]).where(ownedBy(user, "h.lead_organisation_id")).execute(),
+    listOwnHubTitles(context.db, user, language),
     getTranslator(language),
   ]);
   const titleById = new Map(titles.map((row) => [row.id, row.title]));

@@ -1,4 +1,3 @@
-import { hubTitleSql } from "~/modules/hubs/hub-texts.server";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -17,7 +16,7 @@ import { getTranslator } from "~/modules/i18n/i18next.server";
 import { ProgressUpdateSchema, ReviewSchema } from "~/modules/progress/progress-form";
 import { ProgressUpdateForm } from "~/modules/progress/progress-update-form";
 import { ActivitiesAndEvidence, OutcomeTable } from "~/modules/progress/published-progress";
-import { getUpdate, listOutcomes, reviewUpdate, saveUpdate } from "~/modules/progress/progress.server";
+import { getUpdate, getUpdateHub, listOutcomes, reviewUpdate, saveUpdate } from "~/modules/progress/progress.server";
 import { presentUpdate } from "~/modules/progress/published-progress.server";
 import { FormErrors, TextAreaField } from "~/modules/forms/fields";
 
@@ -43,7 +42,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { language, user, update, mode } = await loadUpdate(context, request, params);
   const [outcomes, hub, audit, t] = await Promise.all([
     listOutcomes(context.db, update.hub_id),
-    context.db.selectFrom("hubs as h").select(["h.id", "h.status", hubTitleSql(language).as("title")]).where("h.id", "=", update.hub_id).executeTakeFirstOrThrow(),
+    getUpdateHub(context.db, update.hub_id, language),
     listAudit(context.db, "progress_update", update.id),
     getTranslator(language),
   ]);

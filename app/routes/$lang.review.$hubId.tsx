@@ -21,6 +21,7 @@ import { can } from "~/modules/permissions/permissions";
 import { requireCan, requirePermission } from "~/modules/permissions/permissions.server";
 import { listSdgGoals } from "~/modules/sdg/sdg.server";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/modules/forms/fields";
+import { getOrganisation } from "~/modules/accounts/organisations.server";
 
 export const handle = { i18n: ["common", "hubs", "proposals", "review", "validation"] };
 
@@ -36,7 +37,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     listReviews(context.db, hubId),
     listHistory(context.db, hubId, { includeReviews: true }),
     listChangeRequests(context.db, hubId),
-    context.db.selectFrom("organisations").select(["name", "city", "country_code", "verified_at"]).where("id", "=", hub.lead_organisation_id).executeTakeFirstOrThrow(),
+    getOrganisation(context.db, hub.lead_organisation_id),
     getTranslator(language),
   ]);
   return json({

@@ -6,6 +6,15 @@ import { roleMay } from "~/modules/permissions/permissions";
 import { requireUser, type SessionUser } from "./session.server";
 
 /** True when the secretariat has verified the organisation (its proposals may then be submitted). */
+/** One organisation's public facts: name, place and whether the secretariat has verified it. */
+export function getOrganisation(db: DB, organisationId: number) {
+  return db
+    .selectFrom("organisations")
+    .select(["name", "city", "country_code", "latitude", "longitude", "verified_at"])
+    .where("id", "=", organisationId)
+    .executeTakeFirstOrThrow();
+}
+
 export async function isOrganisationVerified(db: DB, organisationId: number): Promise<boolean> {
   const row = await db.selectFrom("organisations").select("verified_at").where("id", "=", organisationId).executeTakeFirst();
   return Boolean(row?.verified_at);

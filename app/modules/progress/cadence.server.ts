@@ -3,7 +3,19 @@ import type { Database } from "../../../db/schema";
 import type { SessionUser } from "~/modules/accounts/session.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { DEFAULT_INTERVAL_MONTHS } from "./calendar";
+import { hubTitleSql } from "~/modules/hubs/hub-texts.server";
+import type { Language } from "~/modules/i18n/config";
 import { ConflictError } from "./progress.server";
+
+/** A recognised HUB whose reporting cadence the secretariat may set, with its title in `language`; undefined otherwise. */
+export async function findCadenceHub(db: Kysely<Database>, hubId: number, language: Language) {
+  return db
+    .selectFrom("hubs as h")
+    .select(["h.id", "h.start_date", "h.end_date", hubTitleSql(language).as("title")])
+    .where("h.id", "=", hubId)
+    .where("h.status", "=", "recognised")
+    .executeTakeFirst();
+}
 
 export async function getCadence(db: Kysely<Database>, hubId: number) {
   const row = await db.selectFrom("hub_report_schedules").select(["interval_months", "version"]).where("hub_id", "=", hubId).executeTakeFirst();

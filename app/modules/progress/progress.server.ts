@@ -279,3 +279,18 @@ export async function getUpdate(db: Db, updateId: number) {
     .executeTakeFirst();
 }
 export type UpdateDetail = NonNullable<Awaited<ReturnType<typeof getUpdate>>>;
+
+/** The titles of the HUBs `user`'s organisation leads, in `language` (the city's progress page). */
+export async function listOwnHubTitles(db: Db, user: SessionUser, language: Language) {
+  return db.selectFrom("hubs as h").select(["h.id", hubTitleSql(language).as("title")]).where(ownedBy(user, "h.lead_organisation_id")).execute();
+}
+
+/** The HUB an update belongs to, as its page heads it: id, status and title in `language`. */
+export async function getUpdateHub(db: Db, hubId: number, language: Language) {
+  return db.selectFrom("hubs as h").select(["h.id", "h.status", hubTitleSql(language).as("title")]).where("h.id", "=", hubId).executeTakeFirstOrThrow();
+}
+
+/** The update already filed for one period of a HUB's calendar, if any. */
+export async function findUpdateForPeriod(db: Db, hubId: number, period: Pick<ReportPeriod, "kind" | "dueDate">) {
+  return db.selectFrom("progress_updates").select("id").where("hub_id", "=", hubId).where("kind", "=", period.kind).where("due_date", "=", period.dueDate).executeTakeFirst();
+}
