@@ -9,3 +9,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   languageParam(params.lang);
   notFound();
 }
+
+// A page route, not a resource route: the thrown 404 renders in the root's error boundary, localised.
+export default function NotFound() {
+  return null;
+}

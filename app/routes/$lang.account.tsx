@@ -3,14 +3,12 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { recordAudit } from "~/modules/audit/audit.server";
 import { membershipOf } from "~/modules/accounts/organisations.server";
-import { hashPassword, verifyPassword } from "~/modules/accounts/password.server";
+import { changePassword, isCurrentPassword } from "~/modules/accounts/users.server";
 import { passwordProblem } from "~/modules/accounts/password-policy.server";
 import { languageParam } from "~/modules/http/params.server";
 import { requirePermission } from "~/modules/permissions/permissions.server";
 import { ChangePasswordSchema } from "~/modules/accounts/schemas";
-import { revokeOtherSessions } from "~/modules/accounts/session.server";
 import { formatDate } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { FormErrors, TextField } from "~/modules/forms/fields";
@@ -43,19 +41,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema });
   const hidden = { hideFields: ["currentPassword", "password", "passwordConfirm"] };
   if (submission.status !== "success") return json({ result: submission.reply(hidden), changed: false }, { status: 400 });
-  const row = await context.db.selectFrom("users").select("password_hash").where("id", "=", user.id).executeTakeFirstOrThrow();
-  if (!(await verifyPassword(row.password_hash, submission.value.currentPassword))) {
+  if (!(await isCurrentPassword(context.db, user.id, submission.value.currentPassword))) {
     return json({ result: submission.reply({ ...hidden, fieldErrors: { currentPassword: ["accounts:account.currentWrong"] } }), changed: false }, { status: 400 });
   }
   const problem = passwordProblem(submission.value.password, user.email);
   if (problem) return json({ result: submission.reply({ ...hidden, fieldErrors: { password: [problem] } }), changed: false }, { status: 400 });
-  const passwordHash = await hashPassword(submission.value.password);
-  await context.db.transaction().execute(async (trx) => {
-    await trx.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", user.id).execute();
-    // Every other session ends: whoever knew the old password is signed out.
-    await revokeOtherSessions(context, request, user.id, trx);
-    await recordAudit(trx, { entity: "user", entityId: user.id, actorUserId: user.id, action: "password_change" });
-  });
+  await changePassword(context, request, user.id, submission.value.password);
   return json({ result: submission.reply({ resetForm: true }), changed: true });
 }
 

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { listThemes, saveTheme } from "~/modules/hubs/themes.server";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { ThemeSchema } from "~/modules/proposals/proposal-schema";
 import { languageParam } from "~/modules/http/params.server";
@@ -17,7 +17,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const language = languageParam(params.lang);
   await requirePermission(context, request, "admin:themes");
   const [themes, t] = await Promise.all([
-    context.db.selectFrom("themes").select(["id", "slug", "name_en", "name_es", "name_fr", "position"]).orderBy("position").orderBy("id").execute(),
+    listThemes(context.db),
     getTranslator(language),
   ]);
   return json({ language, themes, title: t("review:themes.title") });
@@ -30,25 +30,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: ThemeSchema });
   const formId = String(formData.get("formId") ?? "theme-new");
   if (submission.status !== "success") return json({ formId, result: submission.reply() }, { status: 400 });
-  const { id, slug, nameEn, nameEs, nameFr, position } = submission.value;
-  const taken = await context.db
-    .selectFrom("themes")
-    .select("id")
-    .where("slug", "=", slug)
-    .$if(id !== undefined, (qb) => qb.where("id", "!=", id!))
-    .executeTakeFirst();
-  if (taken) return json({ formId, result: submission.reply({ fieldErrors: { slug: ["review:themes.slugTaken"] } }) }, { status: 400 });
-  await context.db.transaction().execute(async (trx) => {
-    const values = { slug, name_en: nameEn, name_es: nameEs, name_fr: nameFr, position };
-    let themeId = id;
-    if (id === undefined) {
-      themeId = (await trx.insertInto("themes").values(values).returning("id").executeTakeFirstOrThrow()).id;
-    } else {
-      const updated = await trx.updateTable("themes").set(values).where("id", "=", id).executeTakeFirst();
-      if (Number(updated.numUpdatedRows) !== 1) notFound();
-    }
-    await recordAudit(trx, { entity: "theme", entityId: themeId!, actorUserId: user.id, action: id === undefined ? "create" : "update" });
-  });
+  const outcome = await saveTheme(context.db, user.id, submission.value);
+  if (outcome === "slugTaken") return json({ formId, result: submission.reply({ fieldErrors: { slug: ["review:themes.slugTaken"] } }) }, { status: 400 });
+  if (outcome === "notFound") notFound();
   return redirect(`/${language}/admin/themes?saved=1`);
 }
 
