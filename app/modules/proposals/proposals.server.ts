@@ -15,11 +15,11 @@ export interface HubAccessRow {
 }
 
 /**
- * The HUB if `user` may see it in the workflow pages, else null (the caller answers 404):
+ * The HUB if `user` may see it in the workflow pages, else null (the caller answers 404). The id
+ * comes from `idParam` (http/params.server.ts), which keeps it inside the database's range:
  * a city only its own organisation's HUBs; the council and the secretariat all of them.
  */
 export async function findVisibleHub(db: DB, user: SessionUser, hubId: number): Promise<HubAccessRow | null> {
-  if (!Number.isSafeInteger(hubId) || hubId <= 0 || hubId > 2_147_483_647) return null;
   const hub = await db
     .selectFrom("hubs")
     .select(["id", "status", "lead_organisation_id", "original_language", "version", "start_date"])
