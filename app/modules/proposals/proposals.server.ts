@@ -15,9 +15,9 @@ export interface HubAccessRow {
 }
 
 /**
- * The HUB if `user` may see it in the workflow pages, else null (the caller answers 404). The id
- * comes from `idParam` (http/params.server.ts), which keeps it inside the database's range:
+ * The HUB if `user` may see it in the workflow pages, else null (the caller answers 404):
  * a city only its own organisation's HUBs; the council and the secretariat all of them.
+ * The id comes from `idParam` (http/params.server.ts), which keeps it inside the database's range.
  */
 export async function findVisibleHub(db: DB, user: SessionUser, hubId: number): Promise<HubAccessRow | null> {
   const hub = await db
