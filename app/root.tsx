@@ -144,5 +144,6 @@ export function ErrorPage({ error }: { error: unknown }) {
 
 function errorKind(error: unknown) {
   const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (status === 429) return "tooManyRequests";
   return status === 404 ? "notFound" : status === 503 ? "unavailable" : status === 403 ? "forbidden" : "unexpected";
 }

@@ -9,6 +9,7 @@ import { countHubsBySdg, listPublicHubs } from "~/modules/hubs/public-hub-list.s
 import { getFilterOptions, publicSdgGoals } from "~/modules/hubs/public-filter-options.server";
 import { isoToday } from "~/modules/hubs/lifecycle";
 import { languageParam } from "~/modules/http/params.server";
+import { enforceRateLimit, ipSubject, passRetryAfter, rateLimitRules } from "~/modules/http/rate-limit.server";
 import { requirePermission } from "~/modules/permissions/permissions.server";
 import { formatNumber } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
@@ -21,10 +22,14 @@ export const handle = { i18n: ["common", "hubs", "map"] };
 
 export const links: LinksFunction = hubMapLinks;
 
+export const headers = passRetryAfter;
+
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const language = languageParam(params.lang);
   await requirePermission(context, request, "public:read");
   const url = new URL(request.url);
+  // A text search runs a full-text query: limited per IP (the plain home page is not).
+  if (url.searchParams.get("q")?.trim()) await enforceRateLimit(context, rateLimitRules(context.env).search, ipSubject(context));
   const filters = parseHubFilters(url.searchParams);
   const today = isoToday();
   const page = Number(url.searchParams.get("page") ?? 1) || 1;

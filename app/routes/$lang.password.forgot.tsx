@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { requestPasswordReset } from "~/modules/accounts/password-reset.server";
 import { publicOrigin } from "~/modules/accounts/route-helpers.server";
 import { languageParam } from "~/modules/http/params.server";
+import { consumeRateLimit, ipSubject, passRetryAfter, rateLimitRules, retryAfterHeaders } from "~/modules/http/rate-limit.server";
 import { requirePermission } from "~/modules/permissions/permissions.server";
 import { ForgotPasswordSchema } from "~/modules/accounts/schemas";
 import { getTranslator } from "~/modules/i18n/i18next.server";
@@ -13,6 +14,8 @@ import { sendQueuedMail } from "~/modules/mail/delivery.server";
 import { FormErrors, TextField } from "~/modules/forms/fields";
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
+
+export const headers = passRetryAfter;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const language = languageParam(params.lang);
@@ -26,6 +29,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   await requirePermission(context, request, "account:enter");
   const submission = parseWithZod(await request.formData(), { schema: ForgotPasswordSchema });
   if (submission.status !== "success") return json({ result: submission.reply(), sent: false }, { status: 400 });
+  // Per IP, then per address as typed (whether or not an account has it: the answer says nothing).
+  const rules = rateLimitRules(context.env);
+  for (const [rule, subject] of [
+    [rules.passwordResetIp, ipSubject(context)],
+    [rules.passwordResetAccount, submission.value.email.trim().toLowerCase()],
+  ] as const) {
+    const decision = await consumeRateLimit(context.db, rule, subject);
+    if (!decision.allowed) {
+      return json({ result: submission.reply({ formErrors: ["validation:tooManyRequests"] }), sent: false }, { status: 429, headers: retryAfterHeaders(decision) });
+    }
+  }
   await requestPasswordReset(context.db, submission.value.email, publicOrigin(context, request));
   sendQueuedMail(context.db, context.env.SMTP_URL);
   // The same answer whether the account exists or not.

@@ -7,6 +7,7 @@ import { countryOptions } from "~/modules/accounts/countries";
 import { listVerifiedOrganisations } from "~/modules/accounts/organisations.server";
 import { passwordProblem } from "~/modules/accounts/password-policy.server";
 import { languageParam } from "~/modules/http/params.server";
+import { consumeRateLimit, ipSubject, passRetryAfter, rateLimitRules, retryAfterHeaders } from "~/modules/http/rate-limit.server";
 import { requirePermission } from "~/modules/permissions/permissions.server";
 import { ORGANISATION_KINDS, SignupSchema, WORLD_REGIONS } from "~/modules/accounts/schemas";
 import { createSession, getSessionUser } from "~/modules/accounts/session.server";
@@ -17,6 +18,8 @@ import { getTranslator } from "~/modules/i18n/i18next.server";
 import { ErrorList, FormErrors, SelectField, TextField } from "~/modules/forms/fields";
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
+
+export const headers = passRetryAfter;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const language = languageParam(params.lang);
@@ -40,6 +43,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return json(submission.reply(hidden), { status: 400 });
   const problem = passwordProblem(submission.value.password, submission.value.email);
   if (problem) return json(submission.reply({ ...hidden, fieldErrors: { password: [problem] } }), { status: 400 });
+  // Counted only for a sign-up about to hash a password (a form with mistakes costs nothing).
+  const decision = await consumeRateLimit(context.db, rateLimitRules(context.env).signup, ipSubject(context));
+  if (!decision.allowed) return json(submission.reply({ ...hidden, formErrors: ["validation:tooManyRequests"] }), { status: 429, headers: retryAfterHeaders(decision) });
   const result = await signUp(context.db, submission.value);
   if (!result.ok) {
     const fieldErrors: Record<string, string[]> =

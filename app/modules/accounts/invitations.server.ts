@@ -25,6 +25,7 @@ export async function createInvitation(
   return db.transaction().execute(async (trx) => {
     if (await emailTaken(trx, input.email)) return { ok: false as const, error: "emailTaken" as const };
     const { token, hash } = newToken();
+    const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
     const invitation = await trx
       .insertInto("invitations")
       .values({
@@ -34,7 +35,7 @@ export async function createInvitation(
         token_hash: hash,
         invited_by: input.invitedBy,
         created_at: now,
-        expires_at: new Date(now.getTime() + INVITATION_LIFETIME_MS),
+        expires_at: expiresAt,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
@@ -49,6 +50,7 @@ export async function createInvitation(
       }),
       kind: "invitation",
       language: input.language,
+      linkToken: { token, expiresAt },
     });
     await recordAudit(trx, { entity: "invitation", entityId: invitation.id, actorUserId: input.invitedBy, action: "invite", toStatus: input.role });
     return { ok: true as const, id: invitation.id };
