@@ -4,9 +4,9 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requestPasswordReset } from "~/modules/accounts/password-reset.server";
-import { publicOrigin } from "~/modules/accounts/route-helpers.server";
+import { clientIp, publicOrigin } from "~/modules/accounts/route-helpers.server";
 import { languageParam } from "~/modules/http/params.server";
-import { consumeRateLimit, ipSubject, passRetryAfter, rateLimitRules, retryAfterHeaders } from "~/modules/http/rate-limit.server";
+import { consumeRateLimit, passRetryAfter, rateLimitRules, retryAfterHeaders } from "~/modules/http/rate-limit.server";
 import { requirePermission } from "~/modules/permissions/permissions.server";
 import { ForgotPasswordSchema } from "~/modules/accounts/schemas";
 import { getTranslator } from "~/modules/i18n/i18next.server";
@@ -32,7 +32,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // Per IP, then per address as typed (whether or not an account has it: the answer says nothing).
   const rules = rateLimitRules(context.env);
   for (const [rule, subject] of [
-    [rules.passwordResetIp, ipSubject(context)],
+    [rules.passwordResetIp, clientIp(context)],
     [rules.passwordResetAccount, submission.value.email.trim().toLowerCase()],
   ] as const) {
     const decision = await consumeRateLimit(context.db, rule, subject);

@@ -6,8 +6,9 @@ import { useTranslation } from "react-i18next";
 import { countryOptions } from "~/modules/accounts/countries";
 import { listVerifiedOrganisations } from "~/modules/accounts/organisations.server";
 import { passwordProblem } from "~/modules/accounts/password-policy.server";
+import { clientIp } from "~/modules/accounts/route-helpers.server";
 import { languageParam } from "~/modules/http/params.server";
-import { consumeRateLimit, ipSubject, passRetryAfter, rateLimitRules, retryAfterHeaders } from "~/modules/http/rate-limit.server";
+import { consumeRateLimit, passRetryAfter, rateLimitRules, retryAfterHeaders } from "~/modules/http/rate-limit.server";
 import { requirePermission } from "~/modules/permissions/permissions.server";
 import { ORGANISATION_KINDS, SignupSchema, WORLD_REGIONS } from "~/modules/accounts/schemas";
 import { createSession, getSessionUser } from "~/modules/accounts/session.server";
@@ -44,7 +45,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const problem = passwordProblem(submission.value.password, submission.value.email);
   if (problem) return json(submission.reply({ ...hidden, fieldErrors: { password: [problem] } }), { status: 400 });
   // Counted only for a sign-up about to hash a password (a form with mistakes costs nothing).
-  const decision = await consumeRateLimit(context.db, rateLimitRules(context.env).signup, ipSubject(context));
+  const decision = await consumeRateLimit(context.db, rateLimitRules(context.env).signup, clientIp(context));
   if (!decision.allowed) return json(submission.reply({ ...hidden, formErrors: ["validation:tooManyRequests"] }), { status: 429, headers: retryAfterHeaders(decision) });
   const result = await signUp(context.db, submission.value);
   if (!result.ok) {

@@ -1,6 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../../db/schema";
+import { clientIp } from "~/modules/accounts/route-helpers.server";
 
 /**
  * The audit log's one home. The table is append-only at the database (a trigger refuses UPDATE,
@@ -32,7 +33,7 @@ const COMMENT_MAX = 1000;
 
 /** The client's IP (as the server saw it: Express `req.ip`) and user agent, clipped. */
 export function requestSource(context: AppLoadContext, request: Request): RequestSource {
-  return { ip: context.clientIp ?? null, userAgent: request.headers.get("user-agent")?.slice(0, USER_AGENT_MAX) ?? null };
+  return { ip: clientIp(context), userAgent: request.headers.get("user-agent")?.slice(0, USER_AGENT_MAX) ?? null };
 }
 
 /** Writes one audit row. Call it with the transaction that makes the change, so both land or neither. */

@@ -66,11 +66,6 @@ export async function consumeRateLimit(db: DB, rule: RateLimitRule, subject: str
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((windowEnd - now.getTime()) / 1000)) };
 }
 
-/** The subject for a per-IP rule: the client's IP as the server saw it (Express `req.ip`, see TRUST_PROXY). */
-export function ipSubject(context: AppLoadContext): string {
-  return context.clientIp ?? "unknown";
-}
-
 export function retryAfterHeaders(decision: { retryAfterSeconds: number }): HeadersInit {
   return { "Retry-After": String(decision.retryAfterSeconds) };
 }
