@@ -4,6 +4,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { acceptInvitation, invitationState } from "~/modules/accounts/invitations.server";
+import { requestSource } from "~/modules/audit/audit.server";
 import { passwordProblem } from "~/modules/accounts/password-policy.server";
 import { languageParam } from "~/modules/http/params.server";
 import { requirePermission } from "~/modules/permissions/permissions.server";
@@ -37,7 +38,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (state.status !== "valid") return json(submission.reply({ ...hidden, formErrors: [`accounts:invitation.${state.status}`] }), { status: 410 });
   const problem = passwordProblem(submission.value.password, state.email);
   if (problem) return json(submission.reply({ ...hidden, fieldErrors: { password: [problem] } }), { status: 400 });
-  const result = await acceptInvitation(context.db, token, submission.value);
+  const result = await acceptInvitation(context.db, token, { ...submission.value, source: requestSource(context, request) });
   if (!result.ok) return json(submission.reply({ ...hidden, formErrors: [`accounts:invitation.${result.error}`] }), { status: 400 });
   const cookie = await createSession(context, result.userId, request);
   return redirect(`/${state.language}/account?welcome=1`, { headers: { "Set-Cookie": cookie } });

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loader as outboxLoader } from "~/routes/$lang.admin.outbox";
 import { loader as exportLoader } from "~/routes/$lang.council.export";
 import { action as loginAction } from "~/routes/$lang.login";
+import { action as acceptAction } from "~/routes/$lang.invitations.$token";
+import { createInvitation } from "~/modules/accounts/invitations.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { AUDIT_REFUSALS_RULE } from "~/modules/http/rate-limit.server";
 import { DEMO_PASSWORD } from "../support/accounts";
@@ -94,5 +96,22 @@ describe("what is audited", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ entity: "export", ip: "192.0.2.44", user_agent: BROWSER });
     expect(rows[0].comment).toMatch(/^\d+ rows \?overdue=1$/);
+  });
+
+  it("a role granted by an accepted invitation, with the IP and user agent of the person accepting", async () => {
+    const secretariat = await loginAsDemo(database, "secretariat");
+    await createInvitation(database.db, { email: "granted@example.org", role: "council", language: "en", invitedBy: secretariat.id, origin: "http://localhost" });
+    const { link_token: token } = await database.db.selectFrom("outbox").select("link_token").where("to_address", "=", "granted@example.org").executeTakeFirstOrThrow();
+    const password = "granite-harbour-lantern-61";
+    const accepted = await callRoute(acceptAction, database, {
+      path: `/en/invitations/${token}`,
+      body: { displayName: "Granted Member", password, passwordConfirm: password },
+      params: { lang: "en", token: token! },
+      clientIp: "192.0.2.45",
+      headers: { "User-Agent": BROWSER },
+    });
+    expect(accepted.status).toBe(302);
+    const user = await database.db.selectFrom("users").select("id").where("email", "=", "granted@example.org").executeTakeFirstOrThrow();
+    expect((await auditRows({ action: "sign_up", entityId: user.id }))[0]).toMatchObject({ to_status: "council", ip: "192.0.2.45", user_agent: BROWSER });
   });
 });
