@@ -6,6 +6,8 @@ import { createInvitation, INVITATION_LIFETIME_MS } from "~/modules/accounts/inv
 import { requestPasswordReset, RESET_LIFETIME_MS } from "~/modules/accounts/password-reset.server";
 import { queueMail } from "~/modules/mail/mailer.server";
 import { parseEnv } from "~/modules/config/env.server";
+import { Migrator, sql } from "kysely";
+import { migrations } from "../../db/migrations/index";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { createUser } from "../support/progress-fixtures";
 import { callRoute } from "../support/routes";
@@ -120,5 +122,31 @@ describe("the outbox and link tokens", () => {
     const result = await pruneAccountsData(database.db, new Date(Date.now() + 31 * DAY_MS), { outboxRetentionDays: 30 });
     expect(result.outboxMessages).toBeGreaterThan(1);
     expect(await count()).toBe(0);
+  });
+});
+
+describe("the migration of messages queued before it", () => {
+  it("moves an unsent message's token out of its body, and drops a sent one's", async () => {
+    const before = await createTestDatabase();
+    try {
+      const migrator = new Migrator({ db: before.db, provider: { getMigrations: async () => migrations } });
+      const down = await migrator.migrateDown();
+      expect(down.error).toBeUndefined();
+      expect(down.results?.[0].migrationName).toBe("2026-12-01-080-security-accounts");
+      const unsentToken = "U".repeat(43);
+      const sentToken = "S".repeat(43);
+      await sql`
+        insert into outbox (to_address, subject, body_text, kind, language, created_at, sent_at) values
+          ('unsent@example.org', 'Reset', ${`Open http://x/en/password/reset/${unsentToken} soon`}, 'password_reset', 'en', now(), null),
+          ('sent@example.org', 'Invite', ${`Open http://x/fr/invitations/${sentToken} soon`}, 'invitation', 'fr', now(), now())`.execute(before.db);
+      expect((await migrator.migrateToLatest()).error).toBeUndefined();
+      const rows = await before.db.selectFrom("outbox").select(["to_address", "body_text", "link_token"]).orderBy("to_address").execute();
+      expect(rows).toEqual([
+        { to_address: "sent@example.org", body_text: "Open http://x/fr/invitations/{token} soon", link_token: null },
+        { to_address: "unsent@example.org", body_text: "Open http://x/en/password/reset/{token} soon", link_token: unsentToken },
+      ]);
+    } finally {
+      await before.destroy();
+    }
   });
 });
