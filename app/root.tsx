@@ -18,6 +18,7 @@ import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { SUPPORTED_LANGUAGES, DEFAULT_LANGUAGE, isLanguage, pathInLanguage, type Language } from "~/modules/i18n/config";
 import { getSessionUser } from "~/modules/accounts/session.server";
+import { passRetryAfter } from "~/modules/http/rate-limit.server";
 import { languageOfRequest } from "~/modules/i18n/i18next.server";
 import { LanguageSwitcher } from "~/modules/i18n/language-switcher";
 import { MonitoringNavLinks } from "~/modules/progress/nav-links";
@@ -33,6 +34,9 @@ export const links: LinksFunction = () => [
 
 // The layout's strings only: each route names its own namespaces, and a page downloads no others.
 export const handle = { i18n: ["common"] };
+
+/** The error boundary's document keeps a thrown 429's Retry-After (Remix passes only Set-Cookie on by itself). */
+export const headers = passRetryAfter;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const language = await languageOfRequest(request);

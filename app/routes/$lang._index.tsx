@@ -10,7 +10,7 @@ import { getFilterOptions, publicSdgGoals } from "~/modules/hubs/public-filter-o
 import { isoToday } from "~/modules/hubs/lifecycle";
 import { clientIp } from "~/modules/accounts/route-helpers.server";
 import { languageParam } from "~/modules/http/params.server";
-import { enforceRateLimit, passRetryAfter, rateLimitRules } from "~/modules/http/rate-limit.server";
+import { enforceRateLimit, rateLimitRules } from "~/modules/http/rate-limit.server";
 import { requirePermission } from "~/modules/permissions/permissions.server";
 import { formatNumber } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
@@ -22,8 +22,6 @@ import { Pagination } from "~/modules/map/pagination";
 export const handle = { i18n: ["common", "hubs", "map"] };
 
 export const links: LinksFunction = hubMapLinks;
-
-export const headers = passRetryAfter;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const language = languageParam(params.lang);

@@ -85,8 +85,9 @@ export async function enforceRateLimit(
 }
 
 /**
- * The `headers` export of a rate-limited route: Remix drops a loader's or action's own headers
- * from a document response unless the route passes them on, and a 429 must keep its Retry-After.
+ * The `headers` export that keeps a 429's Retry-After in a document response (Remix drops a
+ * loader's or action's own headers unless the route passes them on): on the root, for a thrown 429
+ * rendered by its error boundary; on a route whose action answers its form with a 429.
  */
 export const passRetryAfter: HeadersFunction = ({ parentHeaders, loaderHeaders, actionHeaders, errorHeaders }) => {
   const headers = new Headers(parentHeaders);

@@ -35,7 +35,8 @@ function smtpTransport(smtpUrl: string): Transporter {
 /**
  * Records the message in the outbox (inside the caller's transaction, so a rolled-back change
  * sends nothing) and returns its id. Delivery is separate: `deliverOutbox` sends pending
- * messages over SMTP when SMTP_URL is set; without it they stay readable in the app.
+ * messages over SMTP when SMTP_URL is set; without it they stay readable in the app. A link token
+ * given in `linkToken` is stored apart from the body (which holds OUTBOX_TOKEN_PLACEHOLDER instead).
  */
 export async function queueMail(db: Kysely<Database> | Transaction<Database>, message: MailMessage): Promise<number> {
   const secret = message.linkToken;
