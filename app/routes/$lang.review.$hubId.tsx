@@ -36,7 +36,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     listSdgGoals(context.db, language),
     listReviews(context.db, hubId),
     listHistory(context.db, hubId, { includeReviews: true }),
-    listChangeRequests(context.db, hubId),
+    listChangeRequests(context.db, hubId, language),
     getOrganisation(context.db, hub.lead_organisation_id),
     getTranslator(language),
   ]);
@@ -101,7 +101,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: ChangeDecisionSchema });
     if (submission.status !== "success") return fail(submission.reply(), "decideChange");
     try {
-      await decideChangeRequest(context.db, user, hubId, submission.value.changeRequestId, submission.value.decision === "approve", submission.value.message ?? null);
+      await decideChangeRequest(
+        context.db,
+        user,
+        hubId,
+        submission.value.changeRequestId, submission.value.decision === "approve",
+        submission.value.message ?? null,
+        submission.value.version,
+      );
     } catch (error) {
       return refused(error, submission, "decideChange");
     }
@@ -161,7 +168,7 @@ export default function ReviewProposalPage() {
             <div key={request.id}>
               <ChangeRequestTable request={request} language={language} />
               {data.canDecideChanges ? (
-                <ChangeDecisionForm requestId={request.id} lastResult={actionData?.form === "decideChange" ? actionData.result : undefined} />
+                <ChangeDecisionForm requestId={request.id} version={values.version} lastResult={actionData?.form === "decideChange" ? actionData.result : undefined} />
               ) : null}
             </div>
           ))}
@@ -328,14 +335,19 @@ function DecisionForm({ lastResult }: { lastResult?: SubmissionResult<string[]> 
   );
 }
 
-function ChangeDecisionForm({ requestId, lastResult }: { requestId: number; lastResult?: SubmissionResult<string[]> }) {
+function ChangeDecisionForm({ requestId, version, lastResult }: { requestId: number; version: number; lastResult?: SubmissionResult<string[]> }) {
   const { t } = useTranslation("review");
-  const [form, fields] = useForm<{ changeRequestId: number; message?: string }>({ id: `change-${requestId}`, lastResult, defaultValue: { changeRequestId: requestId } });
+  const [form, fields] = useForm<{ changeRequestId: number; version: number; message?: string }>({
+    id: `change-${requestId}-${version}`,
+    lastResult,
+    defaultValue: { changeRequestId: requestId, version },
+  });
   return (
     <Form method="post" {...getFormProps(form)} className="form">
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="decideChange" />
       <input {...getInputProps(fields.changeRequestId, { type: "hidden" })} key={fields.changeRequestId.key} />
+      <input {...getInputProps(fields.version, { type: "hidden" })} key={fields.version.key} />
       <TextAreaField meta={fields.message} label={t("changeForm.message")} rows={3} />
       <div className="form-actions">
         <button type="submit" name="decision" value="approve" className="button">

@@ -238,6 +238,8 @@ export const DecisionSchema = z.object({
 export const ChangeDecisionSchema = z.object({
   intent: z.literal("decideChange"),
   changeRequestId: z.number().int().positive(),
+  /** The HUB version the page showed: a request the city changed since is not decided unseen. */
+  version: z.number().int(),
   decision: z.enum(["approve", "reject"]),
   message: z.string().trim().max(LIMITS.long).optional(),
 });
