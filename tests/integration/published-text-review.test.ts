@@ -175,6 +175,22 @@ describe("a city edits a recognised HUB's published texts and links", () => {
     expect(reverted.headers.get("Location")).toContain("saved=1");
     expect(await pendingRequests(hubId)).toHaveLength(0);
   });
+
+  it("publishes nothing from a request whose HUB was withdrawn since", async () => {
+    const { hubId } = await recognisedHub();
+    await postEdit(users.cityA, hubId, { version: String((await version(hubId)).version), website: NEW_WEBSITE });
+    await transition(kit.database.db, users.cityA, hubId, "withdraw", { comment: "Cerrado" });
+    const [request] = await pendingRequests(hubId);
+    const response = await postReview(
+      users.secretariat,
+      hubId,
+      { intent: "decideChange", changeRequestId: String(request.id), version: String((await version(hubId)).version), decision: "approve" },
+      "en",
+    );
+    expect(response.status).toBe(409);
+    const hub = await kit.database.db.selectFrom("hubs").select("website").where("id", "=", hubId).executeTakeFirstOrThrow();
+    expect(hub.website).toBe(PUBLISHED_WEBSITE);
+  });
 });
 
 describe("the secretariat's translations", () => {

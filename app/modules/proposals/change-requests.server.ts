@@ -6,6 +6,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { pickText } from "~/modules/i18n/text-fallback";
 import { diffBaselines, type Baseline } from "./proposal-schema";
 import { snapshotChanges, withRequestedChanges, type ProposalSnapshot } from "./proposal-snapshot";
+import { isPublicStatus } from "~/modules/hubs/lifecycle";
 import { WorkflowError } from "~/modules/hubs/lifecycle.server";
 import { storedSnapshot, writeSnapshot } from "./proposal-store.server";
 
@@ -30,7 +31,7 @@ export async function decideChangeRequest(
 ) {
   if (!roleMay(user, "review:decide")) throw new WorkflowError("notAllowed");
   await db.transaction().execute(async (trx) => {
-    const hub = await trx.selectFrom("hubs").select("version").where("id", "=", hubId).forUpdate().executeTakeFirst();
+    const hub = await trx.selectFrom("hubs").select(["version", "status"]).where("id", "=", hubId).forUpdate().executeTakeFirst();
     if (!hub) throw new WorkflowError("notFound");
     const request = await trx
       .selectFrom("hub_change_requests")
@@ -43,6 +44,8 @@ export async function decideChangeRequest(
     if (request.status !== "pending") throw new WorkflowError("wrongStatus");
     if (expectedVersion !== undefined && expectedVersion !== hub.version) throw new WorkflowError("conflict");
     if (approve) {
+      // A HUB withdrawn since the city asked publishes nothing more.
+      if (!isPublicStatus(hub.status)) throw new WorkflowError("wrongStatus");
       const published = await storedSnapshot(trx, hubId);
       const baseline = JSON.parse(request.baseline) as Partial<ProposalSnapshot>;
       const proposed = JSON.parse(request.proposed) as Partial<ProposalSnapshot>;
