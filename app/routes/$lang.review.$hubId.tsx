@@ -105,7 +105,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         context.db,
         user,
         hubId,
-        submission.value.changeRequestId, submission.value.decision === "approve",
+        submission.value.changeRequestId,
+        submission.value.decision === "approve",
         submission.value.message ?? null,
         submission.value.version,
       );
