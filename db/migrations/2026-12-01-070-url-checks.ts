@@ -31,7 +31,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`alter table hub_documents add constraint hub_documents_url_check check (url ~ '^https?://')`.execute(db);
+  // Not valid: rows with an upper-case scheme, allowed since, stay.
+  await sql`alter table hub_documents add constraint hub_documents_url_check check (url ~ '^https?://') not valid`.execute(db);
   for (const { table, column } of URL_COLUMNS) {
     await sql`alter table ${sql.table(table)} drop constraint if exists ${sql.raw(`${table}_${column}_http`)}`.execute(db);
   }

@@ -11,6 +11,7 @@ import * as newProgressRoute from "~/routes/$lang.progress.$hubId.new";
 import * as signupRoute from "~/routes/$lang.signup";
 import * as councilExportRoute from "~/routes/$lang.council.export";
 import * as publicCsvRoute from "~/routes/api.hubs[.]csv";
+import * as urlChecksMigration from "../../db/migrations/2026-12-01-070-url-checks";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { useToday } from "../support/clock";
 import { proposalFields } from "../support/proposals";
@@ -344,5 +345,22 @@ describe("form posts stay within each list's limit, their columns and the calend
     // The same report with the HUB's own outcomes is saved.
     const saved = await postProgress({ "outcomes[1].outcomeId": String(outcomeIds[1]), "outcomes[1].kind": "numeric", "outcomes[1].value": "3" });
     expect(saved.status).toBe(302);
+  });
+});
+
+describe("migration 070 on a database that already holds bad links", () => {
+  it("empties a bad website, deletes bad document and evidence rows, keeps the good ones, and then refuses new bad ones", async () => {
+    const db = database.db;
+    await urlChecksMigration.down(db);
+    const updateId = (await db.selectFrom("progress_updates").select("id").orderBy("id").executeTakeFirstOrThrow()).id;
+    await db.updateTable("hubs").set({ website: " javascript:alert(document.domain)" }).where("id", "=", bogota.id).execute();
+    const badEvidence = await db.insertInto("progress_update_evidence").values({ update_id: updateId, position: 50, url: "javascript:alert(1)", label: "x" }).returning("id").executeTakeFirstOrThrow();
+    const goodEvidence = await db.insertInto("progress_update_evidence").values({ update_id: updateId, position: 51, url: "https://example.org/kept", label: "y" }).returning("id").executeTakeFirstOrThrow();
+    const badDocument = await db.insertInto("hub_documents").values({ hub_id: bogota.id, position: 50, title: "Long", url: `https://example.org/${"a".repeat(3000)}` }).returning("id").executeTakeFirstOrThrow();
+    await urlChecksMigration.up(db);
+    expect((await db.selectFrom("hubs").select("website").where("id", "=", bogota.id).executeTakeFirstOrThrow()).website).toBeNull();
+    expect(await db.selectFrom("progress_update_evidence").select("id").where("id", "in", [badEvidence.id, goodEvidence.id]).execute()).toEqual([{ id: goodEvidence.id }]);
+    expect(await db.selectFrom("hub_documents").select("id").where("id", "=", badDocument.id).execute()).toEqual([]);
+    await expect(db.updateTable("hubs").set({ website: "javascript:alert(1)" }).where("id", "=", bogota.id).execute()).rejects.toThrow(/check constraint|violates/i);
   });
 });
