@@ -8,6 +8,7 @@ import { listDashboardRows } from "~/modules/progress/dashboard.server";
 import * as newHubRoute from "~/routes/$lang.my.hubs.new";
 import * as editHubRoute from "~/routes/$lang.my.hubs.$hubId";
 import * as newProgressRoute from "~/routes/$lang.progress.$hubId.new";
+import * as updateRoute from "~/routes/$lang.progress.updates.$updateId";
 import * as signupRoute from "~/routes/$lang.signup";
 import * as councilExportRoute from "~/routes/$lang.council.export";
 import * as publicCsvRoute from "~/routes/api.hubs[.]csv";
@@ -33,6 +34,8 @@ let bogota: { id: number; slug: string; website: string | null };
 let period: string;
 let outcomeIds: number[];
 let otherHubOutcomeId: number;
+/** A draft report of Bogotá's, for an old period, that the city is editing. */
+let draftUpdateId: number;
 
 beforeAll(async () => {
   database = await createTestDatabase({ seedDemo: true, demoToday: today });
@@ -44,6 +47,15 @@ beforeAll(async () => {
   period = periodKey(calendar.calendar.overdue[0]);
   outcomeIds = (await database.db.selectFrom("hub_outcomes").select("id").where("hub_id", "=", bogota.id).orderBy("position").execute()).map((row) => row.id);
   otherHubOutcomeId = (await database.db.selectFrom("hub_outcomes").select("id").where("hub_id", "!=", bogota.id).executeTakeFirstOrThrow()).id;
+  const cityId = await userId("city@demo.l4a.test");
+  draftUpdateId = (
+    await database.db
+      .insertInto("progress_updates")
+      .values({ hub_id: bogota.id, kind: "progress", period_start: "2001-01-01", period_end: "2001-06-30", due_date: "2001-07-31", status: "draft", overall_status: "on_track", original_language: "es", created_by: cityId, updated_at: new Date(), submitted_at: null })
+      .returning("id")
+      .executeTakeFirstOrThrow()
+  ).id;
+  await database.db.insertInto("progress_update_translations").values({ update_id: draftUpdateId, language: "es", narrative: "Borrador." }).execute();
 }, 60_000);
 afterAll(() => database?.destroy());
 
@@ -87,6 +99,24 @@ function postProgress(values: Record<string, string | undefined>, lang = "es") {
   });
 }
 
+function postDraftEdit(values: Record<string, string | undefined>) {
+  return callRoute(updateRoute.action, database, {
+    path: `/es/progress/updates/${draftUpdateId}`,
+    body: form({
+      intent: "save",
+      version: "1",
+      overallStatus: "on_track",
+      narrative: "Borrador corregido.",
+      "outcomes[0].outcomeId": String(outcomeIds[0]),
+      "outcomes[0].kind": "numeric",
+      "outcomes[0].value": "12",
+      ...values,
+    }),
+    cookie: cookies.city,
+    params: { lang: "es", updateId: String(draftUpdateId) },
+  });
+}
+
 /** The form's errors, from a proposal answer ({ result }) or a progress answer (the reply itself). */
 async function errorsOf(response: Response): Promise<Record<string, string[]>> {
   const body = (await response.json()) as FormReply & { result?: FormReply };
@@ -105,7 +135,8 @@ describe("every URL field takes http and https links only (finding 1)", () => {
     ["a new HUB's document link", "documents[0].url", (value) => postNewHub({ "documents[0].url": value })],
     ["a recognised HUB's website", "website", (value) => postEditHub({ website: value })],
     ["a recognised HUB's document link", "documents[0].url", (value) => postEditHub({ "documents[0].url": value })],
-    ["a report's evidence link", "evidence[0].url", (value) => postProgress({ "evidence[0].url": value, "evidence[0].label": "Informe" })],
+    ["a new report's evidence link", "evidence[0].url", (value) => postProgress({ "evidence[0].url": value, "evidence[0].label": "Informe" })],
+    ["an edited report's evidence link", "evidence[0].url", (value) => postDraftEdit({ "evidence[0].url": value })],
   ];
   for (const [name, field, post] of fields) {
     it.each(BAD_LINKS)(`refuses ${name} of %j with a localised error beside the field, saving nothing`, async (link) => {
@@ -340,6 +371,11 @@ describe("form posts stay within each list's limit, their columns and the calend
       expect(body.initialValue?.narrative).toBe("Avanzamos en la red de ciclorrutas.");
       expect(await counts()).toEqual(before);
     }
+    // The same on a draft being edited: its stored outcomes stay as they were.
+    const edit = await postDraftEdit({ "outcomes[0].outcomeId": String(otherHubOutcomeId) });
+    expect(edit.status).toBe(400);
+    expect(((await edit.json()) as { result: FormReply }).result.error?.[""]).toEqual(["monitoring:form.unknownOutcome"]);
+    expect((await database.db.selectFrom("progress_update_translations").select("narrative").where("update_id", "=", draftUpdateId).executeTakeFirstOrThrow()).narrative).toBe("Borrador.");
     const texts = await Promise.all((["en", "es", "fr"] as const).map(async (language) => (await getTranslator(language))("monitoring:form.unknownOutcome")));
     expect(new Set(texts).size).toBe(3);
     // The same report with the HUB's own outcomes is saved.
