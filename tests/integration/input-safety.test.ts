@@ -318,11 +318,12 @@ describe("form posts stay within each list's limit, their columns and the calend
   });
 
   it("refuses an unknown organisation, theme or HUB to synchronise with as a choice not on offer", async () => {
-    for (const [values, field] of [
+    const cases: [Record<string, string | string[]>, string][] = [
       [{ themeId: "999999" }, "themeId"],
       [{ participants: ["999999"] }, "participants"],
       [{ synchronisedHubs: ["999999"] }, "synchronisedHubs"],
-    ] as const) {
+    ];
+    for (const [values, field] of cases) {
       const response = await postNewHub(values);
       expect(response.status).toBe(400);
       expect(keys((await errorsOf(response))[field])).toContain("validation:choice");
