@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { parseForm } from "~/modules/forms/parse.server";
 import leafletStyles from "leaflet/dist/leaflet.css";
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
@@ -63,7 +63,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   requireCan(user, "hub:edit", await findVisibleHub(context.db, user, hubId));
   const formData = await request.formData();
   if (formData.get("intent") === "withdraw") {
-    const submission = parseWithZod(formData, { schema: WithdrawSchema });
+    const submission = parseForm(formData, { schema: WithdrawSchema });
     if (submission.status !== "success") return json({ withdraw: submission.reply() }, { status: 400 });
     try {
       await transition(context.db, user, hubId, "withdraw", { comment: submission.value.comment, expectedVersion: submission.value.version });

@@ -1,4 +1,5 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseForm } from "~/modules/forms/parse.server";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
@@ -76,7 +77,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "review") {
     // Only the council records reviews; the secretariat decides.
     requireCan(user, "review:recommend");
-    const submission = parseWithZod(formData, { schema: ReviewSchema });
+    const submission = parseForm(formData, { schema: ReviewSchema });
     if (submission.status !== "success") return fail(submission.reply(), "review");
     try {
       await recordReview(context.db, user, hubId, submission.value.recommendation, submission.value.comment);
@@ -87,7 +88,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (intent === "decide") {
     requireCan(user, "review:decide");
-    const submission = parseWithZod(formData, { schema: DecisionSchema });
+    const submission = parseForm(formData, { schema: DecisionSchema });
     if (submission.status !== "success") return fail(submission.reply(), "decide");
     try {
       await transition(context.db, user, hubId, DECISION_TRANSITION[submission.value.decision], { comment: submission.value.message });
@@ -98,7 +99,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (intent === "decideChange") {
     requireCan(user, "review:decide");
-    const submission = parseWithZod(formData, { schema: ChangeDecisionSchema });
+    const submission = parseForm(formData, { schema: ChangeDecisionSchema });
     if (submission.status !== "success") return fail(submission.reply(), "decideChange");
     try {
       await decideChangeRequest(
@@ -117,7 +118,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (intent === "translate") {
     requireCan(user, "hub:translate");
-    const submission = parseWithZod(formData, { schema: TranslationsSchema });
+    const submission = parseForm(formData, { schema: TranslationsSchema });
     if (submission.status !== "success") return fail(submission.reply(), "translate");
     try {
       await saveTranslations(context.db, user, hubId, submission.value.version, submission.value.translations ?? {});

@@ -6,6 +6,7 @@ import { CommunicationPlan } from "./communication-plan";
 import { SdgChip } from "~/modules/sdg/sdg-chip";
 import type { ProposalFormOptions } from "./proposal-form-types";
 import { TEXT_FIELDS } from "./proposal-schema";
+import { ExternalLink } from "~/ui/external-link";
 
 type Texts = Partial<Record<(typeof TEXT_FIELDS)[number], string>>;
 
@@ -54,7 +55,7 @@ export function ProposalView({ values, options, language }: { values: ProposalVi
         <dt>{t("form.contactEmail.label")}</dt>
         <dd>{values.contactEmail ?? "—"}</dd>
         <dt>{t("form.website.label")}</dt>
-        <dd>{values.website ? <a href={values.website} rel="noopener noreferrer">{values.website}</a> : "—"}</dd>
+        <dd>{values.website ? <ExternalLink href={values.website} /> : "—"}</dd>
       </dl>
       <section lang={original}>
         {TEXT_FIELDS.map((field) => (
