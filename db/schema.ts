@@ -275,7 +275,7 @@ export interface HubDocumentTable {
   hub_id: number;
   position: number;
   title: string;
-  /** http:// or https:// only (checked by the form and the table). */
+  /** http:// or https:// only, at most 2,048 characters (checked by the form and the table, migration 070). */
   url: string;
 }
 

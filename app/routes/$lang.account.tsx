@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { parseForm } from "~/modules/forms/parse.server";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -41,7 +42,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   languageParam(params.lang);
   const user = await requirePermission(context, request, "account:manage");
-  const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema });
+  const submission = parseForm(await request.formData(), { schema: ChangePasswordSchema });
   const hidden = { hideFields: ["currentPassword", "password", "passwordConfirm"] };
   if (submission.status !== "success") return json({ result: submission.reply(hidden), changed: false }, { status: 400 });
   const decision = await consumeRateLimit(context.db, rateLimitRules(context.env).currentPassword, String(user.id));

@@ -1,5 +1,4 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import Papa from "papaparse";
 import { recordAudit, requestSource } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/permissions/permissions.server";
 import { isoToday } from "~/modules/hubs/lifecycle";
@@ -8,6 +7,7 @@ import { getTranslator } from "~/modules/i18n/i18next.server";
 import { applyDashboardFilters, parseDashboardFilters } from "~/modules/progress/dashboard";
 import { listDashboardRows } from "~/modules/progress/dashboard.server";
 import { languageParam } from "~/modules/http/params.server";
+import { toCsvDocument } from "~/modules/opendata/csv.server";
 
 /** The dashboard table as CSV, with the same filters and order as the page (they come in the URL). */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -42,8 +42,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     comment: `${filtered.length} rows${url.search ? ` ${url.search}` : ""}`,
     source: requestSource(context, request),
   });
-  // A leading BOM so spreadsheet software reads the accents as UTF-8.
-  const csv = `\uFEFF${Papa.unparse({ fields: header, data })}`;
+  // Titles and names are typed by cities: the one CSV writer keeps a leading "=" from running as a formula.
+  const csv = toCsvDocument(header, data);
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

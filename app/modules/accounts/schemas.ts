@@ -1,5 +1,6 @@
 import { message, z } from "~/modules/forms/messages";
 import { SUPPORTED_LANGUAGES } from "~/modules/i18n/config";
+import { databaseId } from "~/modules/forms/values";
 import { COUNTRY_CODES } from "./countries";
 
 export const PASSWORD_MIN = 12;
@@ -54,7 +55,7 @@ export const SignupSchema = z
     z.object({
       ...signupCommon,
       mode: z.literal("join"),
-      organisationId: z.number().int().positive(),
+      organisationId: databaseId,
     }),
   ])
   .superRefine(confirmation);

@@ -2,7 +2,8 @@ import { sql } from "kysely";
 import type { DB } from "../../../db/index";
 import type { HubStatus, Language } from "../../../db/schema";
 import type { SessionUser } from "~/modules/accounts/session.server";
-import { can } from "~/modules/permissions/permissions";
+import { can, roleMay } from "~/modules/permissions/permissions";
+import { isPublicStatus } from "~/modules/hubs/lifecycle";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { SUPPORTED_LANGUAGES } from "~/modules/i18n/config";
 import { TEXT_COLUMNS as COLUMN, TEXT_FIELDS, type TextField } from "./proposal-schema";
@@ -54,7 +55,8 @@ export async function translationStatus(db: DB, hubId: number) {
 
 /**
  * Adds or corrects the translations (languages other than the original) without touching anything else:
- * the secretariat on any HUB past the draft stage, a city on its own HUBs. Version-checked and audited.
+ * the secretariat on any HUB past the draft stage (published at once, even on a public HUB), a city on
+ * its own HUBs while they are not public. Version-checked and audited.
  */
 export async function saveTranslations(
   db: DB,
@@ -69,6 +71,9 @@ export async function saveTranslations(
     if (!can(user, "hub:read", hub)) throw new WorkflowError("notFound");
     if (!can(user, "hub:translate", hub)) throw new WorkflowError("notAllowed");
     if (user.role === "secretariat" && hub.status === "draft") throw new WorkflowError("wrongStatus");
+    // The secretariat's translations publish at once; a city's texts of a public HUB go through a
+    // change request (the proposal form), so they are never published from here.
+    if (isPublicStatus(hub.status) && !roleMay(user, "review:decide")) throw new WorkflowError("notAllowed");
     if (hub.version !== version) throw new WorkflowError("conflict");
     const now = new Date();
     for (const language of SUPPORTED_LANGUAGES.filter((other) => other !== hub.original_language)) {
