@@ -1,4 +1,5 @@
 import { message, z } from "~/modules/forms/messages";
+import { decimalField } from "~/modules/forms/decimal";
 import { SUPPORTED_LANGUAGES } from "~/modules/i18n/config";
 import { COUNTRY_CODES } from "./countries";
 
@@ -48,8 +49,8 @@ export const SignupSchema = z
       countryCode: z.string().refine((code) => (COUNTRY_CODES as readonly string[]).includes(code), { message: message("validation:choice") }),
       region: z.enum(WORLD_REGIONS),
       city: z.string().trim().min(1).max(200),
-      latitude: z.number().min(-90).max(90),
-      longitude: z.number().min(-180).max(180),
+      latitude: decimalField(z.number().min(-90).max(90)),
+      longitude: decimalField(z.number().min(-180).max(180)),
     }),
     z.object({
       ...signupCommon,

@@ -1,4 +1,5 @@
 import { message, z } from "~/modules/forms/messages";
+import { decimalField } from "~/modules/forms/decimal";
 import { SUPPORTED_LANGUAGES } from "~/modules/i18n/config";
 
 /**
@@ -92,8 +93,8 @@ const baseShape = z.object({
     .object({ en: translationShape.optional(), es: translationShape.optional(), fr: translationShape.optional() })
     .optional(),
   themeId: z.number().int().positive().optional(),
-  latitude: z.number().min(-90).max(90),
-  longitude: z.number().min(-180).max(180),
+  latitude: decimalField(z.number().min(-90).max(90)),
+  longitude: decimalField(z.number().min(-180).max(180)),
   participants: z.array(z.number().int().positive()).max(100).optional(),
   goals: z.array(z.number().int().min(1).max(17)).max(17).optional(),
   primaryGoal: z.number().int().min(1).max(17).optional(),
