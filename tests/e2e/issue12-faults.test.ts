@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { useApp } from "../support/e2e";
+import { insertHub } from "../support/public-hubs";
+import type { TestDatabase } from "../support/database";
 
 // Issue 12's faults that live in the browser: each test fails without its fix.
 let progressSlug = "";
@@ -7,6 +9,8 @@ let submittedHubId = 0;
 
 const app = useApp({
   prepare: async (db) => {
+    // Written only in Spanish, under SDG 4, and its texts never say "education" in any language.
+    await insertHub({ db } as TestDatabase, "patios-escolares-verdes", { language: "es", title: "Patios escolares verdes", summary: "Árboles y sombra en los patios.", goal: 4 });
     const city = await db.selectFrom("users").select(["id", "organisation_id"]).where("email", "=", "city@demo.l4a.test").executeTakeFirstOrThrow();
     const anyHub = await db.selectFrom("hubs").select("id").where("lead_organisation_id", "=", city.organisation_id!).orderBy("id").executeTakeFirstOrThrow();
     await db
@@ -92,6 +96,20 @@ describe("the sign-up form (faults 8b, 8c)", () => {
       await context.close();
     });
   }
+});
+
+describe("search across languages (item 9, fault 8j)", () => {
+  it("an English 'education' lists a HUB written only in Spanish and says it matched SDG 4", async () => {
+    const { context } = await app.newContext({ locale: "en-GB" });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/en?q=education`);
+    const card = page.locator(".hub-card", { hasText: "Patios escolares verdes" });
+    await card.waitFor();
+    expect(await card.innerText()).toContain("Matched SDG 4: Quality education");
+    await page.goto(`${app.url}/fr?q=%C3%A9ducation`);
+    await page.locator(".hub-card", { hasText: "Patios escolares verdes" }).getByText("Correspond à l’ODD 4\u202F: Éducation de qualité").waitFor();
+    await context.close();
+  });
 });
 
 describe("pages of the city, the public and the council", () => {
