@@ -22,6 +22,7 @@ import { passRetryAfter } from "~/modules/http/rate-limit.server";
 import { languageOfRequest } from "~/modules/i18n/i18next.server";
 import { LanguageSwitcher } from "~/modules/i18n/language-switcher";
 import { MonitoringNavLinks } from "~/modules/progress/nav-links";
+import { countUnreadNotifications } from "~/modules/progress/notifications.server";
 import { WorkflowNavLinks } from "~/modules/proposals/workflow-nav";
 import { SiteFooter, SiteHeader } from "~/ui/layout";
 import stylesheet from "~/styles/app.css";
@@ -42,7 +43,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const language = await languageOfRequest(request);
   const origin = context.env.PUBLIC_URL ?? new URL(request.url).origin;
   const user = await getSessionUser(context, request);
-  return json({ language, origin, user: user ? { displayName: user.displayName, role: user.role, can: navigationPermissions(user) } : null });
+  if (!user) return json({ language, origin, user: null });
+  // The navigation's unread count: one indexed count per signed-in page (anonymous pages skip it).
+  const unreadNotifications = await countUnreadNotifications(context.db, user.id);
+  return json({ language, origin, user: { displayName: user.displayName, role: user.role, can: navigationPermissions(user), unreadNotifications } });
 }
 
 /** The root's data depends on the language segment, which belongs to a child route's params. */

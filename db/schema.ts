@@ -323,6 +323,7 @@ export interface Database {
   audit_log: AuditLogTable;
   rate_limits: RateLimitTable;
   hub_search: HubSearchTable;
+  search_reference: SearchReferenceTable;
   public_data_version: PublicDataVersionTable;
   membership_requests: MembershipRequestTable;
   login_attempts: LoginAttemptTable;
@@ -349,6 +350,14 @@ export type Organisation = Selectable<OrganisationTable>;
 export type User = Selectable<UserTable>;
 
 /** Maintained by a trigger on hub_translations (migration 030): never write it directly. */
+/** Names of the reference data (SDG goals and targets, themes) per language, for cross-language search. */
+export interface SearchReferenceTable {
+  kind: "goal" | "target" | "theme";
+  ref: string;
+  language: Language;
+  document: string;
+}
+
 export interface HubSearchTable {
   hub_id: number;
   language: Language;

@@ -15,6 +15,7 @@ import { listChangeRequests } from "~/modules/proposals/change-requests.server";
 import { listHistory } from "~/modules/proposals/reviews.server";
 import { loadProposalValues, proposalFormOptions } from "~/modules/proposals/proposal-values.server";
 import { canTransition, transition } from "~/modules/hubs/lifecycle.server";
+import { displayStatusOf, isoToday } from "~/modules/hubs/lifecycle";
 import { formFailure } from "~/modules/http/errors.server";
 import { idParam, languageParam } from "~/modules/http/params.server";
 import { requireCan, requirePermission } from "~/modules/permissions/permissions.server";
@@ -44,6 +45,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     language,
     hubId,
     status: hub.status,
+    // What the HUB is today (an ended HUB reads "ended, final report due", not "recognised").
+    displayStatus: displayStatusOf({ status: hub.status, startDate: hub.start_date, endDate: hub.end_date }, isoToday()),
     values,
     options: { ...options, goals, organisations: options.organisations.filter((o) => o.id !== hub.lead_organisation_id) },
     history: history.map((entry) => ({ ...entry, at: new Date(entry.at).toISOString() })),
@@ -106,7 +109,7 @@ export default function EditProposalPage() {
       </p>
       <h1 lang={values.originalLanguage}>{values.title}</h1>
       <p>
-        {t("proposals:list.status")}: <span className={`status status--${status}`}>{t(`hubs:status.${status}`)}</span>
+        {t("proposals:list.status")}: <span className={`status status--${data.displayStatus}`}>{t(`hubs:status.${data.displayStatus}`)}</span>
       </p>
       {notice ? (
         <p role="status" className="notice notice--success">

@@ -15,6 +15,7 @@ import { listHistory, listReviews, recordReview } from "~/modules/proposals/revi
 import { loadProposalValues, proposalFormOptions } from "~/modules/proposals/proposal-values.server";
 import { saveTranslations } from "~/modules/proposals/translations.server";
 import { canTransition, transition } from "~/modules/hubs/lifecycle.server";
+import { displayStatusOf, isoToday } from "~/modules/hubs/lifecycle";
 import { formFailure } from "~/modules/http/errors.server";
 import { idParam, languageParam } from "~/modules/http/params.server";
 import { badRequest } from "~/modules/http/responses.server";
@@ -45,6 +46,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     language,
     hubId,
     status: hub.status,
+    // What the HUB is today (an ended HUB reads "ended, final report due", not "recognised").
+    displayStatus: displayStatusOf({ status: hub.status, startDate: hub.start_date, endDate: hub.end_date }, isoToday()),
     values,
     organisation: { name: organisation.name, city: organisation.city, verified: Boolean(organisation.verified_at) },
     options: { ...options, goals },
@@ -153,7 +156,7 @@ export default function ReviewProposalPage() {
       </p>
       <h1 lang={values.originalLanguage}>{values.title}</h1>
       <p>
-        {t("proposals:list.status")}: <span className={`status status--${data.status}`}>{t(`hubs:status.${data.status}`)}</span> ·{" "}
+        {t("proposals:list.status")}: <span className={`status status--${data.displayStatus}`}>{t(`hubs:status.${data.displayStatus}`)}</span> ·{" "}
         {data.organisation.name} ({data.organisation.city}){data.organisation.verified ? "" : ` · ${t("review:detail.unverified")}`}
       </p>
       {notice ? (

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { accessibilityViolations } from "../support/browser";
 import { useApp } from "../support/e2e";
 import { formatDate } from "~/modules/i18n/format";
+import { displayStatusOf, isoToday } from "~/modules/hubs/lifecycle";
 
 const app = useApp();
 
@@ -162,7 +163,9 @@ describe("the whole story: a city signs up and drafts in Spanish, the council re
     await page.getByLabel("Message to the city", { exact: true }).fill("Welcome to the Local4Action network!");
     await page.getByRole("button", { name: "Record the decision" }).click();
     await page.getByText("The decision was recorded and the city was told.").waitFor();
-    await page.getByText("Recognised", { exact: true }).first().waitFor();
+    // Recognised: the page shows what it is today (active within 2025-01-15 to 2027-01-14, ended after).
+    const shown = displayStatusOf({ status: "recognised", startDate: "2025-01-15", endDate: "2027-01-14" }, isoToday());
+    await page.getByText(shown === "active" ? "Active" : "Ended, final report due", { exact: true }).first().waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await context.close();
 

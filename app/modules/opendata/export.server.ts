@@ -10,6 +10,7 @@ import { isPublicHubSql, publicStatusSql } from "~/modules/hubs/lifecycle.server
 import type { PublicHubStatus } from "~/modules/hubs/lifecycle";
 import { toCsvDocument } from "./csv.server";
 import { OPEN_DATA_FIELDS } from "./fields";
+import { themeNameColumn } from "~/modules/hubs/themes.server";
 
 /**
  * One HUB as the open data publishes it: public fields only. No e-mail address (of an account
@@ -64,7 +65,7 @@ export async function exportPublicHubs(
       "o.city",
       "o.country_code",
       "o.region",
-      `th.name_${language} as theme_name` as "th.name_en as theme_name",
+      themeNameColumn(language).as("theme_name"),
       publicStatusSql(today).as("public_status"),
       hubText("title").as("title"),
       hubText("summary").as("summary"),

@@ -8,6 +8,7 @@ import { searchPlaces } from "~/modules/places/places.server";
 import { DraftProposalSchema, ProposalConstraintSchema, SubmitProposalSchema } from "./proposal-schema";
 import { BASELINE_STATUSES, referenceErrors, saveProposal } from "./proposal-store.server";
 import { formFailure } from "~/modules/http/errors.server";
+import { isPlaceIntent, pickedCoordinates } from "./place-lookup";
 
 const Anything = z.object({}).passthrough();
 
@@ -19,15 +20,12 @@ export async function handleProposalForm(db: DB, user: SessionUser, language: La
   const intent = String(formData.get("intent") ?? "");
   const placeQuery = String(formData.get("placeQuery") ?? "").slice(0, 100);
 
-  if (intent === "findPlace" || intent.startsWith("pick:")) {
+  // Handled before any validation: looking up a city never depends on the rest of the form.
+  if (isPlaceIntent(intent)) {
     const submission = parseForm(formData, { schema: Anything, limits: ProposalConstraintSchema });
     const result = submission.reply();
-    if (intent.startsWith("pick:")) {
-      const [, lat, lng] = intent.split(":");
-      if (Number.isFinite(Number(lat)) && Number.isFinite(Number(lng))) {
-        result.initialValue = { ...(result.initialValue ?? {}), latitude: lat, longitude: lng };
-      }
-    }
+    const picked = pickedCoordinates(intent);
+    if (picked) result.initialValue = { ...(result.initialValue ?? {}), ...picked };
     return json({ result, places: searchPlaces(placeQuery), placeQuery });
   }
 

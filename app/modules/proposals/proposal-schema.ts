@@ -1,4 +1,5 @@
 import { message, z } from "~/modules/forms/messages";
+import { decimalField } from "~/modules/forms/decimal";
 import { SUPPORTED_LANGUAGES } from "~/modules/i18n/config";
 import { databaseId, databaseInt, httpUrl, isoDate, URL_MAX_LENGTH } from "~/modules/forms/values";
 
@@ -70,8 +71,8 @@ const baseShape = z.object({
     .object({ en: translationShape.optional(), es: translationShape.optional(), fr: translationShape.optional() })
     .optional(),
   themeId: databaseId.optional(),
-  latitude: z.number().min(-90).max(90),
-  longitude: z.number().min(-180).max(180),
+  latitude: decimalField(z.number().min(-90).max(90)),
+  longitude: decimalField(z.number().min(-180).max(180)),
   participants: z.array(databaseId).max(100).optional(),
   goals: z.array(z.number().int().min(1).max(17)).max(17).optional(),
   primaryGoal: z.number().int().min(1).max(17).optional(),

@@ -3,6 +3,8 @@ import type { Language } from "../../../db/schema";
 import { formValuesOf, withRequestedChanges, type ProposalSnapshot } from "./proposal-snapshot";
 import { storedSnapshot } from "./proposal-store.server";
 import { isPublicHubSql } from "~/modules/hubs/lifecycle.server";
+import { listThemeNames } from "~/modules/hubs/themes.server";
+import { listSdgTargets } from "~/modules/sdg/sdg.server";
 
 /** What the proposal form is filled with: a stored HUB's values, and the choices its fields offer. */
 
@@ -28,9 +30,9 @@ export async function loadProposalValues(db: DB, hubId: number, { withPendingCha
 /** Choices for the form: themes, organisations (other than the lead), SDG targets, recognised HUBs to synchronise with. */
 export async function proposalFormOptions(db: DB, language: Language, excludeHubId?: number) {
   const [themes, organisations, targets, hubs] = await Promise.all([
-    db.selectFrom("themes").select(["id", `name_${language}` as "name_en"]).orderBy("position").orderBy("id").execute(),
+    listThemeNames(db, language),
     db.selectFrom("organisations").select(["id", "name", "city", "country_code"]).orderBy("name").execute(),
-    db.selectFrom("sdg_targets").select(["id", "goal", `title_${language}` as "title_en"]).orderBy("goal").orderBy("position").execute(),
+    listSdgTargets(db, language),
     db
       .selectFrom("hubs as h")
       .innerJoin("hub_translations as t", (join) => join.onRef("t.hub_id", "=", "h.id").onRef("t.language", "=", "h.original_language"))
@@ -41,9 +43,9 @@ export async function proposalFormOptions(db: DB, language: Language, excludeHub
       .execute(),
   ]);
   return {
-    themes: themes.map((row) => ({ id: row.id, name: row.name_en })),
+    themes: themes.map((row) => ({ id: row.id, name: row.name })),
     organisations: organisations.map((row) => ({ id: row.id, name: row.name, city: row.city, countryCode: row.country_code.trim() })),
-    targets: targets.map((row) => ({ id: row.id, goal: row.goal, title: row.title_en })),
+    targets,
     hubs: hubs.map((row) => ({ id: row.id, title: row.title ?? "" })),
   };
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import type { TFunction } from "i18next";
 import type { Language } from "~/modules/i18n/config";
 import { SUPPORTED_LANGUAGES } from "~/modules/i18n/config";
 import { formatDate, formatNumber } from "~/modules/i18n/format";
@@ -181,6 +182,19 @@ export interface HistoryEntry {
   actor_name: string | null;
 }
 
+/**
+ * An event's own label ("Submitted", "Recognised by the secretariat"), which already names the status
+ * it led to; an event without one shows its real transition ("Draft → Submitted") instead.
+ */
+function historyLabel(entry: HistoryEntry, t: TFunction<["proposals", "hubs"]>): string {
+  const own = t(`proposals:history.${entry.action}`, { defaultValue: "" });
+  if (own) return own;
+  if (entry.to_status && entry.from_status && entry.from_status !== entry.to_status) {
+    return `${t(`hubs:status.${entry.from_status}`)} → ${t(`hubs:status.${entry.to_status}`)}`;
+  }
+  return entry.action;
+}
+
 /** Every status change and message, oldest first. */
 export function HistoryList({ entries, language }: { entries: HistoryEntry[]; language: Language }) {
   const { t } = useTranslation(["proposals", "hubs"]);
@@ -190,8 +204,7 @@ export function HistoryList({ entries, language }: { entries: HistoryEntry[]; la
       {entries.map((entry) => (
         <li key={entry.id}>
           <p>
-            <time dateTime={entry.at}>{formatDate(entry.at, language)}</time> · {t(`proposals:history.${entry.action}`, { defaultValue: entry.action })}
-            {entry.to_status && entry.from_status !== entry.to_status ? ` → ${t(`hubs:status.${entry.to_status}`)}` : ""}
+            <time dateTime={entry.at}>{formatDate(entry.at, language)}</time> · {historyLabel(entry, t)}
             {entry.actor_name ? ` · ${entry.actor_name}` : ""}
           </p>
           {entry.comment ? <blockquote className="preserve-lines">{entry.comment}</blockquote> : null}

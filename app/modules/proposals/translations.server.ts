@@ -8,11 +8,12 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { SUPPORTED_LANGUAGES } from "~/modules/i18n/config";
 import { TEXT_COLUMNS as COLUMN, TEXT_FIELDS, type TextField } from "./proposal-schema";
 import { WorkflowError } from "~/modules/hubs/lifecycle.server";
+import { displayStatusOf, isoToday, type PublicHubStatus } from "~/modules/hubs/lifecycle";
 
 /** Translations of a HUB's texts: what is missing, and saving them (the secretariat on any HUB past the draft stage, a city on its own). */
 
 /** HUBs (past the draft stage) with at least one text present in the original but missing in another language. */
-export async function listMissingTranslations(db: DB) {
+export async function listMissingTranslations(db: DB, today: string = isoToday()) {
   const rows = await db
     .selectFrom("hubs as h")
     .innerJoin("hub_translations as original", (join) =>
@@ -22,6 +23,8 @@ export async function listMissingTranslations(db: DB) {
     .select([
       "h.id",
       "h.status",
+      "h.start_date",
+      "h.end_date",
       "h.original_language",
       "original.title as original_title",
       "other.language",
@@ -31,11 +34,11 @@ export async function listMissingTranslations(db: DB) {
     .orderBy("h.id")
     .orderBy("other.language")
     .execute();
-  const byHub = new Map<number, { id: number; status: HubStatus; title: string; originalLanguage: Language; missing: { language: Language; fields: TextField[] }[] }>();
+  const byHub = new Map<number, { id: number; status: HubStatus | PublicHubStatus; title: string; originalLanguage: Language; missing: { language: Language; fields: TextField[] }[] }>();
   for (const row of rows) {
     const fields = TEXT_FIELDS.filter((field) => (row as unknown as Record<string, boolean>)[field]);
     if (!fields.length) continue;
-    const entry = byHub.get(row.id) ?? { id: row.id, status: row.status, title: row.original_title ?? "", originalLanguage: row.original_language, missing: [] };
+    const entry = byHub.get(row.id) ?? { id: row.id, status: displayStatusOf({ status: row.status, startDate: row.start_date, endDate: row.end_date }, today), title: row.original_title ?? "", originalLanguage: row.original_language, missing: [] };
     entry.missing.push({ language: row.language, fields });
     byHub.set(row.id, entry);
   }
