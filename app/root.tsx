@@ -25,6 +25,7 @@ import { WorkflowNavLinks } from "~/modules/proposals/workflow-nav";
 import { SiteFooter, SiteHeader } from "~/ui/layout";
 import stylesheet from "~/styles/app.css";
 import { navigationPermissions } from "~/modules/permissions/permissions";
+import { publicOrigin } from "~/modules/http/public-url.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -36,7 +37,7 @@ export const handle = { i18n: ["common"] };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const language = await languageOfRequest(request);
-  const origin = context.env.PUBLIC_URL ?? new URL(request.url).origin;
+  const origin = publicOrigin(context.env);
   const user = await getSessionUser(context, request);
   return json({ language, origin, user: user ? { displayName: user.displayName, role: user.role, can: navigationPermissions(user) } : null });
 }

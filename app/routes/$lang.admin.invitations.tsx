@@ -5,7 +5,6 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { AdminNav } from "~/modules/accounts/admin-nav";
 import { createInvitation, listInvitations } from "~/modules/accounts/invitations.server";
-import { publicOrigin } from "~/modules/accounts/route-helpers.server";
 import { languageParam } from "~/modules/http/params.server";
 import { INVITED_ROLES, InvitationSchema } from "~/modules/accounts/schemas";
 import { requirePermission } from "~/modules/permissions/permissions.server";
@@ -15,6 +14,7 @@ import { getTranslator } from "~/modules/i18n/i18next.server";
 import { sendQueuedMail } from "~/modules/mail/delivery.server";
 import { FormErrors, SelectField, TextField } from "~/modules/forms/fields";
 import { DataTable } from "~/ui/data-table";
+import { publicOrigin } from "~/modules/http/public-url.server";
 
 export const handle = { i18n: ["common", "accounts", "admin", "validation"] };
 
@@ -48,7 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(context, request, "admin:invitations");
   const submission = parseWithZod(await request.formData(), { schema: InvitationSchema });
   if (submission.status !== "success") return json({ result: submission.reply(), sentTo: null }, { status: 400 });
-  const created = await createInvitation(context.db, { ...submission.value, invitedBy: user.id, origin: publicOrigin(context, request) });
+  const created = await createInvitation(context.db, { ...submission.value, invitedBy: user.id, origin: publicOrigin(context.env) });
   if (!created.ok) {
     return json({ result: submission.reply({ fieldErrors: { email: ["admin:invitations.emailTaken"] } }), sentTo: null }, { status: 400 });
   }

@@ -4,13 +4,13 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requestPasswordReset } from "~/modules/accounts/password-reset.server";
-import { publicOrigin } from "~/modules/accounts/route-helpers.server";
 import { languageParam } from "~/modules/http/params.server";
 import { requirePermission } from "~/modules/permissions/permissions.server";
 import { ForgotPasswordSchema } from "~/modules/accounts/schemas";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { sendQueuedMail } from "~/modules/mail/delivery.server";
 import { FormErrors, TextField } from "~/modules/forms/fields";
+import { publicOrigin } from "~/modules/http/public-url.server";
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
 
@@ -26,7 +26,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   await requirePermission(context, request, "account:enter");
   const submission = parseWithZod(await request.formData(), { schema: ForgotPasswordSchema });
   if (submission.status !== "success") return json({ result: submission.reply(), sent: false }, { status: 400 });
-  await requestPasswordReset(context.db, submission.value.email, publicOrigin(context, request));
+  await requestPasswordReset(context.db, submission.value.email, publicOrigin(context.env));
   sendQueuedMail(context.db, context.env.SMTP_URL);
   // The same answer whether the account exists or not.
   return json({ result: submission.reply({ resetForm: true }), sent: true });
