@@ -26,6 +26,7 @@ import { SiteFooter, SiteHeader } from "~/ui/layout";
 import stylesheet from "~/styles/app.css";
 import { navigationPermissions } from "~/modules/permissions/permissions";
 import { publicOrigin } from "~/modules/http/public-url.server";
+import { useNonce } from "~/modules/http/nonce";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -54,6 +55,7 @@ function Document({ children, language, title }: { children: ReactNode; language
   const { i18n } = useTranslation();
   const location = useLocation();
   const origin = useRootData()?.origin ?? "";
+  const nonce = useNonce();
   // Pages made to be framed elsewhere (the embed map) set handle.bare: no site header or footer.
   const bare = useMatches().some((match) => (match.handle as { bare?: boolean } | undefined)?.bare);
   return (
@@ -93,8 +95,8 @@ function Document({ children, language, title }: { children: ReactNode; language
           {children}
         </main>
         {bare ? null : <SiteFooter />}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -1,4 +1,3 @@
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
@@ -7,14 +6,27 @@ import type { DatabaseHandle } from "../db/index";
 import type { Env } from "../app/modules/config/env.server";
 import { publicPageCache } from "./page-cache";
 import { getPublicDataVersion } from "../app/modules/hubs/public-cache.server";
+import { SESSION_COOKIE_NAMES } from "../app/modules/accounts/session.server";
+import { publicOrigin } from "../app/modules/http/public-url.server";
+import { noStoreWithSession, securityHeaders } from "../app/modules/http/security-headers.server";
+import { allowedMethodsOnly, formBodies, lastResortErrors, publicHostOnly, wellFormedTarget } from "./edge";
+import { remixHandler } from "./remix-handler";
 
 /** The Express app around the Remix build; the database handle is shared by every request. */
 export function createApp({ build, database, env }: { build: ServerBuild; database: DatabaseHandle; env: Env }) {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", env.NODE_ENV === "production" ? 1 : false);
+  // Express shows stack traces unless its env is "production": only an explicit development run gets them.
+  app.set("env", env.NODE_ENV === "development" ? "development" : "production");
+  app.set("trust proxy", env.TRUST_PROXY);
+  // The edge (server/edge.ts): headers on every response, then the refusals, before anything answers.
+  app.use(securityHeaders(env));
+  app.use(allowedMethodsOnly);
+  app.use(publicHostOnly(env));
+  app.use(wellFormedTarget);
   app.use(compression());
   app.use(rejectCrossSiteWrites);
+  app.use(formBodies(env.MAX_FORM_BYTES));
   // Fingerprinted by the Remix compiler: cache forever. `npm run build` wrote each script and
   // stylesheet's brotli (.br) and zopfli (.gz) twin (scripts/compress-assets.mjs): served as they
   // are to a browser that accepts them, with Vary: Accept-Encoding; compression() above only
@@ -30,6 +42,7 @@ export function createApp({ build, database, env }: { build: ServerBuild; databa
   );
   app.use(express.static("public", { maxAge: "1h" }));
   app.use("/__manifest", shortManifestCaching);
+  app.use(noStoreWithSession(SESSION_COOKIE_NAMES));
   // Anonymous map and HUB pages: rendered once per public data version (see page-cache.ts).
   app.use(
     publicPageCache({
@@ -38,12 +51,14 @@ export function createApp({ build, database, env }: { build: ServerBuild; databa
   );
   app.all(
     "*",
-    createRequestHandler({
+    remixHandler({
       build,
       mode: env.NODE_ENV === "development" ? "development" : "production",
-      getLoadContext: (request) => ({ db: database.db, dbKind: database.kind, env, clientIp: request.ip }),
+      origin: publicOrigin(env),
+      getLoadContext: (request, response) => ({ db: database.db, dbKind: database.kind, env, clientIp: request.ip, cspNonce: response.locals.cspNonce }),
     }),
   );
+  app.use(lastResortErrors);
   return app;
 }
 

@@ -16,19 +16,27 @@ export interface SessionUser {
   preferredLanguage: Language;
 }
 
+/**
+ * Over https the cookie is `__Host-` prefixed: browsers then accept it only if it is Secure, has
+ * Path=/ and no Domain, so neither a sibling subdomain nor a plain-http page can plant or shadow it.
+ */
+export const SESSION_COOKIE_NAMES = ["l4a_session", "__Host-l4a_session"] as const;
+
 const cookies = new Map<string, ReturnType<typeof createCookie>>();
 function sessionCookie(env: Env) {
-  let cookie = cookies.get(env.SESSION_SECRET);
+  const secure = env.PUBLIC_URL?.startsWith("https://") ?? false;
+  const key = `${secure}:${env.SESSION_SECRET}`;
+  let cookie = cookies.get(key);
   if (!cookie) {
-    cookie = createCookie("l4a_session", {
+    cookie = createCookie(SESSION_COOKIE_NAMES[secure ? 1 : 0], {
       httpOnly: true,
       sameSite: "lax",
       path: "/",
-      secure: env.PUBLIC_URL?.startsWith("https://") ?? false,
+      secure,
       secrets: [env.SESSION_SECRET],
       maxAge: SESSION_LIFETIME_MS / 1000,
     });
-    cookies.set(env.SESSION_SECRET, cookie);
+    cookies.set(key, cookie);
   }
   return cookie;
 }
