@@ -3,7 +3,7 @@ import compression from "compression";
 import express from "express";
 import expressStaticGzip from "express-static-gzip";
 import type { DatabaseHandle } from "../db/index";
-import type { Env } from "../app/modules/config/env.server";
+import { serverMode, type Env } from "../app/modules/config/env.server";
 import { publicPageCache } from "./page-cache";
 import { getPublicDataVersion } from "../app/modules/hubs/public-cache.server";
 import { SESSION_COOKIE_NAMES } from "../app/modules/accounts/session.server";
@@ -17,7 +17,7 @@ export function createApp({ build, database, env }: { build: ServerBuild; databa
   const app = express();
   app.disable("x-powered-by");
   // Express shows stack traces unless its env is "production": only an explicit development run gets them.
-  app.set("env", env.NODE_ENV === "development" ? "development" : "production");
+  app.set("env", serverMode(env));
   app.set("trust proxy", env.TRUST_PROXY);
   // The edge (server/edge.ts): headers on every response, then the refusals, before anything answers.
   app.use(securityHeaders(env));
@@ -53,7 +53,7 @@ export function createApp({ build, database, env }: { build: ServerBuild; databa
     "*",
     remixHandler({
       build,
-      mode: env.NODE_ENV === "development" ? "development" : "production",
+      mode: serverMode(env),
       origin: publicOrigin(env),
       getLoadContext: (request, response) => ({ db: database.db, dbKind: database.kind, env, clientIp: request.ip, cspNonce: response.locals.cspNonce }),
     }),

@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:net";
+import type { Server } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { action as forgotAction } from "~/routes/$lang.password.forgot";
 import { deliveryFinished, sendQueuedMail } from "~/modules/mail/delivery.server";
@@ -6,46 +6,7 @@ import { listOutbox } from "~/modules/mail/mailer.server";
 import { parseEnv } from "~/modules/config/env.server";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { callRoute } from "../support/routes";
-
-/** A minimal SMTP server on localhost that records what it receives. */
-function fakeSmtp(received: string[]): Promise<{ server: Server; port: number }> {
-  return new Promise((resolve) => {
-    const server = createServer((socket) => {
-      let inData = false;
-      let data = "";
-      let buffer = "";
-      socket.write("220 localhost fake ESMTP\r\n");
-      socket.on("data", (chunk) => {
-        buffer += chunk.toString("utf8");
-        let index: number;
-        while ((index = buffer.indexOf("\r\n")) !== -1) {
-          const line = buffer.slice(0, index);
-          buffer = buffer.slice(index + 2);
-          if (inData) {
-            if (line === ".") {
-              inData = false;
-              received.push(data);
-              data = "";
-              socket.write("250 OK queued\r\n");
-            } else data += `${line}\n`;
-            continue;
-          }
-          const command = line.slice(0, 4).toUpperCase();
-          if (command === "EHLO" || command === "HELO") socket.write("250 localhost\r\n");
-          else if (command === "DATA") {
-            inData = true;
-            socket.write("354 go ahead\r\n");
-          } else if (command === "QUIT") socket.end("221 bye\r\n");
-          else socket.write("250 OK\r\n");
-        }
-      });
-    });
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      resolve({ server, port: typeof address === "object" && address ? address.port : 0 });
-    });
-  });
-}
+import { fakeSmtp } from "../support/smtp";
 
 let database: TestDatabase;
 let smtp: { server: Server; port: number };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InvalidEnvironmentError, parseEnv } from "~/modules/config/env.server";
+import { InvalidEnvironmentError, parseEnv, serverMode } from "~/modules/config/env.server";
 
 describe("environment", () => {
   it("defaults to port 3000, the embedded database and demo mode outside production", () => {
@@ -46,8 +46,11 @@ describe("environment", () => {
     }
   });
 
-  it("leaves NODE_ENV unset when it is unset (only an explicit development shows stack traces)", () => {
+  it("leaves NODE_ENV unset when it is unset: only an explicit development shows stack traces", () => {
     expect(parseEnv({}).NODE_ENV).toBeUndefined();
+    expect(serverMode(parseEnv({}))).toBe("production");
+    expect(serverMode(parseEnv({ NODE_ENV: "test" }))).toBe("production");
+    expect(serverMode(parseEnv({ NODE_ENV: "development" }))).toBe("development");
   });
 
   it("trusts no proxy unless TRUST_PROXY says which (a hop count or addresses)", () => {

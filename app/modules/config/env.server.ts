@@ -71,6 +71,14 @@ const EnvSchema = z
 
 export type Env = z.infer<typeof EnvSchema>;
 
+/**
+ * How much the server tells about its errors: stack traces (Express's error page, Remix's error
+ * details) only when NODE_ENV=development is set explicitly; unset, test and production hide them.
+ */
+export function serverMode(env: Pick<Env, "NODE_ENV">): "development" | "production" {
+  return env.NODE_ENV === "development" ? "development" : "production";
+}
+
 export class InvalidEnvironmentError extends Error {}
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
