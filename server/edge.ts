@@ -125,14 +125,22 @@ function readAtMost(request: express.Request, limit: number): Promise<Buffer | "
   });
 }
 
+/** How long the rest of a refused body is read and dropped before the connection is cut. */
+const LINGER_MS = 5_000;
+
 /**
- * Answers without reading the rest of the body, then closes the connection: the client may still
- * be sending, and reading it all (to keep the connection) is what the limit is there to avoid.
+ * Answers before the rest of the body is read, then reads and drops that rest (nothing is kept,
+ * so memory stays flat) for at most LINGER_MS, as nginx's lingering close does: a client still
+ * sending would otherwise get a connection reset instead of the answer. A client still sending
+ * after that is cut off.
  */
 async function refuseUnread(request: express.Request, response: express.Response, refusal: EdgeRefusal) {
-  response.set("Connection", "close");
-  response.once("finish", () => setTimeout(() => request.destroy(), 1000).unref());
   await refuse(request, response, refusal);
+  request.resume();
+  if (!request.complete) {
+    const cutOff = setTimeout(() => request.destroy(), LINGER_MS).unref();
+    request.once("end", () => clearTimeout(cutOff));
+  }
 }
 
 /**

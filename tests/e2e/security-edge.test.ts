@@ -151,9 +151,12 @@ describe("the production server behind https://registry.example", () => {
         headers: { ...form({}).headers, "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "http", Forwarded: "host=evil.example" },
       });
       expect(asked.status).toBe(200);
-      await expect.poll(() => received.length, { timeout: 15_000 }).toBe(1);
       // Quoted-printable soft line breaks and escapes, undone.
-      const mail = received[0]!.replace(/=\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+      const decoded = () => received.map((message) => message.replace(/=\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))));
+      await expect.poll(() => decoded().some((message) => message.includes("/password/reset/")), { timeout: 15_000 }).toBe(true);
+      const mail = decoded().find((message) => message.includes("/password/reset/"))!;
+      // (The report reminders the server sends meanwhile must not name another host either.)
+      for (const message of decoded()) expect(message).not.toContain("evil.example");
       expect(mail).toMatch(/https:\/\/registry\.example\/(en|es|fr)\/password\/reset\/[A-Za-z0-9_-]+/);
       expect(mail).not.toContain("evil.example");
       expect(mail).not.toContain("127.0.0.1");
@@ -248,12 +251,15 @@ describe("Content-Security-Policy in the browser", () => {
     const { context } = await app.newContext();
     const page = await context.newPage();
     await page.goto(`${app.url}/en`);
+    // What an injected attribute or image would do: an inline event handler and a foreign image.
     await page.evaluate(() => {
-      const script = document.createElement("script");
-      script.setAttribute("data-test", "injected");
-      // A parser-less inline script without the nonce: 'strict-dynamic' does not cover inline code.
-      script.textContent = "window.injected = true";
-      document.body.append(script);
+      const button = document.createElement("button");
+      button.setAttribute("onclick", "window.injected = true");
+      document.body.append(button);
+      button.click();
+      const image = new Image();
+      image.src = "https://evil.example/pixel.png";
+      document.body.append(image);
     });
     const seen: string[] = [];
     await expect
@@ -264,8 +270,9 @@ describe("Content-Security-Policy in the browser", () => {
         },
         { timeout: 5_000 },
       )
-      .toBeGreaterThan(0);
-    expect(seen.join("\n")).toMatch(/script-src/);
+      .toBeGreaterThanOrEqual(2);
+    expect(seen.join("\n")).toMatch(/script-src-attr blocked inline/);
+    expect(seen.join("\n")).toMatch(/img-src blocked https:\/\/evil\.example/);
     expect(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined();
     await context.close();
   });
