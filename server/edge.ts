@@ -130,17 +130,25 @@ const LINGER_MS = 5_000;
 
 /**
  * Answers before the rest of the body is read, then reads and drops that rest (nothing is kept,
- * so memory stays flat) for at most LINGER_MS, as nginx's lingering close does: a client still
- * sending would otherwise get a connection reset instead of the answer. A client still sending
- * after that is cut off.
+ * so memory stays flat) for at most LINGER_MS, as nginx's lingering close does: a socket closed
+ * while the client is still sending is reset, and the client loses the answer with it. So the
+ * connection is closed only once the body has ended (or the linger is over): Node would close it
+ * right after the answer (`destroySoon`), which is postponed to then.
  */
 async function refuseUnread(request: express.Request, response: express.Response, refusal: EdgeRefusal) {
+  const socket = request.socket;
+  const closeWhenWritten = socket.destroySoon.bind(socket);
+  if (!request.complete) {
+    socket.destroySoon = () => socket.end();
+    const cutOff = setTimeout(() => socket.destroy(), LINGER_MS).unref();
+    request.once("end", () => {
+      clearTimeout(cutOff);
+      closeWhenWritten();
+    });
+  }
+  response.set("Connection", "close");
   await refuse(request, response, refusal);
   request.resume();
-  if (!request.complete) {
-    const cutOff = setTimeout(() => request.destroy(), LINGER_MS).unref();
-    request.once("end", () => clearTimeout(cutOff));
-  }
 }
 
 /**
