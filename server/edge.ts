@@ -12,7 +12,7 @@ import { formBodyProblem, formMediaType, requestTargetProblem } from "../app/mod
 /** The methods the app answers: pages and `_data` (GET, HEAD), forms (POST), CORS preflights of the open data (OPTIONS). */
 export const ALLOWED_METHODS = ["GET", "HEAD", "POST", "OPTIONS"];
 
-export async function refuse(request: express.Request, response: express.Response, refusal: EdgeRefusal, headers: Record<string, string> = {}) {
+async function refuse(request: express.Request, response: express.Response, refusal: EdgeRefusal, headers: Record<string, string> = {}) {
   const language = await edgeLanguage(request.originalUrl, request.get("cookie"));
   const page = await edgePage(refusal, language);
   if (response.headersSent) return;
