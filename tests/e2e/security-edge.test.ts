@@ -163,6 +163,16 @@ describe("the production server behind https://registry.example", () => {
     });
   });
 
+  describe("cross-site form posts", () => {
+    it("are refused unless their Origin is PUBLIC_URL", async () => {
+      const post = (origin: string) =>
+        raw(app.url, "POST", "/en/password/forgot", { ...form({ email: "nobody@example.org" }), headers: { ...form({}).headers, Origin: origin } });
+      expect((await post("https://evil.example")).status).toBe(403);
+      expect((await post(`http://${PUBLIC_HOST}`)).status).toBe(403);
+      expect((await post(`https://${PUBLIC_HOST}`)).status).toBe(200);
+    });
+  });
+
   describe("redirects after signing in", () => {
     it.each(["/\t/evil.example", "//evil.example", "/\\evil.example", "https://evil.example", "/..//evil.example", "/en\r\nLocation: https://evil.example"])(
       "never leave the site for redirectTo %j, and never answer 500",
