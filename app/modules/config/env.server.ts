@@ -37,7 +37,7 @@ const EnvSchema = z
         return z.NEVER;
       })
       .optional(),
-    /** Which proxies' X-Forwarded-* headers count: off unless set (see http/trust-proxy.ts). */
+    /** Which proxies' X-Forwarded-* headers count: off unless set (see http/trust-proxy.server.ts). */
     TRUST_PROXY: z
       .string()
       .optional()
