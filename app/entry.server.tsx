@@ -1,5 +1,5 @@
 import { PassThrough } from "node:stream";
-import type { ActionFunctionArgs, EntryContext, HandleDataRequestFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, EntryContext, HandleDataRequestFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
@@ -7,7 +7,8 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { isLanguage } from "~/modules/i18n/config";
 import { createI18nInstance, languageCookie, languageOfRequest, remixI18next } from "~/modules/i18n/i18next.server";
-import { applySecurityHeaders } from "~/modules/http/security-headers.server";
+import { NonceProvider } from "~/modules/http/nonce";
+import { nonceOnModulePreloads } from "~/modules/http/nonce.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -16,26 +17,32 @@ export default async function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
+  // Made per request with the security headers (http/security-headers.server.ts); every script gets it.
+  const nonce = loadContext.cspNonce ?? "";
   const language = await languageOfRequest(request);
   const i18n = await createI18nInstance(language, remixI18next.getRouteNamespaces(remixContext));
   await rememberLanguage(request, responseHeaders);
-  applySecurityHeaders(request, responseHeaders);
 
   const readyEvent = isbot(request.headers.get("user-agent")) || remixContext.isSpaMode ? "onAllReady" : "onShellReady";
 
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <I18nextProvider i18n={i18n}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
-      </I18nextProvider>,
+      <NonceProvider nonce={nonce}>
+        <I18nextProvider i18n={i18n}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </I18nextProvider>
+      </NonceProvider>,
       {
+        nonce,
         [readyEvent]() {
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+          const html = nonce ? body.pipe(nonceOnModulePreloads(nonce)) : body;
+          resolve(new Response(createReadableStreamFromReadable(html), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
         },
         onShellError(error: unknown) {

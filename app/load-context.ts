@@ -8,6 +8,8 @@ declare module "@remix-run/node" {
     env: Env;
     /** The client's IP address (Express `req.ip`: behind a proxy only when `trust proxy` is set). */
     clientIp?: string;
+    /** This response's CSP nonce (http/security-headers.server.ts): every inline script carries it. */
+    cspNonce?: string;
   }
 }
 

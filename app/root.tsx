@@ -27,6 +27,8 @@ import { WorkflowNavLinks } from "~/modules/proposals/workflow-nav";
 import { SiteFooter, SiteHeader } from "~/ui/layout";
 import stylesheet from "~/styles/app.css";
 import { navigationPermissions } from "~/modules/permissions/permissions";
+import { publicOrigin } from "~/modules/http/public-url.server";
+import { useNonce } from "~/modules/http/nonce";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -41,7 +43,7 @@ export const headers = passRetryAfter;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const language = await languageOfRequest(request);
-  const origin = context.env.PUBLIC_URL ?? new URL(request.url).origin;
+  const origin = publicOrigin(context.env);
   const user = await getSessionUser(context, request);
   if (!user) return json({ language, origin, user: null });
   // The navigation's unread count: one indexed count per signed-in page (anonymous pages skip it).
@@ -61,6 +63,7 @@ function Document({ children, language, title }: { children: ReactNode; language
   const { i18n } = useTranslation();
   const location = useLocation();
   const origin = useRootData()?.origin ?? "";
+  const nonce = useNonce();
   // Pages made to be framed elsewhere (the embed map) set handle.bare: no site header or footer.
   const bare = useMatches().some((match) => (match.handle as { bare?: boolean } | undefined)?.bare);
   return (
@@ -100,8 +103,8 @@ function Document({ children, language, title }: { children: ReactNode; language
           {children}
         </main>
         {bare ? null : <SiteFooter />}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -1,20 +1,32 @@
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import expressStaticGzip from "express-static-gzip";
 import type { DatabaseHandle } from "../db/index";
-import type { Env } from "../app/modules/config/env.server";
+import { serverMode, type Env } from "../app/modules/config/env.server";
 import { publicPageCache } from "./page-cache";
 import { getPublicDataVersion } from "../app/modules/hubs/public-cache.server";
+import { SESSION_COOKIE_NAMES } from "../app/modules/accounts/session.server";
+import { publicOrigin } from "../app/modules/http/public-url.server";
+import { noStoreWithSession, securityHeaders } from "../app/modules/http/security-headers.server";
+import { allowedMethodsOnly, formBodies, lastResortErrors, publicHostOnly, wellFormedTarget } from "./edge";
+import { remixHandler } from "./remix-handler";
 
 /** The Express app around the Remix build; the database handle is shared by every request. */
 export function createApp({ build, database, env }: { build: ServerBuild; database: DatabaseHandle; env: Env }) {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", env.NODE_ENV === "production" ? 1 : false);
+  // Express shows stack traces unless its env is "production": only an explicit development run gets them.
+  app.set("env", serverMode(env));
+  app.set("trust proxy", env.TRUST_PROXY);
+  // The edge (server/edge.ts): headers on every response, then the refusals, before anything answers.
+  app.use(securityHeaders(env));
+  app.use(allowedMethodsOnly);
+  app.use(publicHostOnly(env));
+  app.use(wellFormedTarget);
   app.use(compression());
-  app.use(rejectCrossSiteWrites);
+  app.use(rejectCrossSiteWrites(env));
+  app.use(formBodies(env.MAX_FORM_BYTES));
   // Fingerprinted by the Remix compiler: cache forever. `npm run build` wrote each script and
   // stylesheet's brotli (.br) and zopfli (.gz) twin (scripts/compress-assets.mjs): served as they
   // are to a browser that accepts them, with Vary: Accept-Encoding; compression() above only
@@ -30,6 +42,7 @@ export function createApp({ build, database, env }: { build: ServerBuild; databa
   );
   app.use(express.static("public", { maxAge: "1h" }));
   app.use("/__manifest", shortManifestCaching);
+  app.use(noStoreWithSession(SESSION_COOKIE_NAMES));
   // Anonymous map and HUB pages: rendered once per public data version (see page-cache.ts).
   app.use(
     publicPageCache({
@@ -38,29 +51,35 @@ export function createApp({ build, database, env }: { build: ServerBuild; databa
   );
   app.all(
     "*",
-    createRequestHandler({
+    remixHandler({
       build,
-      mode: env.NODE_ENV === "development" ? "development" : "production",
-      getLoadContext: (request) => ({ db: database.db, dbKind: database.kind, env, clientIp: request.ip }),
+      mode: serverMode(env),
+      origin: publicOrigin(env),
+      getLoadContext: (request, response) => ({ db: database.db, dbKind: database.kind, env, clientIp: request.ip, cspNonce: response.locals.cspNonce }),
     }),
   );
+  app.use(lastResortErrors);
   return app;
 }
 
 /**
- * Session cookies are SameSite=Lax already; as a second line, a browser POST whose Origin
- * names another host is refused (forms and fetches from this site send their own origin).
+ * Session cookies are SameSite=Lax already; as a second line, a browser POST whose Origin is not
+ * this site's is refused (forms and fetches from this site send their own origin). This site is
+ * PUBLIC_URL when set (a proxy may rewrite Host), else the Host the request names.
  */
-function rejectCrossSiteWrites(request: express.Request, response: express.Response, next: express.NextFunction) {
-  if (request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS") return next();
-  const origin = request.get("origin");
-  if (!origin) return next();
-  try {
-    if (new URL(origin).host === request.get("host")) return next();
-  } catch {
-    // fall through: a malformed Origin is refused
-  }
-  response.status(403).type("text/plain").send("Cross-site form submissions are not accepted.");
+function rejectCrossSiteWrites(env: Env) {
+  return (request: express.Request, response: express.Response, next: express.NextFunction) => {
+    if (request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS") return next();
+    const origin = request.get("origin");
+    if (!origin) return next();
+    try {
+      const from = new URL(origin);
+      if (env.PUBLIC_URL ? from.origin === env.PUBLIC_URL : from.host === request.get("host")) return next();
+    } catch {
+      // fall through: a malformed Origin is refused
+    }
+    response.status(403).type("text/plain").send("Cross-site form submissions are not accepted.");
+  };
 }
 
 /**

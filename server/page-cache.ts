@@ -13,9 +13,15 @@ import type express from "express";
  * the cache), never a `_data` request, only 200 HTML responses that set no cookie other than the
  * language cookie and that were sent in full (a visitor who left mid-stream or a stream that
  * failed leaves nothing behind).
- * The key is the origin the page was asked on (it writes it into links when PUBLIC_URL is unset),
- * the full URL and the raw language cookie (the page sets that cookie when it differs from the
- * URL's language, so both variants are kept apart: `Vary: Cookie`).
+ * The key is the full URL and the raw language cookie (the page sets that cookie when it differs
+ * from the URL's language, so both variants are kept apart: `Vary: Cookie`). Not the Host: every
+ * absolute link comes from PUBLIC_URL (http/public-url.server.ts), whatever the request says.
+ *
+ * The CSP nonce: each response must carry its own (a nonce seen once is no secret). A page is
+ * kept with the nonce it was rendered with and replayed with the nonce the security headers made
+ * for the request it answers (`res.locals.cspNonce`), every occurrence substituted; the stored
+ * Content-Security-Policy header is not replayed (the fresh one stays). The substitution is one
+ * pass over the page (see `replaceNonce`).
  *
  * When an entry goes stale:
  * - the public data version read before rendering has moved (the triggers bump it on every
@@ -38,6 +44,8 @@ export interface PageCacheOptions {
 export interface CachedPage {
   headers: [string, string | string[]][];
   body: Buffer;
+  /** The CSP nonce the body was rendered with; replaced by each replay's own. */
+  nonce?: string;
 }
 
 interface Entry extends CachedPage {
@@ -49,7 +57,7 @@ interface Entry extends CachedPage {
 const CACHEABLE_PATH = /^\/(en|es|fr)(\/hubs\/[^/]+)?\/?$/;
 const LANGUAGE_COOKIE = "lng";
 const DAY_MS = 86_400_000;
-const NOT_REPLAYED = ["x-page-cache", "content-length", "content-encoding", "transfer-encoding", "date"];
+const NOT_REPLAYED = ["x-page-cache", "content-length", "content-encoding", "transfer-encoding", "date", "content-security-policy"];
 
 /**
  * The cache policy, apart from HTTP: an LRU map capped in entries and bytes, whose entries expire
@@ -139,14 +147,13 @@ export function publicPageCache({ getVersion, ...options }: PageCacheOptions) {
     } catch {
       return next();
     }
-    const origin = `${request.protocol}://${request.get("x-forwarded-host") ?? ""}|${request.get("host") ?? ""}`;
-    const key = `${origin}\n${cookies.language ?? ""}\n${request.originalUrl}`;
+    const key = `${cookies.language ?? ""}\n${request.originalUrl}`;
     const hit = store.get(key, version);
     if (hit) {
       response.status(200);
       for (const [name, value] of hit.headers) response.setHeader(name, value);
       response.setHeader("X-Page-Cache", "hit");
-      response.end(hit.body);
+      response.end(replaceNonce(hit.body, hit.nonce, response.locals.cspNonce));
       return;
     }
 
@@ -178,10 +185,25 @@ export function publicPageCache({ getVersion, ...options }: PageCacheOptions) {
       const headers = Object.entries(response.getHeaders())
         .filter(([name]) => !NOT_REPLAYED.includes(name))
         .map(([name, value]) => [name, Array.isArray(value) ? value : String(value)] as [string, string | string[]]);
-      store.set(key, version, renderedAt, { headers, body });
+      store.set(key, version, renderedAt, { headers, body, nonce: response.locals.cspNonce });
     });
     next();
   };
+}
+
+/** `body` with every occurrence of the nonce it was rendered with replaced by `next`. */
+export function replaceNonce(body: Buffer, rendered: string | undefined, next: string | undefined): Buffer {
+  if (!rendered || rendered === next) return body;
+  const from = Buffer.from(rendered);
+  const to = Buffer.from(next ?? "");
+  const parts: Buffer[] = [];
+  let start = 0;
+  for (let found = body.indexOf(from, start); found !== -1; found = body.indexOf(from, start)) {
+    parts.push(body.subarray(start, found), to);
+    start = found + from.length;
+  }
+  parts.push(body.subarray(start));
+  return Buffer.concat(parts);
 }
 
 function storable(response: express.Response) {

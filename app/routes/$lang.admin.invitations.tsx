@@ -7,7 +7,6 @@ import { useTranslation } from "react-i18next";
 import { AdminNav } from "~/modules/accounts/admin-nav";
 import { createInvitation, listInvitations } from "~/modules/accounts/invitations.server";
 import { requestSource } from "~/modules/audit/audit.server";
-import { publicOrigin } from "~/modules/accounts/route-helpers.server";
 import { languageParam } from "~/modules/http/params.server";
 import { INVITED_ROLES, InvitationSchema } from "~/modules/accounts/schemas";
 import { requirePermission } from "~/modules/permissions/permissions.server";
@@ -17,6 +16,7 @@ import { getTranslator } from "~/modules/i18n/i18next.server";
 import { sendQueuedMail } from "~/modules/mail/delivery.server";
 import { FormErrors, SelectField, TextField } from "~/modules/forms/fields";
 import { DataTable } from "~/ui/data-table";
+import { publicOrigin } from "~/modules/http/public-url.server";
 
 export const handle = { i18n: ["common", "accounts", "admin", "validation"] };
 
@@ -50,7 +50,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(context, request, "admin:invitations");
   const submission = parseForm(await request.formData(), { schema: InvitationSchema });
   if (submission.status !== "success") return json({ result: submission.reply(), sentTo: null }, { status: 400 });
-  const created = await createInvitation(context.db, { ...submission.value, invitedBy: user.id, origin: publicOrigin(context, request), source: requestSource(context, request) });
+  const created = await createInvitation(context.db, { ...submission.value, invitedBy: user.id, origin: publicOrigin(context.env), source: requestSource(context, request) });
   if (!created.ok) {
     return json({ result: submission.reply({ fieldErrors: { email: ["admin:invitations.emailTaken"] } }), sentTo: null }, { status: 400 });
   }

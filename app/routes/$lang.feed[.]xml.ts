@@ -6,12 +6,13 @@ import { requirePermission } from "~/modules/permissions/permissions.server";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { listFeedEntries, toAtom } from "~/modules/opendata/feed.server";
 import { openDataResponse } from "~/modules/opendata/http.server";
+import { publicOrigin } from "~/modules/http/public-url.server";
 
 /** GET /{lang}/feed.xml: Atom feed of newly recognised HUBs (and published progress updates, once they exist). */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const language = languageParam(params.lang);
   await requirePermission(context, request, "public:read");
-  const origin = context.env.PUBLIC_URL ?? new URL(request.url).origin;
+  const origin = publicOrigin(context.env);
   const [version, entries, t] = await Promise.all([
     getPublicDataVersion(context.db),
     listFeedEntries(context.db, { language, origin, today: isoToday() }),

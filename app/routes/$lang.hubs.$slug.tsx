@@ -21,6 +21,7 @@ import { publicHubDetails } from "~/modules/proposals/public-details.server";
 import { ChangeRequestTable } from "~/modules/proposals/proposal-view";
 import { CommunicationPlan } from "~/modules/proposals/communication-plan";
 import { ExternalLink } from "~/ui/external-link";
+import { publicOrigin } from "~/modules/http/public-url.server";
 
 export const handle = { i18n: ["common", "hub", "hubs", "map", "monitoring", "proposals"] };
 
@@ -60,7 +61,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       }
     }
   }
-  const origin = context.env.PUBLIC_URL ?? new URL(request.url).origin;
+  const origin = publicOrigin(context.env);
   // Internal ids stay on the server.
   const { id: _id, outcomes, ...publicFields } = hub;
   return json({

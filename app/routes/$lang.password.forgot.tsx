@@ -5,7 +5,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requestPasswordReset } from "~/modules/accounts/password-reset.server";
-import { clientIp, publicOrigin } from "~/modules/accounts/route-helpers.server";
+import { clientIp } from "~/modules/accounts/route-helpers.server";
 import { languageParam } from "~/modules/http/params.server";
 import { consumeRateLimit, passRetryAfter, rateLimitRules, retryAfterHeaders } from "~/modules/http/rate-limit.server";
 import { requirePermission } from "~/modules/permissions/permissions.server";
@@ -13,6 +13,7 @@ import { ForgotPasswordSchema } from "~/modules/accounts/schemas";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { sendQueuedMail } from "~/modules/mail/delivery.server";
 import { FormErrors, TextField } from "~/modules/forms/fields";
+import { publicOrigin } from "~/modules/http/public-url.server";
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
 
@@ -41,7 +42,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return json({ result: submission.reply({ formErrors: ["validation:tooManyRequests"] }), sent: false }, { status: 429, headers: retryAfterHeaders(decision) });
     }
   }
-  await requestPasswordReset(context.db, submission.value.email, publicOrigin(context, request));
+  await requestPasswordReset(context.db, submission.value.email, publicOrigin(context.env));
   sendQueuedMail(context.db, context.env.SMTP_URL);
   // The same answer whether the account exists or not.
   return json({ result: submission.reply({ resetForm: true }), sent: true });

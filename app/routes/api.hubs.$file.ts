@@ -7,6 +7,7 @@ import { languageQuery } from "~/modules/http/params.server";
 import { apiNotFound, methodNotAllowed } from "~/modules/http/responses.server";
 import { corsPreflight, openDataResponse } from "~/modules/opendata/http.server";
 import { requirePermission } from "~/modules/permissions/permissions.server";
+import { publicOrigin } from "~/modules/http/public-url.server";
 
 /** GET /api/hubs/{slug}.json: one public HUB with every public field; anything else is a 404. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -19,7 +20,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const version = await getPublicDataVersion(context.db);
   const hub = await getPublicHub(context.db, { slug: match[1], language, today: isoToday() });
   if (!hub) apiNotFound();
-  const origin = context.env.PUBLIC_URL ?? url.origin;
+  const origin = publicOrigin(context.env);
   return openDataResponse(request, {
     version,
     body: () => JSON.stringify(hubToJson(hub, language, origin)),

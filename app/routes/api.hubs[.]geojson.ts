@@ -7,6 +7,7 @@ import { languageQuery } from "~/modules/http/params.server";
 import { methodNotAllowed } from "~/modules/http/responses.server";
 import { corsPreflight, openDataResponse } from "~/modules/opendata/http.server";
 import { requirePermission } from "~/modules/permissions/permissions.server";
+import { publicOrigin } from "~/modules/http/public-url.server";
 
 /** GET /api/hubs.geojson: every public HUB matching the filters, as an RFC 7946 FeatureCollection. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -20,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     language: languageQuery(url),
     today: isoToday(),
     filters: parseHubFilters(url.searchParams),
-    origin: context.env.PUBLIC_URL ?? url.origin,
+    origin: publicOrigin(context.env),
   });
   return openDataResponse(request, {
     version,

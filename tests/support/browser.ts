@@ -10,12 +10,37 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** Content-Security-Policy violations seen by any page of any context made here, not yet taken. */
+const cspViolations: string[] = [];
+
+/**
+ * The CSP violations reported since the last call (and forgets them): tests/support/e2e.ts fails
+ * every browser test that leaves one behind.
+ */
+export function takeCspViolations(): string[] {
+  return cspViolations.splice(0);
+}
+
 /**
  * A browser context that records (and refuses) every request leaving the app's origin, so a
- * test can assert the app works offline and fetches nothing from elsewhere.
+ * test can assert the app works offline and fetches nothing from elsewhere. Every page of it
+ * reports each `securitypolicyviolation` event (see `takeCspViolations`).
  */
 export async function newOfflineContext(browser: Browser, origin: string, options: { locale?: string; javaScriptEnabled?: boolean } = {}) {
   const context: BrowserContext = await browser.newContext({ locale: options.locale ?? "en-GB", javaScriptEnabled: options.javaScriptEnabled ?? true });
+  await context.exposeBinding("__reportCspViolation", ({ page }, violation: string) => {
+    cspViolations.push(`${page.url()}: ${violation}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener(
+      "securitypolicyviolation",
+      (event) => {
+        const report = (window as unknown as { __reportCspViolation?: (violation: string) => void }).__reportCspViolation;
+        report?.(`${event.effectiveDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile || "?"}:${event.lineNumber}) ${event.sample}`);
+      },
+      true,
+    );
+  });
   const foreignRequests: string[] = [];
   await context.route("**/*", (route) => {
     const url = route.request().url();

@@ -4,13 +4,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
 import postgres from "postgres";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { openDatabase, type DB } from "../../db/index";
 import { prepareDatabase } from "../../db/prepare";
 import type { UserRole } from "../../db/schema";
 import { parseEnv } from "~/modules/config/env.server";
 import { seedDemoData } from "~/modules/demo/seed.server";
-import { launchBrowser, newOfflineContext } from "./browser";
+import { launchBrowser, newOfflineContext, takeCspViolations } from "./browser";
 import { testDatabaseUrl } from "./database";
 import { E2E_SESSION_SECRET, startServer, type RunningServer } from "./server";
 import { sessionCookie } from "./sessions";
@@ -103,11 +103,18 @@ export function useApp(
     // Preparing the demo data and starting a server take long on a busy machine.
   }, 240_000);
 
+  // Every browser test fails on a Content-Security-Policy violation any of its pages reported.
+  afterEach(() => {
+    expect(takeCspViolations(), "Content-Security-Policy violations").toEqual([]);
+  });
+
   afterAll(async () => {
+    const lateViolations = takeCspViolations();
     if (process.env.E2E_DEBUG) console.log(server?.output().slice(-4000));
     await browser?.close();
     await server?.stop();
     await removeDatabase();
+    expect(lateViolations, "Content-Security-Policy violations reported after the last test").toEqual([]);
   });
 
   const started = <T>(value: T | undefined, what: string): T => {

@@ -42,6 +42,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       DEMO_MODE: "true",
       SESSION_SECRET: E2E_SESSION_SECRET,
       PORT: String(port),
+      // Required in production; the tests reach the server on this address.
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
       ...(dataRoot ? { PGLITE_DATA_DIR: path.join(dataRoot, "pglite") } : {}),
       ...env,
     },

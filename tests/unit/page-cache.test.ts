@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PageCacheStore, publicPageCache } from "../../server/page-cache";
+import { PageCacheStore, publicPageCache, replaceNonce } from "../../server/page-cache";
 
 const page = (html: string) => ({ headers: [["content-type", "text/html; charset=utf-8"]] as [string, string][], body: Buffer.from(html) });
 
@@ -83,6 +83,13 @@ describe("the page cache middleware", () => {
 
   beforeAll(async () => {
     const app = express();
+    // As the security headers do (http/security-headers.server.ts): a fresh nonce and its CSP per request.
+    let nonces = 0;
+    app.use((_request, response, next) => {
+      response.locals.cspNonce = `nonce${++nonces}x`;
+      response.setHeader("Content-Security-Policy", `script-src 'nonce-${response.locals.cspNonce}'`);
+      next();
+    });
     app.use(publicPageCache({ getVersion: async () => version }));
     app.get("/:lang/hubs/:slug", (request, response) => {
       renders++;
@@ -95,6 +102,8 @@ describe("the page cache middleware", () => {
       }
       if (slug === "unfinished") return response.type("html").end("<!DOCTYPE html><html><body>no end");
       if (slug === "missing") return response.status(404).type("html").send("<html>not found</html>");
+      const nonce = response.locals.cspNonce;
+      if (slug === "delta") return response.type("html").send(`<!DOCTYPE html><html><body><script nonce="${nonce}">1</script>${slug} v${version}<script nonce="${nonce}">2</script></body></html>`);
       response.type("html").send(`<!DOCTYPE html><html><body>${slug} v${version} render ${renders}</body></html>`);
     });
     const server = app.listen(0, "127.0.0.1");
@@ -142,9 +151,32 @@ describe("the page cache middleware", () => {
     expect(renders).toBe(rendersBefore + 1);
   });
 
-  it("keeps pages asked for on different hosts apart (the page writes its origin into links)", async () => {
+  it("replays a page with the nonce of the request it answers, never the one it was rendered with", async () => {
+    const first = await fetch(`${base}/en/hubs/delta`);
+    const firstBody = await first.text();
+    const second = await fetch(`${base}/en/hubs/delta`);
+    const secondBody = await second.text();
+    expect(second.headers.get("x-page-cache")).toBe("hit");
+    const nonceOf = (body: string) => /nonce="([^"]+)"/.exec(body)![1]!;
+    const [rendered, replayed] = [nonceOf(firstBody), nonceOf(secondBody)];
+    expect(replayed).not.toBe(rendered);
+    expect(secondBody).not.toContain(rendered);
+    expect(secondBody.split(replayed)).toHaveLength(3);
+    expect(second.headers.get("content-security-policy")).toBe(`script-src 'nonce-${replayed}'`);
+    expect(secondBody.replaceAll(replayed, "N")).toBe(firstBody.replaceAll(rendered, "N"));
+  });
+
+  it("keys pages on the URL and language only: the Host does not change a page's links", async () => {
     await get("/en/hubs/gamma");
     expect((await get("/en/hubs/gamma")).cache).toBe("hit");
-    expect((await get("/en/hubs/gamma", { "X-Forwarded-Host": "evil.example" })).cache).toBe("miss");
+    expect((await get("/en/hubs/gamma", { "X-Forwarded-Host": "evil.example" })).cache).toBe("hit");
+  });
+});
+
+describe("replaceNonce", () => {
+  it("replaces every occurrence and leaves the rest byte for byte", () => {
+    const body = Buffer.from('<script nonce="abc">1</script>é<script nonce="abc">2</script>');
+    expect(replaceNonce(body, "abc", "xyz12").toString()).toBe('<script nonce="xyz12">1</script>é<script nonce="xyz12">2</script>');
+    expect(replaceNonce(body, undefined, "xyz")).toBe(body);
   });
 });

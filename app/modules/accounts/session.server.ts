@@ -16,19 +16,27 @@ export interface SessionUser {
   preferredLanguage: Language;
 }
 
+/**
+ * Over https the cookie is `__Host-` prefixed: browsers then accept it only if it is Secure, has
+ * Path=/ and no Domain, so neither a sibling subdomain nor a plain-http page can plant or shadow it.
+ */
+export const SESSION_COOKIE_NAMES = ["l4a_session", "__Host-l4a_session"] as const;
+
 const cookies = new Map<string, ReturnType<typeof createCookie>>();
 function sessionCookie(env: Env) {
-  let cookie = cookies.get(env.SESSION_SECRET);
+  const secure = env.PUBLIC_URL?.startsWith("https://") ?? false;
+  const key = `${secure}:${env.SESSION_SECRET}`;
+  let cookie = cookies.get(key);
   if (!cookie) {
-    cookie = createCookie("l4a_session", {
+    cookie = createCookie(SESSION_COOKIE_NAMES[secure ? 1 : 0], {
       httpOnly: true,
       sameSite: "lax",
       path: "/",
-      secure: env.PUBLIC_URL?.startsWith("https://") ?? false,
+      secure,
       secrets: [env.SESSION_SECRET],
       maxAge: SESSION_LIFETIME_MS / 1000,
     });
-    cookies.set(env.SESSION_SECRET, cookie);
+    cookies.set(key, cookie);
   }
   return cookie;
 }
@@ -131,8 +139,25 @@ export async function requireUser(context: AppLoadContext, request: Request): Pr
   throw redirect(`/${languageOf(request)}/login?${new URLSearchParams({ redirectTo })}`);
 }
 
-/** Only same-site relative paths: never an open redirect to another host. */
+/** A base no real request has: only a target that stays on it is a path of this site. */
+const REDIRECT_BASE = "http://redirect.invalid";
+
+/**
+ * A path of this site to redirect to, or `fallback`: never another host, never a 500. The target
+ * is resolved with `URL` (as a browser would) and must stay on the same origin. Control characters
+ * and backslashes are refused outright: browsers strip tab, CR and LF ("/<TAB>/evil.example"
+ * becomes "//evil.example") and read "\" as "/"; CR/LF would also break the Location header.
+ * The answer is the parsed, percent-encoded path, so it always fits a header.
+ */
 export function safeRedirect(target: unknown, fallback: string): string {
-  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) return fallback;
-  return target;
+  if (typeof target !== "string" || !target.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(target)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(target, REDIRECT_BASE);
+  } catch {
+    return fallback;
+  }
+  // "/..//evil.example" resolves to the path "//evil.example", which a browser reads as a host.
+  if (url.origin !== REDIRECT_BASE || url.pathname.startsWith("//")) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

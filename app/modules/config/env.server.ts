@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { parsePublicUrl } from "~/modules/http/public-url";
+import { parseTrustProxy, type TrustProxy } from "~/modules/http/trust-proxy.server";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0"])
@@ -7,7 +9,8 @@ const booleanFlag = z
 
 const EnvSchema = z
   .object({
-    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    /** Unset is neither: no stack traces (only an explicit "development" shows them), and PUBLIC_URL is not required. */
+    NODE_ENV: z.enum(["development", "production", "test"]).optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     DATABASE_URL: z
       .string()
@@ -24,7 +27,30 @@ const EnvSchema = z
       .optional(),
     MAP_TILE_ATTRIBUTION: z.string().optional(),
     SMTP_URL: z.string().regex(/^smtps?:\/\//).optional(),
-    PUBLIC_URL: z.string().url().optional(),
+    /** The one origin every absolute URL is built from (e-mails, canonical, feeds); required in production. */
+    PUBLIC_URL: z
+      .string()
+      .transform((value, context) => {
+        const parsed = parsePublicUrl(value);
+        if (typeof parsed === "string") return parsed;
+        context.addIssue({ code: "custom", message: parsed.error });
+        return z.NEVER;
+      })
+      .optional(),
+    /** Which proxies' X-Forwarded-* headers count: off unless set (see http/trust-proxy.server.ts). */
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .transform((value, context): TrustProxy => {
+        const parsed = parseTrustProxy(value);
+        if (typeof parsed === "object" && !Array.isArray(parsed)) {
+          context.addIssue({ code: "custom", message: parsed.error });
+          return z.NEVER;
+        }
+        return parsed;
+      }),
+    /** The largest form body accepted, in bytes; a larger one is answered 413 before it is read. */
+    MAX_FORM_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(256 * 1024),
     /** Days the outbox keeps a message (its link token goes earlier, when sent or expired). */
     OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     /** Rate limits (app/modules/http/rate-limit.server.ts), shared by every app process through the database. */
@@ -34,10 +60,13 @@ const EnvSchema = z
   })
   .transform((env, context) => {
     const demoMode = env.DEMO_MODE ?? env.NODE_ENV !== "production";
-    if (!env.SESSION_SECRET && !demoMode) {
-      context.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required in production" });
-      return z.NEVER;
+    const missing: [string, string][] = [];
+    if (!env.SESSION_SECRET && !demoMode) missing.push(["SESSION_SECRET", "is required in production"]);
+    if (!env.PUBLIC_URL && env.NODE_ENV === "production") {
+      missing.push(["PUBLIC_URL", "is required when NODE_ENV=production (the address the public reaches, e.g. https://hubs.example.org)"]);
     }
+    for (const [variable, message] of missing) context.addIssue({ code: "custom", path: [variable], message });
+    if (missing.length > 0) return z.NEVER;
     return {
       ...env,
       demoMode,
@@ -47,6 +76,14 @@ const EnvSchema = z
   });
 
 export type Env = z.infer<typeof EnvSchema>;
+
+/**
+ * How much the server tells about its errors: stack traces (Express's error page, Remix's error
+ * details) only when NODE_ENV=development is set explicitly; unset, test and production hide them.
+ */
+export function serverMode(env: Pick<Env, "NODE_ENV">): "development" | "production" {
+  return env.NODE_ENV === "development" ? "development" : "production";
+}
 
 export class InvalidEnvironmentError extends Error {}
 
