@@ -24,7 +24,7 @@ afterAll(async () => {
 
 function adminCreate(args: string[], options: { password?: string; stdin?: string } = {}) {
   return new Promise<{ code: number | null; output: string }>((resolve) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DEMO_MODE: "false", SESSION_SECRET: "x".repeat(40) };
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DEMO_MODE: "false", SESSION_SECRET: "x".repeat(40), PUBLIC_URL: "https://registry.example" };
     delete env.ADMIN_PASSWORD;
     delete env.DATABASE_URL;
     if (options.password !== undefined) env.ADMIN_PASSWORD = options.password;
