@@ -11,6 +11,7 @@ import { ForgotPasswordSchema } from "~/modules/accounts/schemas";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { sendQueuedMail } from "~/modules/mail/delivery.server";
 import { FormErrors, TextField } from "~/modules/forms/fields";
+import { readFormData } from "~/modules/http/forms.server";
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
 
@@ -24,7 +25,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   languageParam(params.lang);
   await requirePermission(context, request, "account:enter");
-  const submission = parseWithZod(await request.formData(), { schema: ForgotPasswordSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: ForgotPasswordSchema });
   if (submission.status !== "success") return json({ result: submission.reply(), sent: false }, { status: 400 });
   await requestPasswordReset(context.db, submission.value.email, publicOrigin(context, request));
   sendQueuedMail(context.db, context.env.SMTP_URL);
