@@ -133,6 +133,9 @@ export const HOSTILE_STRINGS = [
   "[]",
   "{}",
   '{"type":"insert","payload":{"name":"outcomes"}}',
+  "__proto__",
+  "__proto__.polluted",
+  "constructor.prototype.polluted",
 ];
 const LONG = "x".repeat(100_000);
 const LONG_UNICODE = "é😀".repeat(20_000);
