@@ -83,7 +83,7 @@ export function plausibleValue(field: FormField, fixtures: { ids: Record<string,
   if (field.options) return fc.constantFrom(...field.options);
   if (field.kind === "boolean") return fc.constantFrom("on", "true");
   if (/^password|Password$/.test(leaf)) return fc.constant(fixtures.password);
-  if (/email/i.test(leaf)) return fc.constantFrom(fixtures.email, "someone@example.org");
+  if (/email/i.test(leaf)) return fc.oneof(fc.constant(fixtures.email), fc.nat().map((n) => `person${n}@example.org`));
   if (/(Date|date|heldOn)$/.test(leaf)) return fc.constantFrom("2027-01-01", "2027-06-30", "2028-12-31");
   if (/^(url|website)$/.test(leaf)) return fc.constantFrom("https://example.org", "http://example.org/plan.pdf");
   if (leaf === "latitude") return fc.constantFrom("4.61", "-33.9");
@@ -140,8 +140,12 @@ export const HOSTILE_STRINGS = [
 const LONG = "x".repeat(100_000);
 const LONG_UNICODE = "é😀".repeat(20_000);
 
+/** The values the security review found giving 500s (NUL, beyond 2^31, impossible dates), kept frequent so every run tries them. */
+export const REVIEW_FINDINGS = ["a\u0000b", "\u0000", "2147483648", "99999999999", "2027-02-30", "javascript:alert(1)"];
+
 /** Any hostile form or query value: unicode, NUL, lone surrogates, 100k characters, out-of-range numbers, dates, schemes. */
 export const hostileValue: fc.Arbitrary<string> = fc.oneof(
+  { arbitrary: fc.constantFrom(...REVIEW_FINDINGS), weight: 6 },
   { arbitrary: fc.constantFrom(...HOSTILE_STRINGS), weight: 4 },
   { arbitrary: fc.constantFrom(...HOSTILE_NUMBERS), weight: 4 },
   { arbitrary: fc.constantFrom(...HOSTILE_DATES), weight: 2 },
