@@ -1,4 +1,6 @@
 /// <reference types="vite/client" />
+import { request as httpRequest, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import fc from "fast-check";
 import { sql } from "kysely";
 import type { ZodTypeAny } from "zod";
@@ -16,8 +18,6 @@ import * as progressSchemas from "~/modules/progress/progress-form";
 import * as proposalSchemas from "~/modules/proposals/proposal-schema";
 import { createTestDatabase, engine, type TestDatabase } from "../support/database";
 import { atIndex, causeOf, formFields, hostileUrlValue, hostileValue, KNOWN_CAUSES, plausibleValue, wellFormed, type Cause, type FormField } from "../support/fuzz";
-import type { AddressInfo } from "node:net";
-import { request as httpRequest, type Server } from "node:http";
 import { createApp } from "../../server/app";
 import { inProcessBuild } from "../support/app-build";
 import { discoverRoutes, paramNames, pathPattern, type DiscoveredRoute } from "../support/route-manifest";
