@@ -10,8 +10,9 @@ import * as themes from "~/routes/$lang.admin.themes";
 
 /**
  * A body that says it is a form but cannot be read as one (found by tests/integration/fuzz.test.ts:
- * multipart without its boundary gave a 500 on every action) is refused with a 400 by the one form
- * reader, app/modules/http/forms.server.ts.
+ * multipart without its boundary gave a 500 on every action), or a form whose Conform control field
+ * is forged (`__intent__=data:…` gave a 500 from every parseWithZod), is refused with a 400 by the one
+ * form reader, app/modules/http/forms.server.ts.
  */
 
 let database: TestDatabase;
@@ -50,6 +51,32 @@ describe("a body that cannot be read as a form", () => {
     const [contentType, body] = unreadable[0];
     expect((await callRaw(newProposal.action, post("/en/my/hubs/new", contentType, body, city.cookie), { lang: "en" })).status).toBe(400);
     expect((await callRaw(themes.action, post("/en/admin/themes", contentType, body, secretariat.cookie), { lang: "en" })).status).toBe(400);
+  });
+});
+
+describe("a forged Conform control field", () => {
+  const forged: [string, string][] = [
+    ["__intent__", "{"],
+    ["__intent__", "data:text/html,<script>alert(1)</script>"],
+    ["__intent__", '{"type":1}'],
+    ["__intent__", '{"type":"remove","payload":{"name":"title","index":0}}'],
+    ["__state__", "{"],
+  ];
+  it("is a 400 on the log-in form and on the proposal form", async () => {
+    const city = await loginAs(database, "city");
+    for (const [name, value] of forged) {
+      const body = new URLSearchParams({ email: "someone@example.org", password: "x", title: "A title", [name]: value }).toString();
+      const contentType = "application/x-www-form-urlencoded";
+      expect((await callRaw(login.action, post("/en/login", contentType, body), { lang: "en" })).status, `${name}=${value}`).toBe(400);
+      expect((await callRaw(newProposal.action, post("/en/my/hubs/new", contentType, body, city.cookie), { lang: "en" })).status, `${name}=${value}`).toBe(400);
+    }
+  });
+
+  it("leaves a real list intent working: adding an outcome row re-renders the form", async () => {
+    const city = await loginAs(database, "city");
+    const body = new URLSearchParams({ title: "A title", __intent__: JSON.stringify({ type: "insert", payload: { name: "outcomes" } }) }).toString();
+    const response = await callRaw(newProposal.action, post("/en/my/hubs/new", "application/x-www-form-urlencoded", body, city.cookie), { lang: "en" });
+    expect(response.status).toBe(200);
   });
 });
 
