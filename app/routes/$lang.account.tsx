@@ -14,6 +14,7 @@ import { ChangePasswordSchema } from "~/modules/accounts/schemas";
 import { formatDate } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { FormErrors, TextField } from "~/modules/forms/fields";
+import { readFormData } from "~/modules/http/forms.server";
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
 
@@ -42,7 +43,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   languageParam(params.lang);
   const user = await requirePermission(context, request, "account:manage");
-  const submission = parseForm(await request.formData(), { schema: ChangePasswordSchema });
+  const submission = parseForm(await readFormData(request), { schema: ChangePasswordSchema });
   const hidden = { hideFields: ["currentPassword", "password", "passwordConfirm"] };
   if (submission.status !== "success") return json({ result: submission.reply(hidden), changed: false }, { status: 400 });
   const decision = await consumeRateLimit(context.db, rateLimitRules(context.env).currentPassword, String(user.id));

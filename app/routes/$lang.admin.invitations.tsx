@@ -17,6 +17,7 @@ import { sendQueuedMail } from "~/modules/mail/delivery.server";
 import { FormErrors, SelectField, TextField } from "~/modules/forms/fields";
 import { DataTable } from "~/ui/data-table";
 import { publicOrigin } from "~/modules/http/public-url.server";
+import { readFormData } from "~/modules/http/forms.server";
 
 export const handle = { i18n: ["common", "accounts", "admin", "validation"] };
 
@@ -48,7 +49,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   languageParam(params.lang);
   const user = await requirePermission(context, request, "admin:invitations");
-  const submission = parseForm(await request.formData(), { schema: InvitationSchema });
+  const submission = parseForm(await readFormData(request), { schema: InvitationSchema });
   if (submission.status !== "success") return json({ result: submission.reply(), sentTo: null }, { status: 400 });
   const created = await createInvitation(context.db, { ...submission.value, invitedBy: user.id, origin: publicOrigin(context.env), source: requestSource(context, request) });
   if (!created.ok) {

@@ -14,6 +14,7 @@ import { requirePermission } from "~/modules/permissions/permissions.server";
 import { countryName, formatDate, formatNumber } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { DataTable } from "~/ui/data-table";
+import { readFormData } from "~/modules/http/forms.server";
 
 export const handle = { i18n: ["common", "accounts", "admin", "validation"] };
 
@@ -63,7 +64,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const language = languageParam(params.lang);
   const user = await requirePermission(context, request, "admin:organisations");
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = form.get("intent");
   const id = parseId(form.get("id")) ?? badRequest();
   let done = false;

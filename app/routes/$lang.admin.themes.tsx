@@ -11,6 +11,7 @@ import { languageParam } from "~/modules/http/params.server";
 import { notFound } from "~/modules/http/responses.server";
 import { requirePermission } from "~/modules/permissions/permissions.server";
 import { FormErrors, TextField } from "~/modules/forms/fields";
+import { readFormData } from "~/modules/http/forms.server";
 
 export const handle = { i18n: ["common", "proposals", "review", "validation"] };
 
@@ -27,7 +28,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const language = languageParam(params.lang);
   const user = await requirePermission(context, request, "admin:themes");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const submission = parseForm(formData, { schema: ThemeSchema });
   const formId = String(formData.get("formId") ?? "theme-new");
   if (submission.status !== "success") return json({ formId, result: submission.reply() }, { status: 400 });

@@ -15,6 +15,7 @@ import { formFailure } from "~/modules/http/errors.server";
 import { idParam, languageParam } from "~/modules/http/params.server";
 import { notFound } from "~/modules/http/responses.server";
 import { FormErrors, TextField } from "~/modules/forms/fields";
+import { readFormData } from "~/modules/http/forms.server";
 
 export const handle = { i18n: ["common", "monitoring", "validation"] };
 
@@ -41,7 +42,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { language, user, hub } = await load(context, request, params);
-  const submission = parseForm(await request.formData(), { schema: CadenceSchema });
+  const submission = parseForm(await readFormData(request), { schema: CadenceSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   try {
     await setCadence(context.db, { hubId: hub.id, intervalMonths: submission.value.intervalMonths, version: submission.value.version ?? 0, user });

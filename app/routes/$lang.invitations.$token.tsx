@@ -13,6 +13,7 @@ import { AcceptInvitationSchema } from "~/modules/accounts/schemas";
 import { createSession } from "~/modules/accounts/session.server";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { FormErrors, TextField } from "~/modules/forms/fields";
+import { readFormData } from "~/modules/http/forms.server";
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
 
@@ -32,7 +33,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const language = languageParam(params.lang);
   await requirePermission(context, request, "account:enter");
   const token = params.token ?? "";
-  const submission = parseForm(await request.formData(), { schema: AcceptInvitationSchema });
+  const submission = parseForm(await readFormData(request), { schema: AcceptInvitationSchema });
   const hidden = { hideFields: ["password", "passwordConfirm"] };
   if (submission.status !== "success") return json(submission.reply(hidden), { status: 400 });
   const state = await invitationState(context.db, token);

@@ -12,6 +12,7 @@ import { languageParam } from "~/modules/http/params.server";
 import { requirePermission } from "~/modules/permissions/permissions.server";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { FormErrors, TextField } from "~/modules/forms/fields";
+import { readFormData } from "~/modules/http/forms.server";
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
 
@@ -28,7 +29,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const language = languageParam(params.lang);
   await requirePermission(context, request, "account:enter");
-  const submission = parseForm(await request.formData(), { schema: LoginSchema });
+  const submission = parseForm(await readFormData(request), { schema: LoginSchema });
   if (submission.status !== "success") return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const result = await attemptLogin(context.db, {
     email: submission.value.email,

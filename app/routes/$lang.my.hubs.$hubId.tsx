@@ -21,6 +21,7 @@ import { idParam, languageParam } from "~/modules/http/params.server";
 import { requireCan, requirePermission } from "~/modules/permissions/permissions.server";
 import { listSdgGoals } from "~/modules/sdg/sdg.server";
 import { FormErrors, TextAreaField } from "~/modules/forms/fields";
+import { readFormData } from "~/modules/http/forms.server";
 
 /** Leaflet's own styles, for the optional click-to-pick map (served from the build, not a CDN). */
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
@@ -64,7 +65,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(context, request, "hub:edit");
   const hubId = idParam(params.hubId);
   requireCan(user, "hub:edit", await findVisibleHub(context.db, user, hubId));
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") === "withdraw") {
     const submission = parseForm(formData, { schema: WithdrawSchema });
     if (submission.status !== "success") return json({ withdraw: submission.reply() }, { status: 400 });

@@ -11,6 +11,7 @@ import { languageParam } from "~/modules/http/params.server";
 import { requirePermission } from "~/modules/permissions/permissions.server";
 import { listSdgGoals } from "~/modules/sdg/sdg.server";
 import { getOrganisation } from "~/modules/accounts/organisations.server";
+import { readFormData } from "~/modules/http/forms.server";
 
 /** Leaflet's own styles, for the optional click-to-pick map (served from the build, not a CDN). */
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
@@ -38,7 +39,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const language = languageParam(params.lang);
   const user = await requirePermission(context, request, "hub:propose");
-  return handleProposalForm(context.db, user, language, undefined, await request.formData());
+  return handleProposalForm(context.db, user, language, undefined, await readFormData(request));
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);

@@ -14,6 +14,7 @@ import { getTranslator } from "~/modules/i18n/i18next.server";
 import { sendQueuedMail } from "~/modules/mail/delivery.server";
 import { FormErrors, TextField } from "~/modules/forms/fields";
 import { publicOrigin } from "~/modules/http/public-url.server";
+import { readFormData } from "~/modules/http/forms.server";
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
 
@@ -29,7 +30,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   languageParam(params.lang);
   await requirePermission(context, request, "account:enter");
-  const submission = parseForm(await request.formData(), { schema: ForgotPasswordSchema });
+  const submission = parseForm(await readFormData(request), { schema: ForgotPasswordSchema });
   if (submission.status !== "success") return json({ result: submission.reply(), sent: false }, { status: 400 });
   // Per IP, then per address as typed (whether or not an account has it: the answer says nothing).
   const rules = rateLimitRules(context.env);

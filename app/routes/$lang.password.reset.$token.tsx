@@ -11,6 +11,7 @@ import { requirePermission } from "~/modules/permissions/permissions.server";
 import { ResetPasswordSchema } from "~/modules/accounts/schemas";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { FormErrors, TextField } from "~/modules/forms/fields";
+import { readFormData } from "~/modules/http/forms.server";
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
 
@@ -26,7 +27,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const language = languageParam(params.lang);
   await requirePermission(context, request, "account:enter");
   const token = params.token ?? "";
-  const submission = parseForm(await request.formData(), { schema: ResetPasswordSchema });
+  const submission = parseForm(await readFormData(request), { schema: ResetPasswordSchema });
   const hidden = { hideFields: ["password", "passwordConfirm"] };
   if (submission.status !== "success") return json(submission.reply(hidden), { status: 400 });
   const state = await resetTokenState(context.db, token);

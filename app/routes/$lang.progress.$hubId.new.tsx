@@ -16,6 +16,7 @@ import { listHubCalendars } from "~/modules/progress/hub-calendars.server";
 import { formFailure } from "~/modules/http/errors.server";
 import { idParam, languageParam } from "~/modules/http/params.server";
 import { notFound } from "~/modules/http/responses.server";
+import { readFormData } from "~/modules/http/forms.server";
 
 export const handle = { i18n: ["common", "monitoring", "validation"] };
 
@@ -41,7 +42,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { language, user, hub, period, existing } = await loadPeriod(context, request, params);
-  const submission = parseForm(await request.formData(), { schema: ProgressUpdateSchema });
+  const submission = parseForm(await readFormData(request), { schema: ProgressUpdateSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   if (existing) return json(submission.reply({ formErrors: ["validation:conflict"] }), { status: 409 });
   try {

@@ -20,6 +20,7 @@ import { ActivitiesAndEvidence, OutcomeTable } from "~/modules/progress/publishe
 import { getUpdate, getUpdateHub, listOutcomes, reviewUpdate, saveUpdate } from "~/modules/progress/progress.server";
 import { presentUpdate } from "~/modules/progress/published-progress.server";
 import { FormErrors, TextAreaField } from "~/modules/forms/fields";
+import { readFormData } from "~/modules/http/forms.server";
 
 export const handle = { i18n: ["common", "monitoring", "validation"] };
 
@@ -107,7 +108,7 @@ async function councilAction(context: AppLoadContext, user: SessionUser, updateI
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { language, user, update, mode } = await loadUpdate(context, request, params);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   let response;
   if ((intent === "save" || intent === "submit") && mode === "edit") response = await cityAction(context, user, update.id, formData);

@@ -24,6 +24,7 @@ import { requireCan, requirePermission } from "~/modules/permissions/permissions
 import { listSdgGoals } from "~/modules/sdg/sdg.server";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/modules/forms/fields";
 import { getOrganisation } from "~/modules/accounts/organisations.server";
+import { readFormData } from "~/modules/http/forms.server";
 
 export const handle = { i18n: ["common", "hubs", "proposals", "review", "validation"] };
 
@@ -69,7 +70,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(context, request, "review:read");
   const hubId = idParam(params.hubId);
   requireCan(user, "hub:read", await findVisibleHub(context.db, user, hubId));
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   const fail = (reply: SubmissionResult<string[]>, form: string) => json({ form, result: reply }, { status: 400 });
   const refused = (error: unknown, submission: { reply: (options: { formErrors: string[] }) => SubmissionResult<string[]> }, form: string) => {

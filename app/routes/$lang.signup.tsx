@@ -19,6 +19,7 @@ import { SUPPORTED_LANGUAGES } from "~/modules/i18n/config";
 import { countryName } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { ErrorList, FormErrors, SelectField, TextField } from "~/modules/forms/fields";
+import { readFormData } from "~/modules/http/forms.server";
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
 
@@ -41,7 +42,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const language = languageParam(params.lang);
   await requirePermission(context, request, "account:enter");
-  const submission = parseForm(await request.formData(), { schema: SignupSchema });
+  const submission = parseForm(await readFormData(request), { schema: SignupSchema });
   const hidden = { hideFields: ["password", "passwordConfirm"] };
   if (submission.status !== "success") return json(submission.reply(hidden), { status: 400 });
   const problem = passwordProblem(submission.value.password, submission.value.email);

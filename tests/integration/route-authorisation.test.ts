@@ -1,7 +1,4 @@
 /// <reference types="vite/client" />
-import { createRequire } from "node:module";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { AppLoadContext } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createSession } from "~/modules/accounts/session.server";
@@ -11,6 +8,7 @@ import * as permissions from "~/modules/permissions/permissions.server";
 import { periodKey } from "~/modules/progress/calendar";
 import { listHubCalendars } from "~/modules/progress/hub-calendars.server";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { discoverRoutes, pathPattern as routePathPattern, type DiscoveredRoute } from "../support/route-manifest";
 
 /**
  * Every route of the app, read from the same route discovery the Remix compiler uses, called as each kind of
@@ -109,36 +107,11 @@ const TABLE: Record<string, Row> = {
   "routes/$lang.admin.translations": { get: only(["secretariat"], 200), post: NO_METHOD },
 };
 
-interface DiscoveredRoute {
-  id: string;
-  file: string;
-  path?: string;
-  index?: boolean;
-  parentId?: string;
-}
-
-/** The routes as the compiler sees them: @remix-run/dev's flat-routes discovery with remix.config's ignored files. */
-function discoverRoutes(): DiscoveredRoute[] {
-  const appDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../app");
-  const require = createRequire(import.meta.url);
-  const { flatRoutes } = require("@remix-run/dev/dist/config/flat-routes.js") as {
-    flatRoutes: (appDirectory: string, ignored: string[]) => Record<string, DiscoveredRoute>;
-  };
-  return Object.values(flatRoutes(appDirectory, ["**/.*", "**/*.test.{ts,tsx}"]));
-}
-
-const routes = discoverRoutes();
+const routes = await discoverRoutes();
 const byId = new Map(routes.map((route) => [route.id, route]));
 const modules = import.meta.glob<Record<string, unknown>>("../../app/routes/*.{ts,tsx}");
 
-/** The URL path of a route: its parents' paths and its own. */
-function pathPattern(route: DiscoveredRoute): string {
-  const segments: string[] = [];
-  for (let current: DiscoveredRoute | undefined = route; current; current = current.parentId ? byId.get(current.parentId) : undefined) {
-    if (current.path) segments.unshift(current.path);
-  }
-  return `/${segments.join("/")}`;
-}
+const pathPattern = (route: DiscoveredRoute) => routePathPattern(route, routes);
 
 const fixtures = { hubId: 0, hubSlug: "", updateId: 0, openPeriod: "" };
 
