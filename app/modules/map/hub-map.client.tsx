@@ -6,8 +6,9 @@ import { useTranslation } from "react-i18next";
 import type { Language } from "~/modules/i18n/config";
 import type { SdgGoal } from "~/modules/sdg/sdg";
 import { SdgChip } from "~/modules/sdg/sdg-chip";
-import type { MapData, MapHubPoint } from "./clusters.server";
-import type { MapView } from "./map-view";
+import { formatNumber } from "~/modules/i18n/format";
+import type { MapCluster, MapData, MapHubPoint } from "./clusters.server";
+import { MAX_MAP_ZOOM, type MapView } from "./map-view";
 
 export interface HubMapProps {
   language: Language;
@@ -60,7 +61,7 @@ export default function HubMap(props: HubMapProps) {
         center={[view.latitude, view.longitude]}
         zoom={view.zoom}
         minZoom={1}
-        maxZoom={18}
+        maxZoom={MAX_MAP_ZOOM}
         worldCopyJump
         style={{ height: "100%", width: "100%", background: "#b9d3e6" }}
         attributionControl
@@ -73,6 +74,7 @@ export default function HubMap(props: HubMapProps) {
             <OfflineBasemap />
           </Pane>
         )}
+        <FollowContainerSize />
         {props.single ? <SingleHub {...props} single={props.single} /> : <HubLayer {...props} />}
         {props.extraPoints?.map((point) => (
           <CircleMarker
@@ -87,6 +89,20 @@ export default function HubMap(props: HubMapProps) {
       </MapContainer>
     </div>
   );
+}
+
+/**
+ * Leaflet measures its container once; the map page's container changes size without a window
+ * resize (hidden then shown by the Map / List switch, the bar wrapping), so it is watched.
+ */
+function FollowContainerSize() {
+  const map = useMap();
+  useEffect(() => {
+    const observer = new ResizeObserver(() => map.invalidateSize({ debounceMoveend: true }));
+    observer.observe(map.getContainer());
+    return () => observer.disconnect();
+  }, [map]);
+  return null;
 }
 
 /** Natural Earth countries from our own origin: 110m at low zoom, 50m from DETAILED_BASEMAP_FROM_ZOOM. */
@@ -118,13 +134,16 @@ function goalColour(goals: SdgGoal[], number: number) {
   return goals.find((goal) => goal.number === number)?.color ?? "#19486a";
 }
 
+/** A HUB's target: 28 px, above the 24 px of WCAG 2.2's target size (the clusters keep them apart). */
+const MARKER_SIZE = 28;
+
 function hubIcon(colour: string, title: string) {
   return L.divIcon({
     className: "hub-marker",
     html: `<span class="hub-marker__dot" style="background:${colour}"></span><span class="visually-hidden">${escapeHtml(title)}</span>`,
-    iconSize: [22, 22],
-    iconAnchor: [11, 11],
-    popupAnchor: [0, -10],
+    iconSize: [MARKER_SIZE, MARKER_SIZE],
+    iconAnchor: [MARKER_SIZE / 2, MARKER_SIZE / 2],
+    popupAnchor: [0, -MARKER_SIZE / 2],
   });
 }
 
@@ -189,7 +208,11 @@ function HubLayer({ language, query, goals, onViewChange, linkTarget }: HubMapPr
   return (
     <>
       {data?.items.map((item) =>
-        item.kind === "cluster" ? (
+        item.kind === "hub" ? (
+          <HubMarker key={item.slug} hub={item} goals={goals} language={language} linkTarget={linkTarget} />
+        ) : item.hubs ? (
+          <SamePlaceMarker key={`p${item.id}`} cluster={item} hubs={item.hubs} language={language} query={query} linkTarget={linkTarget} />
+        ) : (
           <Marker
             key={`c${item.id}`}
             position={[item.latitude, item.longitude]}
@@ -202,8 +225,6 @@ function HubLayer({ language, query, goals, onViewChange, linkTarget }: HubMapPr
               },
             }}
           />
-        ) : (
-          <HubMarker key={item.slug} hub={item} goals={goals} language={language} linkTarget={linkTarget} />
         ),
       )}
       <div className="hub-map__status" role="status">
@@ -241,11 +262,12 @@ function HubMarker({ hub, goals, language, linkTarget }: { hub: MapHubPoint; goa
         eventHandlers={{
           popupopen: (event) => {
             loadParticipants();
-            // Keyboard users land in the popup, on the link to the HUB page.
-            const element = event.popup.getElement();
-            requestAnimationFrame(() => element?.querySelector<HTMLAnchorElement>(".map-popup__title a")?.focus());
+            focusPopupLink(event.popup);
           },
-          popupclose: () => setParticipants([]),
+          popupclose: (event) => {
+            setParticipants([]);
+            returnFocusTo(event.target as L.Marker);
+          },
         }}
       >
         <Popup>
@@ -284,6 +306,71 @@ function HubMarker({ hub, goals, language, linkTarget }: { hub: MapHubPoint; goa
       ))}
     </>
   );
+}
+
+/**
+ * HUBs at one point (a cluster no zoom splits): one target whose popup lists every HUB there,
+ * each a link, reachable by mouse and by keyboard.
+ */
+function SamePlaceMarker({ cluster, hubs, language, query, linkTarget }: { cluster: MapCluster; hubs: MapHubPoint[]; language: Language; query: string; linkTarget?: "_top" }) {
+  const { t } = useTranslation(["map", "hubs"]);
+  const label = t("map:samePlace", { count: cluster.count });
+  const icon = useMemo(() => clusterIcon(cluster.count, label), [cluster.count, label]);
+  const more = cluster.count - hubs.length;
+  const listHref = () => {
+    const params = new URLSearchParams(query);
+    const margin = 0.001;
+    params.set("bbox", [cluster.longitude - margin, cluster.latitude - margin, cluster.longitude + margin, cluster.latitude + margin].join(","));
+    params.set("show", "list");
+    return `/${language}?${params}#hub-list-title`;
+  };
+  return (
+    <Marker
+      position={[cluster.latitude, cluster.longitude]}
+      icon={icon}
+      title={label}
+      eventHandlers={{ popupopen: (event) => focusPopupLink(event.popup), popupclose: (event) => returnFocusTo(event.target as L.Marker) }}
+    >
+      <Popup>
+        <div className="map-popup">
+          <p className="map-popup__title">{t("map:samePlaceTitle")}</p>
+          <ul className="map-popup__hubs">
+            {hubs.map((hub) => (
+              <li key={hub.slug}>
+                <a href={`/${language}/hubs/${hub.slug}`} target={linkTarget}>
+                  {hub.title}
+                </a>
+                <span className="map-popup__place">
+                  {hub.city} · {t(`hubs:status.${hub.status}`)}
+                </span>
+              </li>
+            ))}
+          </ul>
+          {more > 0 ? (
+            <p>
+              <a href={listHref()} target={linkTarget}>
+                {t("map:morePlace", { count: more, formattedCount: formatNumber(more, language) })}
+              </a>
+            </p>
+          ) : null}
+        </div>
+      </Popup>
+    </Marker>
+  );
+}
+
+/** Keyboard users land in an opened popup, on its first link. */
+function focusPopupLink(popup: L.Popup) {
+  const element = popup.getElement();
+  requestAnimationFrame(() => element?.querySelector<HTMLAnchorElement>(".map-popup a")?.focus());
+}
+
+/** A popup closed with the focus inside it (Escape, its close button) gives the focus back to its marker. */
+function returnFocusTo(marker: L.Marker) {
+  requestAnimationFrame(() => {
+    const active = document.activeElement;
+    if (!active || active === document.body) marker.getElement()?.focus();
+  });
 }
 
 function boundsOf(map: L.Map): [number, number, number, number] {
