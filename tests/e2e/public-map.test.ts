@@ -197,6 +197,8 @@ describe("the public map", () => {
   it("filters without JavaScript: the form and the list work alone", async () => {
     const { context, page } = await openPage("/es", { javaScriptEnabled: false });
     await page.getByText("El mapa interactivo necesita JavaScript").waitFor();
+    // The rarer filters are behind a disclosure, which opens without JavaScript too.
+    await page.getByText("Más filtros", { exact: true }).click();
     await page.getByLabel("Región del mundo").selectOption("africa");
     await page.getByRole("button", { name: "Aplicar los filtros" }).click();
     await page.waitForURL(/region=africa/);

@@ -1,8 +1,9 @@
-import { Form } from "@remix-run/react";
+import { Form, useSubmit } from "@remix-run/react";
+import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "~/modules/i18n/format";
 import type { Language } from "~/modules/i18n/config";
-import { WORLD_REGIONS, type HubFilters } from "~/modules/hubs/hub-filters";
+import { hasFilters, WORLD_REGIONS, type HubFilters } from "~/modules/hubs/hub-filters";
 import { PUBLIC_HUB_STATUSES } from "~/modules/hubs/lifecycle";
 import type { SdgGoal } from "~/modules/sdg/sdg";
 
@@ -46,8 +47,19 @@ export function HubFilterForm({
   const targets = filters.sdg ? options.targets.filter((target) => target.goal === filters.sdg) : [];
   const moreActive = MORE_FILTERS.filter((key) => filters[key] !== undefined).length;
   const active = moreActive + (filters.sdg === undefined ? 0 : 1);
+  const submit = useSubmit();
+  // With JavaScript: a URL without the empty fields (shorter to share), and the open panels close
+  // on the results. Without it, the browser submits the form as it is.
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const params = new URLSearchParams();
+    for (const [name, value] of new FormData(form)) if (typeof value === "string" && value.trim() !== "") params.append(name, value);
+    form.querySelectorAll("details[open]").forEach((details) => details.removeAttribute("open"));
+    submit(params, { method: "get", action, preventScrollReset: true });
+  };
   return (
-    <Form method="get" action={action} className="hub-filters" role="search" aria-label={t("map:filters.label")}>
+    <Form method="get" action={action} className="hub-filters" role="search" aria-label={t("map:filters.label")} onSubmit={onSubmit}>
       {Object.entries(hidden).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
       <div className="hub-filters__field hub-filters__field--search">
         <label htmlFor="filter-q">{t("map:filters.q")}</label>
@@ -153,9 +165,11 @@ export function HubFilterForm({
             <button type="submit" className="button">
               {t("map:filters.apply")}
             </button>
-            <a href={resetHref ?? action} className="hub-filters__reset">
-              {t("map:filters.reset")}
-            </a>
+            {hasFilters(filters) ? (
+              <a href={resetHref ?? action} className="hub-filters__reset">
+                {t("map:filters.reset")}
+              </a>
+            ) : null}
           </div>
         </div>
       </details>

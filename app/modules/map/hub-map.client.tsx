@@ -1,5 +1,5 @@
 import L from "leaflet";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from "react";
 import { GeoJSON, MapContainer, Marker, Pane, Popup, TileLayer, useMap, useMapEvents, CircleMarker, Tooltip } from "react-leaflet";
 import type { FeatureCollection } from "geojson";
 import { useTranslation } from "react-i18next";
@@ -236,6 +236,7 @@ function HubLayer({ language, query, goals, onViewChange, linkTarget }: HubMapPr
 
 function HubMarker({ hub, goals, language, linkTarget }: { hub: MapHubPoint; goals: SdgGoal[]; language: Language; linkTarget?: "_top" }) {
   const { t } = useTranslation(["map", "hubs", "common"]);
+  const closeOnEscape = useCloseOnEscape();
   const icon = useMemo(() => hubIcon(goalColour(goals, hub.goal), hub.title), [goals, hub.goal, hub.title]);
   const [participants, setParticipants] = useState<{ name: string; latitude: number; longitude: number }[]>([]);
   const loadParticipants = () => {
@@ -271,7 +272,7 @@ function HubMarker({ hub, goals, language, linkTarget }: { hub: MapHubPoint; goa
         }}
       >
         <Popup>
-          <div className="map-popup">
+          <div className="map-popup" onKeyDown={closeOnEscape}>
             <p className="map-popup__title">
               <a href={`/${language}/hubs/${hub.slug}`} target={linkTarget}>
                 {hub.title}
@@ -314,6 +315,7 @@ function HubMarker({ hub, goals, language, linkTarget }: { hub: MapHubPoint; goa
  */
 function SamePlaceMarker({ cluster, hubs, language, query, linkTarget }: { cluster: MapCluster; hubs: MapHubPoint[]; language: Language; query: string; linkTarget?: "_top" }) {
   const { t } = useTranslation(["map", "hubs"]);
+  const closeOnEscape = useCloseOnEscape();
   const label = t("map:samePlace", { count: cluster.count });
   const icon = useMemo(() => clusterIcon(cluster.count, label), [cluster.count, label]);
   const more = cluster.count - hubs.length;
@@ -332,7 +334,7 @@ function SamePlaceMarker({ cluster, hubs, language, query, linkTarget }: { clust
       eventHandlers={{ popupopen: (event) => focusPopupLink(event.popup), popupclose: (event) => returnFocusTo(event.target as L.Marker) }}
     >
       <Popup>
-        <div className="map-popup">
+        <div className="map-popup" onKeyDown={closeOnEscape}>
           <p className="map-popup__title">{t("map:samePlaceTitle")}</p>
           <ul className="map-popup__hubs">
             {hubs.map((hub) => (
@@ -357,6 +359,14 @@ function SamePlaceMarker({ cluster, hubs, language, query, linkTarget }: { clust
       </Popup>
     </Marker>
   );
+}
+
+/** Escape inside a popup closes it (Leaflet only listens for it while the map itself has the focus). */
+function useCloseOnEscape() {
+  const map = useMap();
+  return (event: ReactKeyboardEvent<HTMLElement>) => {
+    if (event.key === "Escape") map.closePopup();
+  };
 }
 
 /** Keyboard users land in an opened popup, on its first link. */
