@@ -129,7 +129,7 @@ describe("the public map", () => {
     await mapReady(page);
     await page.getByLabel("Only list the HUBs in the map's view").check();
     await page.waitForURL(/bbox=/);
-    const heading = page.getByRole("heading", { level: 2 });
+    const heading = page.getByRole("heading", { level: 2, name: /recognised HUB/ });
     await heading.filter({ hasNotText: "40 recognised" }).waitFor();
     const titles = await page.locator(".hub-card__title").allTextContents();
     expect(titles.some((title) => /Barcelona|Madrid|Bilbao|Sevilla|Seville/i.test(title))).toBe(true);
