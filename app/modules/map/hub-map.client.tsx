@@ -267,7 +267,7 @@ function HubMarker({ hub, goals, language, linkTarget }: { hub: MapHubPoint; goa
           },
           popupclose: (event) => {
             setParticipants([]);
-            returnFocusTo(event.target as L.Marker);
+            returnFocusTo(event.target as L.Marker, event.popup);
           },
         }}
       >
@@ -331,7 +331,7 @@ function SamePlaceMarker({ cluster, hubs, language, query, linkTarget }: { clust
       position={[cluster.latitude, cluster.longitude]}
       icon={icon}
       title={label}
-      eventHandlers={{ popupopen: (event) => focusPopupLink(event.popup), popupclose: (event) => returnFocusTo(event.target as L.Marker) }}
+      eventHandlers={{ popupopen: (event) => focusPopupLink(event.popup), popupclose: (event) => returnFocusTo(event.target as L.Marker, event.popup) }}
     >
       <Popup>
         <div className="map-popup" onKeyDown={closeOnEscape}>
@@ -376,10 +376,12 @@ function focusPopupLink(popup: L.Popup) {
 }
 
 /** A popup closed with the focus inside it (Escape, its close button) gives the focus back to its marker. */
-function returnFocusTo(marker: L.Marker) {
+function returnFocusTo(marker: L.Marker, popup: L.Popup) {
+  // The popup fades out before it leaves the page: its link may still hold the focus here.
+  const element = popup.getElement();
   requestAnimationFrame(() => {
     const active = document.activeElement;
-    if (!active || active === document.body) marker.getElement()?.focus();
+    if (!active || active === document.body || element?.contains(active)) marker.getElement()?.focus();
   });
 }
 
