@@ -108,6 +108,9 @@ export async function getMapData(
       cluster.hubs = index
         .getLeaves(properties.cluster_id, SAME_PLACE_LIST_LIMIT)
         .map((leaf) => hubPoint(points[(leaf.properties as PointProperties).index], language));
+      // On the HUBs' own point, not supercluster's average of it (off by its projection's rounding).
+      cluster.latitude = cluster.hubs[0].latitude;
+      cluster.longitude = cluster.hubs[0].longitude;
     }
     return cluster;
   });
