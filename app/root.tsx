@@ -18,9 +18,11 @@ import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { SUPPORTED_LANGUAGES, DEFAULT_LANGUAGE, isLanguage, pathInLanguage, type Language } from "~/modules/i18n/config";
 import { getSessionUser } from "~/modules/accounts/session.server";
+import { passRetryAfter } from "~/modules/http/rate-limit.server";
 import { languageOfRequest } from "~/modules/i18n/i18next.server";
 import { LanguageSwitcher } from "~/modules/i18n/language-switcher";
 import { MonitoringNavLinks } from "~/modules/progress/nav-links";
+import { countUnreadNotifications } from "~/modules/progress/notifications.server";
 import { WorkflowNavLinks } from "~/modules/proposals/workflow-nav";
 import { SiteFooter, SiteHeader } from "~/ui/layout";
 import stylesheet from "~/styles/app.css";
@@ -34,11 +36,17 @@ export const links: LinksFunction = () => [
 // The layout's strings only: each route names its own namespaces, and a page downloads no others.
 export const handle = { i18n: ["common"] };
 
+/** The error boundary's document keeps a thrown 429's Retry-After (Remix passes only Set-Cookie on by itself). */
+export const headers = passRetryAfter;
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const language = await languageOfRequest(request);
   const origin = context.env.PUBLIC_URL ?? new URL(request.url).origin;
   const user = await getSessionUser(context, request);
-  return json({ language, origin, user: user ? { displayName: user.displayName, role: user.role, can: navigationPermissions(user) } : null });
+  if (!user) return json({ language, origin, user: null });
+  // The navigation's unread count: one indexed count per signed-in page (anonymous pages skip it).
+  const unreadNotifications = await countUnreadNotifications(context.db, user.id);
+  return json({ language, origin, user: { displayName: user.displayName, role: user.role, can: navigationPermissions(user), unreadNotifications } });
 }
 
 /** The root's data depends on the language segment, which belongs to a child route's params. */
@@ -144,5 +152,6 @@ export function ErrorPage({ error }: { error: unknown }) {
 
 function errorKind(error: unknown) {
   const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (status === 429) return "tooManyRequests";
   return status === 404 ? "notFound" : status === 503 ? "unavailable" : status === 403 ? "forbidden" : "unexpected";
 }

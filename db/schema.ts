@@ -184,13 +184,18 @@ export interface OutboxTable {
   created_at: CreatedAt;
   sent_at: Timestamp | null;
   error: string | null;
+  /** The token of the sign-in link in body_text (which holds a placeholder): kept only until the message is sent or the token expires. */
+  link_token: string | null;
+  link_expires_at: Timestamp | null;
 }
 
 export interface AuditLogTable {
   id: Generated<number>;
   /** "hub", "progress_update", "organisation", "user" … */
   entity: string;
-  entity_id: number;
+  /** Null for events about no row (a failed log-in to an unknown account, a refused request). */
+  entity_id: number | null;
+  /** A plain column, not a key: the history outlives the HUB. */
   hub_id: number | null;
   actor_user_id: number | null;
   /** "submit", "recognise", "review", … */
@@ -199,6 +204,16 @@ export interface AuditLogTable {
   to_status: string | null;
   comment: string | null;
   at: CreatedAt;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+/** A fixed-window counter of one rate limit (app/modules/http/rate-limit.server.ts). */
+export interface RateLimitTable {
+  /** "<rule>:<subject>", e.g. "signup:ip:203.0.113.7". */
+  bucket: string;
+  window_started_at: Timestamp;
+  hits: number;
 }
 
 export type MembershipStatus = "pending" | "approved" | "refused";
@@ -260,7 +275,7 @@ export interface HubDocumentTable {
   hub_id: number;
   position: number;
   title: string;
-  /** http:// or https:// only (checked by the form and the table). */
+  /** http:// or https:// only, at most 2,048 characters (checked by the form and the table, migration 070). */
   url: string;
 }
 
@@ -306,7 +321,9 @@ export interface Database {
   sessions: SessionTable;
   outbox: OutboxTable;
   audit_log: AuditLogTable;
+  rate_limits: RateLimitTable;
   hub_search: HubSearchTable;
+  search_reference: SearchReferenceTable;
   public_data_version: PublicDataVersionTable;
   membership_requests: MembershipRequestTable;
   login_attempts: LoginAttemptTable;
@@ -333,6 +350,14 @@ export type Organisation = Selectable<OrganisationTable>;
 export type User = Selectable<UserTable>;
 
 /** Maintained by a trigger on hub_translations (migration 030): never write it directly. */
+/** Names of the reference data (SDG goals and targets, themes) per language, for cross-language search. */
+export interface SearchReferenceTable {
+  kind: "goal" | "target" | "theme";
+  ref: string;
+  language: Language;
+  document: string;
+}
+
 export interface HubSearchTable {
   hub_id: number;
   language: Language;

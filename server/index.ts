@@ -51,7 +51,7 @@ const build = (await import(pathToFileURL(path.resolve("build/index.js")).href))
 const app = createApp({ build, database, env });
 // With SMTP_URL, queued e-mail is sent right after it is queued and by this periodic pass (retries).
 const stopOutboxDelivery = startOutboxDelivery(database.db, env.SMTP_URL);
-const stopHousekeeping = startAccountsHousekeeping(database.db);
+const stopHousekeeping = startAccountsHousekeeping(database.db, { outboxRetentionDays: env.OUTBOX_RETENTION_DAYS });
 const server = app.listen(env.PORT, () => {
   console.log(`[server] ready at http://localhost:${env.PORT} (started in ${Math.round(performance.now() - startedAt)} ms)`);
 });

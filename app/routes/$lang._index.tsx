@@ -8,7 +8,9 @@ import { HubList } from "~/modules/hubs/hub-list";
 import { countHubsBySdg, listPublicHubs } from "~/modules/hubs/public-hub-list.server";
 import { getFilterOptions, publicSdgGoals } from "~/modules/hubs/public-filter-options.server";
 import { isoToday } from "~/modules/hubs/lifecycle";
+import { clientIp } from "~/modules/accounts/route-helpers.server";
 import { languageParam } from "~/modules/http/params.server";
+import { enforceRateLimit, rateLimitRules } from "~/modules/http/rate-limit.server";
 import { requirePermission } from "~/modules/permissions/permissions.server";
 import { formatNumber } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
@@ -26,6 +28,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const language = languageParam(params.lang);
   await requirePermission(context, request, "public:read");
   const url = new URL(request.url);
+  // A text search runs a full-text query: limited per IP (the plain home page is not).
+  if (url.searchParams.get("q")?.trim()) await enforceRateLimit(context, rateLimitRules(context.env).search, clientIp(context));
   const filters = parseHubFilters(url.searchParams);
   const today = isoToday();
   const page = Number(url.searchParams.get("page") ?? 1) || 1;

@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { parseForm } from "~/modules/forms/parse.server";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -7,6 +8,7 @@ import { membershipOf } from "~/modules/accounts/organisations.server";
 import { changePassword, isCurrentPassword } from "~/modules/accounts/users.server";
 import { passwordProblem } from "~/modules/accounts/password-policy.server";
 import { languageParam } from "~/modules/http/params.server";
+import { consumeRateLimit, passRetryAfter, rateLimitRules, retryAfterHeaders } from "~/modules/http/rate-limit.server";
 import { requirePermission } from "~/modules/permissions/permissions.server";
 import { ChangePasswordSchema } from "~/modules/accounts/schemas";
 import { formatDate } from "~/modules/i18n/format";
@@ -14,6 +16,8 @@ import { getTranslator } from "~/modules/i18n/i18next.server";
 import { FormErrors, TextField } from "~/modules/forms/fields";
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
+
+export const headers = passRetryAfter;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const language = languageParam(params.lang);
@@ -38,9 +42,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   languageParam(params.lang);
   const user = await requirePermission(context, request, "account:manage");
-  const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema });
+  const submission = parseForm(await request.formData(), { schema: ChangePasswordSchema });
   const hidden = { hideFields: ["currentPassword", "password", "passwordConfirm"] };
   if (submission.status !== "success") return json({ result: submission.reply(hidden), changed: false }, { status: 400 });
+  const decision = await consumeRateLimit(context.db, rateLimitRules(context.env).currentPassword, String(user.id));
+  if (!decision.allowed) {
+    return json({ result: submission.reply({ ...hidden, formErrors: ["validation:tooManyRequests"] }), changed: false }, { status: 429, headers: retryAfterHeaders(decision) });
+  }
   if (!(await isCurrentPassword(context.db, user.id, submission.value.currentPassword))) {
     return json({ result: submission.reply({ ...hidden, fieldErrors: { currentPassword: ["accounts:account.currentWrong"] } }), changed: false }, { status: 400 });
   }

@@ -1,10 +1,12 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { parseForm } from "~/modules/forms/parse.server";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AdminNav } from "~/modules/accounts/admin-nav";
 import { createInvitation, listInvitations } from "~/modules/accounts/invitations.server";
+import { requestSource } from "~/modules/audit/audit.server";
 import { publicOrigin } from "~/modules/accounts/route-helpers.server";
 import { languageParam } from "~/modules/http/params.server";
 import { INVITED_ROLES, InvitationSchema } from "~/modules/accounts/schemas";
@@ -46,9 +48,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   languageParam(params.lang);
   const user = await requirePermission(context, request, "admin:invitations");
-  const submission = parseWithZod(await request.formData(), { schema: InvitationSchema });
+  const submission = parseForm(await request.formData(), { schema: InvitationSchema });
   if (submission.status !== "success") return json({ result: submission.reply(), sentTo: null }, { status: 400 });
-  const created = await createInvitation(context.db, { ...submission.value, invitedBy: user.id, origin: publicOrigin(context, request) });
+  const created = await createInvitation(context.db, { ...submission.value, invitedBy: user.id, origin: publicOrigin(context, request), source: requestSource(context, request) });
   if (!created.ok) {
     return json({ result: submission.reply({ fieldErrors: { email: ["admin:invitations.emailTaken"] } }), sentTo: null }, { status: 400 });
   }

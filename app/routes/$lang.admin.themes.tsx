@@ -1,4 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseForm } from "~/modules/forms/parse.server";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -27,7 +28,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const language = languageParam(params.lang);
   const user = await requirePermission(context, request, "admin:themes");
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: ThemeSchema });
+  const submission = parseForm(formData, { schema: ThemeSchema });
   const formId = String(formData.get("formId") ?? "theme-new");
   if (submission.status !== "success") return json({ formId, result: submission.reply() }, { status: 400 });
   const outcome = await saveTheme(context.db, user.id, submission.value);

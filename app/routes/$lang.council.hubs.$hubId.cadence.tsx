@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { parseForm } from "~/modules/forms/parse.server";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -40,7 +41,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { language, user, hub } = await load(context, request, params);
-  const submission = parseWithZod(await request.formData(), { schema: CadenceSchema });
+  const submission = parseForm(await request.formData(), { schema: CadenceSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   try {
     await setCadence(context.db, { hubId: hub.id, intervalMonths: submission.value.intervalMonths, version: submission.value.version ?? 0, user });

@@ -20,6 +20,7 @@ import { PublishedProgress } from "~/modules/progress/published-progress";
 import { publicHubDetails } from "~/modules/proposals/public-details.server";
 import { ChangeRequestTable } from "~/modules/proposals/proposal-view";
 import { CommunicationPlan } from "~/modules/proposals/communication-plan";
+import { ExternalLink } from "~/ui/external-link";
 
 export const handle = { i18n: ["common", "hub", "hubs", "map", "monitoring", "proposals"] };
 
@@ -159,9 +160,7 @@ export default function HubPage() {
           <div>
             <dt>{t("hub:website")}</dt>
             <dd>
-              <a href={hub.website} rel="noopener noreferrer">
-                {hub.website}
-              </a>
+              <ExternalLink href={hub.website} />
             </dd>
           </div>
         ) : null}

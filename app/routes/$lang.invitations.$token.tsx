@@ -1,9 +1,11 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { parseForm } from "~/modules/forms/parse.server";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { acceptInvitation, invitationState } from "~/modules/accounts/invitations.server";
+import { requestSource } from "~/modules/audit/audit.server";
 import { passwordProblem } from "~/modules/accounts/password-policy.server";
 import { languageParam } from "~/modules/http/params.server";
 import { requirePermission } from "~/modules/permissions/permissions.server";
@@ -30,14 +32,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const language = languageParam(params.lang);
   await requirePermission(context, request, "account:enter");
   const token = params.token ?? "";
-  const submission = parseWithZod(await request.formData(), { schema: AcceptInvitationSchema });
+  const submission = parseForm(await request.formData(), { schema: AcceptInvitationSchema });
   const hidden = { hideFields: ["password", "passwordConfirm"] };
   if (submission.status !== "success") return json(submission.reply(hidden), { status: 400 });
   const state = await invitationState(context.db, token);
   if (state.status !== "valid") return json(submission.reply({ ...hidden, formErrors: [`accounts:invitation.${state.status}`] }), { status: 410 });
   const problem = passwordProblem(submission.value.password, state.email);
   if (problem) return json(submission.reply({ ...hidden, fieldErrors: { password: [problem] } }), { status: 400 });
-  const result = await acceptInvitation(context.db, token, submission.value);
+  const result = await acceptInvitation(context.db, token, { ...submission.value, source: requestSource(context, request) });
   if (!result.ok) return json(submission.reply({ ...hidden, formErrors: [`accounts:invitation.${result.error}`] }), { status: 400 });
   const cookie = await createSession(context, result.userId, request);
   return redirect(`/${state.language}/account?welcome=1`, { headers: { "Set-Cookie": cookie } });

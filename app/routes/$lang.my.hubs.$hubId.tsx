@@ -1,5 +1,5 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
+import { parseForm } from "~/modules/forms/parse.server";
 import leafletStyles from "leaflet/dist/leaflet.css";
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
@@ -15,6 +15,7 @@ import { listChangeRequests } from "~/modules/proposals/change-requests.server";
 import { listHistory } from "~/modules/proposals/reviews.server";
 import { loadProposalValues, proposalFormOptions } from "~/modules/proposals/proposal-values.server";
 import { canTransition, transition } from "~/modules/hubs/lifecycle.server";
+import { displayStatusOf, isoToday } from "~/modules/hubs/lifecycle";
 import { formFailure } from "~/modules/http/errors.server";
 import { idParam, languageParam } from "~/modules/http/params.server";
 import { requireCan, requirePermission } from "~/modules/permissions/permissions.server";
@@ -32,17 +33,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const hubId = idParam(params.hubId);
   const hub = requireCan(user, "hub:edit", await findVisibleHub(context.db, user, hubId));
   const [{ values }, options, goals, history, changeRequests, t] = await Promise.all([
-    loadProposalValues(context.db, hubId),
+    // The city edits the version it has asked to publish, so a further save extends its pending request.
+    loadProposalValues(context.db, hubId, { withPendingChanges: true }),
     proposalFormOptions(context.db, language, hubId),
     listSdgGoals(context.db, language),
     listHistory(context.db, hubId, { includeReviews: false }),
-    listChangeRequests(context.db, hubId),
+    listChangeRequests(context.db, hubId, language),
     getTranslator(language),
   ]);
   return json({
     language,
     hubId,
     status: hub.status,
+    // What the HUB is today (an ended HUB reads "ended, final report due", not "recognised").
+    displayStatus: displayStatusOf({ status: hub.status, startDate: hub.start_date, endDate: hub.end_date }, isoToday()),
     values,
     options: { ...options, goals, organisations: options.organisations.filter((o) => o.id !== hub.lead_organisation_id) },
     history: history.map((entry) => ({ ...entry, at: new Date(entry.at).toISOString() })),
@@ -62,7 +66,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   requireCan(user, "hub:edit", await findVisibleHub(context.db, user, hubId));
   const formData = await request.formData();
   if (formData.get("intent") === "withdraw") {
-    const submission = parseWithZod(formData, { schema: WithdrawSchema });
+    const submission = parseForm(formData, { schema: WithdrawSchema });
     if (submission.status !== "success") return json({ withdraw: submission.reply() }, { status: 400 });
     try {
       await transition(context.db, user, hubId, "withdraw", { comment: submission.value.comment, expectedVersion: submission.value.version });
@@ -105,7 +109,7 @@ export default function EditProposalPage() {
       </p>
       <h1 lang={values.originalLanguage}>{values.title}</h1>
       <p>
-        {t("proposals:list.status")}: <span className={`status status--${status}`}>{t(`hubs:status.${status}`)}</span>
+        {t("proposals:list.status")}: <span className={`status status--${data.displayStatus}`}>{t(`hubs:status.${data.displayStatus}`)}</span>
       </p>
       {notice ? (
         <p role="status" className="notice notice--success">
@@ -115,11 +119,13 @@ export default function EditProposalPage() {
       {pending.length ? (
         <section aria-labelledby="pending-changes">
           <h2 id="pending-changes">{t("proposals:changes.pendingTitle")}</h2>
+          <p className="notice">{t("proposals:changes.awaitingReview")}</p>
           {pending.map((request) => (
             <ChangeRequestTable key={request.id} request={request} language={language} />
           ))}
         </section>
       ) : null}
+      {data.editable && data.baselineLocked ? <p className="notice">{t("proposals:edit.reviewedChanges")}</p> : null}
       {data.editable ? (
         <ProposalForm
           formId={`proposal-${hubId}-${values.version}`}

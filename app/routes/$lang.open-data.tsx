@@ -93,10 +93,10 @@ export default function OpenDataPage() {
         </tbody>
       </table>
 
-      <h2>{t("fields.title")}</h2>
+      <h2>{t("fields.heading")}</h2>
       <p>{t("fields.lead")}</p>
       <table className="data-table">
-        <caption className="visually-hidden">{t("fields.title")}</caption>
+        <caption className="visually-hidden">{t("fields.heading")}</caption>
         <thead>
           <tr>
             <th scope="col">{t("fields.name")}</th>
@@ -109,7 +109,7 @@ export default function OpenDataPage() {
               <th scope="row">
                 <code>{field}</code>
               </th>
-              <td>{t(`fields.${field}`)}</td>
+              <td>{t(`fields.about.${field}`)}</td>
             </tr>
           ))}
         </tbody>

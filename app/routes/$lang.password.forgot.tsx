@@ -1,11 +1,13 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { parseForm } from "~/modules/forms/parse.server";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requestPasswordReset } from "~/modules/accounts/password-reset.server";
-import { publicOrigin } from "~/modules/accounts/route-helpers.server";
+import { clientIp, publicOrigin } from "~/modules/accounts/route-helpers.server";
 import { languageParam } from "~/modules/http/params.server";
+import { consumeRateLimit, passRetryAfter, rateLimitRules, retryAfterHeaders } from "~/modules/http/rate-limit.server";
 import { requirePermission } from "~/modules/permissions/permissions.server";
 import { ForgotPasswordSchema } from "~/modules/accounts/schemas";
 import { getTranslator } from "~/modules/i18n/i18next.server";
@@ -13,6 +15,8 @@ import { sendQueuedMail } from "~/modules/mail/delivery.server";
 import { FormErrors, TextField } from "~/modules/forms/fields";
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
+
+export const headers = passRetryAfter;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const language = languageParam(params.lang);
@@ -24,8 +28,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   languageParam(params.lang);
   await requirePermission(context, request, "account:enter");
-  const submission = parseWithZod(await request.formData(), { schema: ForgotPasswordSchema });
+  const submission = parseForm(await request.formData(), { schema: ForgotPasswordSchema });
   if (submission.status !== "success") return json({ result: submission.reply(), sent: false }, { status: 400 });
+  // Per IP, then per address as typed (whether or not an account has it: the answer says nothing).
+  const rules = rateLimitRules(context.env);
+  for (const [rule, subject] of [
+    [rules.passwordResetIp, clientIp(context)],
+    [rules.passwordResetAccount, submission.value.email.trim().toLowerCase()],
+  ] as const) {
+    const decision = await consumeRateLimit(context.db, rule, subject);
+    if (!decision.allowed) {
+      return json({ result: submission.reply({ formErrors: ["validation:tooManyRequests"] }), sent: false }, { status: 429, headers: retryAfterHeaders(decision) });
+    }
+  }
   await requestPasswordReset(context.db, submission.value.email, publicOrigin(context, request));
   sendQueuedMail(context.db, context.env.SMTP_URL);
   // The same answer whether the account exists or not.

@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { parseForm } from "~/modules/forms/parse.server";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -25,7 +26,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const language = languageParam(params.lang);
   await requirePermission(context, request, "account:enter");
   const token = params.token ?? "";
-  const submission = parseWithZod(await request.formData(), { schema: ResetPasswordSchema });
+  const submission = parseForm(await request.formData(), { schema: ResetPasswordSchema });
   const hidden = { hideFields: ["password", "passwordConfirm"] };
   if (submission.status !== "success") return json(submission.reply(hidden), { status: 400 });
   const state = await resetTokenState(context.db, token);

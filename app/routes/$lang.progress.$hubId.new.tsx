@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod";
+import { parseForm } from "~/modules/forms/parse.server";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -41,7 +41,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { language, user, hub, period, existing } = await loadPeriod(context, request, params);
-  const submission = parseWithZod(await request.formData(), { schema: ProgressUpdateSchema });
+  const submission = parseForm(await request.formData(), { schema: ProgressUpdateSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   if (existing) return json(submission.reply({ formErrors: ["validation:conflict"] }), { status: 409 });
   try {

@@ -1,4 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseForm } from "~/modules/forms/parse.server";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
@@ -78,7 +79,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 async function cityAction(context: AppLoadContext, user: SessionUser, updateId: number, formData: FormData) {
-  const submission = parseWithZod(formData, { schema: ProgressUpdateSchema });
+  const submission = parseForm(formData, { schema: ProgressUpdateSchema });
   if (submission.status !== "success") return json({ form: "update" as const, result: submission.reply(), latestVersion: null }, { status: 400 });
   try {
     await saveUpdate(context.db, { updateId, user, input: submission.value });
@@ -92,7 +93,7 @@ async function cityAction(context: AppLoadContext, user: SessionUser, updateId: 
 }
 
 async function councilAction(context: AppLoadContext, user: SessionUser, updateId: number, formData: FormData) {
-  const submission = parseWithZod(formData, { schema: ReviewSchema });
+  const submission = parseForm(formData, { schema: ReviewSchema });
   if (submission.status !== "success") return json({ form: "review" as const, result: submission.reply(), latestVersion: null }, { status: 400 });
   try {
     await reviewUpdate(context.db, { updateId, reviewer: user, decision: submission.value.intent, comment: submission.value.comment, version: submission.value.version });

@@ -1,4 +1,5 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseForm } from "~/modules/forms/parse.server";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
@@ -14,6 +15,7 @@ import { listHistory, listReviews, recordReview } from "~/modules/proposals/revi
 import { loadProposalValues, proposalFormOptions } from "~/modules/proposals/proposal-values.server";
 import { saveTranslations } from "~/modules/proposals/translations.server";
 import { canTransition, transition } from "~/modules/hubs/lifecycle.server";
+import { displayStatusOf, isoToday } from "~/modules/hubs/lifecycle";
 import { formFailure } from "~/modules/http/errors.server";
 import { idParam, languageParam } from "~/modules/http/params.server";
 import { badRequest } from "~/modules/http/responses.server";
@@ -36,7 +38,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     listSdgGoals(context.db, language),
     listReviews(context.db, hubId),
     listHistory(context.db, hubId, { includeReviews: true }),
-    listChangeRequests(context.db, hubId),
+    listChangeRequests(context.db, hubId, language),
     getOrganisation(context.db, hub.lead_organisation_id),
     getTranslator(language),
   ]);
@@ -44,6 +46,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     language,
     hubId,
     status: hub.status,
+    // What the HUB is today (an ended HUB reads "ended, final report due", not "recognised").
+    displayStatus: displayStatusOf({ status: hub.status, startDate: hub.start_date, endDate: hub.end_date }, isoToday()),
     values,
     organisation: { name: organisation.name, city: organisation.city, verified: Boolean(organisation.verified_at) },
     options: { ...options, goals },
@@ -76,7 +80,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "review") {
     // Only the council records reviews; the secretariat decides.
     requireCan(user, "review:recommend");
-    const submission = parseWithZod(formData, { schema: ReviewSchema });
+    const submission = parseForm(formData, { schema: ReviewSchema });
     if (submission.status !== "success") return fail(submission.reply(), "review");
     try {
       await recordReview(context.db, user, hubId, submission.value.recommendation, submission.value.comment);
@@ -87,7 +91,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (intent === "decide") {
     requireCan(user, "review:decide");
-    const submission = parseWithZod(formData, { schema: DecisionSchema });
+    const submission = parseForm(formData, { schema: DecisionSchema });
     if (submission.status !== "success") return fail(submission.reply(), "decide");
     try {
       await transition(context.db, user, hubId, DECISION_TRANSITION[submission.value.decision], { comment: submission.value.message });
@@ -98,10 +102,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (intent === "decideChange") {
     requireCan(user, "review:decide");
-    const submission = parseWithZod(formData, { schema: ChangeDecisionSchema });
+    const submission = parseForm(formData, { schema: ChangeDecisionSchema });
     if (submission.status !== "success") return fail(submission.reply(), "decideChange");
     try {
-      await decideChangeRequest(context.db, user, hubId, submission.value.changeRequestId, submission.value.decision === "approve", submission.value.message ?? null);
+      await decideChangeRequest(
+        context.db,
+        user,
+        hubId,
+        submission.value.changeRequestId,
+        submission.value.decision === "approve",
+        submission.value.message ?? null,
+        submission.value.version,
+      );
     } catch (error) {
       return refused(error, submission, "decideChange");
     }
@@ -109,7 +121,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   if (intent === "translate") {
     requireCan(user, "hub:translate");
-    const submission = parseWithZod(formData, { schema: TranslationsSchema });
+    const submission = parseForm(formData, { schema: TranslationsSchema });
     if (submission.status !== "success") return fail(submission.reply(), "translate");
     try {
       await saveTranslations(context.db, user, hubId, submission.value.version, submission.value.translations ?? {});
@@ -144,7 +156,7 @@ export default function ReviewProposalPage() {
       </p>
       <h1 lang={values.originalLanguage}>{values.title}</h1>
       <p>
-        {t("proposals:list.status")}: <span className={`status status--${data.status}`}>{t(`hubs:status.${data.status}`)}</span> ·{" "}
+        {t("proposals:list.status")}: <span className={`status status--${data.displayStatus}`}>{t(`hubs:status.${data.displayStatus}`)}</span> ·{" "}
         {data.organisation.name} ({data.organisation.city}){data.organisation.verified ? "" : ` · ${t("review:detail.unverified")}`}
       </p>
       {notice ? (
@@ -161,7 +173,7 @@ export default function ReviewProposalPage() {
             <div key={request.id}>
               <ChangeRequestTable request={request} language={language} />
               {data.canDecideChanges ? (
-                <ChangeDecisionForm requestId={request.id} lastResult={actionData?.form === "decideChange" ? actionData.result : undefined} />
+                <ChangeDecisionForm requestId={request.id} version={values.version} lastResult={actionData?.form === "decideChange" ? actionData.result : undefined} />
               ) : null}
             </div>
           ))}
@@ -328,14 +340,19 @@ function DecisionForm({ lastResult }: { lastResult?: SubmissionResult<string[]> 
   );
 }
 
-function ChangeDecisionForm({ requestId, lastResult }: { requestId: number; lastResult?: SubmissionResult<string[]> }) {
+function ChangeDecisionForm({ requestId, version, lastResult }: { requestId: number; version: number; lastResult?: SubmissionResult<string[]> }) {
   const { t } = useTranslation("review");
-  const [form, fields] = useForm<{ changeRequestId: number; message?: string }>({ id: `change-${requestId}`, lastResult, defaultValue: { changeRequestId: requestId } });
+  const [form, fields] = useForm<{ changeRequestId: number; version: number; message?: string }>({
+    id: `change-${requestId}-${version}`,
+    lastResult,
+    defaultValue: { changeRequestId: requestId, version },
+  });
   return (
     <Form method="post" {...getFormProps(form)} className="form">
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="decideChange" />
       <input {...getInputProps(fields.changeRequestId, { type: "hidden" })} key={fields.changeRequestId.key} />
+      <input {...getInputProps(fields.version, { type: "hidden" })} key={fields.version.key} />
       <TextAreaField meta={fields.message} label={t("changeForm.message")} rows={3} />
       <div className="form-actions">
         <button type="submit" name="decision" value="approve" className="button">

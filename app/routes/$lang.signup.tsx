@@ -1,12 +1,16 @@
 import { getFormProps, getInputProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { parseForm } from "~/modules/forms/parse.server";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { countryOptions } from "~/modules/accounts/countries";
+import { useEffect } from "react";
+import { countryOptions, regionOfCountry } from "~/modules/accounts/countries";
 import { listVerifiedOrganisations } from "~/modules/accounts/organisations.server";
 import { passwordProblem } from "~/modules/accounts/password-policy.server";
+import { clientIp } from "~/modules/accounts/route-helpers.server";
 import { languageParam } from "~/modules/http/params.server";
+import { consumeRateLimit, passRetryAfter, rateLimitRules, retryAfterHeaders } from "~/modules/http/rate-limit.server";
 import { requirePermission } from "~/modules/permissions/permissions.server";
 import { ORGANISATION_KINDS, SignupSchema, WORLD_REGIONS } from "~/modules/accounts/schemas";
 import { createSession, getSessionUser } from "~/modules/accounts/session.server";
@@ -17,6 +21,8 @@ import { getTranslator } from "~/modules/i18n/i18next.server";
 import { ErrorList, FormErrors, SelectField, TextField } from "~/modules/forms/fields";
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
+
+export const headers = passRetryAfter;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const language = languageParam(params.lang);
@@ -35,11 +41,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const language = languageParam(params.lang);
   await requirePermission(context, request, "account:enter");
-  const submission = parseWithZod(await request.formData(), { schema: SignupSchema });
+  const submission = parseForm(await request.formData(), { schema: SignupSchema });
   const hidden = { hideFields: ["password", "passwordConfirm"] };
   if (submission.status !== "success") return json(submission.reply(hidden), { status: 400 });
   const problem = passwordProblem(submission.value.password, submission.value.email);
   if (problem) return json(submission.reply({ ...hidden, fieldErrors: { password: [problem] } }), { status: 400 });
+  // Counted only for a sign-up about to hash a password (a form with mistakes costs nothing).
+  const decision = await consumeRateLimit(context.db, rateLimitRules(context.env).signup, clientIp(context));
+  if (!decision.allowed) return json(submission.reply({ ...hidden, formErrors: ["validation:tooManyRequests"] }), { status: 429, headers: retryAfterHeaders(decision) });
   const result = await signUp(context.db, submission.value);
   if (!result.ok) {
     const fieldErrors: Record<string, string[]> =
@@ -73,6 +82,13 @@ export default function SignupPage() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
   });
   const mode = (fields.mode.value ?? fields.mode.initialValue ?? "create") as string;
+  // The region follows the country (without JavaScript the server derives it from the country).
+  const country = fields.countryCode.value;
+  useEffect(() => {
+    const region = country ? regionOfCountry(country) : undefined;
+    if (region) form.update({ name: fields.region.name, value: region });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [country]);
   return (
     <div className="container narrow">
       <h1>{t("signup.title")}</h1>
@@ -109,7 +125,8 @@ export default function SignupPage() {
           </div>
           <ErrorList id={fields.mode.errorId} errors={fields.mode.errors} />
         </fieldset>
-        <fieldset className={mode === "join" ? "signup-option signup-option--inactive" : "signup-option"}>
+        {/* One of the two sections shows, by the choice above: CSS :has() follows the radio with or without JavaScript. */}
+        <fieldset className={mode === "join" ? "signup-option signup-option--create signup-option--inactive" : "signup-option signup-option--create"}>
           <legend>{t("signup.newOrganisation")}</legend>
           <TextField meta={fields.organisationName} label={t("fields.organisationName")} autoComplete="organization" />
           <SelectField
@@ -122,6 +139,7 @@ export default function SignupPage() {
           <SelectField
             meta={fields.region}
             label={t("fields.region")}
+            help={t("fields.regionHelp")}
             placeholder={t("fields.choose")}
             options={WORLD_REGIONS.map((value) => ({ value, label: t(`regions.${value}`) }))}
           />
@@ -129,7 +147,7 @@ export default function SignupPage() {
           <TextField meta={fields.latitude} label={t("fields.latitude")} help={t("fields.latitudeHelp")} inputMode="decimal" />
           <TextField meta={fields.longitude} label={t("fields.longitude")} help={t("fields.longitudeHelp")} inputMode="decimal" />
         </fieldset>
-        <fieldset className={mode === "create" ? "signup-option signup-option--inactive" : "signup-option"}>
+        <fieldset className={mode === "create" ? "signup-option signup-option--join signup-option--inactive" : "signup-option signup-option--join"}>
           <legend>{t("signup.existingOrganisation")}</legend>
           <SelectField
             meta={fields.organisationId}

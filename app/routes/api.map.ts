@@ -4,13 +4,19 @@ import { isoToday } from "~/modules/hubs/lifecycle";
 import { getMapData } from "~/modules/map/clusters.server";
 import { getPublicDataVersion } from "~/modules/hubs/public-cache.server";
 import { languageQuery } from "~/modules/http/params.server";
+import { clientIp } from "~/modules/accounts/route-helpers.server";
 import { methodNotAllowed } from "~/modules/http/responses.server";
+import { enforceRateLimit, rateLimitRules } from "~/modules/http/rate-limit.server";
 import { corsPreflight, openDataResponse } from "~/modules/opendata/http.server";
 import { requirePermission } from "~/modules/permissions/permissions.server";
 
 /** GET /api/map?bbox=w,s,e,n&zoom=z&lang=xx&<filters>: clusters and HUBs in view (never every point). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(context, request, "public:read");
+  await enforceRateLimit(context, rateLimitRules(context.env).search, clientIp(context), {
+    body: JSON.stringify({ error: "too_many_requests" }),
+    contentType: "application/json; charset=utf-8",
+  });
   const url = new URL(request.url);
   const filters = parseHubFilters(url.searchParams);
   const bbox = parseBbox(url.searchParams.get("bbox")) ?? [-180, -85, 180, 85];

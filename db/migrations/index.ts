@@ -8,6 +8,9 @@ import * as progress from "./2026-11-22-040-progress";
 import * as proposals from "./2026-11-22-020-proposals";
 import * as publicVersionFollowers from "./2026-11-22-050-public-version-followers";
 import * as publicVersionHubPage from "./2026-11-22-060-public-version-hub-page";
+import * as urlChecks from "./2026-12-01-070-url-checks";
+import * as crossLanguageSearch from "./2026-12-01-075-cross-language-search";
+import * as securityAccounts from "./2026-12-01-080-security-accounts";
 
 /**
  * Every migration, in order. A static list (not a folder scan) so the same set runs
@@ -23,4 +26,7 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22-040-progress": progress,
   "2026-11-22-050-public-version-followers": publicVersionFollowers,
   "2026-11-22-060-public-version-hub-page": publicVersionHubPage,
+  "2026-12-01-070-url-checks": urlChecks,
+  "2026-12-01-075-cross-language-search": crossLanguageSearch,
+  "2026-12-01-080-security-accounts": securityAccounts,
 };

@@ -2,8 +2,12 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { accessibilityViolations } from "../support/browser";
 import { useApp } from "../support/e2e";
+import { useFakeSmtp } from "../support/smtp";
 
-const app = useApp();
+// Reset and invitation links reach people by e-mail only (the outbox page hides them): the server
+// sends to a fake SMTP server, where the tests read them as the recipient would.
+const smtp = useFakeSmtp();
+const app = useApp({ env: smtp.env });
 
 const DEMO_PASSWORD = "demo-hub-2030";
 const ANA = { email: "ana.perez@rosario.example", password: "rio-parana-atardecer-2030" };
@@ -96,7 +100,7 @@ describe("accounts in the browser", () => {
     await ana.context.close();
   });
 
-  it("a forgotten password is reset through the link the secretariat reads in the outbox", async () => {
+  it("a forgotten password is reset through the link received by e-mail, which the outbox page never shows", async () => {
     const visitor = await app.newContext({ locale: "en-GB" });
     const page = await visitor.context.newPage();
     await page.goto(`${app.url}/en/login`);
@@ -112,8 +116,10 @@ describe("accounts in the browser", () => {
     await adminPage.goto(`${app.url}/en/admin/outbox`);
     const message = adminPage.getByRole("article", { name: "Elija una contraseña nueva para HUBs Local4Action" });
     await message.getByText(ANA.email).waitFor();
+    const link = (await smtp.nextMailTo(ANA.email)).match(/https?:\/\/\S+\/es\/password\/reset\/[A-Za-z0-9_-]{43}/)![0];
     const body = await message.locator("pre").textContent();
-    const link = body!.match(/https?:\/\/\S+\/es\/password\/reset\/[A-Za-z0-9_-]+/)![0];
+    expect(body).toContain("/es/password/reset/[link hidden]");
+    expect(await adminPage.content()).not.toContain(link.split("/").at(-1));
     await secretariat.context.close();
 
     const newPassword = "lago-andino-silencioso-77";
@@ -135,7 +141,7 @@ describe("accounts in the browser", () => {
     await visitor.context.close();
   });
 
-  it("the secretariat invites a council member in French, who accepts the single-use link from the outbox", async () => {
+  it("the secretariat invites a council member in French, who accepts the single-use link from the e-mail", async () => {
     const secretariat = await app.newContext({ locale: "en-GB" });
     const adminPage = await secretariat.context.newPage();
     await app.loginAs("secretariat", secretariat.context);
@@ -146,9 +152,10 @@ describe("accounts in the browser", () => {
     await adminPage.getByRole("button", { name: "Send the invitation" }).click();
     await adminPage.getByText("The invitation to membre.conseil@example.org is in the outbox.").waitFor();
     await adminPage.getByRole("row", { name: /membre\.conseil@example\.org/ }).getByText("Waiting").waitFor();
+    const link = (await smtp.nextMailTo("membre.conseil@example.org")).match(/https?:\/\/\S+\/fr\/invitations\/[A-Za-z0-9_-]{43}/)![0];
     await adminPage.goto(`${app.url}/en/admin/outbox`);
     const body = await adminPage.getByRole("article", { name: "Votre invitation au registre des HUBs Local4Action" }).locator("pre").textContent();
-    const link = body!.match(/https?:\/\/\S+\/fr\/invitations\/[A-Za-z0-9_-]+/)![0];
+    expect(body).toContain("/fr/invitations/[link hidden]");
 
     const invitee = await app.newContext({ locale: "fr-FR" });
     const page = await invitee.context.newPage();

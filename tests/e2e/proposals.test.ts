@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { accessibilityViolations } from "../support/browser";
 import { useApp } from "../support/e2e";
 import { formatDate } from "~/modules/i18n/format";
+import { displayStatusOf, isoToday } from "~/modules/hubs/lifecycle";
 
 const app = useApp();
 
@@ -162,7 +163,9 @@ describe("the whole story: a city signs up and drafts in Spanish, the council re
     await page.getByLabel("Message to the city", { exact: true }).fill("Welcome to the Local4Action network!");
     await page.getByRole("button", { name: "Record the decision" }).click();
     await page.getByText("The decision was recorded and the city was told.").waitFor();
-    await page.getByText("Recognised", { exact: true }).first().waitFor();
+    // Recognised: the page shows what it is today (active within 2025-01-15 to 2027-01-14, ended after).
+    const shown = displayStatusOf({ status: "recognised", startDate: "2025-01-15", endDate: "2027-01-14" }, isoToday());
+    await page.getByText(shown === "active" ? "Active" : "Ended, final report due", { exact: true }).first().waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await context.close();
 
@@ -206,13 +209,15 @@ describe("after recognition", () => {
     await pageB.goto(`${app.url}${hubPath}`);
     await pageA.getByLabel("Título (francés)", { exact: true }).fill("Quartiers qui respirent");
     await pageA.getByRole("button", { name: "Guardar cambios" }).first().click();
-    await pageA.getByText("Sus cambios se han guardado.").waitFor();
+    // A recognised HUB's texts wait for the secretariat: the city is told so.
+    await pageA.getByText("Tus cambios se enviaron a la secretaría para su revisión", { exact: false }).waitFor();
     await pageB.getByLabel("Sitio web", { exact: true }).fill("https://movilidad.bogota.example");
     await pageB.getByRole("button", { name: "Guardar cambios" }).first().click();
     await pageB.getByText("Otra persona guardó este formulario", { exact: false }).waitFor();
     expect(await pageB.getByLabel("Sitio web", { exact: true }).inputValue()).toBe("https://movilidad.bogota.example");
     // The first person's save was not overwritten.
     await pageA.reload();
+    // The form shows the version awaiting review.
     expect(await pageA.getByLabel("Título (francés)", { exact: true }).inputValue()).toBe("Quartiers qui respirent");
     expect(await pageA.getByLabel("Sitio web", { exact: true }).inputValue()).not.toBe("https://movilidad.bogota.example");
     await first.context.close();
@@ -226,12 +231,15 @@ describe("after recognition", () => {
     await page.goto(`${app.url}${hubPath}`);
     await page.getByLabel("Fecha de finalización", { exact: true }).fill("2027-06-30");
     await page.getByRole("button", { name: "Guardar cambios" }).first().click();
-    await page.getByText("Los cambios de resultados o calendario se enviaron a la secretaría", { exact: false }).waitFor();
+    await page.getByText("Tus cambios se enviaron a la secretaría para su revisión", { exact: false }).waitFor();
     const pending = page.getByRole("region", { name: "Solicitud de cambio pendiente de la secretaría" });
+    await pending.getByText("Tus cambios esperan la revisión de la secretaría", { exact: false }).waitFor();
+    // One request holds both changes: the earlier French title and the end date, published → proposed.
+    await pending.getByRole("cell", { name: "Quartiers qui respirent" }).waitFor();
     await pending.getByRole("cell", { name: formatDate("2027-01-14", "es") }).waitFor();
     await pending.getByRole("cell", { name: formatDate("2027-06-30", "es") }).waitFor();
-    // The agreed end date is unchanged until the secretariat decides.
-    expect(await page.getByLabel("Fecha de finalización", { exact: true }).inputValue()).toBe("2027-01-14");
+    // The form shows the version the city asked for; the public page keeps the agreed one until the secretariat decides.
+    expect(await page.getByLabel("Fecha de finalización", { exact: true }).inputValue()).toBe("2027-06-30");
     expect(await accessibilityViolations(page)).toEqual([]);
     await context.close();
 

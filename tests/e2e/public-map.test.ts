@@ -319,7 +319,7 @@ describe("embedding and open data over HTTP", () => {
     expect((await hub.json()).title).toMatch(/pistes cyclables/);
     const feed = await fetch(`${app.url}/fr/feed.xml`);
     expect(feed.headers.get("content-type")).toMatch(/^application\/atom\+xml/);
-    expect(await feed.text()).toMatch(/<title>(Nouveau HUB reconnu|Avancement publié) : /);
+    expect(await feed.text()).toMatch(/<title>(Nouveau HUB reconnu|Avancement publié)\u202F: /);
     for (const resolution of ["110m", "50m"]) {
       // Sent gzipped as stored (Node's fetch decodes it), cached a week, revalidated by ETag.
       const basemap = await fetch(`${app.url}/map/countries/${resolution}.geojson`, { headers: { "Accept-Encoding": "gzip" } });

@@ -9,7 +9,7 @@ import { createInvitation, invitationState, INVITATION_LIFETIME_MS } from "~/mod
 import { requestPasswordReset, resetPassword, resetTokenState, RESET_LIFETIME_MS } from "~/modules/accounts/password-reset.server";
 import { getSessionUser } from "~/modules/accounts/session.server";
 import { listAudit } from "~/modules/audit/audit.server";
-import { listOutbox } from "~/modules/mail/mailer.server";
+import { deliverableText, listOutbox } from "~/modules/mail/mailer.server";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { DEMO_PASSWORD } from "../support/accounts";
 import { callRoute, contextFor, cookieOf, requestFor } from "../support/routes";
@@ -28,9 +28,15 @@ async function login(email: string, password: string) {
   return callRoute(loginAction, database, { path: "/en/login", body: { email, password }, params: { lang: "en" }, clientIp: `10.0.0.${ipCounter++}` });
 }
 
+/** The latest message to `address` as its recipient gets it (the outbox keeps the link token apart from the body). */
 async function latestMailTo(address: string) {
-  const messages = await listOutbox(database.db);
-  return messages.find((m) => m.to_address === address);
+  const message = await database.db
+    .selectFrom("outbox")
+    .select(["kind", "language", "subject", "body_text", "link_token"])
+    .where("to_address", "=", address)
+    .orderBy("id", "desc")
+    .executeTakeFirst();
+  return message && { ...message, body_text: deliverableText(message) };
 }
 
 function tokenIn(text: string, path: "password/reset" | "invitations") {

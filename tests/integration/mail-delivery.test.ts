@@ -1,51 +1,13 @@
-import { createServer, type Server } from "node:net";
+import type { Server } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { action as forgotAction } from "~/routes/$lang.password.forgot";
 import { deliveryFinished, sendQueuedMail } from "~/modules/mail/delivery.server";
-import { listOutbox } from "~/modules/mail/mailer.server";
+import { deliverOutbox, listOutbox } from "~/modules/mail/mailer.server";
+import { requestPasswordReset, resetTokenState } from "~/modules/accounts/password-reset.server";
 import { parseEnv } from "~/modules/config/env.server";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { callRoute } from "../support/routes";
-
-/** A minimal SMTP server on localhost that records what it receives. */
-function fakeSmtp(received: string[]): Promise<{ server: Server; port: number }> {
-  return new Promise((resolve) => {
-    const server = createServer((socket) => {
-      let inData = false;
-      let data = "";
-      let buffer = "";
-      socket.write("220 localhost fake ESMTP\r\n");
-      socket.on("data", (chunk) => {
-        buffer += chunk.toString("utf8");
-        let index: number;
-        while ((index = buffer.indexOf("\r\n")) !== -1) {
-          const line = buffer.slice(0, index);
-          buffer = buffer.slice(index + 2);
-          if (inData) {
-            if (line === ".") {
-              inData = false;
-              received.push(data);
-              data = "";
-              socket.write("250 OK queued\r\n");
-            } else data += `${line}\n`;
-            continue;
-          }
-          const command = line.slice(0, 4).toUpperCase();
-          if (command === "EHLO" || command === "HELO") socket.write("250 localhost\r\n");
-          else if (command === "DATA") {
-            inData = true;
-            socket.write("354 go ahead\r\n");
-          } else if (command === "QUIT") socket.end("221 bye\r\n");
-          else socket.write("250 OK\r\n");
-        }
-      });
-    });
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      resolve({ server, port: typeof address === "object" && address ? address.port : 0 });
-    });
-  });
-}
+import { fakeSmtp } from "../support/smtp";
 
 let database: TestDatabase;
 let smtp: { server: Server; port: number };
@@ -74,5 +36,26 @@ describe("mail delivery with SMTP_URL", () => {
     sendQueuedMail(database.db, env.SMTP_URL);
     await deliveryFinished();
     expect(received).toHaveLength(1);
+  });
+
+  it("puts the link token back only in the e-mail it sends, then keeps no token in the outbox", async () => {
+    const env = parseEnv({ SMTP_URL: `smtp://127.0.0.1:${smtp.port}` });
+    await callRoute(forgotAction, database, { path: "/en/password/forgot", body: { email: "council@demo.l4a.test" }, params: { lang: "en" }, clientIp: "127.0.0.2", env });
+    await deliveryFinished();
+    // Quoted-printable: soft line breaks joined again.
+    const sent = received.at(-1)!.replace(/=\n/g, "").replace(/=3D/g, "=");
+    const token = sent.match(/\/password\/reset\/([A-Za-z0-9_-]{43})/)![1];
+    expect((await resetTokenState(database.db, token)).status).toBe("valid");
+    const stored = await database.db.selectFrom("outbox").selectAll().where("to_address", "=", "council@demo.l4a.test").orderBy("id", "desc").executeTakeFirstOrThrow();
+    expect(stored.sent_at).not.toBeNull();
+    expect(stored.link_token).toBeNull();
+    expect(JSON.stringify(stored)).not.toContain(token);
+  });
+
+  it("does not send a message whose link expired before it could be sent", async () => {
+    const before = received.length;
+    await requestPasswordReset(database.db, "city@demo.l4a.test", "http://localhost", new Date(Date.now() - 2 * 60 * 60 * 1000));
+    expect(await deliverOutbox(database.db, `smtp://127.0.0.1:${smtp.port}`)).toEqual({ sent: 0, failed: 0 });
+    expect(received).toHaveLength(before);
   });
 });

@@ -208,19 +208,20 @@ describe("a recognised HUB's agreed baseline", () => {
     });
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toContain("changeRequested=1");
-    // The baseline stays; the translation (not part of it) is saved.
+    // Nothing published changes until the secretariat approves: neither the baseline nor the city's translation.
     const hub = await kit.database.db.selectFrom("hubs").select(["end_date", "status"]).where("id", "=", hubId).executeTakeFirstOrThrow();
     expect(hub).toEqual({ end_date: "2028-12-31", status: "recognised" });
     const fr = await kit.database.db.selectFrom("hub_translations").select("title").where("hub_id", "=", hubId).where("language", "=", "fr").executeTakeFirstOrThrow();
-    expect(fr.title).toBe("Mobilité propre dans les quartiers");
+    expect(fr.title).not.toBe("Mobilité propre dans les quartiers");
 
     const page = (await (await callRoute(reviewRoute.loader, kit.database, { path: `/en/review/${hubId}`, cookie: users.secretariat.cookie, params: { lang: "en", hubId: String(hubId) } })).json()) as {
       changeRequests: { id: number; status: string; changes: { field: string; before: string; after: string }[] }[];
     };
     const request = page.changeRequests[0];
     expect(request.status).toBe("pending");
-    expect(request.changes.map((change) => change.field)).toEqual(["endDate", "outcome"]);
-    expect(request.changes[0]).toMatchObject({ before: "2028-12-31", after: "2029-06-30" });
+    expect(request.changes.map((change) => change.field)).toEqual(["title", "endDate", "outcome"]);
+    expect(request.changes[0]).toMatchObject({ language: "fr", after: "Mobilité propre dans les quartiers" });
+    expect(request.changes[1]).toMatchObject({ before: "2028-12-31", after: "2029-06-30" });
 
     // A recognised HUB cannot be emptied: its saves are checked like a submission.
     const emptied = await postEdit(users.cityA, hubId, { version: String((await version(hubId)).version), goals: undefined, primaryGoal: undefined, targets: undefined });
@@ -228,8 +229,9 @@ describe("a recognised HUB's agreed baseline", () => {
     expect(await kit.database.db.selectFrom("hub_goals").select("goal").where("hub_id", "=", hubId).execute()).toHaveLength(2);
 
     // Only the secretariat decides it.
-    expect((await postReview(users.council, hubId, { intent: "decideChange", changeRequestId: String(request.id), decision: "approve" })).status).toBe(403);
-    expect((await postReview(users.secretariat, hubId, { intent: "decideChange", changeRequestId: String(request.id), decision: "approve", message: "De acuerdo" }, "en")).status).toBe(302);
+    const seen = String((await version(hubId)).version);
+    expect((await postReview(users.council, hubId, { intent: "decideChange", changeRequestId: String(request.id), version: seen, decision: "approve" })).status).toBe(403);
+    expect((await postReview(users.secretariat, hubId, { intent: "decideChange", changeRequestId: String(request.id), version: seen, decision: "approve", message: "De acuerdo" }, "en")).status).toBe(302);
     const after = await kit.database.db.selectFrom("hubs").select("end_date").where("id", "=", hubId).executeTakeFirstOrThrow();
     expect(after.end_date).toBe("2029-06-30");
     const outcome = await kit.database.db.selectFrom("hub_outcomes").select("target_value").where("hub_id", "=", hubId).executeTakeFirstOrThrow();

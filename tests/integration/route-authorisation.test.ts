@@ -319,17 +319,29 @@ describe("every route, every visitor", () => {
 });
 
 describe("route parameters", () => {
-  const idRoutes = ["routes/$lang.my.hubs.$hubId", "routes/$lang.review.$hubId", "routes/$lang.progress.updates.$updateId", "routes/$lang.council.hubs.$hubId.cadence"];
+  // Every route with an id segment (found, not listed, so a new one is covered): its loader and its action.
+  const idRoutes = [...byId.keys()].filter((id) => /\$\w+Id\b/.test(id));
+  it("finds the routes with an id segment", () => {
+    expect(idRoutes).toEqual(
+      expect.arrayContaining(["routes/$lang.my.hubs.$hubId", "routes/$lang.review.$hubId", "routes/$lang.progress.updates.$updateId", "routes/$lang.progress.$hubId.new", "routes/$lang.council.hubs.$hubId.cadence"]),
+    );
+  });
   for (const id of idRoutes) {
-    it(`${id} answers 404 to an id that is not canonical digits within PostgreSQL's integer range`, async () => {
+    it(`${id} answers 404 to an id that is not canonical digits within PostgreSQL's integer range, on GET and POST`, async () => {
       const route = byId.get(id)!;
       const module = await modules[`../../app/${route.file}`]();
-      const visitor: Visitor = id.includes("my.hubs") ? "cityA" : "secretariat";
-      for (const value of ["0", "-1", "01", "1e3", "abc", " 1", "2147483648", "99999999999999999999"]) {
-        const params = { ...paramsFor(route), [id.includes("updateId") ? "updateId" : "hubId"]: value };
-        const request = new Request(`http://localhost/en/x`, { headers: { Cookie: (await cookieOf(visitor))! } });
-        const response = await (module.loader as (args: unknown) => Promise<Response>)({ request, params, context: context() }).catch((thrown: unknown) => thrown as Response);
-        expect(response.status, `${id} ${JSON.stringify(value)}`).toBe(404);
+      const visitor: Visitor = id.includes("my.hubs") || id.includes("progress.$hubId") ? "cityA" : "secretariat";
+      const param = /\$(\w+Id)\b/.exec(id)![1];
+      for (const value of ["0", "-1", "01", "1e3", "abc", " 1", "1 ", "+1", "0x10", "2147483648", "4294967296", "99999999999999999999"]) {
+        const params = { ...paramsFor(route), [param]: value };
+        const cookie = (await cookieOf(visitor))!;
+        for (const [name, method] of [["loader", "GET"], ["action", "POST"]] as const) {
+          const handler = module[name] as ((args: unknown) => Promise<Response>) | undefined;
+          if (!handler) continue;
+          const request = new Request(`http://localhost/en/x?period=progress:2026-01-01`, { method, headers: { Cookie: cookie }, body: method === "POST" ? new FormData() : undefined });
+          const response = await handler({ request, params, context: context() }).catch((thrown: unknown) => thrown as Response);
+          expect(response.status, `${name} ${id} ${JSON.stringify(value)}`).toBe(404);
+        }
       }
     });
   }

@@ -4,6 +4,7 @@ import { createInstance } from "i18next";
 import { describe, expect, it } from "vitest";
 import { i18nConfig } from "~/modules/i18n/config";
 import { loadLocale, localeBackend, localeFiles } from "~/modules/i18n/locale-backend";
+import { typesetResource } from "~/modules/i18n/typography";
 import { LANGUAGES, LOCALES_DIR } from "../support/locales";
 
 function namespacesOnDisk(language: string) {
@@ -18,10 +19,10 @@ describe("the browser's locale backend", () => {
     expect(Object.keys(localeFiles[language]).sort()).toEqual(namespacesOnDisk(language));
   });
 
-  it.each(LANGUAGES)("loads each namespace of %s as the file on disk", async (language) => {
+  it.each(LANGUAGES)("loads each namespace of %s as the file on disk, typeset for its language", async (language) => {
     for (const namespace of namespacesOnDisk(language)) {
       const onDisk = JSON.parse(readFileSync(path.join(LOCALES_DIR, language, `${namespace}.json`), "utf8"));
-      expect(await loadLocale(language, namespace)).toEqual(onDisk);
+      expect(await loadLocale(language, namespace)).toEqual(typesetResource(language, onDisk));
     }
   });
 

@@ -1,3 +1,4 @@
+import type { WorldRegion } from "../../../db/schema";
 import type { Language } from "~/modules/i18n/config";
 
 /** ISO 3166-1 alpha-2: the 249 officially assigned codes. */
@@ -16,4 +17,28 @@ export function countryOptions(language: Language): { value: string; label: stri
   const names = new Intl.DisplayNames([language], { type: "region" });
   const collator = new Intl.Collator(language);
   return COUNTRY_CODES.map((code) => ({ value: code, label: names.of(code) ?? code })).sort((a, b) => collator.compare(a.label, b.label));
+}
+
+/**
+ * The UCLG world region of each country (UCLG's regional sections), the one place that decides it:
+ * the sign-up form pre-fills the region from the country and the schema refuses another. The
+ * uninhabited territories (AQ, BV, GS, HM, TF) have none: any region is accepted for them.
+ */
+const COUNTRIES_BY_REGION: Record<WorldRegion, string> = {
+  africa: "AO BF BI BJ BW CD CF CG CI CM CV DJ DZ EG EH ER ET GA GH GM GN GQ GW KE KM LR LS LY MA MG ML MR MU MW MZ NA NE NG RE RW SC SD SH SL SN SO SS ST SZ TD TG TN TZ UG YT ZA ZM ZW",
+  asia_pacific: "AF AS AU BD BN BT CC CK CN CX FJ FM GU HK ID IN IO JP KH KI KP KR LA LK MH MM MN MO MP MV MY NC NF NP NR NU NZ PF PG PH PK PN PW SB SG TH TK TL TO TV TW VN VU WF WS",
+  eurasia: "AM AZ BY GE KG KZ MD RU TJ TM UZ",
+  europe: "AD AL AT AX BA BE BG CH CY CZ DE DK EE ES FI FO FR GB GG GI GR HR HU IE IM IS IT JE LI LT LU LV MC ME MK MT NL NO PL PT RO RS SE SI SJ SK SM UA VA",
+  latin_america: "AG AI AR AW BB BL BO BQ BR BS BZ CL CO CR CU CW DM DO EC FK GD GF GP GT GY HN HT JM KN KY LC MF MQ MS MX NI PA PE PR PY SR SV SX TC TT UY VC VE VG VI",
+  middle_east_west_asia: "AE BH IL IQ IR JO KW LB OM PS QA SA SY TR YE",
+  north_america: "BM CA GL PM UM US",
+};
+
+const REGION_OF_COUNTRY = new Map<string, WorldRegion>(
+  Object.entries(COUNTRIES_BY_REGION).flatMap(([region, codes]) => codes.split(" ").map((code) => [code, region as WorldRegion] as const)),
+);
+
+/** The country's UCLG world region, or undefined for a territory without one (or an unknown code). */
+export function regionOfCountry(countryCode: string): WorldRegion | undefined {
+  return REGION_OF_COUNTRY.get(countryCode);
 }

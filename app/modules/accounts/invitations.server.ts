@@ -1,6 +1,6 @@
 import type { DB } from "../../../db/index";
 import type { InvitedRole, Language } from "../../../db/schema";
-import { recordAudit } from "~/modules/audit/audit.server";
+import { recordAudit, type RequestSource } from "~/modules/audit/audit.server";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { queueMail } from "~/modules/mail/mailer.server";
 import { hashPassword } from "./password.server";
@@ -19,12 +19,13 @@ function statusOf(row: { accepted_at: Date | null; expires_at: Date }, now: Date
 /** Creates a council or secretariat invitation and queues its e-mail (single-use link valid 7 days), in one transaction. */
 export async function createInvitation(
   db: DB,
-  input: { email: string; role: InvitedRole; language: Language; invitedBy: number; origin: string },
+  input: { email: string; role: InvitedRole; language: Language; invitedBy: number; origin: string; source?: RequestSource },
   now: Date = new Date(),
 ): Promise<{ ok: true; id: number } | { ok: false; error: "emailTaken" }> {
   return db.transaction().execute(async (trx) => {
     if (await emailTaken(trx, input.email)) return { ok: false as const, error: "emailTaken" as const };
     const { token, hash } = newToken();
+    const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
     const invitation = await trx
       .insertInto("invitations")
       .values({
@@ -34,7 +35,7 @@ export async function createInvitation(
         token_hash: hash,
         invited_by: input.invitedBy,
         created_at: now,
-        expires_at: new Date(now.getTime() + INVITATION_LIFETIME_MS),
+        expires_at: expiresAt,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
@@ -49,8 +50,9 @@ export async function createInvitation(
       }),
       kind: "invitation",
       language: input.language,
+      linkToken: { token, expiresAt },
     });
-    await recordAudit(trx, { entity: "invitation", entityId: invitation.id, actorUserId: input.invitedBy, action: "invite", toStatus: input.role });
+    await recordAudit(trx, { entity: "invitation", entityId: invitation.id, actorUserId: input.invitedBy, action: "invite", toStatus: input.role, source: input.source });
     return { ok: true as const, id: invitation.id };
   });
 }
@@ -88,7 +90,7 @@ export async function invitationState(db: DB, token: string, now: Date = new Dat
 export async function acceptInvitation(
   db: DB,
   token: string,
-  input: { displayName: string; password: string },
+  input: { displayName: string; password: string; source?: RequestSource },
   now: Date = new Date(),
 ): Promise<{ ok: true; userId: number } | { ok: false; error: "expired" | "used" | "unknown" | "emailTaken" }> {
   const passwordHash = await hashPassword(input.password);
@@ -113,8 +115,8 @@ export async function acceptInvitation(
         .returning("id")
         .executeTakeFirst();
       if (!claimed) throw new InvitationRaceError();
-      await recordAudit(trx, { entity: "invitation", entityId: state.id, actorUserId: userId, action: "accept", fromStatus: "pending", toStatus: "accepted" });
-      await recordAudit(trx, { entity: "user", entityId: userId, actorUserId: userId, action: "sign_up", toStatus: state.role });
+      await recordAudit(trx, { entity: "invitation", entityId: state.id, actorUserId: userId, action: "accept", fromStatus: "pending", toStatus: "accepted", source: input.source });
+      await recordAudit(trx, { entity: "user", entityId: userId, actorUserId: userId, action: "sign_up", toStatus: state.role, source: input.source });
       return { ok: true as const, userId };
     });
   } catch (error) {

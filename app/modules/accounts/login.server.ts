@@ -1,4 +1,5 @@
 import type { DB } from "../../../db/index";
+import { recordAudit } from "~/modules/audit/audit.server";
 import { insertSession } from "./session.server";
 import { authenticate } from "./users.server";
 
@@ -31,8 +32,18 @@ export async function attemptLogin(
     const user = await authenticate(trx, email, input.password);
     const succeeded = Boolean(user) && !throttled;
     await trx.insertInto("login_attempts").values({ email, ip: input.ip, succeeded, at: now }).execute();
-    if (!succeeded || !user) return { ok: false, throttled };
+    const source = { ip: input.ip, userAgent: input.userAgent };
+    if (!succeeded || !user) {
+      // Audited until the throttle engages: past it, login_attempts alone counts the flood, so
+      // the append-only audit log grows by at most the throttle's allowance per account and IP.
+      if (!throttled) {
+        const account = user ?? (await accountWithEmail(trx, email));
+        await recordAudit(trx, { entity: "user", entityId: account?.id ?? null, actorUserId: null, action: "login_failed", comment: account ? null : email, source });
+      }
+      return { ok: false, throttled };
+    }
     const token = await insertSession(trx, user.id, input.userAgent, now);
+    await recordAudit(trx, { entity: "user", entityId: user.id, actorUserId: user.id, action: "login", source });
     return { ok: true, userId: user.id, token };
   });
 }
@@ -59,4 +70,12 @@ async function recentFailures(db: DB, column: "email" | "ip", value: string, sin
     .where("at", "<=", now)
     .executeTakeFirstOrThrow();
   return Number(row.count);
+}
+
+async function accountWithEmail(db: DB, email: string): Promise<{ id: number } | undefined> {
+  return db
+    .selectFrom("users")
+    .select("id")
+    .where((eb) => eb(eb.fn("lower", ["email"]), "=", email))
+    .executeTakeFirst();
 }

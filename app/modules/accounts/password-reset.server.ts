@@ -1,7 +1,7 @@
 import type { DB } from "../../../db/index";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { getTranslator } from "~/modules/i18n/i18next.server";
-import { queueMail } from "~/modules/mail/mailer.server";
+import { queueMail, revokeQueuedLinks } from "~/modules/mail/mailer.server";
 import { hashPassword } from "./password.server";
 import { hashToken, newToken } from "./tokens.server";
 
@@ -9,7 +9,8 @@ export const RESET_LIFETIME_MS = 60 * 60 * 1000;
 
 /**
  * "Forgot password": when an active account has this e-mail, a single-use link valid one hour is
- * queued in the account's language. Returns nothing either way: the page says the same words.
+ * queued in the account's language, and the account's earlier links stop working. Returns nothing
+ * either way: the page says the same words.
  */
 export async function requestPasswordReset(db: DB, email: string, origin: string, now: Date = new Date()): Promise<void> {
   await db.transaction().execute(async (trx) => {
@@ -21,10 +22,11 @@ export async function requestPasswordReset(db: DB, email: string, origin: string
       .executeTakeFirst();
     if (!user) return;
     const { token, hash } = newToken();
-    await trx
-      .insertInto("password_reset_tokens")
-      .values({ user_id: user.id, token_hash: hash, expires_at: new Date(now.getTime() + RESET_LIFETIME_MS), created_at: now })
-      .execute();
+    const expiresAt = new Date(now.getTime() + RESET_LIFETIME_MS);
+    // One valid link per account: a new request revokes the links sent before it.
+    await trx.deleteFrom("password_reset_tokens").where("user_id", "=", user.id).where("used_at", "is", null).execute();
+    await revokeQueuedLinks(trx, user.email, now);
+    await trx.insertInto("password_reset_tokens").values({ user_id: user.id, token_hash: hash, expires_at: expiresAt, created_at: now }).execute();
     const t = await getTranslator(user.preferred_language);
     const link = `${origin}/${user.preferred_language}/password/reset/${token}`;
     await queueMail(trx, {
@@ -33,6 +35,7 @@ export async function requestPasswordReset(db: DB, email: string, origin: string
       text: t("accounts:mail.reset.body", { name: user.display_name, link, minutes: RESET_LIFETIME_MS / 60_000 }),
       kind: "password_reset",
       language: user.preferred_language,
+      linkToken: { token, expiresAt },
     });
   });
 }

@@ -1,6 +1,8 @@
 import { message, z } from "~/modules/forms/messages";
+import { decimalField } from "~/modules/forms/decimal";
 import { SUPPORTED_LANGUAGES } from "~/modules/i18n/config";
-import { COUNTRY_CODES } from "./countries";
+import { databaseId } from "~/modules/forms/values";
+import { COUNTRY_CODES, regionOfCountry } from "./countries";
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 200;
@@ -46,18 +48,27 @@ export const SignupSchema = z
       organisationName: z.string().trim().min(1).max(200),
       kind: z.enum(ORGANISATION_KINDS),
       countryCode: z.string().refine((code) => (COUNTRY_CODES as readonly string[]).includes(code), { message: message("validation:choice") }),
-      region: z.enum(WORLD_REGIONS),
+      // Derived from the country when left empty (regionOfCountry); another region than the country's is refused.
+      region: z.enum(WORLD_REGIONS).optional(),
       city: z.string().trim().min(1).max(200),
-      latitude: z.number().min(-90).max(90),
-      longitude: z.number().min(-180).max(180),
+      latitude: decimalField(z.number().min(-90).max(90)),
+      longitude: decimalField(z.number().min(-180).max(180)),
     }),
     z.object({
       ...signupCommon,
       mode: z.literal("join"),
-      organisationId: z.number().int().positive(),
+      organisationId: databaseId,
     }),
   ])
-  .superRefine(confirmation);
+  .superRefine(confirmation)
+  .superRefine((value, context) => {
+    if (value.mode !== "create") return;
+    const derived = regionOfCountry(value.countryCode);
+    if (!value.region && !derived) context.addIssue({ code: "custom", path: ["region"], message: message("validation:required") });
+    if (value.region && derived && value.region !== derived) {
+      context.addIssue({ code: "custom", path: ["region"], message: message("accounts:signup.regionOfCountry") });
+    }
+  });
 export type SignupInput = z.infer<typeof SignupSchema>;
 
 export const ForgotPasswordSchema = z.object({ email });

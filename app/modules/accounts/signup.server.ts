@@ -3,6 +3,7 @@ import type { Language, UserRole } from "../../../db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { hashPassword } from "./password.server";
 import type { SignupInput } from "./schemas";
+import { regionOfCountry } from "./countries";
 
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "23505";
@@ -37,7 +38,8 @@ export async function signUp(db: DB, input: SignupInput): Promise<SignupResult> 
             name: input.organisationName,
             kind: input.kind,
             country_code: input.countryCode,
-            region: input.region,
+            // The schema made sure the country has a region when none was chosen.
+            region: input.region ?? regionOfCountry(input.countryCode)!,
             city: input.city,
             latitude: input.latitude,
             longitude: input.longitude,

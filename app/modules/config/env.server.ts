@@ -25,6 +25,12 @@ const EnvSchema = z
     MAP_TILE_ATTRIBUTION: z.string().optional(),
     SMTP_URL: z.string().regex(/^smtps?:\/\//).optional(),
     PUBLIC_URL: z.string().url().optional(),
+    /** Days the outbox keeps a message (its link token goes earlier, when sent or expired). */
+    OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    /** Rate limits (app/modules/http/rate-limit.server.ts), shared by every app process through the database. */
+    RATE_LIMIT_SEARCH_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+    RATE_LIMIT_SIGNUP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
+    RATE_LIMIT_PASSWORD_RESET_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(3),
   })
   .transform((env, context) => {
     const demoMode = env.DEMO_MODE ?? env.NODE_ENV !== "production";

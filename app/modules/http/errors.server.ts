@@ -1,12 +1,12 @@
 import { NotVisibleError, RoleRefusedError } from "~/modules/permissions/permissions";
-import { ConflictError, TransitionError } from "~/modules/progress/progress.server";
+import { ConflictError, TransitionError, UnknownOutcomeError } from "~/modules/progress/progress.server";
 import { WorkflowError } from "~/modules/hubs/lifecycle.server";
 import { forbidden, notFound } from "./responses.server";
 
 /**
  * The one mapping from refusals and domain errors to HTTP. Guards and routes throw the responses of
  * responses.server.ts; domain modules throw typed errors (WorkflowError, ConflictError, TransitionError,
- * NotVisibleError, RoleRefusedError) and
+ * UnknownOutcomeError, NotVisibleError, RoleRefusedError) and
  * `formFailure` turns them into the locale key shown beside the form and its status. A domain error
  * that means "this does not exist for you" is thrown on as a 404; anything unknown is a bug and is rethrown.
  */
@@ -27,6 +27,7 @@ export function formFailure(error: unknown, options: { conflictMessage?: string 
   if (error instanceof NotVisibleError) notFound();
   if (error instanceof RoleRefusedError) forbidden();
   if (error instanceof ConflictError || error instanceof TransitionError) return { message: conflictMessage, status: 409 };
+  if (error instanceof UnknownOutcomeError) return { message: "monitoring:form.unknownOutcome", status: 400 };
   if (error instanceof WorkflowError) {
     switch (error.reason) {
       case "notFound":

@@ -1,4 +1,5 @@
 import { isLanguage, type Language } from "~/modules/i18n/config";
+import { MAX_DATABASE_ID } from "~/modules/forms/values";
 import { notFound } from "./responses.server";
 
 /**
@@ -7,7 +8,7 @@ import { notFound } from "./responses.server";
  * outside PostgreSQL's `integer` (1..2147483647, where a larger number would make the query fail).
  */
 
-export const MAX_DATABASE_ID = 2_147_483_647;
+export { MAX_DATABASE_ID };
 
 /** The page's language from the `$lang` segment, or a 404. */
 export function languageParam(value: string | undefined): Language {

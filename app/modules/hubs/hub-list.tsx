@@ -17,6 +17,8 @@ export interface HubListItem {
   startDate: string;
   endDate: string;
   goals: { number: number; isPrimary: boolean }[];
+  /** When a search found the HUB only through the names of its SDG goals, targets or theme: those, named in the page's language. */
+  matchedThrough?: { kind: "goal" | "target" | "theme"; ref: string; name: string }[];
 }
 
 /** The HUBs as an accessible list: the equivalent of the map for every reader. */
@@ -42,6 +44,11 @@ export function HubList({ hubs, goals, language }: { hubs: HubListItem[]; goals:
           </p>
           {hub.textLanguage !== language ? (
             <p className="hub-card__original-language">{t("hubs:list.shownInOriginal", { language: t(`common:languages.${hub.textLanguage}`) })}</p>
+          ) : null}
+          {hub.matchedThrough?.length ? (
+            <p className="hub-card__matched">
+              {hub.matchedThrough.map((match) => t(`hubs:list.matched.${match.kind}`, { number: match.ref, name: match.name })).join(" · ")}
+            </p>
           ) : null}
           <ul className="sdg-chips" aria-label={t("hubs:list.goals")}>
             {hub.goals.map((goal) => {

@@ -43,7 +43,13 @@ export function hubFilterCondition(filters: HubFilters, today: string, options: 
   // Without matches (the exports), the search itself: a scalar subquery is computed once (an
   // InitPlan), so the index recheck compares with a value instead of calling unaccent and
   // websearch_to_tsquery three times per candidate row.
-  else if (q !== undefined) conditions.push(sql`h.id in (select fs.hub_id from hub_search fs where fs.document @@ (select ${searchQuery(q)}))`);
+  else if (q !== undefined) {
+    conditions.push(sql`h.id in (
+      with x as materialized (select ${searchQuery(q)} as q), ${referenceMatchesCte()}
+      select fs.hub_id from hub_search fs, x where fs.document @@ x.q
+      union all
+      select hub_id from (${hubsUnderReferenceMatches()}) r)`);
+  }
   const bbox = use("bbox");
   if (bbox !== undefined) {
     const [west, south, east, north] = bbox;
@@ -52,6 +58,21 @@ export function hubFilterCondition(filters: HubFilters, today: string, options: 
     else conditions.push(sql`(h.longitude >= ${west} or h.longitude <= ${east})`);
   }
   return sql<SqlBool>`(${sql.join(conditions, sql` and `)})`;
+}
+
+/** `refs`: the reference rows (SDG goals, targets, themes) whose names match the query of CTE `x`. */
+function referenceMatchesCte() {
+  return sql`refs as (select distinct r.kind, r.ref from search_reference r, x where r.document @@ x.q)`;
+}
+
+/** (hub_id, through) of every HUB filed under a row of `refs`, through = "goal:4", "target:4.1", "theme:3". */
+function hubsUnderReferenceMatches() {
+  return sql`
+    select g.hub_id, 'goal:' || g.goal as through from hub_goals g where g.goal in (select ref::int from refs where kind = 'goal')
+    union all
+    select t.hub_id, 'target:' || t.target_id from hub_targets t where t.target_id in (select ref from refs where kind = 'target')
+    union all
+    select th.id, 'theme:' || th.theme_id from hubs th where th.theme_id in (select ref::int from refs where kind = 'theme')`;
 }
 
 /** An int[] parameter, sent as one array literal: both drivers pass a string through unchanged. */
@@ -70,33 +91,57 @@ export function publicHubsFrom(db: DB, filters: HubFilters, today: string, optio
 // Text search
 
 export interface SearchMatches {
-  /** The public HUBs matching, best match first (ties: newest recognition). */
+  /** The public HUBs matching, best match first (ties: newest recognition); HUBs matched only through reference names last. */
   ids: number[];
   /** How many of them serve each SDG: the SDG counts of a search with no other filter. */
   goalCounts: Record<number, number>;
+  /** For a HUB whose own texts do not match: the reference names that did (its SDG goals, targets or theme). */
+  through: Record<number, ReferenceMatch[]>;
+}
+
+/** A piece of reference data whose name matched a query: SDG goal "4", target "4.1", theme id "3". */
+export interface ReferenceMatch {
+  kind: "goal" | "target" | "theme";
+  ref: string;
 }
 
 /**
  * Every public HUB matching `q`: one GIN lookup and one ranking per query and data version,
  * shared by the list, its count, the SDG counts and the map in every language. The other filters
  * then look the matches up by primary key instead of scanning every HUB to join them.
+ *
+ * Two ways to match, so a reader finds HUBs written in another language:
+ * - the HUB's own texts, in every language it has (hub_search), ranked;
+ * - the names, in all three languages, of the SDG goals and targets and the theme it is filed under
+ *   (search_reference, about 600 rows: one extra GIN lookup, then the HUBs under the few matching
+ *   rows through the (goal, hub_id), (target_id, hub_id) and theme indexes). These come after the
+ *   text matches, newest first, and carry what matched so the list can say so.
  */
 export async function searchMatches(db: DB, q: string, version?: number): Promise<SearchMatches> {
   return cachedPublic(
     db,
     `matches:${q}`,
     async () => {
-      // `offset 0` in x keeps PostgreSQL from inlining x.q into ts_rank and the recheck, which
-      // would rebuild the tsquery (unaccent + 3 × websearch_to_tsquery) for every matching row.
+      // x is materialised once: inlined, PostgreSQL would rebuild the tsquery (unaccent + 3 ×
+      // websearch_to_tsquery) for every row it rechecks or ranks.
       // `offset 0` in h keeps one primary-key look-up per match: the planner, pricing random reads
       // as if from disk, would rather scan all 100,000 HUBs to join a few thousand matches (3× slower).
-      const { rows } = await sql<{ id: number; goals: string | null }>`
-        select m.hub_id as id, h.goals
-        from (
-          select rs.hub_id, max(ts_rank(rs.document, x.q)) as rank
-          from hub_search rs, (select ${searchQuery(q)} as q offset 0) x
+      const { rows } = await sql<{ id: number; goals: string | null; through: string | null }>`
+        with x as materialized (select ${searchQuery(q)} as q),
+        ${referenceMatchesCte()},
+        candidates as (
+          select rs.hub_id, ts_rank(rs.document, x.q) as rank, null::text as through
+          from hub_search rs, x
           where rs.document @@ x.q
-          group by rs.hub_id
+          union all
+          select r.hub_id, -1, r.through from (${hubsUnderReferenceMatches()}) r
+        )
+        select m.hub_id as id, h.goals, m.through
+        from (
+          select c.hub_id, max(c.rank) as rank,
+            case when bool_or(c.through is null) then null else string_agg(distinct c.through, ',') end as through
+          from candidates c
+          group by c.hub_id
         ) m
         cross join lateral (
           select h.recognised_at, (select string_agg(g.goal::text, ',') from hub_goals g where g.hub_id = h.id) as goals
@@ -107,11 +152,25 @@ export async function searchMatches(db: DB, q: string, version?: number): Promis
         order by m.rank desc, h.recognised_at desc, m.hub_id desc`.execute(db);
       const goalCounts: Record<number, number> = {};
       for (let goal = 1; goal <= 17; goal++) goalCounts[goal] = 0;
-      for (const row of rows) for (const goal of row.goals?.split(",") ?? []) goalCounts[Number(goal)] += 1;
-      return { ids: rows.map((row) => row.id), goalCounts };
+      const through: Record<number, ReferenceMatch[]> = {};
+      for (const row of rows) {
+        for (const goal of row.goals?.split(",") ?? []) goalCounts[Number(goal)] += 1;
+        if (row.through) through[row.id] = row.through.split(",").map(parseReferenceMatch).sort(byKindAndRef);
+      }
+      return { ids: rows.map((row) => row.id), goalCounts, through };
     },
     version,
   );
+}
+
+function parseReferenceMatch(text: string): ReferenceMatch {
+  const separator = text.indexOf(":");
+  return { kind: text.slice(0, separator) as ReferenceMatch["kind"], ref: text.slice(separator + 1) };
+}
+
+const KIND_ORDER = { goal: 0, target: 1, theme: 2 };
+function byKindAndRef(a: ReferenceMatch, b: ReferenceMatch) {
+  return KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.ref.localeCompare(b.ref, "en", { numeric: true });
 }
 
 /** The search's matches when `filters` has a text query (for `FilterConditionOptions.matches`). */

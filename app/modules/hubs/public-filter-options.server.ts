@@ -2,7 +2,8 @@ import { sql } from "kysely";
 import type { DB } from "../../../db/index";
 import type { Language } from "~/modules/i18n/config";
 import { countryName } from "~/modules/i18n/format";
-import { listSdgGoals } from "~/modules/sdg/sdg.server";
+import { listSdgGoals, listSdgTargets } from "~/modules/sdg/sdg.server";
+import { listThemeNames } from "./themes.server";
 import type { SdgGoal } from "~/modules/sdg/sdg";
 import { PUBLIC_STORED_STATUSES } from "./lifecycle";
 import { cachedPublic } from "./public-cache.server";
@@ -24,7 +25,7 @@ export interface FilterOptions {
 export async function getFilterOptions(db: DB, language: Language): Promise<FilterOptions> {
   return cachedPublic(db, `options:${language}`, async () => {
     const [themes, countries, years, targets] = await Promise.all([
-      db.selectFrom("themes").select(["slug", `name_${language}`]).orderBy("position").orderBy("slug").execute(),
+      listThemeNames(db, language),
       db
         .selectFrom("hubs as h")
         .innerJoin("organisations as o", "o.id", "h.lead_organisation_id")
@@ -38,13 +39,13 @@ export async function getFilterOptions(db: DB, language: Language): Promise<Filt
         .select(sql<number>`extract(year from h.start_date)::int`.as("year"))
         .distinct()
         .execute(),
-      db.selectFrom("sdg_targets").select(["id", "goal", `title_${language}`]).orderBy("goal").orderBy("position").execute(),
+      listSdgTargets(db, language),
     ]);
     return {
-      themes: themes.map((theme) => ({ slug: theme.slug, name: (theme as Record<string, string>)[`name_${language}`] })),
+      themes: themes.map((theme) => ({ slug: theme.slug, name: theme.name })),
       countries: sortedCountries(countries.map((row) => row.country_code.trim()), language),
       years: years.map((row) => Number(row.year)).sort((a, b) => a - b),
-      targets: targets.map((target) => ({ id: target.id, goal: target.goal, title: (target as unknown as Record<string, string>)[`title_${language}`] })),
+      targets,
     };
   });
 }

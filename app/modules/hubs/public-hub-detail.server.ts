@@ -4,6 +4,8 @@ import type { Language } from "~/modules/i18n/config";
 import { pickText } from "~/modules/i18n/text-fallback";
 import { hubText, hubTextLanguage, joinHubTexts } from "./hub-texts.server";
 import { PUBLIC_STORED_STATUSES, publicStatusOf, type PublicHubStatus } from "./lifecycle";
+import { themeNameColumn } from "./themes.server";
+import { targetTitleColumn } from "~/modules/sdg/sdg.server";
 
 // One HUB, every public field
 
@@ -91,7 +93,7 @@ export async function getPublicHub(db: DB, { slug, language, today }: { slug: st
       "o.latitude as lead_latitude",
       "o.longitude as lead_longitude",
       "th.slug as theme_slug",
-      `th.name_${language} as theme_name` as "th.name_en as theme_name",
+      themeNameColumn(language).as("theme_name"),
     ])
     .executeTakeFirst();
   if (!hub) return null;
@@ -103,7 +105,7 @@ export async function getPublicHub(db: DB, { slug, language, today }: { slug: st
       .selectFrom("hub_targets as ht")
       .innerJoin("sdg_targets as st", "st.id", "ht.target_id")
       .where("ht.hub_id", "=", hub.id)
-      .select(["st.id", "st.goal", `st.title_${language} as title` as "st.title_en as title"])
+      .select(["st.id", "st.goal", targetTitleColumn(language).as("title")])
       .orderBy("st.goal")
       .orderBy("st.position")
       .execute(),

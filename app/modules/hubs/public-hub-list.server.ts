@@ -6,7 +6,10 @@ import { filterKey, type HubFilters } from "./hub-filters";
 import type { HubListItem } from "./hub-list";
 import { hubText, hubTextLanguage, joinHubTexts } from "./hub-texts.server";
 import { publicStatusSql } from "./lifecycle.server";
-import { idArray, matchesFor, onlySearch, publicHubsFrom } from "./hub-search.server";
+import { idArray, matchesFor, onlySearch, publicHubsFrom, type ReferenceMatch } from "./hub-search.server";
+import { publicSdgGoals } from "./public-filter-options.server";
+import { listThemeNames } from "./themes.server";
+import { listSdgTargets } from "~/modules/sdg/sdg.server";
 import { cachedPublic, getPublicDataVersion } from "./public-cache.server";
 
 /** A list item, with its point on the map. */
@@ -14,6 +17,8 @@ export interface PublicHubSummary extends HubListItem {
   latitude: number;
   longitude: number;
 }
+
+type PublicHubRow = PublicHubSummary & { id: number };
 
 export interface PublicHubPage {
   hubs: PublicHubSummary[];
@@ -50,10 +55,40 @@ export async function listPublicHubs(
   const hubs = await cachedPublic(
     db,
     `list:${language}:${today}:${pageSize}:${current}:${key}`,
-    () => queryPublicHubs(db, { language, today, filters, matches: matches?.ids, offset: (current - 1) * pageSize, limit: pageSize }),
+    async () => {
+      const found = await queryPublicHubs(db, { language, today, filters, matches: matches?.ids, offset: (current - 1) * pageSize, limit: pageSize });
+      return withMatchedThrough(db, language, found, matches?.through ?? {});
+    },
     version,
   );
   return { hubs, total, page: current, pageSize, pageCount };
+}
+
+/**
+ * The page's HUBs, each found only through reference names told which (named in `language`), and
+ * without the internal id the public page has no use for.
+ */
+async function withMatchedThrough(db: DB, language: Language, rows: PublicHubRow[], through: Record<number, ReferenceMatch[]>): Promise<PublicHubSummary[]> {
+  const names = rows.some((row) => through[row.id]) ? await referenceNames(db, language) : undefined;
+  return rows.map(({ id, ...hub }) => {
+    const matched = through[id];
+    if (!matched || !names) return hub;
+    return { ...hub, matchedThrough: matched.map((match) => ({ ...match, name: names[match.kind].get(match.ref) ?? match.ref })) };
+  });
+}
+
+/** Names of the SDG goals (short), targets and themes in `language`, by ref: reference data, cached like the rest. */
+async function referenceNames(db: DB, language: Language): Promise<Record<ReferenceMatch["kind"], Map<string, string>>> {
+  const [goals, targets, themes] = await Promise.all([
+    publicSdgGoals(db, language),
+    cachedPublic(db, `targets:${language}`, () => listSdgTargets(db, language)),
+    cachedPublic(db, `themes:${language}`, () => listThemeNames(db, language)),
+  ]);
+  return {
+    goal: new Map(goals.map((goal) => [String(goal.number), goal.short])),
+    target: new Map(targets.map((target) => [target.id, target.title])),
+    theme: new Map(themes.map((theme) => [String(theme.id), theme.name])),
+  };
 }
 
 async function countPublicHubs(db: DB, filters: HubFilters, today: string, matches: number[] | undefined): Promise<number> {
@@ -73,7 +108,7 @@ async function queryPublicHubs(
     offset,
     limit,
   }: { language: Language; today: string; filters: HubFilters; matches: number[] | undefined; offset: number; limit: number },
-): Promise<PublicHubSummary[]> {
+): Promise<PublicHubRow[]> {
   // Step 1: the page's HUB ids, in order, from a lean query (filters, sort, limit).
   let idQuery = publicHubsFrom(db, filters, today, { ignore: matches ? ["q"] : [] }).select("h.id");
   if (matches) {
@@ -119,6 +154,7 @@ async function queryPublicHubs(
   const rows = ids.map((id) => byId.get(id)).filter((row) => row !== undefined);
 
   return rows.map((row) => ({
+    id: row.id,
     slug: row.slug,
     title: row.title,
     summary: row.summary,

@@ -1,9 +1,29 @@
+import { sql } from "kysely";
 import type { DB } from "../../../db/index";
 import { recordAudit } from "~/modules/audit/audit.server";
+import type { Language } from "~/modules/i18n/config";
 
 /** The themes a HUB can have, in the secretariat's order, with their names in the three languages. */
 export function listThemes(db: DB) {
   return db.selectFrom("themes").select(["id", "slug", "name_en", "name_es", "name_fr", "position"]).orderBy("position").orderBy("id").execute();
+}
+
+/**
+ * The themes with their names in `language`, in the secretariat's order: the one place that picks
+ * a theme's name column, so a select in Spanish or French never reads the English one.
+ */
+export async function listThemeNames(db: DB, language: Language): Promise<{ id: number; slug: string; name: string }[]> {
+  return db
+    .selectFrom("themes")
+    .select(["id", "slug", themeNameColumn(language, "themes").as("name")])
+    .orderBy("position")
+    .orderBy("id")
+    .execute();
+}
+
+/** The theme's name in `language` as a column of `table` (an alias such as "th" in a join). */
+export function themeNameColumn(language: Language, table = "th") {
+  return sql.ref<string>(`${table}.name_${language}`);
 }
 
 export interface ThemeInput {

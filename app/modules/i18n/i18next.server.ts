@@ -3,6 +3,7 @@ import path from "node:path";
 import { createCookie } from "@remix-run/node";
 import { createInstance, type i18n as I18n, type Resource } from "i18next";
 import { RemixI18Next } from "remix-i18next/server";
+import { typesetResource } from "./typography";
 import { DEFAULT_LANGUAGE, LANGUAGE_COOKIE, SUPPORTED_LANGUAGES, i18nConfig, isLanguage, type Language } from "./config";
 
 export const languageCookie = createCookie(LANGUAGE_COOKIE, {
@@ -19,7 +20,7 @@ function loadResources(): Resource {
   for (const language of SUPPORTED_LANGUAGES) {
     resources[language] = {};
     for (const file of readdirSync(path.join(root, language)).filter((name) => name.endsWith(".json"))) {
-      resources[language][file.replace(/\.json$/, "")] = JSON.parse(readFileSync(path.join(root, language, file), "utf8"));
+      resources[language][file.replace(/\.json$/, "")] = typesetResource(language, JSON.parse(readFileSync(path.join(root, language, file), "utf8")));
     }
   }
   return resources;

@@ -1,6 +1,7 @@
 import type { ResourceKey } from "i18next";
 import resourcesToBackend from "i18next-resources-to-backend";
 import { isLanguage, type Language } from "./config";
+import { typesetResource } from "./typography";
 
 type LocaleFile = () => Promise<{ default: ResourceKey }>;
 
@@ -56,7 +57,7 @@ export const localeFiles: Record<Language, Record<string, LocaleFile>> = {
 export async function loadLocale(language: string, namespace: string): Promise<ResourceKey> {
   const file = isLanguage(language) && Object.hasOwn(localeFiles[language], namespace) ? localeFiles[language][namespace] : undefined;
   if (!file) throw new Error(`No locale file locales/${language}/${namespace}.json`);
-  return (await file()).default;
+  return typesetResource(language, (await file()).default);
 }
 
 /** The browser's i18next backend. */

@@ -8,7 +8,9 @@ import { hubFilterCondition } from "~/modules/hubs/hub-search.server";
 import { hubText, hubTextLanguage, joinHubTexts } from "~/modules/hubs/hub-texts.server";
 import { isPublicHubSql, publicStatusSql } from "~/modules/hubs/lifecycle.server";
 import type { PublicHubStatus } from "~/modules/hubs/lifecycle";
+import { toCsvDocument } from "./csv.server";
 import { OPEN_DATA_FIELDS } from "./fields";
+import { themeNameColumn } from "~/modules/hubs/themes.server";
 
 /**
  * One HUB as the open data publishes it: public fields only. No e-mail address (of an account
@@ -63,7 +65,7 @@ export async function exportPublicHubs(
       "o.city",
       "o.country_code",
       "o.region",
-      `th.name_${language} as theme_name` as "th.name_en as theme_name",
+      themeNameColumn(language).as("theme_name"),
       publicStatusSql(today).as("public_status"),
       hubText("title").as("title"),
       hubText("summary").as("summary"),
@@ -129,26 +131,17 @@ export function toGeoJson(hubs: OpenDataHub[]): string {
   return parts.join("");
 }
 
-/** RFC 4180 CSV with a UTF-8 byte-order mark (so spreadsheets read accents), CRLF line ends, every text field quoted when needed. */
+/** The open-data CSV: one row per HUB, the fields in OPEN_DATA_FIELDS order, lists joined with ";" (written by the one CSV writer). */
 export function toCsv(hubs: OpenDataHub[]): string {
-  const lines = [OPEN_DATA_FIELDS.join(",")];
-  for (const hub of hubs) {
-    lines.push(
+  return toCsvDocument(
+    OPEN_DATA_FIELDS,
+    hubs.map((hub) =>
       OPEN_DATA_FIELDS.map((field) => {
         const value = hub[field];
-        return csvCell(Array.isArray(value) ? value.join(";") : value);
-      }).join(","),
-    );
-  }
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
-}
-
-function csvCell(value: string | number | null): string {
-  if (value === null || value === undefined) return "";
-  const text = String(value);
-  // A leading = + - @ would run as a formula in a spreadsheet: prefix with an apostrophe.
-  const safe = /^[=+\-@\t\r]/.test(text) && typeof value === "string" ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
+        return Array.isArray(value) ? value.join(";") : value;
+      }),
+    ),
+  );
 }
 
 /** One HUB with every public field, for /api/hubs/{slug}.json. */

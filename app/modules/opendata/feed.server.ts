@@ -1,5 +1,6 @@
 import type { DB } from "../../../db/index";
 import type { Language } from "~/modules/i18n/config";
+import { formatDate } from "~/modules/i18n/format";
 import { hubText, hubTextLanguage, joinHubTexts } from "~/modules/hubs/hub-texts.server";
 import type { PublicHubStatus } from "~/modules/hubs/lifecycle";
 import { isPublicHubSql, publicStatusSql } from "~/modules/hubs/lifecycle.server";
@@ -60,7 +61,8 @@ export async function listFeedEntries(
     title: row.title,
     url: `${origin}/${language}/hubs/${row.slug}#hub-progress`,
     updated: new Date(row.accepted_at!).toISOString(),
-    summary: `${row.period_start} – ${row.period_end}`,
+    // A reader's summary: the period in the feed's language ("1 ene 2027 – 31 mar 2027"), not ISO.
+    summary: `${formatDate(row.period_start, language)} – ${formatDate(row.period_end, language)}`,
     textLanguage: row.text_language,
     status: row.public_status,
   }));

@@ -1,6 +1,8 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { sql, type Expression, type SqlBool } from "kysely";
 import { requireUser, type SessionUser } from "~/modules/accounts/session.server";
+import { recordAudit, requestSource } from "~/modules/audit/audit.server";
+import { AUDIT_REFUSALS_RULE, consumeRateLimit } from "~/modules/http/rate-limit.server";
 import { forbidden, notFound } from "~/modules/http/responses.server";
 import { can, isPublicAction, ownOrganisationId, roleMay, type Action, type Actor, type ObjectAction, type PublicAction, type Resource, type SignedInAction } from "./permissions";
 
@@ -18,9 +20,34 @@ export async function requirePermission<A extends SignedInAction>(context: AppLo
 export async function requirePermission(context: AppLoadContext, request: Request, action: Action, resource?: unknown): Promise<SessionUser | null> {
   if (isPublicAction(action)) return null;
   const user = await requireUser(context, request);
-  if (!roleMay(user, action)) forbidden();
-  if (resource !== undefined) requireCan(user, action as ObjectAction, resource as Resource<ObjectAction>);
+  try {
+    if (!roleMay(user, action)) forbidden();
+    if (resource !== undefined) requireCan(user, action as ObjectAction, resource as Resource<ObjectAction>);
+  } catch (refusal) {
+    if (refusal instanceof Response) await auditRefusal(context, request, user, action, refusal.status);
+    throw refusal;
+  }
   return user;
+}
+
+/**
+ * A signed-in user's refused request goes to the audit log (someone probing what they may not
+ * see), at most AUDIT_REFUSALS_RULE.max per user and hour so a loop cannot flood the log. An
+ * anonymous visitor is only sent to the login page: nothing to audit.
+ */
+async function auditRefusal(context: AppLoadContext, request: Request, user: SessionUser, action: Action, status: number): Promise<void> {
+  const decision = await consumeRateLimit(context.db, AUDIT_REFUSALS_RULE, String(user.id));
+  if (!decision.allowed) return;
+  const url = new URL(request.url);
+  await recordAudit(context.db, {
+    entity: "request",
+    entityId: null,
+    actorUserId: user.id,
+    action: "refused",
+    toStatus: String(status),
+    comment: `${request.method} ${url.pathname} (${action})`,
+    source: requestSource(context, request),
+  });
 }
 
 /**

@@ -6,6 +6,8 @@ import type { Language } from "~/modules/i18n/config";
 /** Colour-blind-safe palette (Okabe–Ito), dark enough on white for lines and bars. */
 const PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#6a5acd", "#8a6d00", "#000000", "#56B4E9"];
 
+const MAX_LABEL_CHARACTERS = 26;
+
 export interface BarDatum {
   label: string;
   value: number;
@@ -18,8 +20,8 @@ export interface BarDatum {
  */
 export function BarChart({ title, description, data, valueHeader, language }: { title: string; description: string; data: BarDatum[]; valueHeader: string; language: Language }) {
   const id = useId();
-  const labelWidth = 190;
-  const barArea = 330;
+  const labelWidth = 200;
+  const barArea = 300;
   const rowHeight = 26;
   const max = Math.max(1, ...data.map((datum) => datum.value));
   const height = Math.max(1, data.length) * rowHeight + 8;
@@ -30,7 +32,7 @@ export function BarChart({ title, description, data, valueHeader, language }: { 
       </figcaption>
       <svg
         className="chart__svg"
-        viewBox={`0 0 ${labelWidth + barArea + 50} ${height}`}
+        viewBox={`0 0 ${labelWidth + barArea + 70} ${height}`}
         role="img"
         aria-labelledby={`${id}-title`}
         aria-describedby={`${id}-desc`}
@@ -43,8 +45,10 @@ export function BarChart({ title, description, data, valueHeader, language }: { 
           const width = (datum.value / max) * barArea;
           return (
             <g key={datum.label}>
+              {/* Shortened to fit its column (about 7 px a character at 12 px); the full label is in the title and the table. */}
               <text x={labelWidth - 8} y={y + 16} textAnchor="end" className="chart__label">
-                {datum.label.length > 28 ? `${datum.label.slice(0, 27)}…` : datum.label}
+                <title>{datum.label}</title>
+                {datum.label.length > MAX_LABEL_CHARACTERS ? `${datum.label.slice(0, MAX_LABEL_CHARACTERS - 1)}…` : datum.label}
               </text>
               <rect x={labelWidth} y={y + 3} width={Math.max(width, 1)} height={rowHeight - 8} fill={datum.color ?? PALETTE[0]} stroke="#1b1b1b" strokeWidth={0.5} />
               <text x={labelWidth + width + 6} y={y + 16} className="chart__value">
@@ -93,8 +97,9 @@ export function OutcomeProgressChart({ outcomes, language, title }: { outcomes: 
   if (dates.length === 0) return <p className="empty">{t("chart.noData")}</p>;
   const width = 560;
   const height = 240;
-  const left = 48;
-  const right = 24;
+  const left = 56;
+  // Room for half of the last date's label ("30 sept. 2026" is about 80 px at 12 px), centred on its point.
+  const right = 48;
   const top = 16;
   const bottom = 40;
   const x = (date: string) => (dates.length === 1 ? left + (width - left - right) / 2 : left + (dates.indexOf(date) / (dates.length - 1)) * (width - left - right));

@@ -4,7 +4,7 @@ import type { Language } from "~/modules/i18n/config";
 import type { NavigationPermissions } from "~/modules/permissions/permissions";
 
 interface RootData {
-  user: { can: NavigationPermissions } | null;
+  user: { can: NavigationPermissions; unreadNotifications: number } | null;
 }
 
 /** Monitoring entries of the main navigation (list items), by what the visitor may do; the annual report is public. */
@@ -26,7 +26,19 @@ export function MonitoringNavLinks({ language }: { language: Language }) {
       ) : null}
       {user ? (
         <li>
-          <NavLink to={`/${language}/notifications`}>{t("nav.notifications")}</NavLink>
+          <NavLink to={`/${language}/notifications`}>
+            {t("nav.notifications")}
+            {user.unreadNotifications > 0 ? (
+              <>
+                {" "}
+                {/* Read as "Notifications (3 unread)"; seen as a count badge. */}
+                <span className="nav-count" aria-hidden="true">
+                  {user.unreadNotifications}
+                </span>
+                <span className="visually-hidden">{t("nav.unread", { count: user.unreadNotifications })}</span>
+              </>
+            ) : null}
+          </NavLink>
         </li>
       ) : null}
       <li>

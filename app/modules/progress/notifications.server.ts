@@ -209,6 +209,17 @@ export async function listNotifications(db: Db, userId: number, language: Langua
     .execute();
 }
 
+/** How many of the user's notifications are unread: the count the navigation shows on every page (notifications_user_idx). */
+export async function countUnreadNotifications(db: Db, userId: number): Promise<number> {
+  const row = await db
+    .selectFrom("notifications")
+    .select(sql<number>`count(*)`.as("n"))
+    .where("user_id", "=", userId)
+    .where("read_at", "is", null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function markNotificationsRead(db: Db, userId: number): Promise<void> {
   await db.updateTable("notifications").set({ read_at: new Date() }).where("user_id", "=", userId).where("read_at", "is", null).execute();
 }

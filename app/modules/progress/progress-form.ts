@@ -1,13 +1,13 @@
 import { message, z } from "~/modules/forms/messages";
+import { databaseId, databaseInt, httpUrl, isoDate } from "~/modules/forms/values";
 
 export const OVERALL_STATUSES = ["on_track", "at_risk", "off_track", "achieved"] as const;
 export const UPDATE_STATUSES = ["draft", "submitted", "clarification_requested", "accepted"] as const;
-export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const optionalText = (max: number) => z.string().trim().max(max).optional();
 
 const OutcomeEntry = z.object({
-  outcomeId: z.number().int().positive(),
+  outcomeId: databaseId,
   kind: z.enum(["numeric", "milestone"]),
   value: z.number().finite().optional(),
   milestoneReached: z.enum(["yes", "no"]).optional(),
@@ -15,10 +15,10 @@ const OutcomeEntry = z.object({
 });
 
 const ActivityEntry = z
-  .object({ title: optionalText(300), heldOn: z.string().regex(ISO_DATE, message("validation:date")).optional() })
+  .object({ title: optionalText(300), heldOn: isoDate.optional() })
   .optional();
 
-const EvidenceEntry = z.object({ url: z.string().trim().url().max(500).optional(), label: optionalText(200) }).optional();
+const EvidenceEntry = z.object({ url: httpUrl.optional(), label: optionalText(200) }).optional();
 
 /**
  * One schema for the progress-update form, shared by the action and the browser.
@@ -27,13 +27,14 @@ const EvidenceEntry = z.object({ url: z.string().trim().url().max(500).optional(
 export const ProgressUpdateSchema = z
   .object({
     intent: z.enum(["save", "submit"]),
-    version: z.number().int().optional(),
+    version: databaseInt().optional(),
     overallStatus: z.enum(OVERALL_STATUSES),
     narrative: z.string().trim().min(1).max(8000),
     translation_en: optionalText(8000),
     translation_es: optionalText(8000),
     translation_fr: optionalText(8000),
-    outcomes: z.array(OutcomeEntry).default([]),
+    // A HUB has at most 50 outcomes (proposal-schema), so a report has at most 50 rows of them.
+    outcomes: z.array(OutcomeEntry).max(50).default([]),
     activities: z.array(ActivityEntry).max(20).default([]),
     evidence: z.array(EvidenceEntry).max(20).default([]),
   })
@@ -61,7 +62,7 @@ export type ProgressUpdateInput = z.infer<typeof ProgressUpdateSchema>;
 export const ReviewSchema = z
   .object({
     intent: z.enum(["accept", "clarify"]),
-    version: z.number().int(),
+    version: databaseInt(),
     comment: optionalText(4000),
   })
   .superRefine((value, context) => {
@@ -71,6 +72,6 @@ export const ReviewSchema = z
   });
 
 export const CadenceSchema = z.object({
-  version: z.number().int().optional(),
+  version: databaseInt().optional(),
   intervalMonths: z.number().int().min(1).max(12),
 });

@@ -20,6 +20,14 @@ export class ConflictError extends Error {
     this.name = "ConflictError";
   }
 }
+/** A report names an outcome that is not its HUB's (a forged id, or the outcomes changed since the form was loaded). */
+export class UnknownOutcomeError extends Error {
+  constructor(outcomeId: number) {
+    super(`outcome ${outcomeId} is not this HUB's`);
+    this.name = "UnknownOutcomeError";
+  }
+}
+
 export class TransitionError extends Error {
   constructor(from: string, to: string) {
     super(`cannot go from ${from} to ${to}`);
@@ -72,9 +80,11 @@ function outcomeRows(updateId: number, input: ProgressUpdateInput) {
 }
 
 async function writeContent(trx: Transaction<Database>, updateId: number, originalLanguage: Language, input: ProgressUpdateInput, hubId: number) {
-  // Only this HUB's outcomes: a forged outcome id from another HUB is dropped.
+  // Only this HUB's outcomes: an id of another HUB's outcome, or of none, refuses the whole report (the transaction rolls back).
   const allowed = new Set((await trx.selectFrom("hub_outcomes").select("id").where("hub_id", "=", hubId).execute()).map((row) => row.id));
-  const outcomes = outcomeRows(updateId, { ...input, outcomes: input.outcomes.filter((outcome) => allowed.has(outcome.outcomeId)) });
+  const unknown = input.outcomes.find((outcome) => !allowed.has(outcome.outcomeId));
+  if (unknown) throw new UnknownOutcomeError(unknown.outcomeId);
+  const outcomes = outcomeRows(updateId, input);
   await trx.deleteFrom("progress_update_translations").where("update_id", "=", updateId).execute();
   await trx.deleteFrom("progress_update_outcomes").where("update_id", "=", updateId).execute();
   await trx.deleteFrom("progress_update_activities").where("update_id", "=", updateId).execute();

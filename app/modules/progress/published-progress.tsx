@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { formatDate, formatNumber } from "~/modules/i18n/format";
 import type { Language } from "~/modules/i18n/config";
 import type { PublishedUpdate } from "./published-progress.server";
+import { ExternalLink } from "~/ui/external-link";
 
 /**
  * The accepted progress updates of a HUB for its public page (newest first): overall status,
@@ -70,9 +71,7 @@ export function ActivitiesAndEvidence({ update, language, Heading }: { update: P
           <ul>
             {update.evidence.map((entry) => (
               <li key={entry.url}>
-                <a href={entry.url} rel="noopener noreferrer">
-                  {entry.label ?? entry.url}
-                </a>
+                <ExternalLink href={entry.url}>{entry.label ?? entry.url}</ExternalLink>
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 import type { Language } from "~/modules/i18n/config";
 import { formatDate } from "~/modules/i18n/format";
+import { ExternalLink } from "~/ui/external-link";
 
 export interface CommunicationPlanData {
   channels: string | null;
@@ -40,9 +41,7 @@ export function CommunicationPlan({
           <ul>
             {plan.documents.map((document, index) => (
               <li key={index}>
-                <a href={document.url} rel="noopener noreferrer">
-                  {document.title}
-                </a>
+                <ExternalLink href={document.url}>{document.title}</ExternalLink>
               </li>
             ))}
           </ul>

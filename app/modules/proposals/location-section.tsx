@@ -50,8 +50,8 @@ export function LocationSection({
         )}
       </ClientOnly>
       <div className="field-row">
-        <TextField meta={fields.latitude} type="number" step="any" inputMode="decimal" label={t("form.latitude.label")} help={t("form.latitude.help")} />
-        <TextField meta={fields.longitude} type="number" step="any" inputMode="decimal" label={t("form.longitude.label")} help={t("form.longitude.help")} />
+        <TextField meta={fields.latitude} inputMode="decimal" label={t("form.latitude.label")} help={t("form.latitude.help")} />
+        <TextField meta={fields.longitude} inputMode="decimal" label={t("form.longitude.label")} help={t("form.longitude.help")} />
       </div>
       <MultiSelectField
         meta={fields.participants}

@@ -1,4 +1,20 @@
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
+
+/** The look-up's intents: "find" and a picked result. The proposal's checks do not apply to them (server and browser). */
+export const FIND_PLACE_INTENT = "findPlace";
+const PICK_PLACE_PREFIX = "pick:";
+
+export function isPlaceIntent(intent: unknown): boolean {
+  return typeof intent === "string" && (intent === FIND_PLACE_INTENT || intent.startsWith(PICK_PLACE_PREFIX));
+}
+
+/** The coordinates of a picked result ("pick:LAT:LNG"), or undefined for any other intent. */
+export function pickedCoordinates(intent: string): { latitude: string; longitude: string } | undefined {
+  if (!intent.startsWith(PICK_PLACE_PREFIX)) return undefined;
+  const [, latitude, longitude] = intent.split(":");
+  return Number.isFinite(Number(latitude)) && Number.isFinite(Number(longitude)) ? { latitude, longitude } : undefined;
+}
 
 export interface PlaceResult {
   name: string;
@@ -21,6 +37,7 @@ export function PlaceLookup({
   onPick: (latitude: number, longitude: number) => void;
 }) {
   const { t } = useTranslation("proposals");
+  const findButton = useRef<HTMLButtonElement>(null);
   return (
     <div className="field">
       <label htmlFor="placeQuery">{t("form.placeQuery.label")}</label>
@@ -28,8 +45,21 @@ export function PlaceLookup({
         {t("form.placeQuery.help")}
       </p>
       <div className="inline-search">
-        <input id="placeQuery" name="placeQuery" type="search" defaultValue={placeQuery ?? ""} aria-describedby="placeQuery-help" maxLength={100} />
-        <button type="submit" name="intent" value="findPlace" className="button button--secondary" formNoValidate>
+        <input
+          id="placeQuery"
+          name="placeQuery"
+          type="search"
+          defaultValue={placeQuery ?? ""}
+          aria-describedby="placeQuery-help"
+          maxLength={100}
+          onKeyDown={(event) => {
+            // Enter here means "find", not the form's default button (saving the draft).
+            if (event.key !== "Enter" || event.nativeEvent.isComposing) return;
+            event.preventDefault();
+            findButton.current?.form?.requestSubmit(findButton.current);
+          }}
+        />
+        <button ref={findButton} type="submit" name="intent" value={FIND_PLACE_INTENT} className="button button--secondary" formNoValidate>
           {t("form.placeQuery.find")}
         </button>
       </div>
@@ -41,7 +71,7 @@ export function PlaceLookup({
                 <button
                   type="submit"
                   name="intent"
-                  value={`pick:${place.latitude}:${place.longitude}`}
+                  value={`${PICK_PLACE_PREFIX}${place.latitude}:${place.longitude}`}
                   className="button--link"
                   formNoValidate
                   onClick={(event) => {

@@ -1,13 +1,14 @@
-import { parseWithZod } from "@conform-to/zod";
+import { parseForm } from "~/modules/forms/parse.server";
 import { json, redirect } from "@remix-run/node";
 import type { DB } from "../../../db/index";
 import type { SessionUser } from "~/modules/accounts/session.server";
 import { z } from "~/modules/forms/messages";
 import type { Language } from "~/modules/i18n/config";
 import { searchPlaces } from "~/modules/places/places.server";
-import { DraftProposalSchema, SubmitProposalSchema } from "./proposal-schema";
+import { DraftProposalSchema, ProposalConstraintSchema, SubmitProposalSchema } from "./proposal-schema";
 import { BASELINE_STATUSES, referenceErrors, saveProposal } from "./proposal-store.server";
 import { formFailure } from "~/modules/http/errors.server";
+import { isPlaceIntent, pickedCoordinates } from "./place-lookup";
 
 const Anything = z.object({}).passthrough();
 
@@ -19,22 +20,19 @@ export async function handleProposalForm(db: DB, user: SessionUser, language: La
   const intent = String(formData.get("intent") ?? "");
   const placeQuery = String(formData.get("placeQuery") ?? "").slice(0, 100);
 
-  if (intent === "findPlace" || intent.startsWith("pick:")) {
-    const submission = parseWithZod(formData, { schema: Anything });
+  // Handled before any validation: looking up a city never depends on the rest of the form.
+  if (isPlaceIntent(intent)) {
+    const submission = parseForm(formData, { schema: Anything, limits: ProposalConstraintSchema });
     const result = submission.reply();
-    if (intent.startsWith("pick:")) {
-      const [, lat, lng] = intent.split(":");
-      if (Number.isFinite(Number(lat)) && Number.isFinite(Number(lng))) {
-        result.initialValue = { ...(result.initialValue ?? {}), latitude: lat, longitude: lng };
-      }
-    }
+    const picked = pickedCoordinates(intent);
+    if (picked) result.initialValue = { ...(result.initialValue ?? {}), ...picked };
     return json({ result, places: searchPlaces(placeQuery), placeQuery });
   }
 
   // A recognised HUB stays complete: its saves are checked like a submission.
   const status = hubId === undefined ? undefined : (await db.selectFrom("hubs").select("status").where("id", "=", hubId).executeTakeFirst())?.status;
   const schema = intent === "submit" || (status && BASELINE_STATUSES.includes(status)) ? SubmitProposalSchema : DraftProposalSchema;
-  const submission = parseWithZod(formData, { schema });
+  const submission = parseForm(formData, { schema });
   if (submission.status !== "success") {
     // A list intent (add/remove a row) is not an error: it re-renders the form with the new row.
     return json({ result: submission.reply(), places: null, placeQuery }, { status: submission.status === "error" ? 400 : 200 });

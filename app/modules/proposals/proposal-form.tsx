@@ -2,6 +2,7 @@ import { getFormProps, getInputProps, useForm, type FormMetadata, type Submissio
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "~/modules/forms/messages";
 import type { Language } from "~/modules/i18n/config";
 import { SUPPORTED_LANGUAGES } from "~/modules/i18n/config";
 import type { SdgGoal } from "~/modules/sdg/sdg";
@@ -10,7 +11,7 @@ import { CommunicationSection } from "./communication-section";
 import { KeyComponentsSection } from "./key-components-section";
 import { LocationSection } from "./location-section";
 import { PartnersSection } from "./partners-section";
-import type { PlaceResult } from "./place-lookup";
+import { isPlaceIntent, type PlaceResult } from "./place-lookup";
 import { DraftProposalSchema, ProposalConstraintSchema, type ProposalInput } from "./proposal-schema";
 import type { ProposalFormOptions } from "./proposal-form-types";
 import { SdgPicker } from "./sdg-picker";
@@ -18,6 +19,9 @@ import { TimelineSection } from "./timeline-section";
 import { TranslationsSection } from "./translations-section";
 
 export type { PlaceResult } from "./place-lookup";
+
+const LookupSchema = z.object({}).passthrough();
+const validateDraft = (formData: FormData) => parseWithZod(formData, { schema: DraftProposalSchema });
 
 
 /**
@@ -56,7 +60,11 @@ export function ProposalForm({
     constraint: getZodConstraint(ProposalConstraintSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: DraftProposalSchema }),
+    // The city look-up is not a save: the draft's checks must not stop it (the action skips them too).
+    onValidate: ({ formData, submitter }) =>
+      isPlaceIntent(submitter?.value)
+        ? (parseWithZod(formData, { schema: LookupSchema }) as unknown as ReturnType<typeof validateDraft>)
+        : validateDraft(formData),
   });
   const saveLabel = baselineLocked ? t("form.saveChanges") : t("form.saveDraft");
 

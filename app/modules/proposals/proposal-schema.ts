@@ -1,5 +1,7 @@
 import { message, z } from "~/modules/forms/messages";
+import { decimalField } from "~/modules/forms/decimal";
 import { SUPPORTED_LANGUAGES } from "~/modules/i18n/config";
+import { databaseId, databaseInt, httpUrl, isoDate, URL_MAX_LENGTH } from "~/modules/forms/values";
 
 /**
  * The HUB proposal form: one schema for the browser (constraints) and the server (parseWithZod).
@@ -21,9 +23,7 @@ export const TEXT_COLUMNS: Record<TextField, "title" | "summary" | "description"
 };
 export const REQUIRED_ON_SUBMIT: TextField[] = [...TEXT_FIELDS];
 
-export const LIMITS = { title: 200, summary: 300, long: 10_000, short: 500, email: 254, url: 2000 } as const;
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const LIMITS = { title: 200, summary: 300, long: 10_000, short: 500, email: 254, url: URL_MAX_LENGTH } as const;
 
 /** Adds whole years to a 'YYYY-MM-DD' date (29 February becomes 28 February in a common year). */
 export function addYears(isoDate: string, years: number): string {
@@ -33,28 +33,7 @@ export function addYears(isoDate: string, years: number): string {
   return `${String(year).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(Math.min(d, lastDay)).padStart(2, "0")}`;
 }
 
-function isRealDate(value: string) {
-  if (!ISO_DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
-const isoDate = z.string().trim().refine(isRealDate, message("validation:date"));
 const optionalText = (max: number) => z.string().trim().max(max).optional();
-/** Web links: http and https only (no javascript:, data:, mailto: …). */
-export const httpUrl = z
-  .string()
-  .trim()
-  .max(LIMITS.url)
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.length > 0;
-    } catch {
-      return false;
-    }
-  }, message("validation:url"));
-
 const translationShape = z.object({
   title: optionalText(LIMITS.title),
   summary: optionalText(LIMITS.summary),
@@ -80,7 +59,7 @@ const documentShape = z.object({ title: optionalText(LIMITS.short), url: httpUrl
 const partnerShape = z.object({ name: optionalText(LIMITS.short) });
 
 const baseShape = z.object({
-  version: z.number().int().optional(),
+  version: databaseInt().optional(),
   originalLanguage: z.enum(SUPPORTED_LANGUAGES),
   title: z.string().trim().min(1).max(LIMITS.title),
   summary: optionalText(LIMITS.summary),
@@ -91,10 +70,10 @@ const baseShape = z.object({
   translations: z
     .object({ en: translationShape.optional(), es: translationShape.optional(), fr: translationShape.optional() })
     .optional(),
-  themeId: z.number().int().positive().optional(),
-  latitude: z.number().min(-90).max(90),
-  longitude: z.number().min(-180).max(180),
-  participants: z.array(z.number().int().positive()).max(100).optional(),
+  themeId: databaseId.optional(),
+  latitude: decimalField(z.number().min(-90).max(90)),
+  longitude: decimalField(z.number().min(-180).max(180)),
+  participants: z.array(databaseId).max(100).optional(),
   goals: z.array(z.number().int().min(1).max(17)).max(17).optional(),
   primaryGoal: z.number().int().min(1).max(17).optional(),
   targets: z
@@ -105,7 +84,7 @@ const baseShape = z.object({
   endDate: isoDate,
   outcomes: z.array(outcomeShape).max(50).optional(),
   partners: z.array(partnerShape).max(100).optional(),
-  synchronisedHubs: z.array(z.number().int().positive()).max(100).optional(),
+  synchronisedHubs: z.array(databaseId).max(100).optional(),
   channels: optionalText(LIMITS.long),
   events: z.array(eventShape).max(100).optional(),
   documents: z.array(documentShape).max(50).optional(),
@@ -219,7 +198,7 @@ export function diffBaselines(before: Baseline, after: Baseline): { field: strin
 /** The secretariat's translation form: the texts in the languages other than the original. */
 export const TranslationsSchema = z.object({
   intent: z.literal("translate"),
-  version: z.number().int(),
+  version: databaseInt(),
   translations: z.object({ en: translationShape.optional(), es: translationShape.optional(), fr: translationShape.optional() }).optional(),
 });
 
@@ -237,19 +216,21 @@ export const DecisionSchema = z.object({
 
 export const ChangeDecisionSchema = z.object({
   intent: z.literal("decideChange"),
-  changeRequestId: z.number().int().positive(),
+  changeRequestId: databaseId,
+  /** The HUB version the page showed: a request the city changed since is not decided unseen. */
+  version: databaseInt(),
   decision: z.enum(["approve", "reject"]),
   message: z.string().trim().max(LIMITS.long).optional(),
 });
 
 export const WithdrawSchema = z.object({
   intent: z.literal("withdraw"),
-  version: z.number().int(),
+  version: databaseInt(),
   comment: z.string().trim().max(LIMITS.long).optional(),
 });
 
 export const ThemeSchema = z.object({
-  id: z.number().int().positive().optional(),
+  id: databaseId.optional(),
   slug: z
     .string()
     .trim()

@@ -1,19 +1,20 @@
 import { randomBytes } from "node:crypto";
 import { type Transaction } from "kysely";
 import type { DB } from "../../../db/index";
-import type { Database, HubStatus } from "../../../db/schema";
+import type { Database, HubStatus, HubUpdate } from "../../../db/schema";
 import type { SessionUser } from "~/modules/accounts/session.server";
 import { roleMay } from "~/modules/permissions/permissions";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { SUPPORTED_LANGUAGES } from "~/modules/i18n/config";
-import { TEXT_COLUMNS as COLUMN, TEXT_FIELDS, diffBaselines, type Baseline, type ProposalInput, type TextField } from "./proposal-schema";
-import { PUBLIC_STORED_STATUSES } from "~/modules/hubs/lifecycle";
+import { TEXT_COLUMNS as COLUMN, TEXT_FIELDS, type ProposalInput } from "./proposal-schema";
+import { SNAPSHOT_FIELDS, snapshotChanges, snapshotOf, type ProposalSnapshot, type SnapshotChange, type SnapshotField } from "./proposal-snapshot";
+import { PUBLIC_STORED_STATUSES, isPublicStatus } from "~/modules/hubs/lifecycle";
 import { WorkflowError, transitionInTransaction } from "~/modules/hubs/lifecycle.server";
 
 /** Writing a proposal: the form's input into the HUB, its texts, lists and agreed baseline, in one transaction. */
 /** Statuses in which the city edits the proposal itself. */
 export const EDITABLE_STATUSES: HubStatus[] = ["draft", "changes_requested"];
-/** Statuses in which outcome/timeline edits become a change request for the secretariat. */
+/** Statuses in which the city edits a public HUB: its saves become a change request for the secretariat (see `saveProposal`). */
 export const BASELINE_STATUSES: HubStatus[] = ["recognised"];
 
 function slugify(title: string) {
@@ -27,28 +28,42 @@ function slugify(title: string) {
   return `${base || "hub"}-${randomBytes(3).toString("hex")}`;
 }
 
-function baselineOf(input: ProposalInput): Baseline {
+/** The published state of a stored HUB, as a snapshot (what the public page shows of it). */
+export async function storedSnapshot(db: DB | Transaction<Database>, hubId: number): Promise<ProposalSnapshot> {
+  const [hub, translations, goals, targets, participants, outcomes, partners, syncs, events, documents] = await Promise.all([
+    db
+      .selectFrom("hubs")
+      .select(["original_language", "theme_id", "latitude", "longitude", "start_date", "end_date", "communication_channels", "contact_email", "website"])
+      .where("id", "=", hubId)
+      .executeTakeFirstOrThrow(),
+    db.selectFrom("hub_translations").selectAll().where("hub_id", "=", hubId).execute(),
+    db.selectFrom("hub_goals").select(["goal", "is_primary"]).where("hub_id", "=", hubId).orderBy("goal").execute(),
+    db.selectFrom("hub_targets").select("target_id").where("hub_id", "=", hubId).execute(),
+    db.selectFrom("hub_participants").select("organisation_id").where("hub_id", "=", hubId).execute(),
+    db.selectFrom("hub_outcomes").selectAll().where("hub_id", "=", hubId).orderBy("position").execute(),
+    db.selectFrom("hub_partners").select("name").where("hub_id", "=", hubId).orderBy("position").execute(),
+    db.selectFrom("hub_synchronisations").select("other_hub_id").where("hub_id", "=", hubId).execute(),
+    db.selectFrom("hub_events").select(["name", "event_date"]).where("hub_id", "=", hubId).orderBy("position").execute(),
+    db.selectFrom("hub_documents").select(["title", "url"]).where("hub_id", "=", hubId).orderBy("position").execute(),
+  ]);
+  const texts = Object.fromEntries(
+    SUPPORTED_LANGUAGES.map((language) => {
+      const row = translations.find((candidate) => candidate.language === language);
+      return [language, Object.fromEntries(TEXT_FIELDS.map((field) => [field, row?.[COLUMN[field]] || null]))];
+    }),
+  ) as ProposalSnapshot["texts"];
   return {
-    startDate: input.startDate,
-    endDate: input.endDate,
-    outcomes: (input.outcomes ?? [])
-      .filter((o) => o.statement || o.indicator || o.dueDate)
-      .map((o) => ({
-        statement: o.statement ?? "",
-        indicator: o.indicator ?? "",
-        baseline: o.baseline ?? null,
-        targetValue: o.targetValue ?? null,
-        unit: o.unit ?? null,
-        milestone: o.milestone ?? null,
-        dueDate: o.dueDate ?? "",
-      })),
-  };
-}
-
-export async function storedBaseline(db: DB | Transaction<Database>, hubId: number): Promise<Baseline> {
-  const hub = await db.selectFrom("hubs").select(["start_date", "end_date"]).where("id", "=", hubId).executeTakeFirstOrThrow();
-  const outcomes = await db.selectFrom("hub_outcomes").selectAll().where("hub_id", "=", hubId).orderBy("position").execute();
-  return {
+    originalLanguage: hub.original_language,
+    texts,
+    themeId: hub.theme_id,
+    latitude: hub.latitude,
+    longitude: hub.longitude,
+    participants: participants.map((row) => row.organisation_id).sort((a, b) => a - b),
+    goals: goals.map((row) => row.goal),
+    primaryGoal: goals.find((row) => row.is_primary)?.goal ?? null,
+    targets: targets.map((row) => row.target_id).sort(),
+    partners: partners.map((row) => row.name),
+    synchronisedHubs: syncs.map((row) => row.other_hub_id).sort((a, b) => a - b),
     startDate: hub.start_date,
     endDate: hub.end_date,
     outcomes: outcomes.map((o) => ({
@@ -60,76 +75,112 @@ export async function storedBaseline(db: DB | Transaction<Database>, hubId: numb
       milestone: o.milestone,
       dueDate: o.due_date,
     })),
+    channels: hub.communication_channels,
+    events: events.map((row) => ({ name: row.name, date: row.event_date })),
+    documents: documents.map((row) => ({ title: row.title, url: row.url })),
+    contactEmail: hub.contact_email,
+    website: hub.website,
   };
 }
 
-export async function writeBaseline(trx: Transaction<Database>, hubId: number, baseline: Baseline) {
-  await trx.updateTable("hubs").set({ start_date: baseline.startDate, end_date: baseline.endDate }).where("id", "=", hubId).execute();
-  await trx.deleteFrom("hub_outcomes").where("hub_id", "=", hubId).execute();
-  if (baseline.outcomes.length) {
-    await trx
-      .insertInto("hub_outcomes")
-      .values(
-        baseline.outcomes.map((o, position) => ({
-          hub_id: hubId,
-          position,
-          statement: o.statement,
-          indicator: o.indicator,
-          baseline: o.baseline,
-          target_value: o.targetValue,
-          unit: o.unit,
-          milestone: o.milestone,
-          due_date: o.dueDate,
-        })),
-      )
-      .execute();
-  }
-}
+/**
+ * Publishes `snapshot` into the HUB's rows. With `changes`, only those fields and texts are written
+ * (an approved change request): the rest, the outcomes' rows included (progress reports point at
+ * them), is left as it is. Without, everything is written (a draft's save).
+ */
+export async function writeSnapshot(trx: Transaction<Database>, hubId: number, snapshot: ProposalSnapshot, changes?: SnapshotChange[]) {
+  const fields = new Set<string>(changes ? changes.filter((change) => !("language" in change)).map((change) => change.field) : SNAPSHOT_FIELDS);
+  const touches = (...names: SnapshotField[]) => names.some((name) => fields.has(name));
+  const hubColumns: HubUpdate = {
+    ...(touches("originalLanguage") ? { original_language: snapshot.originalLanguage } : {}),
+    ...(touches("themeId") ? { theme_id: snapshot.themeId } : {}),
+    ...(touches("latitude") ? { latitude: snapshot.latitude } : {}),
+    ...(touches("longitude") ? { longitude: snapshot.longitude } : {}),
+    ...(touches("startDate") ? { start_date: snapshot.startDate } : {}),
+    ...(touches("endDate") ? { end_date: snapshot.endDate } : {}),
+    ...(touches("channels") ? { communication_channels: snapshot.channels } : {}),
+    ...(touches("contactEmail") ? { contact_email: snapshot.contactEmail } : {}),
+    ...(touches("website") ? { website: snapshot.website } : {}),
+  };
+  if (Object.keys(hubColumns).length) await trx.updateTable("hubs").set(hubColumns).where("id", "=", hubId).execute();
 
-async function writeChildren(trx: Transaction<Database>, hubId: number, input: ProposalInput, organisationId: number) {
-  const goals = [...new Set(input.goals ?? [])];
-  for (const table of ["hub_goals", "hub_targets", "hub_participants", "hub_partners", "hub_synchronisations", "hub_events", "hub_documents"] as const) {
-    await trx.deleteFrom(table).where("hub_id", "=", hubId).execute();
-  }
-  if (goals.length) {
-    await trx
-      .insertInto("hub_goals")
-      .values(goals.map((goal) => ({ hub_id: hubId, goal, is_primary: goal === input.primaryGoal })))
-      .execute();
-  }
-  const targets = [...new Set(input.targets ?? [])];
-  if (targets.length) await trx.insertInto("hub_targets").values(targets.map((target_id) => ({ hub_id: hubId, target_id }))).execute();
-  const participants = [...new Set(input.participants ?? [])].filter((id) => id !== organisationId);
-  if (participants.length) {
-    await trx.insertInto("hub_participants").values(participants.map((organisation_id) => ({ hub_id: hubId, organisation_id }))).execute();
-  }
-  const partners = (input.partners ?? []).filter((p) => p.name);
-  if (partners.length) {
-    await trx.insertInto("hub_partners").values(partners.map((p, position) => ({ hub_id: hubId, position, name: p.name! }))).execute();
-  }
-  const syncs = [...new Set(input.synchronisedHubs ?? [])].filter((id) => id !== hubId);
-  if (syncs.length) await trx.insertInto("hub_synchronisations").values(syncs.map((other_hub_id) => ({ hub_id: hubId, other_hub_id }))).execute();
-  const events = (input.events ?? []).filter((e) => e.name && e.date);
-  if (events.length) {
-    await trx.insertInto("hub_events").values(events.map((e, position) => ({ hub_id: hubId, position, name: e.name!, event_date: e.date! }))).execute();
-  }
-  const documents = (input.documents ?? []).filter((d) => d.title && d.url);
-  if (documents.length) {
-    await trx.insertInto("hub_documents").values(documents.map((d, position) => ({ hub_id: hubId, position, title: d.title!, url: d.url! }))).execute();
-  }
-}
-
-async function writeTranslations(trx: Transaction<Database>, hubId: number, input: ProposalInput) {
-  await trx.deleteFrom("hub_translations").where("hub_id", "=", hubId).execute();
   const now = new Date();
   for (const language of SUPPORTED_LANGUAGES) {
-    const source: Partial<Record<TextField, string | undefined>> =
-      language === input.originalLanguage ? input : (input.translations?.[language] ?? {});
-    const row = Object.fromEntries(TEXT_FIELDS.map((field) => [COLUMN[field], source[field] || null]));
+    const textFields = changes
+      ? changes.flatMap((change) => ("language" in change && change.language === language ? [change.field] : []))
+      : [...TEXT_FIELDS];
+    if (!textFields.length) continue;
+    const row = Object.fromEntries(textFields.map((field) => [COLUMN[field], snapshot.texts[language][field]]));
     await trx
       .insertInto("hub_translations")
       .values({ hub_id: hubId, language, ...row, updated_at: now })
+      .onConflict((oc) => oc.columns(["hub_id", "language"]).doUpdateSet({ ...row, updated_at: now }))
       .execute();
+  }
+
+  if (touches("goals", "primaryGoal")) {
+    await trx.deleteFrom("hub_goals").where("hub_id", "=", hubId).execute();
+    if (snapshot.goals.length) {
+      await trx
+        .insertInto("hub_goals")
+        .values(snapshot.goals.map((goal) => ({ hub_id: hubId, goal, is_primary: goal === snapshot.primaryGoal })))
+        .execute();
+    }
+  }
+  if (touches("targets")) {
+    await trx.deleteFrom("hub_targets").where("hub_id", "=", hubId).execute();
+    if (snapshot.targets.length) await trx.insertInto("hub_targets").values(snapshot.targets.map((target_id) => ({ hub_id: hubId, target_id }))).execute();
+  }
+  if (touches("participants")) {
+    await trx.deleteFrom("hub_participants").where("hub_id", "=", hubId).execute();
+    if (snapshot.participants.length) {
+      await trx.insertInto("hub_participants").values(snapshot.participants.map((organisation_id) => ({ hub_id: hubId, organisation_id }))).execute();
+    }
+  }
+  if (touches("partners")) {
+    await trx.deleteFrom("hub_partners").where("hub_id", "=", hubId).execute();
+    if (snapshot.partners.length) {
+      await trx.insertInto("hub_partners").values(snapshot.partners.map((name, position) => ({ hub_id: hubId, position, name }))).execute();
+    }
+  }
+  if (touches("synchronisedHubs")) {
+    await trx.deleteFrom("hub_synchronisations").where("hub_id", "=", hubId).execute();
+    if (snapshot.synchronisedHubs.length) {
+      await trx.insertInto("hub_synchronisations").values(snapshot.synchronisedHubs.map((other_hub_id) => ({ hub_id: hubId, other_hub_id }))).execute();
+    }
+  }
+  if (touches("events")) {
+    await trx.deleteFrom("hub_events").where("hub_id", "=", hubId).execute();
+    if (snapshot.events.length) {
+      await trx.insertInto("hub_events").values(snapshot.events.map((event, position) => ({ hub_id: hubId, position, name: event.name, event_date: event.date }))).execute();
+    }
+  }
+  if (touches("documents")) {
+    await trx.deleteFrom("hub_documents").where("hub_id", "=", hubId).execute();
+    if (snapshot.documents.length) {
+      await trx.insertInto("hub_documents").values(snapshot.documents.map((document, position) => ({ hub_id: hubId, position, title: document.title, url: document.url }))).execute();
+    }
+  }
+  if (touches("outcomes")) {
+    await trx.deleteFrom("hub_outcomes").where("hub_id", "=", hubId).execute();
+    if (snapshot.outcomes.length) {
+      await trx
+        .insertInto("hub_outcomes")
+        .values(
+          snapshot.outcomes.map((o, position) => ({
+            hub_id: hubId,
+            position,
+            statement: o.statement,
+            indicator: o.indicator,
+            baseline: o.baseline,
+            target_value: o.targetValue,
+            unit: o.unit,
+            milestone: o.milestone,
+            due_date: o.dueDate,
+          })),
+        )
+        .execute();
+    }
   }
 }
 
@@ -166,13 +217,16 @@ export async function referenceErrors(db: DB, input: ProposalInput, hubId?: numb
 
 export interface SaveResult {
   hubId: number;
+  /** The save became (or extended) the HUB's pending change request: nothing public changed yet. */
   changeRequested: boolean;
 }
 
 /**
- * Creates (hubId undefined) or updates a proposal in one transaction: the HUB row (version-checked),
- * its texts in every language and its lists. On a recognised HUB, outcomes and timeline are not changed:
- * a difference becomes a pending change request for the secretariat. `submit` also moves it to "submitted".
+ * Creates (hubId undefined) or updates a proposal in one transaction. While the HUB is not public
+ * (lifecycle.ts), the form's values are written at once. Once it is public, nothing the public sees
+ * changes here: the difference from the published version becomes the HUB's one pending change
+ * request (`requestPublishedChanges`), published only when the secretariat approves it.
+ * `submit` also moves a draft to "submitted".
  * Throws WorkflowError("conflict") when `input.version` is not the stored one.
  */
 export async function saveProposal(db: DB, user: SessionUser, hubId: number | undefined, input: ProposalInput, { submit = false } = {}): Promise<SaveResult> {
@@ -189,21 +243,17 @@ export async function saveProposal(db: DB, user: SessionUser, hubId: number | un
           status: "draft",
           lead_organisation_id: organisationId,
           original_language: input.originalLanguage,
-          theme_id: input.themeId ?? null,
           latitude: input.latitude,
           longitude: input.longitude,
           start_date: input.startDate,
           end_date: input.endDate,
-          contact_email: input.contactEmail ?? null,
-          website: input.website ?? null,
-          communication_channels: input.channels ?? null,
           created_by: user.id,
           updated_at: now,
         })
         .returning("id")
         .executeTakeFirstOrThrow();
       hubId = row.id;
-      await writeBaseline(trx, hubId, baselineOf(input));
+      await writeSnapshot(trx, hubId, snapshotOf(input, { organisationId, hubId }));
       await recordAudit(trx, { entity: "hub", entityId: hubId, hubId, actorUserId: user.id, action: "create", toStatus: "draft" });
     } else {
       const hub = await trx
@@ -214,49 +264,57 @@ export async function saveProposal(db: DB, user: SessionUser, hubId: number | un
         .executeTakeFirst();
       if (!hub || hub.lead_organisation_id !== organisationId) throw new WorkflowError("notFound");
       if (input.version !== hub.version) throw new WorkflowError("conflict");
-      const baselineLocked = BASELINE_STATUSES.includes(hub.status);
-      if (!EDITABLE_STATUSES.includes(hub.status) && !baselineLocked) throw new WorkflowError("wrongStatus");
+      if (!EDITABLE_STATUSES.includes(hub.status) && !BASELINE_STATUSES.includes(hub.status)) throw new WorkflowError("wrongStatus");
+      const published = isPublicStatus(hub.status);
+      // The version moves on every save (a second tab's stale form gets a conflict); `updated_at`,
+      // which the public pages show, only when something is published.
       const updated = await trx
         .updateTable("hubs")
-        .set((eb) => ({
-          original_language: input.originalLanguage,
-          theme_id: input.themeId ?? null,
-          latitude: input.latitude,
-          longitude: input.longitude,
-          contact_email: input.contactEmail ?? null,
-          website: input.website ?? null,
-          communication_channels: input.channels ?? null,
-          updated_at: now,
-          version: eb("version", "+", 1),
-        }))
+        .set((eb) => ({ version: eb("version", "+", 1), ...(published ? {} : { updated_at: now }) }))
         .where("id", "=", hubId)
         .where("version", "=", input.version)
         .executeTakeFirst();
       if (Number(updated.numUpdatedRows) !== 1) throw new WorkflowError("conflict");
-      const proposed = baselineOf(input);
-      if (baselineLocked) {
-        const current = await storedBaseline(trx, hubId);
-        if (diffBaselines(current, proposed).length) {
-          await trx.deleteFrom("hub_change_requests").where("hub_id", "=", hubId).where("status", "=", "pending").execute();
-          const request = await trx
-            .insertInto("hub_change_requests")
-            .values({ hub_id: hubId, status: "pending", baseline: JSON.stringify(current), proposed: JSON.stringify(proposed), requested_by: user.id })
-            .returning("id")
-            .executeTakeFirstOrThrow();
-          await recordAudit(trx, { entity: "hub_change_request", entityId: request.id, hubId, actorUserId: user.id, action: "change_request" });
-          changeRequested = true;
-        }
-      } else {
-        await writeBaseline(trx, hubId, proposed);
-      }
+      const proposed = snapshotOf(input, { organisationId, hubId });
+      if (published) changeRequested = await requestPublishedChanges(trx, user, hubId, proposed);
+      else await writeSnapshot(trx, hubId, proposed);
       await recordAudit(trx, { entity: "hub", entityId: hubId, hubId, actorUserId: user.id, action: "save" });
     }
-    await writeTranslations(trx, hubId, input);
-    await writeChildren(trx, hubId, input, organisationId);
     if (submit) {
       const current = await trx.selectFrom("hubs").select("version").where("id", "=", hubId).executeTakeFirstOrThrow();
       await transitionInTransaction(trx, user, hubId, "submit", { expectedVersion: current.version });
     }
     return { hubId, changeRequested };
   });
+}
+
+/**
+ * A public HUB's city asks to publish `proposed`. Its difference from what is published becomes the
+ * HUB's one pending change request: created, or, when one is pending already, brought up to date in
+ * place (the edit form shows the pending version, so `proposed` carries the earlier changes too).
+ * A save that matches what is published again withdraws the pending request. True when a request
+ * is pending afterwards.
+ */
+async function requestPublishedChanges(trx: Transaction<Database>, user: SessionUser, hubId: number, proposed: ProposalSnapshot): Promise<boolean> {
+  const current = await storedSnapshot(trx, hubId);
+  const pending = await trx
+    .selectFrom("hub_change_requests")
+    .select("id")
+    .where("hub_id", "=", hubId)
+    .where("status", "=", "pending")
+    .forUpdate()
+    .executeTakeFirst();
+  if (!snapshotChanges(current, proposed).length) {
+    if (pending) {
+      await trx.deleteFrom("hub_change_requests").where("id", "=", pending.id).execute();
+      await recordAudit(trx, { entity: "hub_change_request", entityId: pending.id, hubId, actorUserId: user.id, action: "change_request_withdrawn" });
+    }
+    return false;
+  }
+  const values = { baseline: JSON.stringify(current), proposed: JSON.stringify(proposed), requested_by: user.id };
+  const requestId = pending
+    ? (await trx.updateTable("hub_change_requests").set(values).where("id", "=", pending.id).returning("id").executeTakeFirstOrThrow()).id
+    : (await trx.insertInto("hub_change_requests").values({ hub_id: hubId, status: "pending", ...values }).returning("id").executeTakeFirstOrThrow()).id;
+  await recordAudit(trx, { entity: "hub_change_request", entityId: requestId, hubId, actorUserId: user.id, action: pending ? "change_request_updated" : "change_request" });
+  return true;
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import type { TFunction } from "i18next";
 import type { Language } from "~/modules/i18n/config";
 import { SUPPORTED_LANGUAGES } from "~/modules/i18n/config";
 import { formatDate, formatNumber } from "~/modules/i18n/format";
@@ -6,6 +7,7 @@ import { CommunicationPlan } from "./communication-plan";
 import { SdgChip } from "~/modules/sdg/sdg-chip";
 import type { ProposalFormOptions } from "./proposal-form-types";
 import { TEXT_FIELDS } from "./proposal-schema";
+import { ExternalLink } from "~/ui/external-link";
 
 type Texts = Partial<Record<(typeof TEXT_FIELDS)[number], string>>;
 
@@ -54,7 +56,7 @@ export function ProposalView({ values, options, language }: { values: ProposalVi
         <dt>{t("form.contactEmail.label")}</dt>
         <dd>{values.contactEmail ?? "—"}</dd>
         <dt>{t("form.website.label")}</dt>
-        <dd>{values.website ? <a href={values.website} rel="noopener noreferrer">{values.website}</a> : "—"}</dd>
+        <dd>{values.website ? <ExternalLink href={values.website} /> : "—"}</dd>
       </dl>
       <section lang={original}>
         {TEXT_FIELDS.map((field) => (
@@ -180,6 +182,19 @@ export interface HistoryEntry {
   actor_name: string | null;
 }
 
+/**
+ * An event's own label ("Submitted", "Recognised by the secretariat"), which already names the status
+ * it led to; an event without one shows its real transition ("Draft → Submitted") instead.
+ */
+function historyLabel(entry: HistoryEntry, t: TFunction<["proposals", "hubs"]>): string {
+  const own = t(`proposals:history.${entry.action}`, { defaultValue: "" });
+  if (own) return own;
+  if (entry.to_status && entry.from_status && entry.from_status !== entry.to_status) {
+    return `${t(`hubs:status.${entry.from_status}`)} → ${t(`hubs:status.${entry.to_status}`)}`;
+  }
+  return entry.action;
+}
+
 /** Every status change and message, oldest first. */
 export function HistoryList({ entries, language }: { entries: HistoryEntry[]; language: Language }) {
   const { t } = useTranslation(["proposals", "hubs"]);
@@ -189,8 +204,7 @@ export function HistoryList({ entries, language }: { entries: HistoryEntry[]; la
       {entries.map((entry) => (
         <li key={entry.id}>
           <p>
-            <time dateTime={entry.at}>{formatDate(entry.at, language)}</time> · {t(`proposals:history.${entry.action}`, { defaultValue: entry.action })}
-            {entry.to_status && entry.from_status !== entry.to_status ? ` → ${t(`hubs:status.${entry.to_status}`)}` : ""}
+            <time dateTime={entry.at}>{formatDate(entry.at, language)}</time> · {historyLabel(entry, t)}
             {entry.actor_name ? ` · ${entry.actor_name}` : ""}
           </p>
           {entry.comment ? <blockquote className="preserve-lines">{entry.comment}</blockquote> : null}
@@ -205,12 +219,27 @@ export interface ChangeRequestView {
   status: string;
   createdAt: string;
   comment: string | null;
-  changes: { field: string; index?: number; before: string; after: string }[];
+  /** From `listChangeRequests` (change-requests.server.ts) or, on the public page, `diffBaselines`. */
+  changes: { field: string; language?: Language; index?: number; before: string; after: string }[];
 }
 
-/** What a change request changes in the agreed baseline: before and after, line by line. */
+const DATE_FIELDS = new Set(["startDate", "endDate"]);
+
+/** What a change request changes on the public HUB page: each field (a text in each language) before and after, in the reader's labels. */
 export function ChangeRequestTable({ request, language }: { request: ChangeRequestView; language: Language }) {
-  const { t } = useTranslation("proposals");
+  const { t } = useTranslation(["proposals", "common"]);
+  const pending = request.status === "pending";
+  const label = (change: ChangeRequestView["changes"][number]) => {
+    if (change.field === "outcome") return t("changes.outcome", { number: (change.index ?? 0) + 1 });
+    if (change.field === "primaryGoal") return t("changes.primaryGoal");
+    const field = t(`form.${change.field}.label`);
+    return change.language ? `${field} (${t(`common:languages.${change.language}`)})` : field;
+  };
+  const value = (field: string, text: string) => {
+    if (DATE_FIELDS.has(field)) return formatDate(text, language);
+    if (field === "originalLanguage") return t(`common:languages.${text}`);
+    return text;
+  };
   return (
     <div className="change-request">
       <p>
@@ -221,16 +250,20 @@ export function ChangeRequestTable({ request, language }: { request: ChangeReque
         <thead>
           <tr>
             <th scope="col">{t("changes.field")}</th>
-            <th scope="col">{t("changes.before")}</th>
-            <th scope="col">{t("changes.after")}</th>
+            <th scope="col">{pending ? t("changes.published") : t("changes.before")}</th>
+            <th scope="col">{pending ? t("changes.proposed") : t("changes.after")}</th>
           </tr>
         </thead>
         <tbody>
           {request.changes.map((change, index) => (
             <tr key={index}>
-              <th scope="row">{change.field === "outcome" ? t("changes.outcome", { number: (change.index ?? 0) + 1 }) : t(`form.${change.field}.label`)}</th>
-              <td>{change.before ? <del>{change.field === "outcome" ? change.before : formatDate(change.before, language)}</del> : "—"}</td>
-              <td>{change.after ? <ins>{change.field === "outcome" ? change.after : formatDate(change.after, language)}</ins> : "—"}</td>
+              <th scope="row">{label(change)}</th>
+              <td className="preserve-lines" lang={change.language}>
+                {change.before ? <del>{value(change.field, change.before)}</del> : "—"}
+              </td>
+              <td className="preserve-lines" lang={change.language}>
+                {change.after ? <ins>{value(change.field, change.after)}</ins> : "—"}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -12,6 +12,7 @@ export interface HubAccessRow {
   original_language: Language;
   version: number;
   start_date: string;
+  end_date: string;
 }
 
 /**
@@ -22,7 +23,7 @@ export interface HubAccessRow {
 export async function findVisibleHub(db: DB, user: SessionUser, hubId: number): Promise<HubAccessRow | null> {
   const hub = await db
     .selectFrom("hubs")
-    .select(["id", "status", "lead_organisation_id", "original_language", "version", "start_date"])
+    .select(["id", "status", "lead_organisation_id", "original_language", "version", "start_date", "end_date"])
     .where("id", "=", hubId)
     .executeTakeFirst();
   if (!hub) return null;

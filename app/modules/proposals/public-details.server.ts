@@ -50,10 +50,13 @@ export async function publicHubDetails(db: DB, hubId: number, language: Language
     },
     contactEmail: hub.contact_email,
     website: hub.website,
-    changes: changes.map((row) => ({
-      id: row.id,
-      decidedAt: row.decided_at ? new Date(row.decided_at).toISOString() : null,
-      changes: diffBaselines(JSON.parse(row.baseline) as Baseline, JSON.parse(row.proposed) as Baseline),
-    })),
+    // The agreed baseline's approved changes; a request that changed only texts or links adds no line.
+    changes: changes
+      .map((row) => ({
+        id: row.id,
+        decidedAt: row.decided_at ? new Date(row.decided_at).toISOString() : null,
+        changes: diffBaselines(JSON.parse(row.baseline) as Baseline, JSON.parse(row.proposed) as Baseline),
+      }))
+      .filter((row) => row.changes.length > 0),
   };
 }

@@ -2,16 +2,18 @@ import { sql } from "kysely";
 import type { DB } from "../../../db/index";
 import type { HubStatus, Language } from "../../../db/schema";
 import type { SessionUser } from "~/modules/accounts/session.server";
-import { can } from "~/modules/permissions/permissions";
+import { can, roleMay } from "~/modules/permissions/permissions";
+import { isPublicStatus } from "~/modules/hubs/lifecycle";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { SUPPORTED_LANGUAGES } from "~/modules/i18n/config";
 import { TEXT_COLUMNS as COLUMN, TEXT_FIELDS, type TextField } from "./proposal-schema";
 import { WorkflowError } from "~/modules/hubs/lifecycle.server";
+import { displayStatusOf, isoToday, type PublicHubStatus } from "~/modules/hubs/lifecycle";
 
 /** Translations of a HUB's texts: what is missing, and saving them (the secretariat on any HUB past the draft stage, a city on its own). */
 
 /** HUBs (past the draft stage) with at least one text present in the original but missing in another language. */
-export async function listMissingTranslations(db: DB) {
+export async function listMissingTranslations(db: DB, today: string = isoToday()) {
   const rows = await db
     .selectFrom("hubs as h")
     .innerJoin("hub_translations as original", (join) =>
@@ -21,6 +23,8 @@ export async function listMissingTranslations(db: DB) {
     .select([
       "h.id",
       "h.status",
+      "h.start_date",
+      "h.end_date",
       "h.original_language",
       "original.title as original_title",
       "other.language",
@@ -30,11 +34,11 @@ export async function listMissingTranslations(db: DB) {
     .orderBy("h.id")
     .orderBy("other.language")
     .execute();
-  const byHub = new Map<number, { id: number; status: HubStatus; title: string; originalLanguage: Language; missing: { language: Language; fields: TextField[] }[] }>();
+  const byHub = new Map<number, { id: number; status: HubStatus | PublicHubStatus; title: string; originalLanguage: Language; missing: { language: Language; fields: TextField[] }[] }>();
   for (const row of rows) {
     const fields = TEXT_FIELDS.filter((field) => (row as unknown as Record<string, boolean>)[field]);
     if (!fields.length) continue;
-    const entry = byHub.get(row.id) ?? { id: row.id, status: row.status, title: row.original_title ?? "", originalLanguage: row.original_language, missing: [] };
+    const entry = byHub.get(row.id) ?? { id: row.id, status: displayStatusOf({ status: row.status, startDate: row.start_date, endDate: row.end_date }, today), title: row.original_title ?? "", originalLanguage: row.original_language, missing: [] };
     entry.missing.push({ language: row.language, fields });
     byHub.set(row.id, entry);
   }
@@ -54,7 +58,8 @@ export async function translationStatus(db: DB, hubId: number) {
 
 /**
  * Adds or corrects the translations (languages other than the original) without touching anything else:
- * the secretariat on any HUB past the draft stage, a city on its own HUBs. Version-checked and audited.
+ * the secretariat on any HUB past the draft stage (published at once, even on a public HUB), a city on
+ * its own HUBs while they are not public. Version-checked and audited.
  */
 export async function saveTranslations(
   db: DB,
@@ -69,6 +74,9 @@ export async function saveTranslations(
     if (!can(user, "hub:read", hub)) throw new WorkflowError("notFound");
     if (!can(user, "hub:translate", hub)) throw new WorkflowError("notAllowed");
     if (user.role === "secretariat" && hub.status === "draft") throw new WorkflowError("wrongStatus");
+    // The secretariat's translations publish at once; a city's texts of a public HUB go through a
+    // change request (the proposal form), so they are never published from here.
+    if (isPublicStatus(hub.status) && !roleMay(user, "review:decide")) throw new WorkflowError("notAllowed");
     if (hub.version !== version) throw new WorkflowError("conflict");
     const now = new Date();
     for (const language of SUPPORTED_LANGUAGES.filter((other) => other !== hub.original_language)) {

@@ -1,0 +1,27 @@
+import Papa from "papaparse";
+
+/**
+ * The one CSV writer (every CSV the app sends goes through it): RFC 4180 on papaparse, CRLF line ends
+ * and a last CRLF, a UTF-8 byte-order mark so spreadsheets read the accents, and a text cell that
+ * starts with = + - @, a tab or a carriage return prefixed with an apostrophe (and quoted), so a HUB
+ * titled `=HYPERLINK(…)` is shown as text and never run as a formula (OWASP "CSV injection").
+ * Numbers are written as they are: a negative longitude stays a number.
+ */
+
+export type CsvCell = string | number | null | undefined;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function toCsvDocument(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
+  const body = Papa.unparse(
+    { fields: [...header], data: rows.map((row) => [...row]) },
+    {
+      newline: "\r\n",
+      // papaparse's own `true` uses /^[=+\-@\t\r].*$/, which misses a formula followed by a line break.
+      escapeFormulae: FORMULA_START,
+      // Also quote text with other white space at either end (a tab, a line break), which papaparse leaves bare.
+      quotes: (value: unknown) => typeof value === "string" && value !== value.trim(),
+    },
+  );
+  return `\uFEFF${body}\r\n`;
+}
