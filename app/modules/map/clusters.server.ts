@@ -13,7 +13,7 @@ import { MAX_MAP_ZOOM } from "~/modules/map/map-view";
  * so that no two targets overlap: a HUB marker is 28 px wide, a cluster 30 to 50 px.
  */
 const CLUSTER_RADIUS = 80;
-/** Most HUBs a same-place popup lists; the rest are a link to the list. */
+/** Most HUBs a same-place popup lists (the list beside the map has them all). */
 export const SAME_PLACE_LIST_LIMIT = 50;
 
 export interface MapCluster {

@@ -6,7 +6,6 @@ import { useTranslation } from "react-i18next";
 import type { Language } from "~/modules/i18n/config";
 import type { SdgGoal } from "~/modules/sdg/sdg";
 import { SdgChip } from "~/modules/sdg/sdg-chip";
-import { formatNumber } from "~/modules/i18n/format";
 import type { MapCluster, MapData, MapHubPoint } from "./clusters.server";
 import { MAX_MAP_ZOOM, type MapView } from "./map-view";
 
@@ -211,7 +210,7 @@ function HubLayer({ language, query, goals, onViewChange, linkTarget }: HubMapPr
         item.kind === "hub" ? (
           <HubMarker key={item.slug} hub={item} goals={goals} language={language} linkTarget={linkTarget} />
         ) : item.hubs ? (
-          <SamePlaceMarker key={`p${item.id}`} cluster={item} hubs={item.hubs} language={language} query={query} linkTarget={linkTarget} />
+          <SamePlaceMarker key={`p${item.id}`} cluster={item} hubs={item.hubs} language={language} linkTarget={linkTarget} />
         ) : (
           <Marker
             key={`c${item.id}`}
@@ -310,22 +309,15 @@ function HubMarker({ hub, goals, language, linkTarget }: { hub: MapHubPoint; goa
 }
 
 /**
- * HUBs at one point (a cluster no zoom splits): one target whose popup lists every HUB there,
- * each a link, reachable by mouse and by keyboard.
+ * HUBs at one point (a cluster no zoom splits): one target whose popup lists the HUBs there (the
+ * first SAME_PLACE_LIST_LIMIT: the list beside the map has them all), each a link, reachable by
+ * mouse and by keyboard.
  */
-function SamePlaceMarker({ cluster, hubs, language, query, linkTarget }: { cluster: MapCluster; hubs: MapHubPoint[]; language: Language; query: string; linkTarget?: "_top" }) {
+function SamePlaceMarker({ cluster, hubs, language, linkTarget }: { cluster: MapCluster; hubs: MapHubPoint[]; language: Language; linkTarget?: "_top" }) {
   const { t } = useTranslation(["map", "hubs"]);
   const closeOnEscape = useCloseOnEscape();
   const label = t("map:samePlace", { count: cluster.count });
   const icon = useMemo(() => clusterIcon(cluster.count, label), [cluster.count, label]);
-  const more = cluster.count - hubs.length;
-  const listHref = () => {
-    const params = new URLSearchParams(query);
-    const margin = 0.001;
-    params.set("bbox", [cluster.longitude - margin, cluster.latitude - margin, cluster.longitude + margin, cluster.latitude + margin].join(","));
-    params.set("show", "list");
-    return `/${language}?${params}#hub-list-title`;
-  };
   return (
     <Marker
       position={[cluster.latitude, cluster.longitude]}
@@ -348,13 +340,6 @@ function SamePlaceMarker({ cluster, hubs, language, query, linkTarget }: { clust
               </li>
             ))}
           </ul>
-          {more > 0 ? (
-            <p>
-              <a href={listHref()} target={linkTarget}>
-                {t("map:morePlace", { count: more, formattedCount: formatNumber(more, language) })}
-              </a>
-            </p>
-          ) : null}
         </div>
       </Popup>
     </Marker>
