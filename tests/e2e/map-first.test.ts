@@ -264,7 +264,7 @@ describe("the compact filters keep everything in the URL", () => {
     expect(await switcher.getByRole("link", { name: TEXT.fr.list }).getAttribute("aria-current")).toBe("true");
     await switcher.getByRole("link", { name: TEXT.fr.map }).click();
     await page.waitForURL((url) => !url.searchParams.has("show"));
-    expect(await page.locator(".hub-card").first().isVisible()).toBe(false);
+    await expect.poll(() => page.locator(".hub-card").first().isVisible()).toBe(false);
     // Leaflet measured a hidden box: it must have measured again and drawn the HUBs.
     await mapReady(page);
     expect((await mapOnFirstScreen(page)).height).toBeGreaterThanOrEqual(300);
