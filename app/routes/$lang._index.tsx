@@ -1,5 +1,5 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData, useLocation, useNavigate } from "@remix-run/react";
+import { useLoaderData, useLocation, useNavigate, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { ClientOnly } from "remix-utils/client-only";
@@ -17,6 +17,7 @@ import { getTranslator } from "~/modules/i18n/i18next.server";
 import { HubFilterForm } from "~/modules/map/hub-filter-form";
 import { hubMapLinks, LazyHubMap } from "~/modules/map/lazy-hub-map";
 import { formatMapView, parseMapView, type MapView } from "~/modules/map/map-view";
+import { hrefForView, MapListSwitch, mapPageView } from "~/modules/map/map-list-switch";
 import { Pagination } from "~/modules/map/pagination";
 
 export const handle = { i18n: ["common", "hubs", "map"] };
@@ -64,6 +65,21 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
       ]
     : [];
 
+/**
+ * Only the filters change the page's data: the map's view (`map`) and what a narrow screen shows
+ * (`show`) are read in the browser, so moving the map or switching to the list asks nothing of the server.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }) => {
+  if (formMethod && formMethod.toUpperCase() !== "GET") return defaultShouldRevalidate;
+  const dataOf = (url: URL) => {
+    const params = new URLSearchParams(url.search);
+    params.delete("map");
+    params.delete("show");
+    return `${url.pathname}?${params}`;
+  };
+  return dataOf(currentUrl) !== dataOf(nextUrl) || (defaultShouldRevalidate && currentUrl.href === nextUrl.href);
+};
+
 export default function HomePage() {
   const { language, filters, list, sdgCounts, options, goals, view, tileUrl, tileAttribution } = useLoaderData<typeof loader>();
   const { t } = useTranslation(["common", "map"]);
@@ -71,6 +87,8 @@ export default function HomePage() {
   const navigate = useNavigate();
   const inView = filters.bbox !== undefined;
   const mapQuery = filtersToSearchParams({ ...filters, bbox: undefined }).toString();
+  const shown = mapPageView(location.search);
+  const searchParams = new URLSearchParams(location.search);
 
   const onViewChange = useCallback(
     (next: MapView, bbox: [number, number, number, number]) => {
@@ -95,59 +113,77 @@ export default function HomePage() {
     navigate(`?${params}`, { replace: true, preventScrollReset: true });
   };
 
+  // The first screen is the map with its list beside it (on a phone: the map, or the list);
+  // the introduction follows below.
   return (
-    <div className="container home map-page">
-      <section className="intro" aria-labelledby="home-title">
-        <h1 id="home-title">{t("home.title")}</h1>
-        <p className="lead">{t("home.lead")}</p>
-      </section>
-      <HubFilterForm
-        action={`/${language}`}
-        language={language}
-        filters={filters}
-        goals={goals}
-        sdgCounts={sdgCounts}
-        options={options}
-        hidden={{ map: new URLSearchParams(location.search).get("map") ?? undefined, bbox: filters.bbox?.join(",") }}
-      />
-      <div className="map-page__body">
-        <LazyHubMap
-          fallback={
-            <div className="hub-map hub-map--fallback">
-              <p>{t("map:noScript")}</p>
-            </div>
-          }
-          language={language}
-          query={mapQuery}
-          goals={goals}
-          view={view}
-          tileUrl={tileUrl}
-          tileAttribution={tileAttribution}
-          onViewChange={onViewChange}
-          label={t("map:mapLabel")}
-        />
-        <section aria-labelledby="hub-list-title" className="map-page__list">
-          <h2 id="hub-list-title">{t("home.listTitle", { count: list.total, formattedCount: formatNumber(list.total, language) })}</h2>
-          <ClientOnly>
-            {() => (
-              <p className="in-view-toggle">
-                <input id="in-view" type="checkbox" key={String(inView)} defaultChecked={inView} onChange={(event) => toggleInView(event.currentTarget.checked)} />
-                <label htmlFor="in-view">{t("map:inView")}</label>
+    <div className={`map-page map-page--show-${shown}`}>
+      <div className="map-page__screen">
+        <div className="map-page__bar">
+          <h1 id="home-title" className="map-page__title">
+            {t("home.title")}
+          </h1>
+          <HubFilterForm
+            action={`/${language}`}
+            resetHref={shown === "list" ? `/${language}?show=list` : undefined}
+            language={language}
+            filters={filters}
+            goals={goals}
+            sdgCounts={sdgCounts}
+            options={options}
+            hidden={{ map: searchParams.get("map") ?? undefined, bbox: filters.bbox?.join(","), show: shown === "list" ? "list" : undefined }}
+          />
+        </div>
+        <MapListSwitch view={shown} search={location.search} />
+        <div className="map-page__body">
+          <a className="skip-link map-page__skip" href="#hub-list-title">
+            {t("map:skipMap")}
+          </a>
+          <LazyHubMap
+            fallback={
+              <div className="hub-map hub-map--fallback">
+                <p>
+                  {t("map:noScript")} <a href={hrefForView(location.search, "list", "#hub-list-title")}>{t("map:showList")}</a>
+                </p>
+              </div>
+            }
+            language={language}
+            query={mapQuery}
+            goals={goals}
+            view={view}
+            tileUrl={tileUrl}
+            tileAttribution={tileAttribution}
+            onViewChange={onViewChange}
+            label={t("map:mapLabel")}
+          />
+          <section aria-labelledby="hub-list-title" className="map-page__list">
+            <h2 id="hub-list-title" tabIndex={-1}>
+              {t("home.listTitle", { count: list.total, formattedCount: formatNumber(list.total, language) })}
+            </h2>
+            <ClientOnly>
+              {() => (
+                <p className="in-view-toggle">
+                  <input id="in-view" type="checkbox" key={String(inView)} defaultChecked={inView} onChange={(event) => toggleInView(event.currentTarget.checked)} />
+                  <label htmlFor="in-view">{t("map:inView")}</label>
+                </p>
+              )}
+            </ClientOnly>
+            {hasFilters(filters) ? (
+              <p className="map-page__matching" role="status">
+                {t("map:matching", { count: list.total, formattedCount: formatNumber(list.total, language) })}
               </p>
-            )}
-          </ClientOnly>
-          {hasFilters(filters) ? (
-            <p className="map-page__matching" role="status">
-              {t("map:matching", { count: list.total, formattedCount: formatNumber(list.total, language) })}
-            </p>
-          ) : null}
-          <HubList hubs={list.hubs} goals={goals} language={language} />
-          <Pagination page={list.page} pageCount={list.pageCount} search={location.search} language={language} />
-        </section>
+            ) : null}
+            <HubList hubs={list.hubs} goals={goals} language={language} />
+            <Pagination page={list.page} pageCount={list.pageCount} search={location.search} language={language} />
+          </section>
+        </div>
       </div>
-      <p className="map-page__data-links">
-        <a href={`/${language}/open-data`}>{t("map:openDataLink")}</a> · <a href={`/${language}/about`}>{t("map:aboutLink")}</a>
-      </p>
+      <section className="map-page__about" aria-labelledby="about-title">
+        <h2 id="about-title">{t("map:aboutTitle")}</h2>
+        <p className="lead">{t("home.lead")}</p>
+        <p className="map-page__data-links">
+          <a href={`/${language}/open-data`}>{t("map:openDataLink")}</a> · <a href={`/${language}/about`}>{t("map:aboutLink")}</a>
+        </p>
+      </section>
     </div>
   );
 }

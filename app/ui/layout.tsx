@@ -18,18 +18,25 @@ export function SiteHeader({ language, navigation, languageSwitcher }: { languag
           </span>
           <span className="brand__name">{t("siteName")}</span>
         </Link>
-        <nav aria-label={t("nav.label")} className="site-nav">
-          <ul>
-            <li>
-              <NavLink to={`/${language}`} end>
-                {t("nav.map")}
-              </NavLink>
-            </li>
-            {navigation}
-          </ul>
-        </nav>
-        <AccountMenu language={language} />
-        {languageSwitcher}
+        {/* One line on every screen: on narrow ones the links fold into this disclosure (no
+            JavaScript needed); on wide ones app.css shows its content inline and hides the toggle. */}
+        <details className="site-menu">
+          <summary className="site-menu__toggle">{t("nav.menu")}</summary>
+          <div className="site-menu__panel">
+            <nav aria-label={t("nav.label")} className="site-nav">
+              <ul>
+                <li>
+                  <NavLink to={`/${language}`} end>
+                    {t("nav.map")}
+                  </NavLink>
+                </li>
+                {navigation}
+              </ul>
+            </nav>
+            <AccountMenu language={language} />
+            {languageSwitcher}
+          </div>
+        </details>
       </div>
     </header>
   );

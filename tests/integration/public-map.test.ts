@@ -187,8 +187,10 @@ describe("search", () => {
     // The map shows the same HUBs, with and without the other filter, and sends no internal id.
     const mapSlugs = async (filters: HubFilters) => {
       const data = await getMapData(database.db, { filters, bbox: [-180, -85, 180, 85], zoom: 18, language: "en", today: TODAY });
-      expect(data.items.every((item) => !("id" in item))).toBe(true);
-      return data.items.map((item) => (item.kind === "hub" ? item.slug : `cluster of ${item.count}`)).sort();
+      // The test HUBs share one point: at the last zoom they are one cluster that lists them.
+      const hubs = data.items.flatMap((item) => (item.kind === "hub" ? [item] : (item.hubs ?? [])));
+      expect(hubs.every((hub) => !("id" in hub))).toBe(true);
+      return hubs.map((hub) => hub.slug).sort();
     };
     expect(await mapSlugs({ q: "beehives" })).toEqual(["search-count-a", "search-count-b"]);
     expect(await mapSlugs({ q: "beehives", sdg: 4 })).toEqual(["search-count-b"]);
@@ -219,6 +221,23 @@ describe("map data", () => {
     const close = await (await callRoute(mapLoader, database, { path: "http://localhost/api/map?bbox=-74.3,4.4,-73.9,4.9&zoom=14&lang=es" })).json();
     expect(close.items.map((item: { slug?: string }) => item.slug)).toContain("bogota-cycle-network");
     expect(close.items.every((item: { kind: string }) => item.kind === "hub")).toBe(true);
+  });
+
+  it("keeps HUBs at one point one target at every zoom, listing its HUBs, and never two HUBs on one spot", async () => {
+    await insertHub(database, "same-point-a", { summary: "Seed library at the market hall", goal: 2 });
+    await insertHub(database, "same-point-b", { summary: "Seed library on the river quay", goal: 2 });
+    for (const zoom of [1, 9, 18]) {
+      const data = await (await callRoute(mapLoader, database, { path: `http://localhost/api/map?bbox=-180,-85,180,85&zoom=${zoom}&lang=en&q=seed+library` })).json();
+      expect(data.items, `zoom ${zoom}`).toEqual([
+        expect.objectContaining({ kind: "cluster", count: 2, latitude: 10, longitude: 20, expansionZoom: 18, hubs: [expect.objectContaining({ kind: "hub" }), expect.objectContaining({ kind: "hub" })] }),
+      ]);
+      expect(data.items[0].hubs.map((hub: { slug: string }) => hub.slug).sort()).toEqual(["same-point-a", "same-point-b"]);
+    }
+    // Clusters that a zoom splits carry no list: the map zooms into them.
+    const world = await (await callRoute(mapLoader, database, { path: "http://localhost/api/map?bbox=-180,-85,180,85&zoom=2&lang=en" })).json();
+    const splittable = world.items.filter((item: { kind: string; expansionZoom?: number }) => item.kind === "cluster" && item.expansionZoom! < 18);
+    expect(splittable.length).toBeGreaterThan(0);
+    expect(splittable.every((item: { hubs?: unknown }) => item.hubs === undefined)).toBe(true);
   });
 
   it("applies the same filters as the list", async () => {

@@ -51,9 +51,16 @@ export async function newOfflineContext(browser: Browser, origin: string, option
   return { context, foreignRequests };
 }
 
-/** axe-core WCAG 2.1 A and AA rules; returns the violations, for `expect(...).toEqual([])`. */
-export async function accessibilityViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+/**
+ * axe-core WCAG 2.1 A and AA rules; returns the violations, for `expect(...).toEqual([])`.
+ * `wcag22` adds the WCAG 2.2 AA rules, with `target-size` (24 × 24 px targets that do not overlap),
+ * which axe leaves off by default.
+ */
+export async function accessibilityViolations(page: Page, { wcag22 = false }: { wcag22?: boolean } = {}) {
+  const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", ...(wcag22 ? ["wcag22aa"] : [])];
+  const results = await new AxeBuilder({ page })
+    .options({ runOnly: { type: "tag", values: tags }, ...(wcag22 ? { rules: { "target-size": { enabled: true } } } : {}) })
+    .analyze();
   return results.violations.map((violation) => ({
     id: violation.id,
     impact: violation.impact,

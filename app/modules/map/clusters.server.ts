@@ -6,6 +6,15 @@ import { cachedPublic, getPublicDataVersion } from "~/modules/hubs/public-cache.
 import { listMapPoints, type MapPoint } from "~/modules/map/map-points.server";
 import { searchMatches } from "~/modules/hubs/hub-search.server";
 import type { PublicHubStatus } from "~/modules/hubs/lifecycle";
+import { MAX_MAP_ZOOM } from "~/modules/map/map-view";
+
+/**
+ * Points closer than this many screen pixels (as supercluster counts them: twice Leaflet's) merge,
+ * so that no two targets overlap: a HUB marker is 28 px wide, a cluster 30 to 50 px.
+ */
+const CLUSTER_RADIUS = 80;
+/** Most HUBs a same-place popup lists (the list beside the map has them all). */
+export const SAME_PLACE_LIST_LIMIT = 50;
 
 export interface MapCluster {
   kind: "cluster";
@@ -15,6 +24,11 @@ export interface MapCluster {
   count: number;
   /** Zoom level at which the cluster breaks apart. */
   expansionZoom: number;
+  /**
+   * The HUBs of a cluster that no zoom of the map splits (HUBs at one point): the map lists them in
+   * a popup instead. At most SAME_PLACE_LIST_LIMIT; `count` says how many there are.
+   */
+  hubs?: MapHubPoint[];
 }
 export interface MapHubPoint {
   kind: "hub";
@@ -54,7 +68,12 @@ export async function getMapData(
     `map:${today}:${filterKey(withoutView)}`,
     async () => {
       const points = await mapPoints(db, withoutView, today, version);
-      const index = new Supercluster<PointProperties, Supercluster.AnyProps>({ radius: 56, maxZoom: 15, minPoints: 3 });
+      const index = new Supercluster<PointProperties, Supercluster.AnyProps>({
+        radius: CLUSTER_RADIUS,
+        // Two HUBs make a cluster, up to the map's last zoom: then HUBs at one point stay a cluster.
+        maxZoom: MAX_MAP_ZOOM,
+        minPoints: 2,
+      });
       index.load(
         points.map((point, i) => ({
           type: "Feature" as const,
@@ -75,30 +94,41 @@ export async function getMapData(
   const items: MapData["items"] = features.map((feature) => {
     const [longitude, latitude] = feature.geometry.coordinates;
     const properties = feature.properties as Supercluster.ClusterProperties & PointProperties;
-    if (properties.cluster) {
-      return {
-        kind: "cluster",
-        id: properties.cluster_id,
-        latitude: round(latitude),
-        longitude: round(longitude),
-        count: properties.point_count,
-        expansionZoom: Math.min(index.getClusterExpansionZoom(properties.cluster_id), 18),
-      };
-    }
-    const point = points[properties.index];
-    return {
-      kind: "hub",
-      slug: point.slug,
-      title: point.titles[language],
-      latitude: point.latitude,
-      longitude: point.longitude,
-      goal: point.goal,
-      goals: point.goals,
-      status: point.status,
-      city: point.city,
+    if (!properties.cluster) return hubPoint(points[properties.index], language);
+    const expansionZoom = index.getClusterExpansionZoom(properties.cluster_id);
+    const cluster: MapCluster = {
+      kind: "cluster",
+      id: properties.cluster_id,
+      latitude: round(latitude),
+      longitude: round(longitude),
+      count: properties.point_count,
+      expansionZoom: Math.min(expansionZoom, MAX_MAP_ZOOM),
     };
+    if (expansionZoom > MAX_MAP_ZOOM) {
+      cluster.hubs = index
+        .getLeaves(properties.cluster_id, SAME_PLACE_LIST_LIMIT)
+        .map((leaf) => hubPoint(points[(leaf.properties as PointProperties).index], language));
+      // On the HUBs' own point, not supercluster's average of it (off by its projection's rounding).
+      cluster.latitude = cluster.hubs[0].latitude;
+      cluster.longitude = cluster.hubs[0].longitude;
+    }
+    return cluster;
   });
   return { total: points.length, items };
+}
+
+function hubPoint(point: MapPoint, language: Language): MapHubPoint {
+  return {
+    kind: "hub",
+    slug: point.slug,
+    title: point.titles[language],
+    latitude: point.latitude,
+    longitude: point.longitude,
+    goal: point.goal,
+    goals: point.goals,
+    status: point.status,
+    city: point.city,
+  };
 }
 
 /**

@@ -1,13 +1,13 @@
 import L from "leaflet";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from "react";
 import { GeoJSON, MapContainer, Marker, Pane, Popup, TileLayer, useMap, useMapEvents, CircleMarker, Tooltip } from "react-leaflet";
 import type { FeatureCollection } from "geojson";
 import { useTranslation } from "react-i18next";
 import type { Language } from "~/modules/i18n/config";
 import type { SdgGoal } from "~/modules/sdg/sdg";
 import { SdgChip } from "~/modules/sdg/sdg-chip";
-import type { MapData, MapHubPoint } from "./clusters.server";
-import type { MapView } from "./map-view";
+import type { MapCluster, MapData, MapHubPoint } from "./clusters.server";
+import { MAX_MAP_ZOOM, type MapView } from "./map-view";
 
 export interface HubMapProps {
   language: Language;
@@ -60,7 +60,7 @@ export default function HubMap(props: HubMapProps) {
         center={[view.latitude, view.longitude]}
         zoom={view.zoom}
         minZoom={1}
-        maxZoom={18}
+        maxZoom={MAX_MAP_ZOOM}
         worldCopyJump
         style={{ height: "100%", width: "100%", background: "#b9d3e6" }}
         attributionControl
@@ -73,6 +73,7 @@ export default function HubMap(props: HubMapProps) {
             <OfflineBasemap />
           </Pane>
         )}
+        <FollowContainerSize />
         {props.single ? <SingleHub {...props} single={props.single} /> : <HubLayer {...props} />}
         {props.extraPoints?.map((point) => (
           <CircleMarker
@@ -87,6 +88,20 @@ export default function HubMap(props: HubMapProps) {
       </MapContainer>
     </div>
   );
+}
+
+/**
+ * Leaflet measures its container once; the map page's container changes size without a window
+ * resize (hidden then shown by the Map / List switch, the bar wrapping), so it is watched.
+ */
+function FollowContainerSize() {
+  const map = useMap();
+  useEffect(() => {
+    const observer = new ResizeObserver(() => map.invalidateSize({ debounceMoveend: true }));
+    observer.observe(map.getContainer());
+    return () => observer.disconnect();
+  }, [map]);
+  return null;
 }
 
 /** Natural Earth countries from our own origin: 110m at low zoom, 50m from DETAILED_BASEMAP_FROM_ZOOM. */
@@ -118,13 +133,16 @@ function goalColour(goals: SdgGoal[], number: number) {
   return goals.find((goal) => goal.number === number)?.color ?? "#19486a";
 }
 
+/** A HUB's target: 28 px, above the 24 px of WCAG 2.2's target size (the clusters keep them apart). */
+const MARKER_SIZE = 28;
+
 function hubIcon(colour: string, title: string) {
   return L.divIcon({
     className: "hub-marker",
     html: `<span class="hub-marker__dot" style="background:${colour}"></span><span class="visually-hidden">${escapeHtml(title)}</span>`,
-    iconSize: [22, 22],
-    iconAnchor: [11, 11],
-    popupAnchor: [0, -10],
+    iconSize: [MARKER_SIZE, MARKER_SIZE],
+    iconAnchor: [MARKER_SIZE / 2, MARKER_SIZE / 2],
+    popupAnchor: [0, -MARKER_SIZE / 2],
   });
 }
 
@@ -189,7 +207,11 @@ function HubLayer({ language, query, goals, onViewChange, linkTarget }: HubMapPr
   return (
     <>
       {data?.items.map((item) =>
-        item.kind === "cluster" ? (
+        item.kind === "hub" ? (
+          <HubMarker key={item.slug} hub={item} goals={goals} language={language} linkTarget={linkTarget} />
+        ) : item.hubs ? (
+          <SamePlaceMarker key={`p${item.id}`} cluster={item} hubs={item.hubs} language={language} linkTarget={linkTarget} />
+        ) : (
           <Marker
             key={`c${item.id}`}
             position={[item.latitude, item.longitude]}
@@ -202,8 +224,6 @@ function HubLayer({ language, query, goals, onViewChange, linkTarget }: HubMapPr
               },
             }}
           />
-        ) : (
-          <HubMarker key={item.slug} hub={item} goals={goals} language={language} linkTarget={linkTarget} />
         ),
       )}
       <div className="hub-map__status" role="status">
@@ -215,6 +235,7 @@ function HubLayer({ language, query, goals, onViewChange, linkTarget }: HubMapPr
 
 function HubMarker({ hub, goals, language, linkTarget }: { hub: MapHubPoint; goals: SdgGoal[]; language: Language; linkTarget?: "_top" }) {
   const { t } = useTranslation(["map", "hubs", "common"]);
+  const closeOnEscape = useCloseOnEscape();
   const icon = useMemo(() => hubIcon(goalColour(goals, hub.goal), hub.title), [goals, hub.goal, hub.title]);
   const [participants, setParticipants] = useState<{ name: string; latitude: number; longitude: number }[]>([]);
   const loadParticipants = () => {
@@ -241,15 +262,16 @@ function HubMarker({ hub, goals, language, linkTarget }: { hub: MapHubPoint; goa
         eventHandlers={{
           popupopen: (event) => {
             loadParticipants();
-            // Keyboard users land in the popup, on the link to the HUB page.
-            const element = event.popup.getElement();
-            requestAnimationFrame(() => element?.querySelector<HTMLAnchorElement>(".map-popup__title a")?.focus());
+            focusPopupLink(event.popup);
           },
-          popupclose: () => setParticipants([]),
+          popupclose: (event) => {
+            setParticipants([]);
+            returnFocusTo(event.target as L.Marker, event.popup);
+          },
         }}
       >
         <Popup>
-          <div className="map-popup">
+          <div className="map-popup" onKeyDown={closeOnEscape}>
             <p className="map-popup__title">
               <a href={`/${language}/hubs/${hub.slug}`} target={linkTarget}>
                 {hub.title}
@@ -284,6 +306,68 @@ function HubMarker({ hub, goals, language, linkTarget }: { hub: MapHubPoint; goa
       ))}
     </>
   );
+}
+
+/**
+ * HUBs at one point (a cluster no zoom splits): one target whose popup lists the HUBs there (the
+ * first SAME_PLACE_LIST_LIMIT: the list beside the map has them all), each a link, reachable by
+ * mouse and by keyboard.
+ */
+function SamePlaceMarker({ cluster, hubs, language, linkTarget }: { cluster: MapCluster; hubs: MapHubPoint[]; language: Language; linkTarget?: "_top" }) {
+  const { t } = useTranslation(["map", "hubs"]);
+  const closeOnEscape = useCloseOnEscape();
+  const label = t("map:samePlace", { count: cluster.count });
+  const icon = useMemo(() => clusterIcon(cluster.count, label), [cluster.count, label]);
+  return (
+    <Marker
+      position={[cluster.latitude, cluster.longitude]}
+      icon={icon}
+      title={label}
+      eventHandlers={{ popupopen: (event) => focusPopupLink(event.popup), popupclose: (event) => returnFocusTo(event.target as L.Marker, event.popup) }}
+    >
+      <Popup>
+        <div className="map-popup" onKeyDown={closeOnEscape}>
+          <p className="map-popup__title">{t("map:samePlaceTitle")}</p>
+          <ul className="map-popup__hubs">
+            {hubs.map((hub) => (
+              <li key={hub.slug}>
+                <a href={`/${language}/hubs/${hub.slug}`} target={linkTarget}>
+                  {hub.title}
+                </a>
+                <span className="map-popup__place">
+                  {hub.city} · {t(`hubs:status.${hub.status}`)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </Popup>
+    </Marker>
+  );
+}
+
+/** Escape inside a popup closes it (Leaflet only listens for it while the map itself has the focus). */
+function useCloseOnEscape() {
+  const map = useMap();
+  return (event: ReactKeyboardEvent<HTMLElement>) => {
+    if (event.key === "Escape") map.closePopup();
+  };
+}
+
+/** Keyboard users land in an opened popup, on its first link. */
+function focusPopupLink(popup: L.Popup) {
+  const element = popup.getElement();
+  requestAnimationFrame(() => element?.querySelector<HTMLAnchorElement>(".map-popup a")?.focus());
+}
+
+/** A popup closed with the focus inside it (Escape, its close button) gives the focus back to its marker. */
+function returnFocusTo(marker: L.Marker, popup: L.Popup) {
+  // The popup fades out before it leaves the page: its link may still hold the focus here.
+  const element = popup.getElement();
+  requestAnimationFrame(() => {
+    const active = document.activeElement;
+    if (!active || active === document.body || element?.contains(active)) marker.getElement()?.focus();
+  });
 }
 
 function boundsOf(map: L.Map): [number, number, number, number] {
