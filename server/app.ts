@@ -55,6 +55,7 @@ export function createApp({ build, database, env }: { build: ServerBuild; databa
       build,
       mode: serverMode(env),
       origin: publicOrigin(env),
+      originChecked: Boolean(env.PUBLIC_URL),
       getLoadContext: (request, response) => ({ db: database.db, dbKind: database.kind, env, clientIp: request.ip, cspNonce: response.locals.cspNonce }),
     }),
   );

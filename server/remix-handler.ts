@@ -6,6 +6,9 @@ import type express from "express";
  * two differences:
  * - the URL is built on the public origin (PUBLIC_URL; see http/public-url.server.ts), never on
  *   the request's Host or X-Forwarded-Host;
+ * - Remix's own check of Origin against Host sees the host the edge has already checked Origin
+ *   against (PUBLIC_URL's, when set; see rejectCrossSiteWrites in server/app.ts): a proxy may
+ *   rewrite Host, and a forged X-Forwarded-Host must not turn a post into a 500;
  * - the body is the one the edge already read, limited and checked (`res.locals.formBody`, see
  *   `formBodies` in server/edge.ts), not the raw request stream.
  */
@@ -13,11 +16,14 @@ export function remixHandler({
   build,
   mode,
   origin,
+  originChecked,
   getLoadContext,
 }: {
   build: ServerBuild;
   mode: "development" | "production";
   origin: string;
+  /** True when the edge compares Origin with `origin` itself (PUBLIC_URL set). */
+  originChecked: boolean;
   getLoadContext: (request: express.Request, response: express.Response) => AppLoadContext;
 }) {
   const handleRequest = createRemixHandler(build, mode);
@@ -26,7 +32,7 @@ export function remixHandler({
       let controller: AbortController | null = new AbortController();
       const init: RequestInit & { duplex?: "half" } = {
         method: request.method,
-        headers: createRemixHeaders(request.headers),
+        headers: createRemixHeaders(request.headers, originChecked ? new URL(origin).host : undefined),
         signal: controller.signal,
       };
       if (request.method !== "GET" && request.method !== "HEAD") {
@@ -44,12 +50,16 @@ export function remixHandler({
   };
 }
 
-function createRemixHeaders(requestHeaders: express.Request["headers"]) {
+/** Forwarding headers stay at the edge, where Express's `trust proxy` decides what they are worth. */
+const EDGE_ONLY_HEADERS = new Set(["x-forwarded-host", "x-forwarded-proto", "x-forwarded-for", "forwarded"]);
+
+function createRemixHeaders(requestHeaders: express.Request["headers"], checkedHost: string | undefined) {
   const headers = new Headers();
   for (const [name, values] of Object.entries(requestHeaders)) {
-    if (!values) continue;
+    if (!values || EDGE_ONLY_HEADERS.has(name.toLowerCase())) continue;
     for (const value of Array.isArray(values) ? values : [values]) headers.append(name, value);
   }
+  if (checkedHost) headers.set("host", checkedHost);
   return headers;
 }
 

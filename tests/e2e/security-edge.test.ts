@@ -151,6 +151,12 @@ describe("the production server behind https://registry.example", () => {
         headers: { ...form({}).headers, "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "http", Forwarded: "host=evil.example" },
       });
       expect(asked.status).toBe(200);
+      // As a browser sends it: with its Origin. Remix's own forwarded-host check must not turn it into a 500.
+      const fromBrowser = await raw(app.url, "POST", "/en/password/forgot", {
+        ...form({ email: "council@demo.l4a.test" }),
+        headers: { ...form({}).headers, Origin: "https://registry.example", "X-Forwarded-Host": "evil.example" },
+      });
+      expect(fromBrowser.status).toBe(200);
       // Quoted-printable soft line breaks and escapes, undone.
       const decoded = () => received.map((message) => message.replace(/=\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))));
       await expect.poll(() => decoded().some((message) => message.includes("/password/reset/")), { timeout: 15_000 }).toBe(true);
