@@ -177,6 +177,9 @@ function HubLayer({ language, query, goals, onViewChange, linkTarget }: HubMapPr
   useMapEvents({
     moveend: () => {
       setTick((value) => value + 1);
+      // A hidden map (the list shown on a phone) has no view to report: Leaflet's resize on
+      // hiding must not write the URL while the reader is switching views.
+      if (map.getContainer().offsetParent === null) return;
       const center = map.getCenter();
       onViewChangeRef.current?.(
         { latitude: round(center.lat), longitude: round(center.lng), zoom: map.getZoom() },
