@@ -47,7 +47,7 @@ async function startServer(port: number, dataDir: string) {
   const { DATABASE_URL: _ignored, ...env } = process.env;
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: ROOT,
-    env: { ...env, NODE_ENV: "production", DEMO_MODE: "true", PORT: String(port), PGLITE_DATA_DIR: dataDir, SESSION_SECRET: randomBytes(32).toString("hex") },
+    env: { ...env, NODE_ENV: "production", DEMO_MODE: "true", PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, PGLITE_DATA_DIR: dataDir, SESSION_SECRET: randomBytes(32).toString("hex") },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
