@@ -11,7 +11,14 @@ import { findListLimitRefusal } from "./list-limits";
  */
 export function parseForm<Schema extends z.ZodTypeAny>(formData: FormData, options: { schema: Schema; limits?: z.ZodTypeAny }) {
   refuseRowsBeyondLimits(formData, options.limits ?? options.schema);
-  return parseWithZod(formData, { schema: options.schema });
+  try {
+    return parseWithZod(formData, { schema: options.schema });
+  } catch (error) {
+    // Conform parses its control fields (`__intent__`, `__state__`: JSON) before any schema and
+    // throws on forged ones: the client's mistake, a 400. Anything else is ours and stays a 500.
+    if (formData.has("__intent__") || formData.has("__state__")) badRequest();
+    throw error;
+  }
 }
 
 /** Throws a 400 when a field name (or a Conform list intent's target) implies rows beyond the schema's limits. */

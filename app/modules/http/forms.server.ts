@@ -1,13 +1,10 @@
-import { parseWithZod } from "@conform-to/zod";
-import { z } from "~/modules/forms/messages";
 import { badRequest } from "./responses.server";
 
 /**
  * The one reader of a posted form. A body that cannot be read as a form (multipart without its
- * boundary, cut short, or not a form at all) is the client's mistake: a 400, never a 500. So is a
- * form whose Conform control fields (`__intent__`, `__state__`: JSON that Conform parses before any
- * schema, in every action's parseWithZod) are forged. The HTTP edge refuses most bad bodies first;
- * this keeps the answer right for whatever reaches an action.
+ * boundary, cut short, or not a form at all) is the client's mistake: a 400, never a 500. The HTTP
+ * edge refuses most bad bodies first; this keeps the answer right for whatever reaches an action.
+ * (Forged Conform control fields are refused where the form is parsed: forms/parse.server.ts.)
  */
 export async function readFormData(request: Request): Promise<FormData> {
   let formData: FormData;
@@ -17,13 +14,6 @@ export async function readFormData(request: Request): Promise<FormData> {
     // undici rejects an unreadable body with a TypeError; an aborted request's reason is rethrown as it is.
     if (error instanceof TypeError) badRequest();
     throw error;
-  }
-  if (formData.has("__intent__") || formData.has("__state__")) {
-    try {
-      parseWithZod(formData, { schema: z.any() });
-    } catch {
-      badRequest();
-    }
   }
   return formData;
 }
