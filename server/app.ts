@@ -9,7 +9,7 @@ import { getPublicDataVersion } from "../app/modules/hubs/public-cache.server";
 import { SESSION_COOKIE_NAMES } from "../app/modules/accounts/session.server";
 import { publicOrigin } from "../app/modules/http/public-url.server";
 import { noStoreWithSession, securityHeaders } from "../app/modules/http/security-headers.server";
-import { allowedMethodsOnly, formBodies, lastResortErrors, publicHostOnly, wellFormedTarget } from "./edge";
+import { allowedMethodsOnly, formBodies, lastResortErrors, publicHostOnly, wellFormedTarget, sameSiteWrites } from "./edge";
 import { remixHandler } from "./remix-handler";
 
 /** The Express app around the Remix build; the database handle is shared by every request. */
@@ -25,7 +25,7 @@ export function createApp({ build, database, env }: { build: ServerBuild; databa
   app.use(publicHostOnly(env));
   app.use(wellFormedTarget);
   app.use(compression());
-  app.use(rejectCrossSiteWrites(env));
+  app.use(sameSiteWrites(env));
   app.use(formBodies(env.MAX_FORM_BYTES));
   // Fingerprinted by the Remix compiler: cache forever. `npm run build` wrote each script and
   // stylesheet's brotli (.br) and zopfli (.gz) twin (scripts/compress-assets.mjs): served as they
@@ -61,26 +61,6 @@ export function createApp({ build, database, env }: { build: ServerBuild; databa
   );
   app.use(lastResortErrors);
   return app;
-}
-
-/**
- * Session cookies are SameSite=Lax already; as a second line, a browser POST whose Origin is not
- * this site's is refused (forms and fetches from this site send their own origin). This site is
- * PUBLIC_URL when set (a proxy may rewrite Host), else the Host the request names.
- */
-function rejectCrossSiteWrites(env: Env) {
-  return (request: express.Request, response: express.Response, next: express.NextFunction) => {
-    if (request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS") return next();
-    const origin = request.get("origin");
-    if (!origin) return next();
-    try {
-      const from = new URL(origin);
-      if (env.PUBLIC_URL ? from.origin === env.PUBLIC_URL : from.host === request.get("host")) return next();
-    } catch {
-      // fall through: a malformed Origin is refused
-    }
-    response.status(403).type("text/plain").send("Cross-site form submissions are not accepted.");
-  };
 }
 
 /**

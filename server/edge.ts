@@ -25,6 +25,26 @@ const failSafe =
     Promise.resolve(handler(request, response, next)).catch(next);
   };
 
+/**
+ * Session cookies are SameSite=Lax already; as a second line, a browser POST whose Origin is not
+ * this site's is refused (forms and fetches from this site send their own origin). This site is
+ * PUBLIC_URL when set (a proxy may rewrite Host), else the Host the request names.
+ */
+export function sameSiteWrites(env: Env) {
+  return failSafe((request, response, next) => {
+    if (request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS") return next();
+    const origin = request.get("origin");
+    if (!origin) return next();
+    try {
+      const from = new URL(origin);
+      if (env.PUBLIC_URL ? from.origin === env.PUBLIC_URL : from.host === request.get("host")) return next();
+    } catch {
+      // fall through: a malformed Origin is refused
+    }
+    return refuse(request, response, "crossSite");
+  });
+}
+
 /** TRACE, PUT, DELETE and the rest: 405 on every path, with the methods that are answered. */
 export const allowedMethodsOnly = failSafe((request, response, next) => {
   if (ALLOWED_METHODS.includes(request.method)) return next();

@@ -173,7 +173,10 @@ describe("the production server behind https://registry.example", () => {
     it("are refused unless their Origin is PUBLIC_URL", async () => {
       const post = (origin: string) =>
         raw(app.url, "POST", "/en/password/forgot", { ...form({ email: "nobody@example.org" }), headers: { ...form({}).headers, Origin: origin } });
-      expect((await post("https://evil.example")).status).toBe(403);
+      const refused = await post("https://evil.example");
+      expect(refused.status).toBe(403);
+      // The edge's own page, in the page's language, like its other refusals.
+      expect(refused.body).toContain("Form from another site");
       expect((await post(`http://${PUBLIC_HOST}`)).status).toBe(403);
       expect((await post(`https://${PUBLIC_HOST}`)).status).toBe(200);
     });

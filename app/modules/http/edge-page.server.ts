@@ -2,10 +2,11 @@ import { DEFAULT_LANGUAGE, isLanguage, type Language } from "~/modules/i18n/conf
 import { getTranslator, languageCookie } from "~/modules/i18n/i18next.server";
 
 /** Why the edge (server/edge.ts) refused a request before any route saw it; keys of locales/{lang}/edge.json. */
-export type EdgeRefusal = "badRequest" | "tooLarge" | "unsupportedType" | "methodNotAllowed" | "misdirected";
+export type EdgeRefusal = "badRequest" | "crossSite" | "tooLarge" | "unsupportedType" | "methodNotAllowed" | "misdirected";
 
 export const EDGE_STATUS: Record<EdgeRefusal, number> = {
   badRequest: 400,
+  crossSite: 403,
   tooLarge: 413,
   unsupportedType: 415,
   methodNotAllowed: 405,
