@@ -174,6 +174,9 @@ describe("two HUBs at one point", () => {
       expect(await page.locator(".hub-map .hub-marker").count()).toBe(0);
       for (const title of titles(language)) {
         await place.click();
+        // The popup has opened and settled once it has put the focus on its first link.
+        const firstLink = page.locator(".leaflet-popup").getByRole("link").first();
+        await expect.poll(() => firstLink.evaluate((element) => element === document.activeElement)).toBe(true);
         const link = page.locator(".leaflet-popup").getByRole("link", { name: title });
         await link.click();
         await page.waitForURL(/\/hubs\/bilbao-/);
@@ -211,6 +214,7 @@ describe("two HUBs at one point", () => {
       expect(await tabTo(page, place)).toBe(true);
       await page.keyboard.press("Enter");
       await page.locator(".leaflet-popup").waitFor();
+      await expect.poll(() => page.locator(".leaflet-popup").getByRole("link").first().evaluate((element) => element === document.activeElement)).toBe(true);
       await page.keyboard.press("Escape");
       await page.locator(".leaflet-popup").waitFor({ state: "detached" });
       await expect.poll(() => place.evaluate((element) => element === document.activeElement)).toBe(true);
