@@ -66,6 +66,27 @@ describe.runIf(testDatabaseUrl)("on a PostgreSQL server", () => {
     }
   });
 
+  it("brings up two processes started together on an empty database (one seeds, the other waits for it)", async () => {
+    const pairName = `${name}_pair`;
+    await admin.unsafe(`create database ${pairName}`);
+    const url = new URL(testDatabaseUrl!);
+    url.pathname = `/${pairName}`;
+    const started = await Promise.allSettled([startServer({ DATABASE_URL: url.toString() }), startServer({ DATABASE_URL: url.toString() })]);
+    try {
+      expect(started.map((outcome) => outcome.status)).toEqual(["fulfilled", "fulfilled"]);
+      const servers = started.map((outcome) => (outcome as PromiseFulfilledResult<Awaited<ReturnType<typeof startServer>>>).value);
+      expect(servers.filter((server) => /demo data loaded: 40 HUBs/.test(server.output()))).toHaveLength(1);
+      for (const server of servers) expect((await fetch(`${server.url}/en`)).status).toBe(200);
+      const pair = postgres(url.toString(), { max: 1, onnotice: () => {} });
+      const [{ count }] = await pair`select count(*)::int as count from hubs`;
+      await pair.end();
+      expect(count).toBe(40);
+    } finally {
+      for (const outcome of started) if (outcome.status === "fulfilled") await outcome.value.stop();
+      await admin.unsafe(`drop database if exists ${pairName} with (force)`);
+    }
+  });
+
   it("answers 503 when the backend dies inside a request's transaction, stores nothing of it, and serves the next request", async () => {
     const lossName = `${name}_loss`;
     await admin.unsafe(`create database ${lossName}`);
