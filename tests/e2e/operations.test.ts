@@ -1,0 +1,188 @@
+import http from "node:http";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { afterAll, describe, expect, it } from "vitest";
+import { testDatabaseUrl } from "../support/database";
+import { startServer, type RunningServer } from "../support/server";
+
+/**
+ * Issue 15: several processes (WEB_CONCURRENCY), graceful SIGTERM, request logs, metrics and
+ * /readyz, against the production server.
+ */
+
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** A request on a connection of its own (no keep-alive): the cluster hands each new connection to the next worker. */
+export function request(url: string, { method = "GET", cookie, form, headers = {} }: { method?: string; cookie?: string; form?: Record<string, string>; headers?: Record<string, string> } = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const body = form ? new URLSearchParams(form).toString() : undefined;
+    const target = new URL(url);
+    const outgoing = http.request(
+      target,
+      {
+        method,
+        agent: false,
+        headers: {
+          Connection: "close",
+          ...(cookie ? { Cookie: cookie } : {}),
+          ...(body !== undefined ? { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(Buffer.byteLength(body)), Origin: target.origin } : {}),
+          ...headers,
+        },
+      },
+      (response) => {
+        let text = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk) => (text += chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text }));
+        response.on("error", reject);
+      },
+    );
+    outgoing.on("error", reject);
+    outgoing.end(body);
+  });
+}
+
+/** The pid of the process that answered the request with this id, from its JSON log line (written just after the answer). */
+async function servedBy(server: RunningServer, requestId: string): Promise<number> {
+  await waitFor(() => loggedPid(server, requestId) !== undefined, `the log line of request ${requestId}`);
+  return loggedPid(server, requestId)!;
+}
+
+function loggedPid(server: RunningServer, requestId: string): number | undefined {
+  for (const line of server.output().split("\n")) {
+    if (!line.includes(requestId)) continue;
+    try {
+      const entry = JSON.parse(line) as { reqId?: string; pid?: number };
+      if (entry.reqId === requestId) return entry.pid;
+    } catch {
+      // not a log line
+    }
+  }
+  return undefined;
+}
+
+async function waitFor(check: () => boolean, what: string) {
+  for (let attempt = 0; attempt < 600 && !check(); attempt += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+  if (!check()) throw new Error(`timed out waiting for ${what}`);
+}
+
+export const DEMO_LOGIN = { email: "council@demo.l4a.test", password: "demo-hub-2030", redirectTo: "/en" };
+
+describe("several processes on the embedded database", () => {
+  const folder = mkdtempSync(path.join(tmpdir(), "l4a-cluster-"));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it("are refused at start with a clear message", async () => {
+    await expect(startServer({ WEB_CONCURRENCY: "2", PGLITE_DATA_DIR: path.join(folder, "pglite"), DATABASE_URL: "" })).rejects.toThrow(
+      /WEB_CONCURRENCY: more than one process needs a PostgreSQL server \(DATABASE_URL\)/,
+    );
+  });
+});
+
+describe.runIf(testDatabaseUrl)("on PostgreSQL", () => {
+  const admin = postgres(testDatabaseUrl!, { max: 1, onnotice: () => {} });
+  const created: string[] = [];
+  afterAll(async () => {
+    for (const name of created) await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  });
+  async function freshDatabase(suffix: string) {
+    const name = `l4a_ops_${Date.now().toString(36)}_${suffix}`;
+    await admin.unsafe(`create database ${name}`);
+    created.push(name);
+    const url = new URL(testDatabaseUrl!);
+    url.pathname = `/${name}`;
+    return url.toString();
+  }
+
+  it("runs two workers that share sessions and see each other's writes at once", async () => {
+    const databaseUrl = await freshDatabase("pair");
+    const server = await startServer({ DATABASE_URL: databaseUrl, WEB_CONCURRENCY: "2" });
+    const db = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+    try {
+      await waitFor(() => server.output().split("[server] ready at").length - 1 >= 2, "two workers");
+      // Signed in on one worker…
+      const login = await request(`${server.url}/en/login`, { method: "POST", form: DEMO_LOGIN });
+      expect(login.status).toBe(302);
+      const cookie = String(login.headers["set-cookie"]).split(";")[0]!;
+      const pids = new Set<number>();
+      pids.add(await servedBy(server, String(login.headers["x-request-id"])));
+      // …signed in on every worker, at once.
+      for (let index = 0; index < 6; index += 1) {
+        const page = await request(`${server.url}/en/account`, { cookie });
+        expect(page.status).toBe(200);
+        pids.add(await servedBy(server, String(page.headers["x-request-id"])));
+      }
+      expect([...pids]).toHaveLength(2);
+
+      // A write seen by both at once: a HUB renamed in the database shows on the next page of
+      // each worker (each keeps its own page cache, keyed by the database's version counter).
+      const [hub] = await db`select h.slug, t.title from hubs h join hub_translations t on t.hub_id = h.id and t.language = 'en' where h.status in ('recognised', 'active') limit 1`;
+      const renamed = `${hub!.title} (renamed)`;
+      const seen = new Set<number>();
+      for (let index = 0; index < 4; index += 1) await request(`${server.url}/en/hubs/${hub!.slug}`); // warm both caches
+      await db`update hub_translations set title = ${renamed} where language = 'en' and hub_id = (select id from hubs where slug = ${hub!.slug})`;
+      for (let index = 0; index < 4; index += 1) {
+        const page = await request(`${server.url}/en/hubs/${hub!.slug}`);
+        expect(page.body).toContain(renamed.replace(/&/g, "&amp;"));
+        seen.add(await servedBy(server, String(page.headers["x-request-id"])));
+      }
+      expect([...seen]).toHaveLength(2);
+
+      // Signed out on one worker: signed out on the other at once.
+      const logout = await request(`${server.url}/en/logout`, { method: "POST", cookie, form: {} });
+      expect([302, 303]).toContain(logout.status);
+      for (let index = 0; index < 2; index += 1) {
+        const page = await request(`${server.url}/en/account`, { cookie });
+        expect(page.status).toBe(302);
+      }
+    } finally {
+      await db.end();
+      await server.stop();
+    }
+  });
+
+  it("finishes every acknowledged request on SIGTERM under load, then exits 0", async () => {
+    const databaseUrl = await freshDatabase("term");
+    const server = await startServer({ DATABASE_URL: databaseUrl, SHUTDOWN_TIMEOUT_MS: "10000" });
+    const db = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+    let acknowledged = 0;
+    let stopped = false;
+    const worker = async () => {
+      while (!stopped) {
+        try {
+          const answer = await request(`${server.url}/en/login`, { method: "POST", form: DEMO_LOGIN });
+          if (answer.status === 302 && String(answer.headers["set-cookie"]).includes("l4a_session=")) acknowledged += 1;
+          else if (answer.status >= 500) throw new Error(`answered ${answer.status}`);
+        } catch (error) {
+          // Refused or reset connections are not acknowledged; they mean the server has stopped listening.
+          if (error instanceof Error && /answered/.test(error.message)) throw error;
+          stopped = true;
+        }
+      }
+    };
+    try {
+      const load = Promise.all(Array.from({ length: 6 }, worker));
+      await waitFor(() => acknowledged >= 5, "some logins");
+      const exited = new Promise<number | null>((resolve) => server.process.once("exit", (code) => resolve(code)));
+      server.process.kill("SIGTERM");
+      await load;
+      expect(await exited).toBe(0);
+      expect(server.output()).toMatch(/SIGTERM: no new connections/);
+      const [{ count }] = await db`select count(*)::int as count from audit_log where action = 'login'`;
+      expect(count).toBeGreaterThanOrEqual(acknowledged);
+      const [{ sessions }] = await db`select count(*)::int as sessions from sessions s join users u on u.id = s.user_id where u.email = ${DEMO_LOGIN.email}`;
+      expect(sessions).toBeGreaterThanOrEqual(acknowledged);
+    } finally {
+      stopped = true;
+      await db.end();
+      await server.stop();
+    }
+  });
+});
