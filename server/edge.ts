@@ -54,13 +54,13 @@ export const allowedMethodsOnly = failSafe((request, response, next) => {
 /**
  * In production the app answers only for PUBLIC_URL's host (421 otherwise): a request sent with
  * another Host, or a trusted proxy's X-Forwarded-Host, is not the registry's. `/healthz` is
- * exempt, for load balancers that probe by IP.
+ * exempt (and `/readyz`), for load balancers that probe by IP.
  */
 export function publicHostOnly(env: Env) {
   if (env.NODE_ENV !== "production" || !env.PUBLIC_URL) return (_request: express.Request, _response: express.Response, next: express.NextFunction) => next();
   const expected = new URL(env.PUBLIC_URL);
   return failSafe((request, response, next) => {
-    if (request.path === "/healthz") return next();
+    if (request.path === "/healthz" || request.path === "/readyz") return next();
     if (sameHost(requestHost(request), expected)) return next();
     return refuse(request, response, "misdirected");
   });

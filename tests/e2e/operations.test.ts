@@ -5,7 +5,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
 import { testDatabaseUrl } from "../support/database";
-import { startServer, type RunningServer } from "../support/server";
+import { freePort, startServer, type RunningServer } from "../support/server";
 
 /**
  * Issue 15: several processes (WEB_CONCURRENCY), graceful SIGTERM, request logs, metrics and
@@ -144,6 +144,55 @@ describe.runIf(testDatabaseUrl)("on PostgreSQL", () => {
       }
     } finally {
       await db.end();
+      await server.stop();
+    }
+  });
+
+  it("logs one JSON line per request (id, method, route, status, duration, user; never a password or token), serves metrics only when asked, and is ready", async () => {
+    const databaseUrl = await freshDatabase("obs");
+    const metricsPort = await freePort();
+    const token = "metrics-token-of-the-operator";
+    const server = await startServer({ DATABASE_URL: databaseUrl, METRICS_PORT: String(metricsPort), METRICS_TOKEN: token });
+    try {
+      const ready = await request(`${server.url}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(JSON.parse(ready.body)).toEqual({ ready: true, pendingMigrations: [], database: "postgres" });
+
+      const login = await request(`${server.url}/en/login`, { method: "POST", form: DEMO_LOGIN, headers: { "X-Request-Id": "proxy-given-id-0001" } });
+      expect(login.headers["x-request-id"]).toBe("proxy-given-id-0001");
+      const cookie = String(login.headers["set-cookie"]).split(";")[0]!;
+      const account = await request(`${server.url}/en/account`, { cookie });
+      expect(account.status).toBe(200);
+      const id = String(account.headers["x-request-id"]);
+      expect(id).toMatch(/^[0-9a-f-]{36}$/);
+      await servedBy(server, id);
+      const line = server.output().split("\n").map((text) => { try { return JSON.parse(text); } catch { return undefined; } }).find((entry) => entry?.reqId === id);
+      expect(line).toMatchObject({ reqId: id, method: "GET", route: "routes/$lang.account", path: "/en/account", status: 200, userId: expect.any(Number) });
+      expect(line.ms).toEqual(expect.any(Number));
+      await servedBy(server, "proxy-given-id-0001");
+      expect(server.output()).not.toContain(DEMO_LOGIN.password);
+      expect(server.output()).not.toContain(cookie.split("=")[1]);
+
+      await request(`${server.url}/en`);
+      await request(`${server.url}/en`);
+      // Metrics: on their own port, and on the app's port only with the token.
+      expect((await request(`${server.url}/metrics`)).status).toBe(404);
+      const withToken = await request(`${server.url}/metrics`, { headers: { Authorization: `Bearer ${token}` } });
+      expect(withToken.status).toBe(200);
+      const metrics = await request(`http://127.0.0.1:${metricsPort}/metrics`);
+      expect(metrics.status).toBe(200);
+      for (const text of [
+        'http_requests_total{method="GET",route="routes/$lang._index",status="200"}',
+        'http_request_duration_seconds_bucket{le="0.005",method="GET",route="routes/$lang.account"}',
+        'page_cache_lookups_total{outcome="hit"}',
+        "db_queries_active",
+        "db_unavailable_errors",
+        "outbox_backlog",
+        'job_runs_total{job="reminders",outcome="ok"}',
+      ]) {
+        expect(metrics.body).toContain(text);
+      }
+    } finally {
       await server.stop();
     }
   });
