@@ -96,7 +96,16 @@ class PooledConnection implements DatabaseConnection {
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
     const transaction = this.transaction;
     const query = (transaction?.sql ?? this.sql).unsafe(compiledQuery.sql, [...compiledQuery.parameters] as postgres.ParameterOrJSON<never>[]);
-    const result = transaction ? await Promise.race([query, transaction.failed]) : await query;
+    let result: postgres.RowList<postgres.Row[]>;
+    if (transaction) {
+      // When the connection is lost, the query may reject after the race is decided: nobody else
+      // would be listening, and an unhandled rejection ends the process.
+      const settled = query.then((rows) => rows);
+      settled.catch(() => {});
+      result = await Promise.race([settled, transaction.failed]);
+    } else {
+      result = await query;
+    }
     const { command, count } = result;
     return {
       numAffectedRows:

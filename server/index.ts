@@ -85,7 +85,25 @@ function runPrimary(env: Env) {
   process.on("SIGTERM", () => stop("SIGTERM"));
 }
 
+/**
+ * A loader that starts two queries and awaits one leaves the other's rejection unhandled when
+ * the database goes away under both; Node would end the process for it. A rejection that is a
+ * response (the mapped 503) or a lost connection is that case: the request already failed with
+ * its own 503, so it is logged, not fatal. Anything else keeps Node's behaviour (log, exit 1).
+ */
+function survivesLostDatabaseRejections() {
+  process.on("unhandledRejection", (reason) => {
+    if (reason instanceof Response || isDatabaseUnavailableError(reason)) {
+      log.warn(`[db] a query failed after its request had already failed (${reason instanceof Response ? reason.status : (reason as { code?: string }).code})`);
+      return;
+    }
+    log.fatal({ err: reason }, "unhandled promise rejection");
+    process.exit(1);
+  });
+}
+
 async function runWorker(env: Env) {
+  survivesLostDatabaseRejections();
   if (env.sessionSecretGenerated) {
     log.warn("[config] SESSION_SECRET is not set: using a random one for this demo run (sessions end at restart). Set it in production.");
   }
