@@ -80,6 +80,16 @@ function openPostgres(databaseUrl: string, poolSize: number, statementTimeoutMs:
   };
 }
 
+/** The lock file of an embedded database folder (beside it, so the folder itself stays PGlite's). */
+export function pgliteLockPath(dataDir: string): string {
+  return path.join(dataDir, "..", `${path.basename(dataDir)}.lock`);
+}
+
+/** Where `npm run db:backup` asks the server holding an embedded database for a backup (see server/index.ts). */
+export function pgliteBackupRequestPath(dataDir: string): string {
+  return path.join(dataDir, "..", `${path.basename(dataDir)}.backup-request.json`);
+}
+
 export class DatabaseLockedError extends Error {
   constructor(dataDir: string, owner?: string) {
     super(
@@ -98,7 +108,7 @@ async function openPglite(dataDir: string, wrap: (dialect: Dialect) => Dialect, 
     mkdirSync(dataDir, { recursive: true });
     // PGlite is single-process: two processes writing one folder corrupt it, so refuse instead.
     // The lock names its process; one left by a dead process is stale at once (db/pglite-lock.ts).
-    const lock = acquireFolderLock(path.join(dataDir, "..", `${path.basename(dataDir)}.lock`));
+    const lock = acquireFolderLock(pgliteLockPath(dataDir));
     if (!lock.acquired) {
       const { pid, host } = lock.owner;
       throw new DatabaseLockedError(dataDir, pid === process.pid ? "this process" : `${pid}${host === hostname() ? "" : ` on ${host}`}`);

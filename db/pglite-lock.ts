@@ -120,3 +120,10 @@ function removeStale(lockPath: string, stale?: LockOwner) {
 function sleep(ms: number) {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
+
+/** The live process holding the lock at `lockPath` on this host, if any. */
+export function liveOwner(lockPath: string): LockOwner | undefined {
+  const owner = readOwner(lockPath);
+  if (!owner || owner.host !== hostname() || owner.pid === process.pid) return undefined;
+  return alive(owner) ? owner : undefined;
+}

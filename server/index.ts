@@ -15,6 +15,7 @@ import { startOutboxDelivery } from "../app/modules/mail/delivery.server";
 import { startAccountsHousekeeping } from "../app/modules/accounts/housekeeping.server";
 import { startJobRunner } from "../app/modules/progress/jobs.server";
 import { createLogger } from "./logger";
+import { answerBackupRequests } from "./online-backup";
 
 /**
  * `npm start`: one process, or with WEB_CONCURRENCY=N (PostgreSQL only) a primary that starts N
@@ -154,6 +155,9 @@ async function runWorker(env: Env) {
           .listen(env.METRICS_PORT)
       : undefined;
 
+  // `npm run db:backup` while this process has the embedded database: it asks this process.
+  const stopBackupRequests = database.kind === "pglite" ? answerBackupRequests(database, env.PGLITE_DATA_DIR, log) : () => {};
+
   // Report reminders every minute; each is sent once, even with several processes.
   const jobs = startJobRunner(database.db, {
     smtpUrl: env.SMTP_URL,
@@ -177,6 +181,7 @@ async function runWorker(env: Env) {
     metricsServer?.close();
     stopOutboxDelivery();
     stopHousekeeping();
+    stopBackupRequests();
     jobs.stop();
     await database.close().catch(() => {});
     log.info("[server] stopped");

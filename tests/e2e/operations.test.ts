@@ -4,6 +4,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { databaseChecksums, restoreDatabase } from "../../db/backup";
+import { openDatabase } from "../../db/index";
+import { prepareDatabase } from "../../db/prepare";
 import { testDatabaseUrl } from "../support/database";
 import { freePort, startServer, type RunningServer } from "../support/server";
 
@@ -72,13 +77,45 @@ async function waitFor(check: () => boolean, what: string) {
   if (!check()) throw new Error(`timed out waiting for ${what}`);
 }
 
+const run = promisify(execFile);
+
 export const DEMO_LOGIN = { email: "council@demo.l4a.test", password: "demo-hub-2030", redirectTo: "/en" };
 
-describe("several processes on the embedded database", () => {
+describe("the embedded database under a running server", () => {
   const folder = mkdtempSync(path.join(tmpdir(), "l4a-cluster-"));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-  it("are refused at start with a clear message", async () => {
+  it("is backed up by npm run db:backup while the server runs (the server writes it), and the backup restores", async () => {
+    const dataDir = path.join(folder, "online");
+    const server = await startServer({ PGLITE_DATA_DIR: dataDir, DATABASE_URL: "" });
+    const file = path.join(folder, "online.l4a.gz");
+    try {
+      const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/cli/backup.ts", file], {
+        cwd: path.resolve(__dirname, "../.."),
+        env: { ...process.env, PGLITE_DATA_DIR: dataDir, DATABASE_URL: "" },
+      });
+      expect(stdout).toMatch(/open in the server \(pid \d+\): it writes the backup/);
+      expect(stdout).toMatch(/backup written to .*: 3\d tables, \d+ rows/);
+      expect((await request(`${server.url}/en`)).status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+    const live = await openDatabase({ pgliteDataDir: dataDir });
+    const restored = await openDatabase({ pgliteDataDir: "memory://" });
+    try {
+      await restoreDatabase(restored.db, file, { afterRestore: (db) => prepareDatabase(db) });
+      const [before, after] = [await databaseChecksums(live.db), await databaseChecksums(restored.db)];
+      for (const table of ["hubs", "hub_translations", "users", "organisations", "progress_updates"]) {
+        expect(before[table]!.count, table).toBeGreaterThan(0);
+        expect(after[table], table).toEqual(before[table]);
+      }
+    } finally {
+      await live.close();
+      await restored.close();
+    }
+  });
+
+  it("refuses several processes (WEB_CONCURRENCY) at start with a clear message", async () => {
     await expect(startServer({ WEB_CONCURRENCY: "2", PGLITE_DATA_DIR: path.join(folder, "pglite"), DATABASE_URL: "" })).rejects.toThrow(
       /WEB_CONCURRENCY: more than one process needs a PostgreSQL server \(DATABASE_URL\)/,
     );
