@@ -15,7 +15,15 @@ export async function runScheduledJobs(db: Kysely<Database>, { now = new Date(),
 }
 
 /** Runs the jobs now and then every `intervalMs` (one minute by default) until stopped; a failed tick is logged and retried next time. */
-export function startJobRunner(db: Kysely<Database>, { intervalMs = 60_000, smtpUrl, log = console.log }: { intervalMs?: number; smtpUrl?: string; log?: (message: string) => void } = {}) {
+export function startJobRunner(
+  db: Kysely<Database>,
+  {
+    intervalMs = 60_000,
+    smtpUrl,
+    log = console.log,
+    onRun,
+  }: { intervalMs?: number; smtpUrl?: string; log?: (message: string) => void; onRun?: (outcome: "ok" | "failed") => void } = {},
+) {
   let running = false;
   const tick = async () => {
     if (running) return;
@@ -23,7 +31,9 @@ export function startJobRunner(db: Kysely<Database>, { intervalMs = 60_000, smtp
     try {
       const result = await runScheduledJobs(db, { smtpUrl });
       if (result.reminders.sent > 0) log(`[jobs] report reminders: ${result.reminders.sent} new`);
+      onRun?.("ok");
     } catch (error) {
+      onRun?.("failed");
       log(`[jobs] failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       running = false;
