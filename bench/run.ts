@@ -118,7 +118,7 @@ async function startServer(env: Record<string, string>, processes = 1) {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", DEMO_MODE: "false", SESSION_SECRET: "bench-session-secret-of-at-least-32-characters", PORT: String(port), ...env },
+    env: { ...process.env, NODE_ENV: "production", DEMO_MODE: "false", SESSION_SECRET: "bench-session-secret-of-at-least-32-characters", PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -254,9 +254,11 @@ async function scaling(databaseUrl: string): Promise<Row[]> {
   const sample = Math.min(HUBS, 5000);
   for (const workers of [1, 2]) {
     log(`  [scaling] WEB_CONCURRENCY=${workers}…`);
-    const server = await startServer({ DATABASE_URL: databaseUrl, WEB_CONCURRENCY: String(workers), LOG_LEVEL: "warn", RATE_LIMIT_SEARCH_PER_MINUTE: "100000" }, workers);
+    const server = await startServer({ DATABASE_URL: databaseUrl, WEB_CONCURRENCY: String(workers), RATE_LIMIT_SEARCH_PER_MINUTE: "100000" }, workers);
     try {
+      // Warm every worker (JIT, the route modules, per-process caches) on both pages first.
       for (let i = 0; i < 20; i += 1) await get(`${server.url}/en`);
+      await Promise.all(Array.from({ length: 40 }, (_, i) => get(`${server.url}/en/hubs/bench-hub-${HUBS - 1 - i}`)));
       const map = await load(() => `${server.url}/en`);
       const hub = await load((i) => `${server.url}/en/hubs/bench-hub-${(i * 7919) % sample}`, { maxRequests: sample });
       if (map.errors || hub.errors) throw new Error(`errors under load: map ${map.errors}, HUB ${hub.errors}`);

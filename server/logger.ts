@@ -3,7 +3,7 @@ import pino from "pino";
 /**
  * The process's structured log: one JSON object per line on stdout (pino), at LOG_LEVEL.
  * What is never logged: passwords, tokens, cookies, form bodies. Request lines carry only the
- * request id, method, route, path (without its query, where reset and sign-in tokens travel),
+ * request id, method, route, path (without its query; none where the path holds a token),
  * status, duration and the signed-in user's id (server/request-log.ts); the redact list is a
  * second line for anything else that might pass a field of those names.
  */

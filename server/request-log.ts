@@ -13,11 +13,13 @@ declare module "express-serve-static-core" {
 }
 
 const WELL_FORMED_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+const SECRET_IN_PATH = /\$token\b/;
 
 /**
  * One log line per request when it ends (or is abandoned), and the request metrics:
- * `{ reqId, method, route, path, status, ms, userId }`. The path is logged without its query
- * (tokens of reset links travel there); no header, cookie or body is logged.
+ * `{ reqId, method, route, path, status, ms, userId }`. The path is logged without its query, and
+ * not at all for the routes whose path holds a token (invitations, password reset); no header,
+ * cookie or body is logged.
  */
 export function requestLog({ logger, routeOf, metrics }: { logger: Logger; routeOf: (path: string) => string; metrics: boolean }) {
   return (request: express.Request, response: express.Response, next: express.NextFunction) => {
@@ -38,7 +40,8 @@ export function requestLog({ logger, routeOf, metrics }: { logger: Logger; route
         reqId: requestId,
         method: request.method,
         route,
-        path: request.path,
+        // Invitation and password-reset links carry their token in the path: those paths are not logged.
+        path: SECRET_IN_PATH.test(route) ? "[redacted]" : request.path,
         status,
         ms: Math.round(seconds * 1000),
         userId: response.locals.requestLog?.userId,

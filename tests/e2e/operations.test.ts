@@ -210,6 +210,9 @@ describe.runIf(testDatabaseUrl)("on PostgreSQL", () => {
       expect(server.output()).not.toContain(DEMO_LOGIN.password);
       expect(server.output()).not.toContain(cookie.split("=")[1]);
 
+      const reset = await request(`${server.url}/en/password/reset/secret-reset-token-in-the-path`);
+      await servedBy(server, String(reset.headers["x-request-id"]));
+      expect(server.output()).not.toContain("secret-reset-token-in-the-path");
       await request(`${server.url}/en`);
       await request(`${server.url}/en`);
       // Metrics: on their own port, and on the app's port only with the token.

@@ -72,4 +72,17 @@ describe("the embedded database folder", () => {
       await exited(child);
     }
   });
+
+  it("tells its owner when the lock file was taken away, so the owner stops instead of sharing the folder", async () => {
+    const dataDir = path.join(folder, "removed");
+    let lost!: () => void;
+    const noticed = new Promise<void>((resolve) => (lost = resolve));
+    const handle = await openDatabase({ pgliteDataDir: dataDir, onLockLost: () => lost() });
+    try {
+      rmSync(path.join(folder, "removed.lock"));
+      await noticed;
+    } finally {
+      await handle.close();
+    }
+  });
 });
