@@ -105,6 +105,13 @@ const TABLE: Record<string, Row> = {
   "routes/$lang.admin.outbox": { get: only(["secretariat"], 200), post: NO_METHOD },
   "routes/$lang.admin.themes": { get: only(["secretariat"], 200), post: only(["secretariat"], 400) },
   "routes/$lang.admin.translations": { get: only(["secretariat"], 200), post: NO_METHOD },
+
+  // Calls for proposals (the call is the migration's standing call).
+  "routes/$lang.calls._index": { get: everyone(200), post: NO_METHOD },
+  "routes/$lang.calls.$callSlug": { get: everyone(200), post: NO_METHOD },
+  "routes/$lang.admin.calls._index": { get: only(["secretariat"], 200), post: NO_METHOD },
+  "routes/$lang.admin.calls.new": { get: only(["secretariat"], 200), post: only(["secretariat"], 400) },
+  "routes/$lang.admin.calls.$callId": { get: only(["secretariat"], 200), post: only(["secretariat"], 400) },
 };
 
 const routes = await discoverRoutes();
@@ -113,7 +120,7 @@ const modules = import.meta.glob<Record<string, unknown>>("../../app/routes/*.{t
 
 const pathPattern = (route: DiscoveredRoute) => routePathPattern(route, routes);
 
-const fixtures = { hubId: 0, hubSlug: "", updateId: 0, openPeriod: "" };
+const fixtures = { hubId: 0, hubSlug: "", updateId: 0, openPeriod: "", callId: 0, callSlug: "" };
 
 function paramsFor(route: DiscoveredRoute): Record<string, string> {
   const values: Record<string, string> = {
@@ -121,6 +128,8 @@ function paramsFor(route: DiscoveredRoute): Record<string, string> {
     hubId: String(fixtures.hubId),
     updateId: String(fixtures.updateId),
     slug: fixtures.hubSlug,
+    callId: String(fixtures.callId),
+    callSlug: fixtures.callSlug,
     token: "no-such-token-0000000000000000000000",
     year: isoToday().slice(0, 4),
     file: route.id === "routes/map.countries.$file" ? "110m.geojson" : `${fixtures.hubSlug}.json`,
@@ -226,7 +235,8 @@ beforeAll(async () => {
   const [calendar] = await listHubCalendars(db, { today, hubIds: [hub.id] });
   const open = calendar.calendar.open.find((period) => period.dueDate !== `${year - 2}-07-31`);
   if (!open) throw new Error("the fixture HUB has no open reporting period");
-  Object.assign(fixtures, { hubId: hub.id, hubSlug: hub.slug, updateId: update.id, openPeriod: periodKey(open) });
+  const call = await db.selectFrom("calls").select(["id", "slug"]).where("standing", "=", true).executeTakeFirstOrThrow();
+  Object.assign(fixtures, { hubId: hub.id, hubSlug: hub.slug, updateId: update.id, openPeriod: periodKey(open), callId: call.id, callSlug: call.slug });
 });
 afterAll(() => database?.destroy());
 
