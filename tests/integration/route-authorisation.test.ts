@@ -112,6 +112,12 @@ const TABLE: Record<string, Row> = {
   "routes/$lang.admin.calls._index": { get: only(["secretariat"], 200), post: NO_METHOD },
   "routes/$lang.admin.calls.new": { get: only(["secretariat"], 200), post: only(["secretariat"], 400) },
   "routes/$lang.admin.calls.$callId": { get: only(["secretariat"], 200), post: only(["secretariat"], 400) },
+  // The council reads the ranking; only the secretariat assigns members.
+  "routes/$lang.admin.calls.$callId_.evaluation": { get: only(["council", "secretariat"], 200), post: only(["council", "secretariat"], 400, { council: 403 }) },
+  "routes/$lang.admin.calls.$callId_.evaluation[.]csv": { get: only(["council", "secretariat"], 200), post: NO_METHOD },
+  "routes/$lang.evaluation._index": { get: only(["council"], 200), post: NO_METHOD },
+  // Not assigned to the HUB: as if it did not exist.
+  "routes/$lang.evaluation.$hubId": { get: only(["council"], 404), post: only(["council"], 404) },
 };
 
 const routes = await discoverRoutes();
@@ -313,7 +319,7 @@ describe("route parameters", () => {
     it(`${id} answers 404 to an id that is not canonical digits within PostgreSQL's integer range, on GET and POST`, async () => {
       const route = byId.get(id)!;
       const module = await modules[`../../app/${route.file}`]();
-      const visitor: Visitor = id.includes("my.hubs") || id.includes("progress.$hubId") ? "cityA" : "secretariat";
+      const visitor: Visitor = id.includes("my.hubs") || id.includes("progress.$hubId") ? "cityA" : id.includes("evaluation.$hubId") ? "council" : "secretariat";
       const param = /\$(\w+Id)\b/.exec(id)![1];
       for (const value of ["0", "-1", "01", "1e3", "abc", " 1", "1 ", "+1", "0x10", "2147483648", "4294967296", "99999999999999999999"]) {
         const params = { ...paramsFor(route), [param]: value };
