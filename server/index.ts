@@ -10,6 +10,7 @@ import { createApp } from "./app";
 import { startOutboxDelivery } from "../app/modules/mail/delivery.server";
 import { startAccountsHousekeeping } from "../app/modules/accounts/housekeeping.server";
 import { startJobRunner } from "../app/modules/progress/jobs.server";
+import { publicOrigin } from "../app/modules/http/public-url.server";
 
 const startedAt = performance.now();
 
@@ -57,7 +58,7 @@ const server = app.listen(env.PORT, () => {
 });
 
 // Report reminders every minute; each is sent once, even with several processes.
-const jobs = startJobRunner(database.db, { smtpUrl: env.SMTP_URL });
+const jobs = startJobRunner(database.db, { smtpUrl: env.SMTP_URL, origin: publicOrigin(env) });
 
 let closing = false;
 async function shutdown(signal: string) {
