@@ -30,7 +30,7 @@ export default function AdminCallsPage() {
         <Link className="button" to={`/${language}/admin/calls/new`}>
           {t("admin.new")}
         </Link>{" "}
-        <Link to={`/${language}/calls/statistics`}>{t("stats.title")}</Link>
+        <Link to={`/${language}/council/calls`}>{t("stats.title")}</Link>
       </p>
       <DataTable
         caption={t("admin.title")}

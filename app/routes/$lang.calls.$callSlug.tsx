@@ -199,9 +199,11 @@ export default function CallPage() {
           )}
         </section>
       ) : null}
-      <p>
-        <a href={`/${language}/calls/${call.slug}/deadline.ics`}>{t("public.ics")}</a>
-      </p>
+      {call.closesAt ? (
+        <p>
+          <a href={`/${language}/calls/${call.slug}/deadline.ics`}>{t("public.ics")}</a>
+        </p>
+      ) : null}
     </article>
   );
 }

@@ -25,6 +25,9 @@ export default function MyEvaluationsPage() {
     <div className="container">
       <h1>{t("scoring.title")}</h1>
       <p>{t("scoring.lead")}</p>
+      <p>
+        <Link to={`/${language}/council/calls`}>{t("stats.title")}</Link>
+      </p>
       <DataTable
         caption={t("scoring.title")}
         rows={assignments}

@@ -4,6 +4,11 @@ import { changeCallState } from "~/modules/calls/calls.server";
 import { transition } from "~/modules/hubs/lifecycle.server";
 import { runScheduledJobs } from "~/modules/progress/jobs.server";
 import * as callPageRoute from "~/routes/$lang.calls.$callSlug";
+import * as icsRoute from "~/routes/$lang.calls.$callSlug_.deadline[.]ics";
+import * as feedRoute from "~/routes/$lang.calls.feed[.]xml";
+import * as statsRoute from "~/routes/$lang.council.calls";
+import * as statsCsvRoute from "~/routes/$lang.council.calls[.]csv";
+import { cookieFor } from "../support/sessions";
 import { CallConflictError } from "~/modules/calls/calls.server";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { createUser } from "../support/progress-fixtures";
@@ -117,5 +122,32 @@ describe("announcing a call and publishing its results", () => {
     expect(page.results.hubs.map((hub: { title: string }) => hub.title)).toEqual(["Proposal Lima"]);
     expect(page.results.byRegion).toEqual([{ region: "latin_america", count: 1 }]);
     expect(page.results.byGoal).toEqual([{ goal: 11, count: 1 }]);
+  });
+
+  it("lists the call in the Atom feed, gives its deadline as an .ics event and counts it in the statistics", async () => {
+    const feed = await callRoute(feedRoute.loader, database, { path: "/fr/calls/feed.xml", params: { lang: "fr" } });
+    expect(feed.headers.get("Content-Type")).toContain("application/atom+xml");
+    const xml = plain(await feed.text());
+    expect(xml).toContain("<title>Call 2027 (Résultats publiés)</title>");
+    expect(xml).toContain('href="http://localhost:3000/fr/calls/call-2027"');
+
+    const ics = await callRoute(icsRoute.loader, database, { path: "/es/calls/call-2027/deadline.ics", params: { lang: "es", callSlug: "call-2027" } });
+    expect(ics.headers.get("Content-Type")).toContain("text/calendar");
+    const event = await ics.text();
+    expect(event).toContain("DTSTART:20270415T170000Z");
+    expect(event).toContain("SUMMARY:Fecha límite: Convocatoria 2027");
+
+    const secretariat = await cookieFor(database, secretariatId);
+    const stats = await (await callRoute(statsRoute.loader, database, { path: `/en/council/calls?call=${callId}`, params: { lang: "en" }, cookie: secretariat })).json();
+    expect(stats.callId).toBe(callId);
+    expect(stats.stats.byStatus).toEqual([
+      { key: "declined", count: 1 },
+      { key: "recognised", count: 1 },
+    ]);
+    expect(stats.stats.bySdg).toEqual([{ key: 11, count: 2 }]);
+    // The proposals were inserted as submitted (no "submit" in the audit log): no decision time to measure.
+    expect(stats.stats.decisionDays).toEqual({ decided: 0, median: null });
+    const csv = await (await callRoute(statsCsvRoute.loader, database, { path: `/en/council/calls.csv?call=${callId}`, params: { lang: "en" }, cookie: secretariat })).text();
+    expect(csv.split(/\r?\n/)).toContain("status,recognised,Recognised,1");
   });
 });

@@ -109,12 +109,17 @@ const TABLE: Record<string, Row> = {
   // Calls for proposals (the call is the migration's standing call).
   "routes/$lang.calls._index": { get: everyone(200), post: NO_METHOD },
   "routes/$lang.calls.$callSlug": { get: everyone(200), post: NO_METHOD },
+  "routes/$lang.calls.feed[.]xml": { get: everyone(200), post: NO_METHOD },
+  // The standing call has no deadline: no calendar event.
+  "routes/$lang.calls.$callSlug_.deadline[.]ics": { get: everyone(404), post: NO_METHOD },
   "routes/$lang.admin.calls._index": { get: only(["secretariat"], 200), post: NO_METHOD },
   "routes/$lang.admin.calls.new": { get: only(["secretariat"], 200), post: only(["secretariat"], 400) },
   "routes/$lang.admin.calls.$callId": { get: only(["secretariat"], 200), post: only(["secretariat"], 400) },
   // The council reads the ranking; only the secretariat assigns members.
   "routes/$lang.admin.calls.$callId_.evaluation": { get: only(["council", "secretariat"], 200), post: only(["council", "secretariat"], 400, { council: 403 }) },
   "routes/$lang.admin.calls.$callId_.evaluation[.]csv": { get: only(["council", "secretariat"], 200), post: NO_METHOD },
+  "routes/$lang.council.calls": { get: only(["council", "secretariat"], 200), post: NO_METHOD },
+  "routes/$lang.council.calls[.]csv": { get: only(["council", "secretariat"], 200), post: NO_METHOD },
   "routes/$lang.evaluation._index": { get: only(["council"], 200), post: NO_METHOD },
   // Not assigned to the HUB: as if it did not exist.
   "routes/$lang.evaluation.$hubId": { get: only(["council"], 404), post: only(["council"], 404) },
