@@ -9,7 +9,7 @@ import { getTranslator } from "~/modules/i18n/i18next.server";
 import { requirePermission } from "~/modules/permissions/permissions.server";
 import { BarChart } from "~/modules/progress/charts";
 
-export const handle = { i18n: ["common", "calls", "hubs", "accounts"] };
+export const handle = { i18n: ["common", "calls", "hubs", "accounts", "monitoring"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const language = languageParam(params.lang);
