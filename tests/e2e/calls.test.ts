@@ -181,19 +181,29 @@ describe("a call for proposals from opening to results", () => {
   });
 
   for (const language of ["en", "es", "fr"] as const) {
-    it(`/${language}/calls and a call's page pass axe and work without JavaScript`, async () => {
-      const { context } = await app.newContext({ javaScriptEnabled: false });
+    it(`/${language}/calls and a call's page pass axe`, async () => {
+      const { context } = await app.newContext();
       const page = await context.newPage();
       await page.goto(`${app.url}/${language}/calls`);
       await page.getByRole("heading", { level: 1 }).waitFor();
       expect(await accessibilityViolations(page, { wcag22: true })).toEqual([]);
-      // The demo's open call, reached by following its link with no script running.
-      await page.locator(".call-list").first().getByRole("link").first().click();
-      await page.getByRole("heading", { level: 1 }).waitFor();
-      expect(page.url()).toMatch(new RegExp(`/${language}/calls/[a-z0-9-]+$`));
-      await page.locator(".call-deadline").waitFor();
+      await page.goto(`${app.url}/${language}/calls/${SLUG}`);
+      await page.getByRole("heading", { level: 1, name: CALL_TITLE }).waitFor();
       expect(await accessibilityViolations(page, { wcag22: true })).toEqual([]);
       await context.close();
     });
   }
+
+  it("the calls pages work without JavaScript: the list, a call's page, its deadline and the way to apply", async () => {
+    const { context } = await app.newContext({ javaScriptEnabled: false, locale: "es-ES" });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/es`);
+    await page.getByRole("link", { name: "Convocatorias (abierta ahora)" }).first().click();
+    await page.getByRole("heading", { level: 1, name: "Convocatorias de propuestas" }).waitFor();
+    await page.locator(".call-list").first().getByRole("link").first().click();
+    await page.locator(".call-deadline").waitFor();
+    expect(page.url()).toMatch(/\/es\/calls\/[a-z0-9-]+$/);
+    await page.getByRole("link", { name: "Responder a esta convocatoria" }).waitFor();
+    await context.close();
+  });
 });
