@@ -1,6 +1,5 @@
 import type { SubmissionResult } from "@conform-to/react";
-import leafletStyles from "leaflet/dist/leaflet.css";
-import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getTranslator } from "~/modules/i18n/i18next.server";
@@ -15,7 +14,6 @@ import { getOrganisation } from "~/modules/accounts/organisations.server";
 import { readFormData } from "~/modules/http/forms.server";
 
 /** Leaflet's own styles, for the optional click-to-pick map (served from the build, not a CDN). */
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
 
 export const handle = { i18n: ["common", "hubs", "proposals", "validation", "calls"] };
 

@@ -52,6 +52,7 @@ interface Row {
 const TABLE: Record<string, Row> = {
   "routes/_index": { get: everyone("redirect"), post: NO_METHOD },
   "routes/healthz": { get: everyone(200), post: NO_METHOD },
+  "routes/readyz": { get: everyone(200), post: NO_METHOD },
   "routes/map.countries.$file": { get: everyone(200), post: NO_METHOD },
   "routes/api.map": { get: everyone(200), post: NO_METHOD },
   "routes/api.hubs[.]csv": { get: everyone(200), post: NO_METHOD },

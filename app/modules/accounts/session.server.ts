@@ -95,6 +95,7 @@ export async function getSessionUser(context: AppLoadContext, request: Request):
     .where("s.expires_at", ">", new Date())
     .where("u.disabled_at", "is", null)
     .executeTakeFirst();
+  if (row && context.requestLog) context.requestLog.userId = row.id;
   return row ? toSessionUser(row) : null;
 }
 

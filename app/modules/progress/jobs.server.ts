@@ -23,7 +23,13 @@ export async function runScheduledJobs(
 /** Runs the jobs now and then every `intervalMs` (one minute by default) until stopped; a failed tick is logged and retried next time. */
 export function startJobRunner(
   db: Kysely<Database>,
-  { intervalMs = 60_000, smtpUrl, origin, log = console.log }: { intervalMs?: number; smtpUrl?: string; origin?: string; log?: (message: string) => void } = {},
+  {
+    intervalMs = 60_000,
+    smtpUrl,
+    origin,
+    log = console.log,
+    onRun,
+  }: { intervalMs?: number; smtpUrl?: string; origin?: string; log?: (message: string) => void; onRun?: (outcome: "ok" | "failed") => void } = {},
 ) {
   let running = false;
   const tick = async () => {
@@ -33,7 +39,9 @@ export function startJobRunner(
       const result = await runScheduledJobs(db, { smtpUrl, origin });
       if (result.reminders.sent > 0) log(`[jobs] report reminders: ${result.reminders.sent} new`);
       if (result.calls.messages > 0) log(`[jobs] calls for proposals: ${result.calls.messages} messages queued`);
+      onRun?.("ok");
     } catch (error) {
+      onRun?.("failed");
       log(`[jobs] failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       running = false;
