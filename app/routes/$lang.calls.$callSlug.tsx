@@ -135,8 +135,8 @@ export default function CallPage() {
         <section aria-labelledby="call-documents">
           <h2 id="call-documents">{t("public.documents")}</h2>
           <ul>
-            {call.documents.map((document) => (
-              <li key={document.url}>
+            {call.documents.map((document, index) => (
+              <li key={index}>
                 <ExternalLink href={document.url}>{document.title}</ExternalLink>
               </li>
             ))}
