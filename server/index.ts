@@ -14,6 +14,7 @@ import { createApp } from "./app";
 import { startOutboxDelivery } from "../app/modules/mail/delivery.server";
 import { startAccountsHousekeeping } from "../app/modules/accounts/housekeeping.server";
 import { startJobRunner } from "../app/modules/progress/jobs.server";
+import { publicOrigin } from "../app/modules/http/public-url.server";
 import { createLogger } from "./logger";
 import { answerBackupRequests } from "./online-backup";
 
@@ -158,9 +159,10 @@ async function runWorker(env: Env) {
   // `npm run db:backup` while this process has the embedded database: it asks this process.
   const stopBackupRequests = database.kind === "pglite" ? answerBackupRequests(database, env.PGLITE_DATA_DIR, log) : () => {};
 
-  // Report reminders every minute; each is sent once, even with several processes.
+  // Report reminders and the calls' e-mails every minute; each is sent once, even with several processes.
   const jobs = startJobRunner(database.db, {
     smtpUrl: env.SMTP_URL,
+    origin: publicOrigin(env),
     log: info,
     onRun: metrics ? (outcome) => jobRuns.inc({ job: "reminders", outcome }) : undefined,
   });

@@ -24,7 +24,7 @@ import { readFormData } from "~/modules/http/forms.server";
 
 /** Leaflet's own styles, for the optional click-to-pick map (served from the build, not a CDN). */
 
-export const handle = { i18n: ["common", "hubs", "proposals", "validation"] };
+export const handle = { i18n: ["common", "hubs", "proposals", "validation", "calls"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const language = languageParam(params.lang);

@@ -36,3 +36,19 @@ export function countryName(countryCode: string, language: Language): string {
   }
   return names.of(countryCode) ?? countryCode;
 }
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An instant (a call's deadline) in the reader's language with its time zone named ("Tuesday 12 January
+ * 2027 at 17:00 UTC"). In UTC: the server does not know the reader's zone, and a deadline stated in one
+ * named zone is the same for everyone (docs/decisions/140-calls-for-proposals.md).
+ */
+export function formatDateTime(instant: string | Date, language: Language): string {
+  let format = dateTimeFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, { weekday: "long", year: "numeric", month: "long", day: "numeric", hour: "numeric", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" });
+    dateTimeFormats.set(language, format);
+  }
+  return format.format(new Date(instant));
+}
