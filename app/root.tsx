@@ -24,7 +24,7 @@ import { LanguageSwitcher } from "~/modules/i18n/language-switcher";
 import { MonitoringNavLinks } from "~/modules/progress/nav-links";
 import { countUnreadNotifications } from "~/modules/progress/notifications.server";
 import { WorkflowNavLinks } from "~/modules/proposals/workflow-nav";
-import { CallsNavLink } from "~/modules/calls/calls-nav";
+import { CallsNavLink, OpenCallStrip } from "~/modules/calls/calls-nav";
 import { featuredOpenCall } from "~/modules/calls/calls.server";
 import { SiteFooter, SiteHeader } from "~/ui/layout";
 import stylesheet from "~/styles/app.css";
@@ -102,6 +102,7 @@ function Document({ children, language, title }: { children: ReactNode; language
             languageSwitcher={<LanguageSwitcher current={language} />}
           />
         )}
+        {bare ? null : <OpenCallStrip language={language} />}
         <main id="main" tabIndex={-1}>
           {children}
         </main>

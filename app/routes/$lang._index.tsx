@@ -183,7 +183,7 @@ export default function HomePage() {
         <h2 id="about-title">{t("map:aboutTitle")}</h2>
         <p className="lead">{t("home.lead")}</p>
         <p className="map-page__data-links">
-          <a href={`/${language}/open-data`}>{t("map:openDataLink")}</a> · <a href={`/${language}/about`}>{t("map:aboutLink")}</a>
+          <a href={`/${language}/open-data`}>{t("map:openDataLink")}</a> · <a href={`/${language}/about`}>{t("map:aboutLink")}</a> · <a href={`/${language}/calls`}>{t("common:nav.calls")}</a>
         </p>
       </section>
     </div>
