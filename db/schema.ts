@@ -341,6 +341,8 @@ export interface Database {
   hub_documents: HubDocumentTable;
   hub_reviews: HubReviewTable;
   hub_change_requests: HubChangeRequestTable;
+  policy_councils: PolicyCouncilTable;
+  hub_policy_councils: HubPolicyCouncilTable;
 }
 
 export type Hub = Selectable<HubTable>;
@@ -453,4 +455,23 @@ export interface JobRunTable {
   last_started_at: Timestamp | null;
   last_finished_at: Timestamp | null;
   last_result: string | null;
+}
+
+// --- The HUB network (migration 150, docs/decisions/150-hub-network.md) ---
+
+/** One of UCLG's Policy Councils: a reference list kept by the secretariat. */
+export interface PolicyCouncilTable {
+  id: Generated<number>;
+  slug: string;
+  name_en: string;
+  name_es: string;
+  name_fr: string;
+  position: number;
+  version: Generated<number>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface HubPolicyCouncilTable {
+  hub_id: number;
+  council_id: number;
 }

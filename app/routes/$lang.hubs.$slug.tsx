@@ -22,8 +22,10 @@ import { ChangeRequestTable } from "~/modules/proposals/proposal-view";
 import { CommunicationPlan } from "~/modules/proposals/communication-plan";
 import { ExternalLink } from "~/ui/external-link";
 import { publicOrigin } from "~/modules/http/public-url.server";
+import { hubNetworkFor } from "~/modules/network/hub-network.server";
+import { HubNetworkSections } from "~/modules/network/hub-network-sections";
 
-export const handle = { i18n: ["common", "hub", "hubs", "map", "monitoring", "proposals"] };
+export const handle = { i18n: ["common", "hub", "hubs", "map", "monitoring", "network", "proposals"] };
 
 export const links: LinksFunction = hubMapLinks;
 
@@ -45,11 +47,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     getTranslator(language),
   ]);
   // Published (accepted) progress updates, newest first, from the monitoring module.
-  const [updates, details, progressSeries] = await Promise.all([
+  const [updates, details, progressSeries, network] = await Promise.all([
     listPublishedProgress(context.db, hub.id, language),
     // The communication plan and the changes approved since recognition, from the proposals module.
     publicHubDetails(context.db, hub.id, language),
     latestOutcomeProgress(context.db, hub.id),
+    // Policy Councils, label kit, synchronisation (the HUB network module).
+    hubNetworkFor(context.db, hub.id, language),
   ]);
   const latestProgress: Record<number, OutcomeProgress> = {};
   for (const outcome of hub.outcomes) {
@@ -75,6 +79,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     progressChart: progressSeries.map((series, index) => ({ ...series, outcomeId: index + 1 })),
     goals,
     latestProgress,
+    network,
     permalink: `${origin}/${language}/hubs/${hub.slug}`,
     tileUrl: context.env.MAP_TILE_URL,
     tileAttribution: context.env.MAP_TILE_ATTRIBUTION,
@@ -99,7 +104,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export default function HubPage() {
-  const { language, today, hub, goals, latestProgress, updates, communication, approvedChanges, progressChart, permalink, tileUrl, tileAttribution } =
+  const { language, today, hub, goals, latestProgress, updates, communication, approvedChanges, progressChart, network, permalink, tileUrl, tileAttribution } =
     useLoaderData<typeof loader>();
   const { t } = useTranslation(["map", "hubs", "common"]);
   const goalByNumber = new Map(goals.map((goal) => [goal.number, goal]));
@@ -352,6 +357,8 @@ export default function HubPage() {
           <p>{t("hub:noSynchronised")}</p>
         )}
       </section>
+
+      <HubNetworkSections network={network} language={language} />
 
       <footer className="hub-page__footer">
         <p>

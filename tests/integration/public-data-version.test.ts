@@ -118,6 +118,33 @@ const WRITES: Record<string, () => Write[]> = {
     ["update", () => database.db.updateTable("hub_synchronisations").set({ hub_id: otherHubId, other_hub_id: hubId }).where("hub_id", "=", hubId).execute()],
     ["delete", () => database.db.deleteFrom("hub_synchronisations").where("hub_id", "=", otherHubId).execute()],
   ],
+  policy_councils: () => {
+    let id = 0;
+    return [
+      [
+        "insert",
+        async () =>
+          (id = (
+            await database.db
+              .insertInto("policy_councils")
+              .values({ slug: "version-council", name_en: "Council", name_es: "Consejo", name_fr: "Conseil", position: 9 })
+              .returning("id")
+              .executeTakeFirstOrThrow()
+          ).id),
+      ],
+      ["update", () => database.db.updateTable("policy_councils").set({ name_en: "Another council" }).where("id", "=", id).execute()],
+      ["delete", () => database.db.deleteFrom("policy_councils").where("id", "=", id).execute()],
+    ];
+  },
+  hub_policy_councils: () => {
+    let councilId = 0;
+    return [
+      ["setup", async () => (councilId = (await database.db.selectFrom("policy_councils").select("id").orderBy("id").executeTakeFirstOrThrow()).id)],
+      ["insert", () => database.db.insertInto("hub_policy_councils").values({ hub_id: hubId, council_id: councilId }).execute()],
+      ["update", () => database.db.updateTable("hub_policy_councils").set({ hub_id: otherHubId }).where("hub_id", "=", hubId).execute()],
+      ["delete", () => database.db.deleteFrom("hub_policy_councils").where("hub_id", "=", otherHubId).execute()],
+    ];
+  },
   organisations: () => {
     let id = 0;
     return [

@@ -105,6 +105,9 @@ const TABLE: Record<string, Row> = {
   "routes/$lang.admin.outbox": { get: only(["secretariat"], 200), post: NO_METHOD },
   "routes/$lang.admin.themes": { get: only(["secretariat"], 200), post: only(["secretariat"], 400) },
   "routes/$lang.admin.translations": { get: only(["secretariat"], 200), post: NO_METHOD },
+  // The HUB network (issue 16).
+  "routes/$lang.admin.policy-councils": { get: only(["secretariat"], 200), post: only(["secretariat"], 400) },
+  "routes/$lang.admin.hubs.$hubId.policy-councils": { get: only(["secretariat"], 200), post: only(["secretariat"], "redirect") },
 };
 
 const routes = await discoverRoutes();

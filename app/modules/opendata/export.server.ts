@@ -39,6 +39,8 @@ export interface OpenDataHub {
   longitude: number;
   participating_cities: string[];
   synchronised_with: string[];
+  /** Slugs of the UCLG Policy Councils the HUB is linked to. */
+  policy_councils: string[];
   website: string | null;
   recognised_at: string | null;
 }
@@ -79,6 +81,7 @@ export async function exportPublicHubs(
       sql<string | null>`(select string_agg(s.slug, ';' order by s.slug) from (select hs.other_hub_id as id from hub_synchronisations hs where hs.hub_id = h.id union select hr.hub_id from hub_synchronisations hr where hr.other_hub_id = h.id) linked join hubs s on s.id = linked.id where ${isPublicHubSql("s")})`.as(
         "synchronised",
       ),
+      sql<string | null>`(select string_agg(pc.slug, ';' order by pc.position, pc.id) from hub_policy_councils hp join policy_councils pc on pc.id = hp.council_id where hp.hub_id = h.id)`.as("councils"),
     ])
     .orderBy("h.recognised_at", "desc")
     .orderBy("h.slug")
@@ -110,6 +113,7 @@ export async function exportPublicHubs(
       longitude: row.longitude,
       participating_cities: split(row.participants),
       synchronised_with: split(row.synchronised),
+      policy_councils: split(row.councils),
       website: row.website,
       recognised_at: row.recognised_at ? new Date(row.recognised_at).toISOString() : null,
     };

@@ -22,6 +22,7 @@ export const OPEN_DATA_FIELDS = [
   "longitude",
   "participating_cities",
   "synchronised_with",
+  "policy_councils",
   "website",
   "recognised_at",
 ] as const;

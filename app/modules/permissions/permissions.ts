@@ -88,6 +88,7 @@ export const RULES = {
   "admin:outbox": rule({ description: "read the mail outbox", audience: ["secretariat"] }),
   "admin:themes": rule({ description: "edit the themes", audience: ["secretariat"] }),
   "admin:translations": rule({ description: "list HUBs with missing translations", audience: ["secretariat"] }),
+  "network:councils": rule({ description: "edit UCLG's Policy Councils and link HUBs to them", audience: ["secretariat"] }),
 } as const;
 
 export type Action = keyof typeof RULES;
@@ -131,6 +132,7 @@ export function navigationPermissions(actor: Actor) {
     readDashboard: can(actor, "dashboard:read"),
     review: can(actor, "review:read"),
     editThemes: can(actor, "admin:themes"),
+    editPolicyCouncils: can(actor, "network:councils"),
     listMissingTranslations: can(actor, "admin:translations"),
     administerOrganisations: can(actor, "admin:organisations"),
   };
