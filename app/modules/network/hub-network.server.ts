@@ -1,5 +1,7 @@
 import type { DB } from "../../../db/index";
+import type { Env } from "~/modules/config/env.server";
 import type { Language } from "~/modules/i18n/config";
+import { findLabelledHub, labelKitFor, type LabelKit } from "./label.server";
 import { listHubPolicyCouncils, type PolicyCouncil } from "./policy-councils.server";
 
 /**
@@ -8,9 +10,14 @@ import { listHubPolicyCouncils, type PolicyCouncil } from "./policy-councils.ser
  */
 export interface HubNetwork {
   councils: Omit<PolicyCouncil, "id">[];
+  /** The label kit, for a recognised HUB only. */
+  label: LabelKit | null;
 }
 
-export async function hubNetworkFor(db: DB, hubId: number, language: Language): Promise<HubNetwork> {
-  const councils = await listHubPolicyCouncils(db, hubId, language);
-  return { councils: councils.map(({ slug, name }) => ({ slug, name })) };
+export async function hubNetworkFor(db: DB, env: Pick<Env, "PUBLIC_URL" | "PORT">, { hubId, slug, language }: { hubId: number; slug: string; language: Language }): Promise<HubNetwork> {
+  const [councils, labelled] = await Promise.all([listHubPolicyCouncils(db, hubId, language), findLabelledHub(db, slug, language)]);
+  return {
+    councils: councils.map(({ slug: councilSlug, name }) => ({ slug: councilSlug, name })),
+    label: labelled ? await labelKitFor(env, labelled, language) : null,
+  };
 }
