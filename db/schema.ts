@@ -343,6 +343,8 @@ export interface Database {
   hub_change_requests: HubChangeRequestTable;
   policy_councils: PolicyCouncilTable;
   hub_policy_councils: HubPolicyCouncilTable;
+  hub_sync_requests: HubSyncRequestTable;
+  hub_joint_products: HubJointProductTable;
 }
 
 export type Hub = Selectable<HubTable>;
@@ -474,4 +476,35 @@ export interface PolicyCouncilTable {
 export interface HubPolicyCouncilTable {
   hub_id: number;
   council_id: number;
+}
+
+export type SyncRequestStatus = "pending" | "accepted" | "declined" | "withdrawn";
+
+/** Two-way synchronisation: an accepted request is the link between two HUBs. */
+export interface HubSyncRequestTable {
+  id: Generated<number>;
+  requester_hub_id: number;
+  target_hub_id: number;
+  /** "proposal": migrated from a proposal's unilateral link; "request": asked in the registry. */
+  origin: ColumnType<"proposal" | "request", "proposal" | "request" | undefined, never>;
+  message: string | null;
+  joint_activity: string | null;
+  status: ColumnType<SyncRequestStatus, SyncRequestStatus | undefined, SyncRequestStatus>;
+  requested_by: number | null;
+  decided_by: number | null;
+  decision_comment: string | null;
+  created_at: CreatedAt;
+  decided_at: Timestamp | null;
+  version: Generated<number>;
+}
+
+/** A publication or tool made together by two synchronised HUBs: shown on both pages. */
+export interface HubJointProductTable {
+  id: Generated<number>;
+  sync_request_id: number;
+  kind: "publication" | "tool";
+  title: string;
+  url: string;
+  created_by: number | null;
+  created_at: CreatedAt;
 }

@@ -23,7 +23,7 @@ import { CommunicationPlan } from "~/modules/proposals/communication-plan";
 import { ExternalLink } from "~/ui/external-link";
 import { publicOrigin } from "~/modules/http/public-url.server";
 import { hubNetworkFor } from "~/modules/network/hub-network.server";
-import { HubNetworkSections } from "~/modules/network/hub-network-sections";
+import { HubLinks, HubNetworkSections } from "~/modules/network/hub-network-sections";
 
 export const handle = { i18n: ["common", "hub", "hubs", "map", "monitoring", "network", "proposals"] };
 
@@ -342,20 +342,8 @@ export default function HubPage() {
             {hub.texts.synchronisation}
           </p>
         ) : null}
-        {hub.synchronisedWith.length > 0 ? (
-          <ul>
-            {hub.synchronisedWith.map((other) => (
-              <li key={other.slug}>
-                <a href={`/${language}/hubs/${other.slug}`} lang={other.textLanguage}>
-                  {other.title}
-                </a>{" "}
-                ({other.city}, {countryName(other.countryCode, language)})
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>{t("hub:noSynchronised")}</p>
-        )}
+        {network.links.length === 0 ? <p>{t("hub:noSynchronised")}</p> : null}
+        <HubLinks network={network} language={language} hubSlug={hub.slug} />
       </section>
 
       <HubNetworkSections network={network} language={language} />

@@ -3,8 +3,12 @@ import { sql, type Kysely } from "kysely";
 // Frozen once landed. The HUB network (issue 16, docs/decisions/150-hub-network.md):
 // - policy_councils: UCLG's Policy Councils, a reference list kept by the secretariat (names in
 //   the three languages, `version` for its edit form), seeded with the five councils;
-// - hub_policy_councils: a HUB linked to one or more councils.
-// The public pages show both: writing them bumps the public data version.
+// - hub_policy_councils: a HUB linked to one or more councils;
+// - hub_sync_requests: two-way synchronisation. One HUB's city asks another (a message and the
+//   joint activity planned), the other accepts or declines; an accepted request IS the link. The
+//   unilateral links of the proposals (hub_synchronisations) become accepted pairs here, once;
+// - hub_joint_products: publications or tools made together by an accepted pair.
+// The public pages show all of them: writing them bumps the public data version.
 const COUNCILS = [
   {
     slug: "right-to-the-city",
@@ -38,7 +42,7 @@ const COUNCILS = [
   },
 ];
 
-const PUBLIC_TABLES = ["policy_councils", "hub_policy_councils"];
+const PUBLIC_TABLES = ["policy_councils", "hub_policy_councils", "hub_sync_requests", "hub_joint_products"];
 
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`
@@ -59,6 +63,48 @@ export async function up(db: Kysely<any>): Promise<void> {
       primary key (hub_id, council_id)
     )`.execute(db);
   await sql`create index hub_policy_councils_council_idx on hub_policy_councils (council_id, hub_id)`.execute(db);
+  await sql`
+    create table hub_sync_requests (
+      id serial primary key,
+      requester_hub_id integer not null references hubs(id) on delete cascade,
+      target_hub_id integer not null references hubs(id) on delete cascade,
+      -- 'proposal': migrated from a proposal's unilateral link (no message); 'request': asked here.
+      origin text not null default 'request' check (origin in ('proposal', 'request')),
+      message text check (length(message) <= 2000),
+      joint_activity text check (length(joint_activity) <= 500),
+      status text not null default 'pending' check (status in ('pending', 'accepted', 'declined', 'withdrawn')),
+      requested_by integer references users(id) on delete set null,
+      decided_by integer references users(id) on delete set null,
+      decision_comment text check (length(decision_comment) <= 1000),
+      created_at timestamptz not null default now(),
+      decided_at timestamptz,
+      version integer not null default 1,
+      check (requester_hub_id <> target_hub_id),
+      check (origin = 'proposal' or (message is not null and joint_activity is not null))
+    )`.execute(db);
+  // One open or accepted request per pair of HUBs, whichever asked.
+  await sql`
+    create unique index hub_sync_requests_pair_idx on hub_sync_requests
+      (least(requester_hub_id, target_hub_id), greatest(requester_hub_id, target_hub_id))
+      where status in ('pending', 'accepted')`.execute(db);
+  await sql`create index hub_sync_requests_target_idx on hub_sync_requests (target_hub_id, status)`.execute(db);
+  await sql`create index hub_sync_requests_requester_idx on hub_sync_requests (requester_hub_id, status)`.execute(db);
+  await sql`
+    insert into hub_sync_requests (requester_hub_id, target_hub_id, origin, status, created_at, decided_at)
+    select distinct on (least(hub_id, other_hub_id), greatest(hub_id, other_hub_id)) hub_id, other_hub_id, 'proposal', 'accepted', now(), now()
+    from hub_synchronisations where hub_id <> other_hub_id
+    order by least(hub_id, other_hub_id), greatest(hub_id, other_hub_id), hub_id`.execute(db);
+  await sql`
+    create table hub_joint_products (
+      id serial primary key,
+      sync_request_id integer not null references hub_sync_requests(id) on delete cascade,
+      kind text not null check (kind in ('publication', 'tool')),
+      title text not null check (length(title) between 1 and 300),
+      url text not null check (length(url) <= 2048 and url ~* '^https?://'),
+      created_by integer references users(id) on delete set null,
+      created_at timestamptz not null default now()
+    )`.execute(db);
+  await sql`create index hub_joint_products_request_idx on hub_joint_products (sync_request_id)`.execute(db);
   let position = 0;
   for (const council of COUNCILS) {
     await sql`insert into policy_councils (slug, name_en, name_es, name_fr, position)
@@ -73,6 +119,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`drop table if exists hub_joint_products`.execute(db);
+  await sql`drop table if exists hub_sync_requests`.execute(db);
   await sql`drop table if exists hub_policy_councils`.execute(db);
   await sql`drop table if exists policy_councils`.execute(db);
 }

@@ -145,6 +145,31 @@ const WRITES: Record<string, () => Write[]> = {
       ["delete", () => database.db.deleteFrom("hub_policy_councils").where("hub_id", "=", otherHubId).execute()],
     ];
   },
+  hub_sync_requests: () => [
+    ["insert", () => database.db.insertInto("hub_sync_requests").values({ requester_hub_id: hubId, target_hub_id: otherHubId, message: "Hello", joint_activity: "Workshop" }).execute()],
+    ["update", () => database.db.updateTable("hub_sync_requests").set({ status: "accepted" }).where("requester_hub_id", "=", hubId).execute()],
+    ["delete", () => database.db.deleteFrom("hub_sync_requests").where("requester_hub_id", "=", hubId).execute()],
+  ],
+  hub_joint_products: () => {
+    let requestId = 0;
+    return [
+      [
+        "setup",
+        async () =>
+          (requestId = (
+            await database.db
+              .insertInto("hub_sync_requests")
+              .values({ requester_hub_id: otherHubId, target_hub_id: hubId, message: "Hi", joint_activity: "Guide", status: "accepted" })
+              .returning("id")
+              .executeTakeFirstOrThrow()
+          ).id),
+      ],
+      ["insert", () => database.db.insertInto("hub_joint_products").values({ sync_request_id: requestId, kind: "tool", title: "Toolkit", url: "https://example.org" }).execute()],
+      ["update", () => database.db.updateTable("hub_joint_products").set({ title: "Another toolkit" }).where("sync_request_id", "=", requestId).execute()],
+      ["delete", () => database.db.deleteFrom("hub_joint_products").where("sync_request_id", "=", requestId).execute()],
+      ["setup", () => database.db.deleteFrom("hub_sync_requests").where("id", "=", requestId).execute()],
+    ];
+  },
   organisations: () => {
     let id = 0;
     return [

@@ -108,6 +108,7 @@ const TABLE: Record<string, Row> = {
   // The HUB network (issue 16).
   "routes/api.hubs.$slug.badge[.]svg": { get: everyone(200), post: everyone(405) },
   "routes/$lang.hubs.$slug_.certificate": { get: everyone(200), post: NO_METHOD },
+  "routes/$lang.synchronisation": { get: only(["city"], 200), post: only(["city"], 400) },
   "routes/$lang.admin.policy-councils": { get: only(["secretariat"], 200), post: only(["secretariat"], 400) },
   "routes/$lang.admin.hubs.$hubId.policy-councils": { get: only(["secretariat"], 200), post: only(["secretariat"], "redirect") },
 };

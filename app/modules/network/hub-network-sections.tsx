@@ -1,5 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { Language } from "~/modules/i18n/config";
+import { countryName, formatDate } from "~/modules/i18n/format";
+import { ExternalLink } from "~/ui/external-link";
 import type { HubNetwork } from "./hub-network.server";
 
 /** The HUB page's network sections: the Policy Councils it is linked to and its label kit. */
@@ -42,5 +44,43 @@ function LabelKitSection({ label }: { label: NonNullable<HubNetwork["label"]> })
         <a href={label.certificatePath}>{t("label.certificate")}</a> · <a href={label.badgePath}>{t("label.badgeLink")}</a>
       </p>
     </section>
+  );
+}
+
+/**
+ * The HUB page's "Synchronised with" list: accepted links, both ways, each with its reason (the
+ * joint activity) and the joint products; a signed-in city is offered to ask for a link.
+ */
+export function HubLinks({ network, language, hubSlug }: { network: HubNetwork; language: Language; hubSlug: string }) {
+  const { t } = useTranslation("network");
+  return (
+    <>
+      {network.links.length > 0 ? (
+        <ul className="hub-links">
+          {network.links.map((link) => (
+            <li key={link.slug}>
+              <a href={`/${language}/hubs/${link.slug}`}>{link.title}</a> ({link.city}, {countryName(link.countryCode, language)})
+              {link.acceptedOn ? ` · ${t("hubLinks.since", { date: formatDate(link.acceptedOn, language) })}` : ""}
+              <p className="hub-links__reason">{link.jointActivity ? t("hubLinks.reason", { activity: link.jointActivity }) : t("hubLinks.fromProposal")}</p>
+              {link.products.length > 0 ? (
+                <>
+                  <p className="hub-links__products-title">{t("hubLinks.products")}</p>
+                  <ul>
+                    {link.products.map((product) => (
+                      <li key={product.url}>
+                        {t(`sync.kinds.${product.kind}`)}: <ExternalLink href={product.url}>{product.title}</ExternalLink>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <p className="no-print">
+        <a href={`/${language}/synchronisation?with=${encodeURIComponent(hubSlug)}`}>{t("hubLinks.ask")}</a>
+      </p>
+    </>
   );
 }

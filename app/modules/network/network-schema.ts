@@ -1,5 +1,5 @@
 import { z } from "~/modules/forms/messages";
-import { databaseId, databaseInt } from "~/modules/forms/values";
+import { databaseId, databaseInt, httpUrl } from "~/modules/forms/values";
 
 /** The secretariat's edit of one Policy Council (names in the three languages, order), with its version. */
 export const PolicyCouncilSchema = z.object({
@@ -14,4 +14,31 @@ export const PolicyCouncilSchema = z.object({
 /** The councils a HUB is linked to: checkboxes, none allowed. */
 export const HubPolicyCouncilsSchema = z.object({
   councilIds: z.array(databaseId).max(50).default([]),
+});
+
+/** A city asks another HUB to synchronise: from one of its HUBs, to a HUB's address or slug. */
+export const SyncRequestSchema = z.object({
+  intent: z.literal("request"),
+  fromHubId: databaseId,
+  toHub: z.string().trim().min(1).max(2048),
+  message: z.string().trim().min(1).max(2000),
+  jointActivity: z.string().trim().min(1).max(500),
+});
+
+/** The asked HUB's city answers a request. */
+export const SyncAnswerSchema = z.object({
+  intent: z.literal("answer"),
+  requestId: databaseId,
+  version: databaseInt({ min: 1 }),
+  decision: z.enum(["accept", "decline"]),
+  comment: z.string().trim().max(1000).optional(),
+});
+
+/** A publication or tool made together by an accepted pair. */
+export const JointProductSchema = z.object({
+  intent: z.literal("product"),
+  requestId: databaseId,
+  kind: z.enum(["publication", "tool"]),
+  title: z.string().trim().min(1).max(300),
+  url: httpUrl,
 });

@@ -11,6 +11,7 @@ import type { PublicHubStatus } from "~/modules/hubs/lifecycle";
 import { toCsvDocument } from "./csv.server";
 import { OPEN_DATA_FIELDS } from "./fields";
 import { themeNameColumn } from "~/modules/hubs/themes.server";
+import { linkedHubIdsSql } from "~/modules/network/synchronisation.server";
 
 /**
  * One HUB as the open data publishes it: public fields only. No e-mail address (of an account
@@ -78,7 +79,7 @@ export async function exportPublicHubs(
       sql<string | null>`(select string_agg(po.city || ' (' || po.country_code || ')', ';' order by po.city) from hub_participants p join organisations po on po.id = p.organisation_id where p.hub_id = h.id)`.as(
         "participants",
       ),
-      sql<string | null>`(select string_agg(s.slug, ';' order by s.slug) from (select hs.other_hub_id as id from hub_synchronisations hs where hs.hub_id = h.id union select hr.hub_id from hub_synchronisations hr where hr.other_hub_id = h.id) linked join hubs s on s.id = linked.id where ${isPublicHubSql("s")})`.as(
+      sql<string | null>`(select string_agg(s.slug, ';' order by s.slug) from hubs s where s.id in ${linkedHubIdsSql(sql.ref("h.id"))} and ${isPublicHubSql("s")})`.as(
         "synchronised",
       ),
       sql<string | null>`(select string_agg(pc.slug, ';' order by pc.position, pc.id) from hub_policy_councils hp join policy_councils pc on pc.id = hp.council_id where hp.hub_id = h.id)`.as("councils"),

@@ -60,6 +60,11 @@ export const RULES = {
   // A city representative whose membership of an organisation is approved.
   "hub:propose": rule({ description: "list one's organisation's HUBs and start a new proposal", audience: "cityMember" }),
   "hub:edit": rule<HubResource>({ description: "edit, submit or withdraw one's own organisation's HUB (drafts included)", audience: "cityMember", object: ownsHub }),
+  "network:sync": rule<{ lead_organisation_id: number }>({
+    description: "ask another HUB to synchronise with one's own recognised HUB, answer requests to it, record joint products",
+    audience: "cityMember",
+    object: ownsHub,
+  }),
   "progress:submit": rule<{ lead_organisation_id: number }>({ description: "write and submit progress updates of one's own recognised HUB", audience: "cityMember", object: ownsHub }),
 
   // The council and the secretariat.
@@ -133,6 +138,7 @@ export function navigationPermissions(actor: Actor) {
     review: can(actor, "review:read"),
     editThemes: can(actor, "admin:themes"),
     editPolicyCouncils: can(actor, "network:councils"),
+    synchronise: can(actor, "network:sync"),
     listMissingTranslations: can(actor, "admin:translations"),
     administerOrganisations: can(actor, "admin:organisations"),
   };

@@ -14,7 +14,11 @@ export type NotificationKind =
   | "report_overdue"
   | "update_submitted"
   | "update_accepted"
-  | "update_clarification";
+  | "update_clarification"
+  // The HUB network (app/modules/network/synchronisation.server.ts).
+  | "sync_requested"
+  | "sync_accepted"
+  | "sync_declined";
 
 interface Recipient {
   id: number;
