@@ -24,6 +24,7 @@ import { LanguageSwitcher } from "~/modules/i18n/language-switcher";
 import { MonitoringNavLinks } from "~/modules/progress/nav-links";
 import { countUnreadNotifications } from "~/modules/progress/notifications.server";
 import { WorkflowNavLinks } from "~/modules/proposals/workflow-nav";
+import { NetworkNavLinks } from "~/modules/network/network-nav";
 import { SiteFooter, SiteHeader } from "~/ui/layout";
 import stylesheet from "~/styles/app.css";
 import { navigationPermissions } from "~/modules/permissions/permissions";
@@ -94,6 +95,7 @@ function Document({ children, language, title }: { children: ReactNode; language
               <>
                 <MonitoringNavLinks language={language} />
                 <WorkflowNavLinks language={language} />
+                <NetworkNavLinks language={language} />
               </>
             }
             languageSwitcher={<LanguageSwitcher current={language} />}

@@ -345,6 +345,8 @@ export interface Database {
   hub_policy_councils: HubPolicyCouncilTable;
   hub_sync_requests: HubSyncRequestTable;
   hub_joint_products: HubJointProductTable;
+  network_events: NetworkEventTable;
+  network_event_hubs: NetworkEventHubTable;
 }
 
 export type Hub = Selectable<HubTable>;
@@ -507,4 +509,28 @@ export interface HubJointProductTable {
   url: string;
   created_by: number | null;
   created_at: CreatedAt;
+}
+
+export type NetworkEventKind = "gathering" | "congress" | "network";
+
+/** An event of the whole network, added by the secretariat (migration 150). */
+export interface NetworkEventTable {
+  id: Generated<number>;
+  kind: NetworkEventKind;
+  title_en: string;
+  title_es: string;
+  title_fr: string;
+  location: ColumnType<string, string | undefined, string>;
+  starts_on: DateString;
+  ends_on: DateString;
+  url: string | null;
+  version: Generated<number>;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
+/** A HUB presented at a network event (a yearly gathering's are listed in that year's annual report). */
+export interface NetworkEventHubTable {
+  event_id: number;
+  hub_id: number;
 }

@@ -7,7 +7,12 @@ import { sql, type Kysely } from "kysely";
 // - hub_sync_requests: two-way synchronisation. One HUB's city asks another (a message and the
 //   joint activity planned), the other accepts or declines; an accepted request IS the link. The
 //   unilateral links of the proposals (hub_synchronisations) become accepted pairs here, once;
-// - hub_joint_products: publications or tools made together by an accepted pair.
+// - hub_joint_products: publications or tools made together by an accepted pair;
+// - network_events: events of the whole network added by the secretariat (the yearly Venice City
+//   Solutions 2030 gathering, UCLG's World Congress …), shown with the HUBs' own activities
+//   (hub_events, from their communication plans) in one calendar;
+// - network_event_hubs: the HUBs presented at a network event (a yearly gathering's are listed in
+//   that year's annual report).
 // The public pages show all of them: writing them bumps the public data version.
 const COUNCILS = [
   {
@@ -42,7 +47,7 @@ const COUNCILS = [
   },
 ];
 
-const PUBLIC_TABLES = ["policy_councils", "hub_policy_councils", "hub_sync_requests", "hub_joint_products"];
+const PUBLIC_TABLES = ["policy_councils", "hub_policy_councils", "hub_sync_requests", "hub_joint_products", "network_events", "network_event_hubs"];
 
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`
@@ -105,6 +110,30 @@ export async function up(db: Kysely<any>): Promise<void> {
       created_at timestamptz not null default now()
     )`.execute(db);
   await sql`create index hub_joint_products_request_idx on hub_joint_products (sync_request_id)`.execute(db);
+  await sql`
+    create table network_events (
+      id serial primary key,
+      kind text not null check (kind in ('gathering', 'congress', 'network')),
+      title_en text not null check (length(title_en) between 1 and 200),
+      title_es text not null check (length(title_es) between 1 and 200),
+      title_fr text not null check (length(title_fr) between 1 and 200),
+      location text not null default '' check (length(location) <= 200),
+      starts_on date not null,
+      ends_on date not null,
+      url text check (url is null or (length(url) <= 2048 and url ~* '^https?://')),
+      version integer not null default 1,
+      created_by integer references users(id) on delete set null,
+      created_at timestamptz not null default now(),
+      check (ends_on >= starts_on)
+    )`.execute(db);
+  await sql`create index network_events_starts_idx on network_events (starts_on)`.execute(db);
+  await sql`create index hub_events_date_idx on hub_events (event_date)`.execute(db);
+  await sql`
+    create table network_event_hubs (
+      event_id integer not null references network_events(id) on delete cascade,
+      hub_id integer not null references hubs(id) on delete cascade,
+      primary key (event_id, hub_id)
+    )`.execute(db);
   let position = 0;
   for (const council of COUNCILS) {
     await sql`insert into policy_councils (slug, name_en, name_es, name_fr, position)
@@ -119,6 +148,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`drop table if exists network_event_hubs`.execute(db);
+  await sql`drop table if exists network_events`.execute(db);
+  await sql`drop index if exists hub_events_date_idx`.execute(db);
   await sql`drop table if exists hub_joint_products`.execute(db);
   await sql`drop table if exists hub_sync_requests`.execute(db);
   await sql`drop table if exists hub_policy_councils`.execute(db);

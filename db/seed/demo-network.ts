@@ -74,3 +74,69 @@ export const DEMO_SYNC_REQUESTS: DemoSyncRequest[] = [
     daysAgo: 40,
   },
 ];
+
+export interface DemoNetworkEvent {
+  kind: "gathering" | "congress" | "network";
+  title: { en: string; es: string; fr: string };
+  location: string;
+  /** Days from the demo's today (negative: past). */
+  startsIn: number;
+  days: number;
+  url: string;
+  presentedHubs: string[];
+}
+
+export const DEMO_NETWORK_EVENTS: DemoNetworkEvent[] = [
+  {
+    kind: "gathering",
+    title: { en: "Venice City Solutions 2030: yearly gathering of the HUBs", es: "Venice City Solutions 2030: encuentro anual de los HUB", fr: "Venice City Solutions 2030 : rencontre annuelle des HUB" },
+    location: "Venice, Italy",
+    startsIn: -40,
+    days: 3,
+    url: "https://www.uclg.org/",
+    presentedHubs: ["bogota-cycle-network", "barcelona-climate-shelters", "dakar-flood-resilient-neighbourhoods", "seoul-digital-inclusion-older-residents"],
+  },
+  {
+    kind: "gathering",
+    title: { en: "Venice City Solutions 2030: yearly gathering of the HUBs", es: "Venice City Solutions 2030: encuentro anual de los HUB", fr: "Venice City Solutions 2030 : rencontre annuelle des HUB" },
+    location: "Venice, Italy",
+    startsIn: 325,
+    days: 3,
+    url: "https://www.uclg.org/",
+    presentedHubs: [],
+  },
+  {
+    kind: "congress",
+    title: { en: "UCLG World Congress", es: "Congreso Mundial de CGLU", fr: "Congrès mondial de CGLU" },
+    location: "To be announced",
+    startsIn: 200,
+    days: 4,
+    url: "https://www.uclg.org/",
+    presentedHubs: [],
+  },
+  {
+    kind: "network",
+    title: { en: "Online exchange: financing local SDG action", es: "Intercambio en línea: financiar la acción local por los ODS", fr: "Échange en ligne : financer l'action locale pour les ODD" },
+    location: "Online",
+    startsIn: 30,
+    days: 1,
+    url: "https://www.local2030.org/",
+    presentedHubs: ["quito-localising-sdgs"],
+  },
+];
+
+/** Activities planned in the HUBs' communication plans (hub_events), days from the demo's today. */
+export const DEMO_HUB_ACTIVITIES: { hub: string; name: string; inDays: number }[] = [
+  { hub: "bogota-cycle-network", name: "Bici-foro: balance de la red de ciclorrutas", inDays: 14 },
+  { hub: "bogota-cycle-network", name: "Día sin carro y sin moto", inDays: 95 },
+  { hub: "medellin-green-corridors", name: "Recorrido por los corredores verdes", inDays: 35 },
+  { hub: "barcelona-climate-shelters", name: "Open day of the climate shelters network", inDays: 190 },
+  { hub: "dakar-flood-resilient-neighbourhoods", name: "Atelier communautaire sur les plans d'alerte", inDays: 50 },
+  { hub: "lyon-food-social-security", name: "Forum de la sécurité sociale de l'alimentation", inDays: 120 },
+  { hub: "seoul-digital-inclusion-older-residents", name: "Digital companions graduation day", inDays: 75 },
+  { hub: "quito-localising-sdgs", name: "Presentación del informe local voluntario", inDays: 160 },
+  { hub: "montreal-green-alleys-cool-islands", name: "Fête des ruelles vertes", inDays: 230 },
+  { hub: "kigali-car-free-zones-safe-routes", name: "Car-free day community walk", inDays: 8 },
+  { hub: "istanbul-earthquake-ready-neighbourhoods", name: "Neighbourhood earthquake drill", inDays: 280 },
+  { hub: "almaty-clean-air", name: "Clean-air data hackathon", inDays: -20 },
+];

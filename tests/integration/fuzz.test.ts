@@ -24,6 +24,7 @@ import { discoverRoutes, paramNames, pathPattern, type DiscoveredRoute } from ".
 import { testEnv } from "../support/routes";
 import { loginAsDemo } from "../support/sessions";
 import { proposalFields } from "../support/proposals";
+import * as networkSchemas from "~/modules/network/network-schema";
 
 /**
  * Anyone on the internet can type into the registry. Random and hostile input (unicode, NUL bytes,
@@ -81,6 +82,12 @@ const FORMS: Record<string, { schemas: Schema[]; extra?: Record<string, string[]
   "routes/api.hubs[.]csv": { schemas: [] },
   "routes/api.hubs[.]geojson": { schemas: [] },
   "routes/api.hubs.$file": { schemas: [] },
+  // The HUB network (issue 16).
+  "routes/api.hubs.$slug.badge[.]svg": { schemas: [] },
+  "routes/$lang.admin.policy-councils": { schemas: [networkSchemas.PolicyCouncilSchema] },
+  "routes/$lang.admin.hubs.$hubId.policy-councils": { schemas: [networkSchemas.HubPolicyCouncilsSchema] },
+  "routes/$lang.admin.events": { schemas: [networkSchemas.NetworkEventSchema] },
+  "routes/$lang.synchronisation": { schemas: [networkSchemas.SyncRequestSchema, networkSchemas.SyncAnswerSchema, networkSchemas.JointProductSchema] },
 };
 function PROPOSAL_EXTRA(): Record<string, string[]> {
   return {
@@ -131,6 +138,18 @@ const VALID_FORMS: Record<string, () => fc.Arbitrary<Fields>> = {
   "routes/$lang.council.hubs.$hubId.cadence": () => fc.constantFrom("0", "1").map((version) => entries({ version, intervalMonths: "6" })),
   "routes/$lang.admin.themes": () => fc.nat().map((n) => entries({ slug: `theme-${n}`, nameEn: "Water", nameEs: "Agua", nameFr: "Eau", position: "3" })),
   "routes/$lang.admin.invitations": () => fc.nat().map((n) => entries({ email: `invited${n}@example.org`, role: "council", language: "fr" })),
+  "routes/$lang.synchronisation": () =>
+    fc.constantFrom(
+      entries({ intent: "request", fromHubId: String(fixtures.cityHubIds[0] ?? 1), toHub: fixtures.slugs[5] ?? "x", message: "Hola", jointActivity: "Taller" }),
+      entries({ intent: "answer", requestId: String(fixtures.ids.requestId[0] ?? 1), version: "1", decision: "accept" }),
+      entries({ intent: "product", requestId: String(fixtures.ids.requestId[0] ?? 1), kind: "tool", title: "Kit", url: "https://example.org" }),
+    ),
+  "routes/$lang.admin.events": () =>
+    fc.constantFrom(
+      entries({ kind: "gathering", titleEn: "Gathering", titleEs: "Encuentro", titleFr: "Rencontre", startsOn: "2027-03-01", endsOn: "2027-03-02", presentedHubs: fixtures.slugs[0] ?? "" }),
+      entries({ kind: "congress", titleEn: "Congress", titleEs: "Congreso", titleFr: "Congrès", startsOn: "2027-05-01", endsOn: "2027-05-04", url: "https://example.org" }),
+    ),
+  "routes/$lang.admin.policy-councils": () => fc.constantFrom("1", "2").map((version) => entries({ id: "1", version, nameEn: "Council", nameEs: "Consejo", nameFr: "Conseil", position: "0" })),
 };
 function progressForm(): fc.Arbitrary<Fields> {
   return fc.constantFrom("save", "submit").map((intent) =>
@@ -241,6 +260,9 @@ beforeAll(async () => {
     version: [0, 1, 2],
     position: [0, 5],
     any: [...hubs.slice(0, 5), ...organisations.slice(0, 5)],
+    fromHubId: hubs,
+    requestId: (await db.selectFrom("hub_sync_requests").select("id").orderBy("id").execute()).map((row) => row.id),
+    councilIds: (await db.selectFrom("policy_councils").select("id").orderBy("id").execute()).map((row) => row.id),
   };
   const city = await db.selectFrom("users").select("organisation_id").where("id", "=", userIds.city!).executeTakeFirstOrThrow();
   fixtures.cityHubIds = (await db.selectFrom("hubs").select("id").where("lead_organisation_id", "=", city.organisation_id!).execute()).map((row) => row.id);

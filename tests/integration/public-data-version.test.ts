@@ -170,6 +170,31 @@ const WRITES: Record<string, () => Write[]> = {
       ["setup", () => database.db.deleteFrom("hub_sync_requests").where("id", "=", requestId).execute()],
     ];
   },
+  network_events: () => [
+    ["insert", () => database.db.insertInto("network_events").values({ kind: "congress", title_en: "Congress", title_es: "Congreso", title_fr: "Congrès", starts_on: "2027-05-01", ends_on: "2027-05-03" }).execute()],
+    ["update", () => database.db.updateTable("network_events").set({ location: "Online" }).where("title_en", "=", "Congress").execute()],
+    ["delete", () => database.db.deleteFrom("network_events").where("title_en", "=", "Congress").execute()],
+  ],
+  network_event_hubs: () => {
+    let eventId = 0;
+    return [
+      [
+        "setup",
+        async () =>
+          (eventId = (
+            await database.db
+              .insertInto("network_events")
+              .values({ kind: "gathering", title_en: "Gathering", title_es: "Encuentro", title_fr: "Rencontre", starts_on: "2027-03-01", ends_on: "2027-03-02" })
+              .returning("id")
+              .executeTakeFirstOrThrow()
+          ).id),
+      ],
+      ["insert", () => database.db.insertInto("network_event_hubs").values({ event_id: eventId, hub_id: hubId }).execute()],
+      ["update", () => database.db.updateTable("network_event_hubs").set({ hub_id: otherHubId }).where("event_id", "=", eventId).execute()],
+      ["delete", () => database.db.deleteFrom("network_event_hubs").where("event_id", "=", eventId).execute()],
+      ["setup", () => database.db.deleteFrom("network_events").where("id", "=", eventId).execute()],
+    ];
+  },
   organisations: () => {
     let id = 0;
     return [

@@ -108,6 +108,11 @@ const TABLE: Record<string, Row> = {
   // The HUB network (issue 16).
   "routes/api.hubs.$slug.badge[.]svg": { get: everyone(200), post: everyone(405) },
   "routes/$lang.hubs.$slug_.certificate": { get: everyone(200), post: NO_METHOD },
+  "routes/$lang.events": { get: everyone(200), post: NO_METHOD },
+  "routes/$lang.events[.]ics": { get: everyone(200), post: NO_METHOD },
+  // The fixture file name is not an event's (an unknown one is a 404 for everyone).
+  "routes/$lang.events_.$file": { get: everyone(404), post: NO_METHOD },
+  "routes/$lang.admin.events": { get: only(["secretariat"], 200), post: only(["secretariat"], 400) },
   "routes/$lang.synchronisation": { get: only(["city"], 200), post: only(["city"], 400) },
   "routes/$lang.admin.policy-councils": { get: only(["secretariat"], 200), post: only(["secretariat"], 400) },
   "routes/$lang.admin.hubs.$hubId.policy-councils": { get: only(["secretariat"], 200), post: only(["secretariat"], "redirect") },

@@ -1,6 +1,6 @@
 import { sql, type Transaction } from "kysely";
 import type { Database } from "../../../db/schema";
-import { DEMO_COUNCIL_LINKS, DEMO_SYNC_REQUESTS } from "../../../db/seed/demo-network";
+import { DEMO_COUNCIL_LINKS, DEMO_HUB_ACTIVITIES, DEMO_NETWORK_EVENTS, DEMO_SYNC_REQUESTS } from "../../../db/seed/demo-network";
 
 /**
  * The demo's HUB network (issue 16): Policy Council links, the proposals' links as accepted pairs
@@ -45,5 +45,29 @@ export async function seedDemoNetwork(trx: Transaction<Database>, { today }: { t
     for (const product of request.products ?? []) {
       await trx.insertInto("hub_joint_products").values({ sync_request_id: row.id, kind: product.kind, title: product.title, url: product.url, created_at: daysAgo(10) }).execute();
     }
+  }
+
+  const isoIn = (days: number) => new Date(new Date(`${today}T00:00:00Z`).getTime() + days * 86_400_000).toISOString().slice(0, 10);
+  for (const [position, activity] of DEMO_HUB_ACTIVITIES.entries()) {
+    const hubId = hubIds.get(activity.hub);
+    if (hubId) await trx.insertInto("hub_events").values({ hub_id: hubId, position: 100 + position, name: activity.name, event_date: isoIn(activity.inDays) }).execute();
+  }
+  for (const event of DEMO_NETWORK_EVENTS) {
+    const row = await trx
+      .insertInto("network_events")
+      .values({
+        kind: event.kind,
+        title_en: event.title.en,
+        title_es: event.title.es,
+        title_fr: event.title.fr,
+        location: event.location,
+        starts_on: isoIn(event.startsIn),
+        ends_on: isoIn(event.startsIn + event.days - 1),
+        url: event.url,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const presented = event.presentedHubs.filter((slug) => hubIds.has(slug)).map((slug) => ({ event_id: row.id, hub_id: hubIds.get(slug)! }));
+    if (presented.length) await trx.insertInto("network_event_hubs").values(presented).execute();
   }
 }

@@ -1,5 +1,5 @@
-import { z } from "~/modules/forms/messages";
-import { databaseId, databaseInt, httpUrl } from "~/modules/forms/values";
+import { message, z } from "~/modules/forms/messages";
+import { databaseId, databaseInt, httpUrl, isoDate } from "~/modules/forms/values";
 
 /** The secretariat's edit of one Policy Council (names in the three languages, order), with its version. */
 export const PolicyCouncilSchema = z.object({
@@ -42,3 +42,20 @@ export const JointProductSchema = z.object({
   title: z.string().trim().min(1).max(300),
   url: httpUrl,
 });
+
+/** The secretariat adds a network event (a yearly gathering, a congress) and the HUBs presented at it. */
+export const NetworkEventSchema = z
+  .object({
+    kind: z.enum(["gathering", "congress", "network"]),
+    titleEn: z.string().trim().min(1).max(200),
+    titleEs: z.string().trim().min(1).max(200),
+    titleFr: z.string().trim().min(1).max(200),
+    location: z.string().trim().max(200).optional(),
+    startsOn: isoDate,
+    endsOn: isoDate,
+    url: httpUrl.optional(),
+    presentedHubs: z.string().max(20_000).optional(),
+  })
+  .superRefine((value, context) => {
+    if (value.endsOn < value.startsOn) context.addIssue({ code: "custom", path: ["endsOn"], message: message("network:adminEvents.endBeforeStart") });
+  });

@@ -93,6 +93,7 @@ export const RULES = {
   "admin:outbox": rule({ description: "read the mail outbox", audience: ["secretariat"] }),
   "admin:themes": rule({ description: "edit the themes", audience: ["secretariat"] }),
   "admin:translations": rule({ description: "list HUBs with missing translations", audience: ["secretariat"] }),
+  "network:events": rule({ description: "add network events to the calendar and record the HUBs presented at them", audience: ["secretariat"] }),
   "network:councils": rule({ description: "edit UCLG's Policy Councils and link HUBs to them", audience: ["secretariat"] }),
 } as const;
 
@@ -139,6 +140,7 @@ export function navigationPermissions(actor: Actor) {
     editThemes: can(actor, "admin:themes"),
     editPolicyCouncils: can(actor, "network:councils"),
     synchronise: can(actor, "network:sync"),
+    editNetworkEvents: can(actor, "network:events"),
     listMissingTranslations: can(actor, "admin:translations"),
     administerOrganisations: can(actor, "admin:organisations"),
   };

@@ -10,10 +10,8 @@ export function WorkflowNavLinks({ language }: { language: Language }) {
   if (!can) return null;
   const links: { to: string; label: string }[] = [];
   if (can.proposeHubs) links.push({ to: `/${language}/my/hubs`, label: t("nav.myHubs") });
-  if (can.synchronise) links.push({ to: `/${language}/synchronisation`, label: t("nav.synchronisation") });
   if (can.review) links.push({ to: `/${language}/review`, label: t("nav.review") });
   if (can.editThemes) links.push({ to: `/${language}/admin/themes`, label: t("nav.themes") });
-  if (can.editPolicyCouncils) links.push({ to: `/${language}/admin/policy-councils`, label: t("nav.policyCouncils") });
   if (can.listMissingTranslations) links.push({ to: `/${language}/admin/translations`, label: t("nav.translations") });
   return (
     <>
