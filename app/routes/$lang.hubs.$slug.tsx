@@ -53,7 +53,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     publicHubDetails(context.db, hub.id, language),
     latestOutcomeProgress(context.db, hub.id),
     // Policy Councils, label kit, synchronisation (the HUB network module).
-    hubNetworkFor(context.db, context.env, { hubId: hub.id, slug: hub.slug, language }),
+    hubNetworkFor(context, request, { hubId: hub.id, slug: hub.slug, language }),
   ]);
   const latestProgress: Record<number, OutcomeProgress> = {};
   for (const outcome of hub.outcomes) {

@@ -127,8 +127,9 @@ export const DEMO_NETWORK_EVENTS: DemoNetworkEvent[] = [
 
 /** Activities planned in the HUBs' communication plans (hub_events), days from the demo's today. */
 export const DEMO_HUB_ACTIVITIES: { hub: string; name: string; inDays: number }[] = [
-  { hub: "bogota-cycle-network", name: "Bici-foro: balance de la red de ciclorrutas", inDays: 14 },
-  { hub: "bogota-cycle-network", name: "Día sin carro y sin moto", inDays: 95 },
+  // Not Bogotá's: its plan is the one tests/integration/public-hub-page.test.ts fills itself.
+  { hub: "mexico-city-community-care-system", name: "Feria de las Utopías: día de los cuidados", inDays: 14 },
+  { hub: "cuenca-living-heritage-crafts", name: "Feria de artesanías del patrimonio vivo", inDays: 95 },
   { hub: "medellin-green-corridors", name: "Recorrido por los corredores verdes", inDays: 35 },
   { hub: "barcelona-climate-shelters", name: "Open day of the climate shelters network", inDays: 190 },
   { hub: "dakar-flood-resilient-neighbourhoods", name: "Atelier communautaire sur les plans d'alerte", inDays: 50 },

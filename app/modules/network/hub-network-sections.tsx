@@ -21,6 +21,7 @@ export function HubNetworkSections({ network, language }: { network: HubNetwork;
           </ul>
         </section>
       ) : null}
+      {network.suggestions ? <SuggestedPartners suggestions={network.suggestions} language={language} /> : null}
       {network.label ? <LabelKitSection label={network.label} /> : null}
     </>
   );
@@ -82,5 +83,45 @@ export function HubLinks({ network, language, hubSlug }: { network: HubNetwork; 
         <a href={`/${language}/synchronisation?with=${encodeURIComponent(hubSlug)}`}>{t("hubLinks.ask")}</a>
       </p>
     </>
+  );
+}
+
+function listOf(items: string[], language: Language) {
+  return new Intl.ListFormat(language, { style: "long", type: "conjunction" }).format(items);
+}
+
+/** Partners the HUB could synchronise with, each with its reasons (signed-in members only). */
+function SuggestedPartners({ suggestions, language }: { suggestions: NonNullable<HubNetwork["suggestions"]>; language: Language }) {
+  const { t } = useTranslation(["network", "map"]);
+  return (
+    <section className="hub-page__section no-print" aria-labelledby="hub-suggestions">
+      <h2 id="hub-suggestions">{t("suggestions.heading")}</h2>
+      <p>{t("suggestions.lead")}</p>
+      {suggestions.partners.length === 0 ? <p className="empty">{t("suggestions.none")}</p> : null}
+      <ul className="suggestions">
+        {suggestions.partners.map((partner) => {
+          const reasons = [
+            partner.reasons.sharedTargets.length ? t("suggestions.sharedTargets", { count: partner.reasons.sharedTargets.length, targets: listOf(partner.reasons.sharedTargets, language) }) : null,
+            partner.reasons.sharedGoals.length ? t("suggestions.sharedGoals", { count: partner.reasons.sharedGoals.length, goals: listOf(partner.reasons.sharedGoals.map(String), language) }) : null,
+            partner.reasons.sameTheme ? t("suggestions.sameTheme", { theme: partner.reasons.sameTheme }) : null,
+            partner.reasons.similarText ? t("suggestions.similarText") : null,
+            partner.reasons.otherRegion ? t("suggestions.otherRegion", { region: t(`map:regions.${partner.region}`) }) : null,
+          ].filter((reason): reason is string => reason !== null);
+          return (
+            <li key={partner.slug}>
+              <a href={`/${language}/hubs/${partner.slug}`}>{partner.title}</a> ({partner.city}, {countryName(partner.countryCode, language)})
+              <p className="suggestions__reason">{reasons.join(" · ")}</p>
+              {suggestions.mayAsk ? (
+                <p>
+                  <a href={`/${language}/synchronisation?with=${encodeURIComponent(partner.slug)}`} aria-label={t("suggestions.askLabel", { hub: partner.title })}>
+                    {t("suggestions.ask")}
+                  </a>
+                </p>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }

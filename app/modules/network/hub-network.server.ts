@@ -1,13 +1,15 @@
-import type { DB } from "../../../db/index";
-import type { Env } from "~/modules/config/env.server";
+import type { AppLoadContext } from "@remix-run/node";
+import { getSessionUser } from "~/modules/accounts/session.server";
 import type { Language } from "~/modules/i18n/config";
+import { can, ownsHub } from "~/modules/permissions/permissions";
 import { findLabelledHub, labelKitFor, type LabelKit } from "./label.server";
 import { listHubPolicyCouncils, type PolicyCouncil } from "./policy-councils.server";
+import { suggestPartners, type SuggestedPartner } from "./suggestions.server";
 import { listHubLinks, type HubLink } from "./synchronisation.server";
 
 /**
  * What the public HUB page shows of the HUB network, in one query function so the page's loader
- * adds one call (and the page one component, `HubNetworkSections`).
+ * adds one call (and the page one component per place, `HubNetworkSections`, `HubLinks`).
  */
 export interface HubNetwork {
   councils: Omit<PolicyCouncil, "id">[];
@@ -15,13 +17,31 @@ export interface HubNetwork {
   label: LabelKit | null;
   /** Accepted synchronisation links, both ways, with their reason and joint products. */
   links: HubLink[];
+  /** For signed-in members only (null for anonymous visitors, whose page may be cached). */
+  suggestions: { partners: SuggestedPartner[]; mayAsk: boolean } | null;
 }
 
-export async function hubNetworkFor(db: DB, env: Pick<Env, "PUBLIC_URL" | "PORT">, { hubId, slug, language }: { hubId: number; slug: string; language: Language }): Promise<HubNetwork> {
-  const [councils, labelled, links] = await Promise.all([listHubPolicyCouncils(db, hubId, language), findLabelledHub(db, slug, language), listHubLinks(db, hubId, language)]);
+export async function hubNetworkFor(
+  context: AppLoadContext,
+  request: Request,
+  { hubId, slug, language }: { hubId: number; slug: string; language: Language },
+): Promise<HubNetwork> {
+  const db = context.db;
+  // Only a request that carries a cookie can be a member's: anonymous page views skip the session read.
+  const viewer = request.headers.get("Cookie")?.includes("=") ? await getSessionUser(context, request) : null;
+  const [councils, labelled, links, partners] = await Promise.all([
+    listHubPolicyCouncils(db, hubId, language),
+    findLabelledHub(db, slug, language),
+    listHubLinks(db, hubId, language),
+    viewer && can(viewer, "network:suggestions") ? suggestPartners(db, { hubId, language }) : Promise.resolve(null),
+  ]);
+  const hub = viewer?.role === "city" ? await db.selectFrom("hubs").select("lead_organisation_id").where("id", "=", hubId).executeTakeFirst() : undefined;
   return {
     councils: councils.map(({ slug: councilSlug, name }) => ({ slug: councilSlug, name })),
-    label: labelled ? await labelKitFor(env, labelled, language) : null,
+    label: labelled ? await labelKitFor(context.env, labelled, language) : null,
     links,
+    suggestions: partners
+      ? { partners, mayAsk: hub !== undefined && ownsHub(viewer, hub) && can(viewer, "network:sync") }
+      : null,
   };
 }

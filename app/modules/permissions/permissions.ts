@@ -94,6 +94,7 @@ export const RULES = {
   "admin:themes": rule({ description: "edit the themes", audience: ["secretariat"] }),
   "admin:translations": rule({ description: "list HUBs with missing translations", audience: ["secretariat"] }),
   "network:events": rule({ description: "add network events to the calendar and record the HUBs presented at them", audience: ["secretariat"] }),
+  "network:suggestions": rule({ description: "see the partners suggested to a HUB (on its page and in the proposal form)", audience: "signedIn" }),
   "network:councils": rule({ description: "edit UCLG's Policy Councils and link HUBs to them", audience: ["secretariat"] }),
 } as const;
 
