@@ -24,6 +24,7 @@ import { ExternalLink } from "~/ui/external-link";
 import { publicOrigin } from "~/modules/http/public-url.server";
 import { hubNetworkFor } from "~/modules/network/hub-network.server";
 import { HubLinks, HubNetworkSections } from "~/modules/network/hub-network-sections";
+import { HubImpact } from "~/modules/network/hub-impact";
 
 export const handle = { i18n: ["common", "hub", "hubs", "map", "monitoring", "network", "proposals"] };
 
@@ -32,6 +33,7 @@ export const links: LinksFunction = hubMapLinks;
 /** The latest reported value of each outcome (by outcome position), from the newest accepted progress update that reports it. */
 export interface OutcomeProgress {
   value: number | null;
+  milestoneReached: boolean | null;
   note: string | null;
   reportedOn: string;
 }
@@ -60,7 +62,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     for (const update of updates) {
       const reported = update.outcomes.find((value) => value.outcomeId === outcome.id);
       if (reported && (reported.value !== null || reported.milestoneReached !== null)) {
-        latestProgress[outcome.position] = { value: reported.value, note: reported.comment, reportedOn: update.periodEnd };
+        latestProgress[outcome.position] = { value: reported.value, milestoneReached: reported.milestoneReached, note: reported.comment, reportedOn: update.periodEnd };
         break;
       }
     }
@@ -346,6 +348,16 @@ export default function HubPage() {
         <HubLinks network={network} language={language} hubSlug={hub.slug} />
       </section>
 
+      <HubImpact
+        outcomes={hub.outcomes}
+        latest={latestProgress}
+        startDate={hub.startDate}
+        endDate={hub.endDate}
+        today={today}
+        synchronisation={network.synchronisation}
+        language={language}
+        originalLanguage={hub.originalLanguage}
+      />
       <HubNetworkSections network={network} language={language} />
 
       <footer className="hub-page__footer">

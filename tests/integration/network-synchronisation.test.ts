@@ -112,8 +112,15 @@ describe("two-way synchronisation", () => {
     expect((await post(cityA, { ...product, url: "javascript:alert(1)" })).status).toBe(400);
     expect((await post(cityB, product)).status).toBe(302);
     for (const slug of [hubA.slug, hubB.slug]) {
-      expect((await hubPage(slug)).network.links[0].products).toEqual([{ kind: "publication", title: "Guide des corridors", url: "https://example.org/guide.pdf" }]);
+      const page = await hubPage(slug);
+      expect(page.network.links[0].products).toEqual([{ kind: "publication", title: "Guide des corridors", url: "https://example.org/guide.pdf" }]);
+      // The synchronisation side of the HUB's impact, on its page and in the open data.
+      expect(page.network.synchronisation).toEqual({ links: 1, jointProducts: 1, eventsTogether: 0 });
     }
+    const csv = await (await callRoute(csvLoader, database, { path: "http://localhost/api/hubs.csv" })).text();
+    const rows = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
+    expect(rows.find((row) => row.slug === hubA.slug)?.joint_products).toBe("1");
+    expect(rows.find((row) => row.slug === hubC.slug)?.joint_products).toBe("0");
     const count = await sql<{ n: number }>`select count(*)::int as n from hub_sync_requests where status = 'accepted'`.execute(database.db);
     expect(count.rows[0].n).toBe(1);
   });

@@ -42,6 +42,8 @@ export interface OpenDataHub {
   synchronised_with: string[];
   /** Slugs of the UCLG Policy Councils the HUB is linked to. */
   policy_councils: string[];
+  /** Publications and tools made with synchronised HUBs (synchronisation, issue 16). */
+  joint_products: number;
   website: string | null;
   recognised_at: string | null;
 }
@@ -82,6 +84,7 @@ export async function exportPublicHubs(
       sql<string | null>`(select string_agg(s.slug, ';' order by s.slug) from hubs s where s.id in ${linkedHubIdsSql(sql.ref("h.id"))} and ${isPublicHubSql("s")})`.as(
         "synchronised",
       ),
+      sql<number>`(select count(*)::int from hub_joint_products jp join hub_sync_requests jr on jr.id = jp.sync_request_id where jr.status = 'accepted' and (jr.requester_hub_id = h.id or jr.target_hub_id = h.id))`.as("joint_products"),
       sql<string | null>`(select string_agg(pc.slug, ';' order by pc.position, pc.id) from hub_policy_councils hp join policy_councils pc on pc.id = hp.council_id where hp.hub_id = h.id)`.as("councils"),
     ])
     .orderBy("h.recognised_at", "desc")
@@ -115,6 +118,7 @@ export async function exportPublicHubs(
       participating_cities: split(row.participants),
       synchronised_with: split(row.synchronised),
       policy_councils: split(row.councils),
+      joint_products: Number(row.joint_products),
       website: row.website,
       recognised_at: row.recognised_at ? new Date(row.recognised_at).toISOString() : null,
     };

@@ -23,6 +23,7 @@ export const OPEN_DATA_FIELDS = [
   "participating_cities",
   "synchronised_with",
   "policy_councils",
+  "joint_products",
   "website",
   "recognised_at",
 ] as const;
