@@ -53,7 +53,7 @@ export async function suggestPartners(db: DB, { hubId, language, limit = 5 }: { 
     words as materialized (
       select to_tsquery('simple', string_agg(quote_literal(w.lexeme), ' | ')) as q
       from (select distinct lexeme from hub_search s, unnest(s.document) u
-            where s.hub_id = ${hubId} and u.weights && array['A', 'B']::text[] and length(lexeme) > 3 limit 24) w
+            where s.hub_id = ${hubId} and u.weights && array['A', 'B']::text[] and length(lexeme) > 3 limit 16) w
     ),
     by_target as (
       select ht.hub_id from hub_targets ht where ht.target_id in (select target_id from my_targets) and ht.hub_id <> ${hubId}
@@ -62,10 +62,15 @@ export async function suggestPartners(db: DB, { hubId, language, limit = 5 }: { 
     by_theme as (
       select h.id as hub_id from hubs h, me where h.theme_id = me.theme_id and h.id <> ${hubId} and ${isPublicHubSql()} limit ${CANDIDATES_PER_SOURCE}
     ),
+    -- Any matching documents first (the GIN index stops early), then only those are ranked: ranking
+    -- every match of common words would read thousands of documents at 100,000 HUBs.
+    text_matches as materialized (
+      select s.hub_id, s.document from hub_search s, words
+      where words.q is not null and s.document @@ words.q and s.hub_id <> ${hubId} limit ${CANDIDATES_PER_SOURCE * 2}
+    ),
     by_text as (
-      select s.hub_id, max(ts_rank(s.document, words.q)) as rank from hub_search s, words
-      where words.q is not null and s.document @@ words.q and s.hub_id <> ${hubId}
-      group by s.hub_id order by rank desc limit ${CANDIDATES_PER_SOURCE}
+      select m.hub_id, max(ts_rank(m.document, words.q)) as rank from text_matches m, words
+      group by m.hub_id order by rank desc limit ${CANDIDATES_PER_SOURCE}
     ),
     candidates as (
       select hub_id from by_target union select hub_id from by_theme union select hub_id from by_text
