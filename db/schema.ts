@@ -347,6 +347,10 @@ export interface Database {
   hub_joint_products: HubJointProductTable;
   network_events: NetworkEventTable;
   network_event_hubs: NetworkEventHubTable;
+  exchange_threads: ExchangeThreadTable;
+  exchange_posts: ExchangePostTable;
+  exchange_reports: ExchangeReportTable;
+  exchange_follows: ExchangeFollowTable;
 }
 
 export type Hub = Selectable<HubTable>;
@@ -533,4 +537,50 @@ export interface NetworkEventTable {
 export interface NetworkEventHubTable {
   event_id: number;
   hub_id: number;
+}
+
+export type ExchangeTopicKind = "sdg" | "theme" | "region" | "hub" | "general";
+
+/** A thread of the exchange space (migration 150): members only unless the secretariat makes it public. */
+export interface ExchangeThreadTable {
+  id: Generated<number>;
+  topic_kind: ExchangeTopicKind;
+  topic_ref: ColumnType<string, string | undefined, string>;
+  title: string;
+  language: Language;
+  is_public: Generated<boolean>;
+  pinned: Generated<boolean>;
+  locked: Generated<boolean>;
+  hidden: Generated<boolean>;
+  announcement: Generated<boolean>;
+  created_by: number | null;
+  created_at: CreatedAt;
+  last_post_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** Generated from the title. */
+  document: ColumnType<string, never, never>;
+}
+
+export interface ExchangePostTable {
+  id: Generated<number>;
+  thread_id: number;
+  author_id: number | null;
+  body: string;
+  hidden: Generated<boolean>;
+  created_at: CreatedAt;
+  /** Generated from the body. */
+  document: ColumnType<string, never, never>;
+}
+
+export interface ExchangeReportTable {
+  id: Generated<number>;
+  post_id: number;
+  reporter_id: number | null;
+  reason: string;
+  created_at: CreatedAt;
+  resolved_at: Timestamp | null;
+}
+
+export interface ExchangeFollowTable {
+  thread_id: number;
+  user_id: number;
 }

@@ -12,7 +12,9 @@ import { sql, type Kysely } from "kysely";
 //   Solutions 2030 gathering, UCLG's World Congress …), shown with the HUBs' own activities
 //   (hub_events, from their communication plans) in one calendar;
 // - network_event_hubs: the HUBs presented at a network event (a yearly gathering's are listed in
-//   that year's annual report).
+//   that year's annual report);
+// - exchange_threads, exchange_posts, exchange_reports, exchange_follows: the exchange space
+//   facilitated by the secretariat (members only unless a thread is made public).
 // The public pages show all of them: writing them bumps the public data version.
 const COUNCILS = [
   {
@@ -134,6 +136,53 @@ export async function up(db: Kysely<any>): Promise<void> {
       hub_id integer not null references hubs(id) on delete cascade,
       primary key (event_id, hub_id)
     )`.execute(db);
+  await sql`
+    create table exchange_threads (
+      id serial primary key,
+      topic_kind text not null check (topic_kind in ('sdg', 'theme', 'region', 'hub', 'general')),
+      topic_ref text not null default '' check (length(topic_ref) <= 200),
+      title text not null check (length(title) between 1 and 200),
+      language text not null check (language in ('en', 'es', 'fr')),
+      is_public boolean not null default false,
+      pinned boolean not null default false,
+      locked boolean not null default false,
+      hidden boolean not null default false,
+      announcement boolean not null default false,
+      created_by integer references users(id) on delete set null,
+      created_at timestamptz not null default now(),
+      last_post_at timestamptz not null default now(),
+      document tsvector generated always as (to_tsvector('simple', title)) stored
+    )`.execute(db);
+  await sql`create index exchange_threads_list_idx on exchange_threads (pinned desc, last_post_at desc)`.execute(db);
+  await sql`create index exchange_threads_document_idx on exchange_threads using gin (document)`.execute(db);
+  await sql`
+    create table exchange_posts (
+      id serial primary key,
+      thread_id integer not null references exchange_threads(id) on delete cascade,
+      author_id integer references users(id) on delete set null,
+      body text not null check (length(body) between 1 and 5000),
+      hidden boolean not null default false,
+      created_at timestamptz not null default now(),
+      document tsvector generated always as (to_tsvector('simple', body)) stored
+    )`.execute(db);
+  await sql`create index exchange_posts_thread_idx on exchange_posts (thread_id, id)`.execute(db);
+  await sql`create index exchange_posts_document_idx on exchange_posts using gin (document)`.execute(db);
+  await sql`
+    create table exchange_reports (
+      id serial primary key,
+      post_id integer not null references exchange_posts(id) on delete cascade,
+      reporter_id integer references users(id) on delete set null,
+      reason text not null check (length(reason) between 1 and 500),
+      created_at timestamptz not null default now(),
+      resolved_at timestamptz,
+      unique (post_id, reporter_id)
+    )`.execute(db);
+  await sql`
+    create table exchange_follows (
+      thread_id integer not null references exchange_threads(id) on delete cascade,
+      user_id integer not null references users(id) on delete cascade,
+      primary key (thread_id, user_id)
+    )`.execute(db);
   let position = 0;
   for (const council of COUNCILS) {
     await sql`insert into policy_councils (slug, name_en, name_es, name_fr, position)
@@ -148,6 +197,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  for (const table of ["exchange_follows", "exchange_reports", "exchange_posts", "exchange_threads"]) await sql`drop table if exists ${sql.table(table)}`.execute(db);
   await sql`drop table if exists network_event_hubs`.execute(db);
   await sql`drop table if exists network_events`.execute(db);
   await sql`drop index if exists hub_events_date_idx`.execute(db);

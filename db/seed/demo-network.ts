@@ -141,3 +141,27 @@ export const DEMO_HUB_ACTIVITIES: { hub: string; name: string; inDays: number }[
   { hub: "istanbul-earthquake-ready-neighbourhoods", name: "Neighbourhood earthquake drill", inDays: 280 },
   { hub: "almaty-clean-air", name: "Clean-air data hackathon", inDays: -20 },
 ];
+
+/** Threads of the exchange space; authors are the demo accounts by role. */
+export const DEMO_THREADS: {
+  title: string;
+  language: "en" | "es" | "fr";
+  topicKind: "sdg" | "theme" | "region" | "hub" | "general";
+  topicRef: string;
+  isPublic: boolean;
+  pinned?: boolean;
+  posts: { author: "city" | "council" | "secretariat"; body: string }[];
+}[] = [
+  { title: "Welcome to the exchange space of the Local4Action HUBs", language: "en", topicKind: "general", topicRef: "", isPublic: true, pinned: true, posts: [{ author: "secretariat", body: "This space is for the HUBs to share what works. Threads are for members unless we make them public. Please keep posts in plain text; links to HUB pages show as cards." }] },
+  { title: "Ciclovías y calidad del aire: ¿quién mide el impacto?", language: "es", topicKind: "sdg", topicRef: "11", isPublic: true, posts: [{ author: "city", body: "En Bogotá medimos el efecto de la red de ciclorrutas sobre el PM2.5. ¿Qué indicadores usan otras ciudades?" }, { author: "council", body: "Le conseil recommande de comparer avec des quartiers témoins." }] },
+  { title: "Îlots de chaleur : partager nos cartes", language: "fr", topicKind: "theme", topicRef: "climate-energy", isPublic: false, posts: [{ author: "council", body: "Plusieurs HUB cartographient les îlots de chaleur. Mettons nos méthodes en commun." }] },
+  { title: "Financing local SDG action: municipal bonds and climate funds", language: "en", topicKind: "sdg", topicRef: "17", isPublic: false, posts: [{ author: "secretariat", body: "Which financing instruments have your HUBs used? https://www.local2030.org/" }, { author: "city", body: "Bogotá combinó recursos propios y un préstamo de banca de desarrollo." }] },
+  { title: "Informes locales voluntarios en América Latina", language: "es", topicKind: "region", topicRef: "latin_america", isPublic: true, posts: [{ author: "city", body: "¿Quién ha presentado un informe local voluntario este año?" }] },
+  { title: "Gestion des déchets : la valorisation avec les récupérateurs", language: "fr", topicKind: "sdg", topicRef: "12", isPublic: false, posts: [{ author: "council", body: "Abidjan et Montevideo travaillent avec les récupérateurs informels : quelles leçons ?" }] },
+  { title: "Preparing the yearly gathering in Venice", language: "en", topicKind: "general", topicRef: "", isPublic: false, posts: [{ author: "secretariat", body: "Tell us which HUBs would like to present their results at the next gathering." }] },
+  { title: "Huertos urbanos y seguridad alimentaria", language: "es", topicKind: "theme", topicRef: "food-systems", isPublic: false, posts: [{ author: "city", body: "Compartimos la experiencia de los huertos comunitarios en los colegios." }] },
+  { title: "Participatory budgets and youth councils", language: "en", topicKind: "sdg", topicRef: "16", isPublic: true, posts: [{ author: "council", body: "Youth councils in Bishkek and participatory budgets in Strasbourg: a comparison would help other HUBs." }] },
+  { title: "Accessibilité universelle des espaces publics", language: "fr", topicKind: "sdg", topicRef: "11", isPublic: false, posts: [{ author: "council", body: "Kazan et Astana travaillent sur une ville sans obstacles." }] },
+  { title: "Agua y saneamiento en barrios de ladera", language: "es", topicKind: "sdg", topicRef: "6", isPublic: false, posts: [{ author: "city", body: "¿Alguien trabaja en agua potable en barrios informales de ladera?" }] },
+  { title: "Data for the SDGs: open city dashboards", language: "en", topicKind: "theme", topicRef: "digital-data", isPublic: true, posts: [{ author: "secretariat", body: "Los Angeles publishes its SDG data openly. Who else does?" }] },
+];

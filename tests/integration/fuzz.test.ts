@@ -86,6 +86,10 @@ const FORMS: Record<string, { schemas: Schema[]; extra?: Record<string, string[]
   "routes/api.hubs.$slug.badge[.]svg": { schemas: [] },
   "routes/$lang.admin.policy-councils": { schemas: [networkSchemas.PolicyCouncilSchema] },
   "routes/$lang.admin.hubs.$hubId.policy-councils": { schemas: [networkSchemas.HubPolicyCouncilsSchema] },
+  "routes/$lang.exchange": { schemas: [networkSchemas.ThreadSchema] },
+  "routes/$lang.exchange_.$threadId": {
+    schemas: [networkSchemas.ReplySchema, networkSchemas.ReportSchema, networkSchemas.FollowSchema, networkSchemas.ModerateThreadSchema, networkSchemas.MoveThreadSchema, networkSchemas.ModeratePostSchema],
+  },
   "routes/$lang.admin.events": { schemas: [networkSchemas.NetworkEventSchema] },
   "routes/$lang.synchronisation": { schemas: [networkSchemas.SyncRequestSchema, networkSchemas.SyncAnswerSchema, networkSchemas.JointProductSchema] },
 };

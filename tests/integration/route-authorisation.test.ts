@@ -113,6 +113,10 @@ const TABLE: Record<string, Row> = {
   // The fixture file name is not an event's (an unknown one is a 404 for everyone).
   "routes/$lang.events_.$file": { get: everyone(404), post: NO_METHOD },
   "routes/$lang.admin.events": { get: only(["secretariat"], 200), post: only(["secretariat"], 400) },
+  // No thread in the fixture: the list is readable by anyone, an empty post is refused (a city's organisation here is verified).
+  "routes/$lang.exchange": { get: everyone(200), post: only(["city", "council", "secretariat"], 400) },
+  // An unknown thread: a members' thread for all an anonymous visitor knows (log in), a 404 for members; an empty form is a 400.
+  "routes/$lang.exchange_.$threadId": { get: signedIn(404), post: signedIn(400) },
   "routes/$lang.synchronisation": { get: only(["city"], 200), post: only(["city"], 400) },
   "routes/$lang.admin.policy-councils": { get: only(["secretariat"], 200), post: only(["secretariat"], 400) },
   "routes/$lang.admin.hubs.$hubId.policy-councils": { get: only(["secretariat"], 200), post: only(["secretariat"], "redirect") },
@@ -131,6 +135,7 @@ function paramsFor(route: DiscoveredRoute): Record<string, string> {
     lang: "en",
     hubId: String(fixtures.hubId),
     updateId: String(fixtures.updateId),
+    threadId: "999999",
     slug: fixtures.hubSlug,
     token: "no-such-token-0000000000000000000000",
     year: isoToday().slice(0, 4),

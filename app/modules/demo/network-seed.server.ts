@@ -1,6 +1,6 @@
 import { sql, type Transaction } from "kysely";
 import type { Database } from "../../../db/schema";
-import { DEMO_COUNCIL_LINKS, DEMO_HUB_ACTIVITIES, DEMO_NETWORK_EVENTS, DEMO_SYNC_REQUESTS } from "../../../db/seed/demo-network";
+import { DEMO_COUNCIL_LINKS, DEMO_HUB_ACTIVITIES, DEMO_NETWORK_EVENTS, DEMO_SYNC_REQUESTS, DEMO_THREADS } from "../../../db/seed/demo-network";
 
 /**
  * The demo's HUB network (issue 16): Policy Council links, the proposals' links as accepted pairs
@@ -69,5 +69,30 @@ export async function seedDemoNetwork(trx: Transaction<Database>, { today }: { t
       .executeTakeFirstOrThrow();
     const presented = event.presentedHubs.filter((slug) => hubIds.has(slug)).map((slug) => ({ event_id: row.id, hub_id: hubIds.get(slug)! }));
     if (presented.length) await trx.insertInto("network_event_hubs").values(presented).execute();
+  }
+
+  const authors = new Map((await trx.selectFrom("users").select(["id", "role"]).where("email", "like", "%@demo.l4a.test").execute()).map((row) => [row.role, row.id]));
+  for (const [index, thread] of DEMO_THREADS.entries()) {
+    const at = daysAgo(DEMO_THREADS.length - index);
+    const row = await trx
+      .insertInto("exchange_threads")
+      .values({
+        topic_kind: thread.topicKind,
+        topic_ref: thread.topicRef,
+        title: thread.title,
+        language: thread.language,
+        is_public: thread.isPublic,
+        pinned: thread.pinned ?? false,
+        announcement: thread.pinned ?? false,
+        created_by: authors.get(thread.posts[0].author) ?? null,
+        created_at: at,
+        last_post_at: at,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto("exchange_posts")
+      .values(thread.posts.map((post) => ({ thread_id: row.id, author_id: authors.get(post.author) ?? null, body: post.body, created_at: at })))
+      .execute();
   }
 }

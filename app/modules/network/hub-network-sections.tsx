@@ -67,8 +67,8 @@ export function HubLinks({ network, language, hubSlug }: { network: HubNetwork; 
                 <>
                   <p className="hub-links__products-title">{t("hubLinks.products")}</p>
                   <ul>
-                    {link.products.map((product) => (
-                      <li key={product.url}>
+                    {link.products.map((product, index) => (
+                      <li key={index}>
                         {t(`sync.kinds.${product.kind}`)}: <ExternalLink href={product.url}>{product.title}</ExternalLink>
                       </li>
                     ))}

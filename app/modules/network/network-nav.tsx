@@ -7,7 +7,10 @@ import type { NavigationPermissions } from "~/modules/permissions/permissions";
 export function NetworkNavLinks({ language }: { language: Language }) {
   const { t } = useTranslation("common");
   const can = useRouteLoaderData<{ user: { can: NavigationPermissions } | null }>("root")?.user?.can;
-  const links: { to: string; label: string }[] = [{ to: `/${language}/events`, label: t("nav.events") }];
+  const links: { to: string; label: string }[] = [
+    { to: `/${language}/events`, label: t("nav.events") },
+    { to: `/${language}/exchange`, label: t("nav.exchange") },
+  ];
   if (can?.synchronise) links.push({ to: `/${language}/synchronisation`, label: t("nav.synchronisation") });
   if (can?.editPolicyCouncils) links.push({ to: `/${language}/admin/policy-councils`, label: t("nav.policyCouncils") });
   if (can?.editNetworkEvents) links.push({ to: `/${language}/admin/events`, label: t("nav.networkEvents") });

@@ -59,3 +59,22 @@ export const NetworkEventSchema = z
   .superRefine((value, context) => {
     if (value.endsOn < value.startsOn) context.addIssue({ code: "custom", path: ["endsOn"], message: message("network:adminEvents.endBeforeStart") });
   });
+
+/** A new thread of the exchange space: its topic, title, language and first post (plain text). */
+export const ThreadSchema = z.object({
+  intent: z.literal("thread"),
+  topicKind: z.enum(["sdg", "theme", "region", "hub", "general"]),
+  topicRef: z.string().trim().max(200).optional(),
+  title: z.string().trim().min(1).max(200),
+  language: z.enum(["en", "es", "fr"]),
+  body: z.string().trim().min(1).max(5000),
+  announcement: z.boolean().optional(),
+});
+
+/** A reply, a report, following, and the secretariat's moderation, on a thread's page. */
+export const ReplySchema = z.object({ intent: z.literal("reply"), body: z.string().trim().min(1).max(5000) });
+export const ReportSchema = z.object({ intent: z.literal("report"), postId: databaseId, reason: z.string().trim().min(1).max(500) });
+export const FollowSchema = z.object({ intent: z.enum(["follow", "unfollow"]) });
+export const ModerateThreadSchema = z.object({ intent: z.literal("moderate"), action: z.enum(["pin", "unpin", "lock", "unlock", "publish", "unpublish", "hide", "unhide"]) });
+export const MoveThreadSchema = z.object({ intent: z.literal("move"), topicKind: z.enum(["sdg", "theme", "region", "hub", "general"]), topicRef: z.string().trim().max(200).optional() });
+export const ModeratePostSchema = z.object({ intent: z.enum(["hidePost", "showPost"]), postId: databaseId });

@@ -95,6 +95,13 @@ export const RULES = {
   "admin:translations": rule({ description: "list HUBs with missing translations", audience: ["secretariat"] }),
   "network:events": rule({ description: "add network events to the calendar and record the HUBs presented at them", audience: ["secretariat"] }),
   "network:suggestions": rule({ description: "see the partners suggested to a HUB (on its page and in the proposal form)", audience: "signedIn" }),
+  "exchange:post": rule<{ organisationVerified: boolean }>({
+    description: "open threads and reply in the exchange space: members of verified organisations, the council and the secretariat",
+    audience: ["city", "council", "secretariat"],
+    object: (actor, poster) => actor.role !== "city" || (actor.organisationId !== null && poster.organisationVerified),
+  }),
+  "exchange:report": rule({ description: "report a post of the exchange space, follow a thread", audience: "signedIn" }),
+  "exchange:moderate": rule({ description: "pin, lock, hide, make public or move threads, hide posts, read the reports, post announcements", audience: ["secretariat"] }),
   "network:councils": rule({ description: "edit UCLG's Policy Councils and link HUBs to them", audience: ["secretariat"] }),
 } as const;
 

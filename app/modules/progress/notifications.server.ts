@@ -18,7 +18,8 @@ export type NotificationKind =
   // The HUB network (app/modules/network/synchronisation.server.ts).
   | "sync_requested"
   | "sync_accepted"
-  | "sync_declined";
+  | "sync_declined"
+  | "exchange_reply";
 
 interface Recipient {
   id: number;
