@@ -85,8 +85,8 @@ export default function ExchangePage() {
         ))}
       </ul>
       {mayPost ? (
-        <section aria-labelledby="new-thread-title" className="panel">
-          <h2 id="new-thread-title">{t("exchange.newThread")}</h2>
+        <section aria-labelledby="exchange-new-thread" className="panel">
+          <h2 id="exchange-new-thread">{t("exchange.newThread")}</h2>
           <Form method="post" {...getFormProps(form)} className="form">
             <FormErrors id={form.errorId} errors={form.errors} />
             <input type="hidden" name="intent" value="thread" />

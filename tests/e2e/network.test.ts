@@ -50,6 +50,58 @@ async function expectAxeClean(page: Page, path: string) {
 
 describe("the HUB network", () => {
   let partnerSlug = "";
+  let threadPath = "";
+
+  it("a city in French opens a thread about SDG 11, a city in Spanish replies, the first is notified", async () => {
+    const french = await app.newContext({ locale: "fr-FR" });
+    const page = await french.context.newPage();
+    await signInWith(page, cityCookies.get("lyon-food-social-security")!);
+    await page.goto(`${app.url}/fr/exchange`);
+    expect(await accessibilityViolations(page, { wcag22: true })).toEqual([]);
+    await page.getByLabel("Titre", { exact: true }).fill("Villes durables : qui travaille sur l'ODD 11 ?");
+    await page.getByLabel("Sujet", { exact: true }).selectOption({ label: "ODD" });
+    await page.getByLabel("Lequel (facultatif)").fill("11");
+    await page.getByLabel("Message", { exact: true }).fill("Lyon cherche des partenaires. Voir " + app.url + "/fr/hubs/bogota-cycle-network");
+    await page.getByRole("button", { name: "Ouvrir le fil" }).click();
+    await page.getByRole("heading", { level: 1, name: "Villes durables : qui travaille sur l'ODD 11 ?" }).waitFor();
+    threadPath = new URL(page.url()).pathname.replace(/^\/fr/, "");
+    expect(await accessibilityViolations(page, { wcag22: true })).toEqual([]);
+
+    const spanish = await app.newContext({ locale: "es-ES" });
+    const reply = await spanish.context.newPage();
+    await app.loginAs("city", spanish.context);
+    await reply.goto(`${app.url}/es/exchange`);
+    await reply.getByRole("link", { name: "Villes durables : qui travaille sur l'ODD 11 ?" }).click();
+    await reply.getByLabel("Su respuesta").fill("Bogotá trabaja en ciclorrutas: hablemos.");
+    await reply.getByRole("button", { name: "Responder" }).click();
+    await reply.getByText("Bogotá trabaja en ciclorrutas: hablemos.").waitFor();
+    await spanish.context.close();
+
+    await page.goto(`${app.url}/fr/notifications`);
+    await page.getByRole("link", { name: "Une nouvelle réponse dans un fil que vous suivez." }).waitFor();
+    // Lyon reports the reply (say it is off topic) for the secretariat.
+    await page.goto(`${app.url}/fr${threadPath}`);
+    const replyPost = page.getByRole("listitem").filter({ hasText: "Bogotá trabaja en ciclorrutas" });
+    await replyPost.getByText("Signaler ce message").click();
+    await replyPost.getByLabel("Pourquoi ?").fill("Hors sujet");
+    await replyPost.getByRole("button", { name: "Envoyer le signalement" }).click();
+    await page.waitForURL(/reported=1/);
+    await french.context.close();
+  });
+
+  it("the secretariat pins the thread and hides the reported post", async () => {
+    const { context } = await app.newContext({ locale: "en-GB" });
+    const page = await context.newPage();
+    await app.loginAs("secretariat", context);
+    await page.goto(`${app.url}/en${threadPath}`);
+    await page.getByRole("button", { name: "Pin" }).click();
+    await page.getByText(/· pinned/).first().waitFor();
+    const reported = page.getByRole("listitem").filter({ hasText: "1 report" });
+    await reported.getByRole("button", { name: /^Hide post/ }).click();
+    await page.getByText("hidden by the secretariat", { exact: false }).waitFor();
+    expect(await accessibilityViolations(page, { wcag22: true })).toEqual([]);
+    await context.close();
+  });
 
   it("the Bogotá city asks a suggested partner to synchronise, in Spanish", async () => {
     const { context } = await app.newContext({ locale: "es-ES" });
@@ -98,6 +150,7 @@ describe("the HUB network", () => {
     const { context } = await app.newContext();
     const page = await context.newPage();
     for (const lang of ["en", "es", "fr"]) {
+      await expectAxeClean(page, `/${lang}/exchange`);
       await expectAxeClean(page, `/${lang}/events`);
       await expectAxeClean(page, `/${lang}/events?kind=network&when=past`);
       await expectAxeClean(page, `/${lang}/hubs/barcelona-climate-shelters`);
