@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { action as listAction, loader as listLoader } from "~/routes/$lang.exchange";
 import { action as threadAction, loader as threadLoader } from "~/routes/$lang.exchange_.$threadId";
+import { runExchangeDigests } from "~/modules/network/exchange-digest.server";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { callRoute } from "../support/routes";
 import { loginAs, type SignedInUser } from "../support/sessions";
@@ -71,6 +72,16 @@ describe("the exchange space", () => {
     const found = (await (await list("es", spanishCity, "?q=corredores")).json()).threads;
     expect(found.map((row: { id: number }) => row.id)).toEqual([threadId]);
     expect((await (await list("es", spanishCity, "?q=inexistente")).json()).threads).toEqual([]);
+  });
+
+  it("the daily digest is e-mailed once per user and day, even from two processes at once", async () => {
+    const [first, second] = await Promise.all([runExchangeDigests(database.db, { today: "2026-12-01" }), runExchangeDigests(database.db, { today: "2026-12-01" })]);
+    expect(first.sent + second.sent).toBe(1);
+    expect((await runExchangeDigests(database.db, { today: "2026-12-01" })).sent).toBe(0);
+    const mail = await database.db.selectFrom("outbox").select(["to_address", "subject", "language"]).where("kind", "=", "exchange_digest").execute();
+    expect(mail).toEqual([{ to_address: frenchCity.email, subject: expect.stringMatching(/^Échanges Local4Action\s:\s1 nouvelle réponse$/), language: "fr" }]);
+    // Nothing new since: no digest the next day either.
+    expect((await runExchangeDigests(database.db, { today: "2026-12-02" })).sent).toBe(0);
   });
 
   it("a member reports a post; the secretariat sees the report, hides the post and locks the thread", async () => {

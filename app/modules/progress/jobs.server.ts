@@ -3,6 +3,7 @@ import type { Database } from "../../../db/schema";
 import { isoToday } from "~/modules/hubs/lifecycle";
 import { sendQueuedMail } from "~/modules/mail/delivery.server";
 import { runReportReminders } from "./notifications.server";
+import { runExchangeDigests } from "~/modules/network/exchange-digest.server";
 
 /**
  * One tick of the scheduled jobs: report reminders (once each, see runReportReminders); their
@@ -10,8 +11,10 @@ import { runReportReminders } from "./notifications.server";
  */
 export async function runScheduledJobs(db: Kysely<Database>, { now = new Date(), smtpUrl }: { now?: Date; smtpUrl?: string } = {}) {
   const reminders = await runReportReminders(db, { today: isoToday(now) });
-  if (reminders.sent > 0) sendQueuedMail(db, smtpUrl);
-  return { reminders };
+  // The exchange space's daily digest (the network module): once per user and day.
+  const digests = await runExchangeDigests(db, { today: isoToday(now) });
+  if (reminders.sent > 0 || digests.sent > 0) sendQueuedMail(db, smtpUrl);
+  return { reminders, digests };
 }
 
 /** Runs the jobs now and then every `intervalMs` (one minute by default) until stopped; a failed tick is logged and retried next time. */

@@ -19,7 +19,8 @@ export type NotificationKind =
   | "sync_requested"
   | "sync_accepted"
   | "sync_declined"
-  | "exchange_reply";
+  | "exchange_reply"
+  | "exchange_digest";
 
 interface Recipient {
   id: number;
