@@ -26,6 +26,7 @@ import { countUnreadNotifications } from "~/modules/progress/notifications.serve
 import { WorkflowNavLinks } from "~/modules/proposals/workflow-nav";
 import { CallsNavLink, OpenCallStrip } from "~/modules/calls/calls-nav";
 import { featuredOpenCall } from "~/modules/calls/calls.server";
+import { NetworkNavLinks } from "~/modules/network/network-nav";
 import { SiteFooter, SiteHeader } from "~/ui/layout";
 import stylesheet from "~/styles/app.css";
 import { navigationPermissions } from "~/modules/permissions/permissions";
@@ -97,6 +98,7 @@ function Document({ children, language, title }: { children: ReactNode; language
                 <CallsNavLink language={language} />
                 <MonitoringNavLinks language={language} />
                 <WorkflowNavLinks language={language} />
+                <NetworkNavLinks language={language} />
               </>
             }
             languageSwitcher={<LanguageSwitcher current={language} />}

@@ -351,6 +351,16 @@ export interface Database {
   call_documents: CallDocumentTable;
   call_assignments: CallAssignmentTable;
   call_scores: CallScoreTable;
+  policy_councils: PolicyCouncilTable;
+  hub_policy_councils: HubPolicyCouncilTable;
+  hub_sync_requests: HubSyncRequestTable;
+  hub_joint_products: HubJointProductTable;
+  network_events: NetworkEventTable;
+  network_event_hubs: NetworkEventHubTable;
+  exchange_threads: ExchangeThreadTable;
+  exchange_posts: ExchangePostTable;
+  exchange_reports: ExchangeReportTable;
+  exchange_follows: ExchangeFollowTable;
 }
 
 // --- Calls for proposals (migration 140, app/modules/calls) ---
@@ -545,4 +555,124 @@ export interface JobRunTable {
   last_started_at: Timestamp | null;
   last_finished_at: Timestamp | null;
   last_result: string | null;
+}
+
+// --- The HUB network (migration 150, docs/decisions/150-hub-network.md) ---
+
+/** One of UCLG's Policy Councils: a reference list kept by the secretariat. */
+export interface PolicyCouncilTable {
+  id: Generated<number>;
+  slug: string;
+  name_en: string;
+  name_es: string;
+  name_fr: string;
+  position: number;
+  version: Generated<number>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface HubPolicyCouncilTable {
+  hub_id: number;
+  council_id: number;
+}
+
+export type SyncRequestStatus = "pending" | "accepted" | "declined" | "withdrawn";
+
+/** Two-way synchronisation: an accepted request is the link between two HUBs. */
+export interface HubSyncRequestTable {
+  id: Generated<number>;
+  requester_hub_id: number;
+  target_hub_id: number;
+  /** "proposal": migrated from a proposal's unilateral link; "request": asked in the registry. */
+  origin: ColumnType<"proposal" | "request", "proposal" | "request" | undefined, never>;
+  message: string | null;
+  joint_activity: string | null;
+  status: ColumnType<SyncRequestStatus, SyncRequestStatus | undefined, SyncRequestStatus>;
+  requested_by: number | null;
+  decided_by: number | null;
+  decision_comment: string | null;
+  created_at: CreatedAt;
+  decided_at: Timestamp | null;
+  version: Generated<number>;
+}
+
+/** A publication or tool made together by two synchronised HUBs: shown on both pages. */
+export interface HubJointProductTable {
+  id: Generated<number>;
+  sync_request_id: number;
+  kind: "publication" | "tool";
+  title: string;
+  url: string;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
+export type NetworkEventKind = "gathering" | "congress" | "network";
+
+/** An event of the whole network, added by the secretariat (migration 150). */
+export interface NetworkEventTable {
+  id: Generated<number>;
+  kind: NetworkEventKind;
+  title_en: string;
+  title_es: string;
+  title_fr: string;
+  location: ColumnType<string, string | undefined, string>;
+  starts_on: DateString;
+  ends_on: DateString;
+  url: string | null;
+  version: Generated<number>;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
+/** A HUB presented at a network event (a yearly gathering's are listed in that year's annual report). */
+export interface NetworkEventHubTable {
+  event_id: number;
+  hub_id: number;
+}
+
+export type ExchangeTopicKind = "sdg" | "theme" | "region" | "hub" | "general";
+
+/** A thread of the exchange space (migration 150): members only unless the secretariat makes it public. */
+export interface ExchangeThreadTable {
+  id: Generated<number>;
+  topic_kind: ExchangeTopicKind;
+  topic_ref: ColumnType<string, string | undefined, string>;
+  title: string;
+  language: Language;
+  is_public: Generated<boolean>;
+  pinned: Generated<boolean>;
+  locked: Generated<boolean>;
+  hidden: Generated<boolean>;
+  announcement: Generated<boolean>;
+  created_by: number | null;
+  created_at: CreatedAt;
+  last_post_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** Generated from the title. */
+  document: ColumnType<string, never, never>;
+}
+
+export interface ExchangePostTable {
+  id: Generated<number>;
+  thread_id: number;
+  author_id: number | null;
+  body: string;
+  hidden: Generated<boolean>;
+  created_at: CreatedAt;
+  /** Generated from the body. */
+  document: ColumnType<string, never, never>;
+}
+
+export interface ExchangeReportTable {
+  id: Generated<number>;
+  post_id: number;
+  reporter_id: number | null;
+  reason: string;
+  created_at: CreatedAt;
+  resolved_at: Timestamp | null;
+}
+
+export interface ExchangeFollowTable {
+  thread_id: number;
+  user_id: number;
 }

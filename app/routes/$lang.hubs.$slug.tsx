@@ -22,14 +22,18 @@ import { ChangeRequestTable } from "~/modules/proposals/proposal-view";
 import { CommunicationPlan } from "~/modules/proposals/communication-plan";
 import { ExternalLink } from "~/ui/external-link";
 import { publicOrigin } from "~/modules/http/public-url.server";
+import { hubNetworkFor } from "~/modules/network/hub-network.server";
+import { HubLinks, HubNetworkSections } from "~/modules/network/hub-network-sections";
+import { HubImpact } from "~/modules/network/hub-impact";
 
-export const handle = { i18n: ["common", "hub", "hubs", "map", "monitoring", "proposals"] };
+export const handle = { i18n: ["common", "hub", "hubs", "map", "monitoring", "network", "proposals"] };
 
 export const links: LinksFunction = hubMapLinks;
 
 /** The latest reported value of each outcome (by outcome position), from the newest accepted progress update that reports it. */
 export interface OutcomeProgress {
   value: number | null;
+  milestoneReached: boolean | null;
   note: string | null;
   reportedOn: string;
 }
@@ -45,18 +49,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     getTranslator(language),
   ]);
   // Published (accepted) progress updates, newest first, from the monitoring module.
-  const [updates, details, progressSeries] = await Promise.all([
+  const [updates, details, progressSeries, network] = await Promise.all([
     listPublishedProgress(context.db, hub.id, language),
     // The communication plan and the changes approved since recognition, from the proposals module.
     publicHubDetails(context.db, hub.id, language),
     latestOutcomeProgress(context.db, hub.id),
+    // Policy Councils, label kit, synchronisation (the HUB network module).
+    hubNetworkFor(context, request, { hubId: hub.id, slug: hub.slug, language }),
   ]);
   const latestProgress: Record<number, OutcomeProgress> = {};
   for (const outcome of hub.outcomes) {
     for (const update of updates) {
       const reported = update.outcomes.find((value) => value.outcomeId === outcome.id);
       if (reported && (reported.value !== null || reported.milestoneReached !== null)) {
-        latestProgress[outcome.position] = { value: reported.value, note: reported.comment, reportedOn: update.periodEnd };
+        latestProgress[outcome.position] = { value: reported.value, milestoneReached: reported.milestoneReached, note: reported.comment, reportedOn: update.periodEnd };
         break;
       }
     }
@@ -75,6 +81,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     progressChart: progressSeries.map((series, index) => ({ ...series, outcomeId: index + 1 })),
     goals,
     latestProgress,
+    network,
     permalink: `${origin}/${language}/hubs/${hub.slug}`,
     tileUrl: context.env.MAP_TILE_URL,
     tileAttribution: context.env.MAP_TILE_ATTRIBUTION,
@@ -99,7 +106,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export default function HubPage() {
-  const { language, today, hub, goals, latestProgress, updates, communication, approvedChanges, progressChart, permalink, tileUrl, tileAttribution } =
+  const { language, today, hub, goals, latestProgress, updates, communication, approvedChanges, progressChart, network, permalink, tileUrl, tileAttribution } =
     useLoaderData<typeof loader>();
   const { t } = useTranslation(["map", "hubs", "common"]);
   const goalByNumber = new Map(goals.map((goal) => [goal.number, goal]));
@@ -337,21 +344,21 @@ export default function HubPage() {
             {hub.texts.synchronisation}
           </p>
         ) : null}
-        {hub.synchronisedWith.length > 0 ? (
-          <ul>
-            {hub.synchronisedWith.map((other) => (
-              <li key={other.slug}>
-                <a href={`/${language}/hubs/${other.slug}`} lang={other.textLanguage}>
-                  {other.title}
-                </a>{" "}
-                ({other.city}, {countryName(other.countryCode, language)})
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>{t("hub:noSynchronised")}</p>
-        )}
+        {network.links.length === 0 ? <p>{t("hub:noSynchronised")}</p> : null}
+        <HubLinks network={network} language={language} hubSlug={hub.slug} />
       </section>
+
+      <HubImpact
+        outcomes={hub.outcomes}
+        latest={latestProgress}
+        startDate={hub.startDate}
+        endDate={hub.endDate}
+        today={today}
+        synchronisation={network.synchronisation}
+        language={language}
+        originalLanguage={hub.originalLanguage}
+      />
+      <HubNetworkSections network={network} language={language} />
 
       <footer className="hub-page__footer">
         <p>

@@ -11,7 +11,10 @@ import { languageParam } from "~/modules/http/params.server";
 import { notFound } from "~/modules/http/responses.server";
 import { requirePermission } from "~/modules/permissions/permissions.server";
 
-export const handle = { i18n: ["common", "monitoring", "hubs"] };
+import { listGatheringPresentations } from "~/modules/network/events.server";
+import { GatheringPresentations } from "~/modules/network/gathering-presentations";
+
+export const handle = { i18n: ["common", "monitoring", "hubs", "network"] };
 
 /** Public: the annual report only uses public data (recognised/completed HUBs and accepted updates). */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -20,10 +23,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const year = Number(params.year);
   const today = isoToday();
   if (!/^\d{4}$/.test(params.year ?? "") || year < 2020 || year > Number(today.slice(0, 4))) notFound();
-  const [report, goals, t] = await Promise.all([annualReport(context.db, { year, language, today }), listSdgGoals(context.db, language), getTranslator(language)]);
+  const [report, goals, t, presentations] = await Promise.all([
+    annualReport(context.db, { year, language, today }),
+    listSdgGoals(context.db, language),
+    getTranslator(language),
+    // The HUBs presented at the year's gatherings (the network module).
+    listGatheringPresentations(context.db, year, language),
+  ]);
   return json({
     language,
     report,
+    presentations,
     goals: goals.map((goal) => ({ number: goal.number, short: goal.short, color: goal.color })),
     title: t("monitoring:report.title", { year }),
     description: t("monitoring:report.lead", { year }),
@@ -34,7 +44,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: data.title }, { name: "description", content: data.description }] : [];
 
 export default function AnnualReportPage() {
-  const { language, report, goals } = useLoaderData<typeof loader>();
+  const { language, report, goals, presentations } = useLoaderData<typeof loader>();
   const { t } = useTranslation(["monitoring", "common", "hubs"]);
   const goalByNumber = new Map(goals.map((goal) => [goal.number, goal]));
   const number = (value: number) => formatNumber(value, language);
@@ -118,6 +128,7 @@ export default function AnnualReportPage() {
           </section>
         ))}
       </section>
+      <GatheringPresentations presentations={presentations} language={language} />
     </article>
   );
 }

@@ -26,7 +26,7 @@ import { FormErrors, SelectField, TextAreaField, TextField } from "~/modules/for
 import { getOrganisation } from "~/modules/accounts/organisations.server";
 import { readFormData } from "~/modules/http/forms.server";
 
-export const handle = { i18n: ["common", "hubs", "proposals", "review", "validation"] };
+export const handle = { i18n: ["common", "hubs", "network", "proposals", "review", "validation"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const language = languageParam(params.lang);
@@ -58,6 +58,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     canReview: can(user, "review:recommend") && hub.status === "submitted",
     canDecide: canTransition(user, hub, "recognise"),
     canDecideChanges: can(user, "review:decide"),
+    canLinkCouncils: can(user, "network:councils"),
     canTranslate: can(user, "hub:translate", hub) && hub.status !== "draft",
     title: t("review:detail.title", { title: values.title ?? "" }),
   });
@@ -146,7 +147,7 @@ export default function ReviewProposalPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData;
   const [searchParams] = useSearchParams();
-  const { t } = useTranslation(["review", "proposals", "hubs"]);
+  const { t } = useTranslation(["review", "proposals", "hubs", "network"]);
   const { language, values } = data;
   const notice = ["reviewed", "decided", "changeDecided", "translated"].find((flag) => searchParams.get(flag) === "1");
   const pending = data.changeRequests.filter((request) => request.status === "pending");
@@ -163,6 +164,11 @@ export default function ReviewProposalPage() {
       {notice ? (
         <p role="status" className="notice notice--success">
           {t(`review:notices.${notice}`)}
+        </p>
+      ) : null}
+      {data.canLinkCouncils ? (
+        <p>
+          <Link to={`/${language}/admin/hubs/${data.hubId}/policy-councils`}>{t("network:councils.linkAction")}</Link>
         </p>
       ) : null}
       {data.canReview ? <ReviewForm lastResult={actionData?.form === "review" ? actionData.result : undefined} /> : null}

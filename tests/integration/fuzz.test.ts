@@ -25,6 +25,7 @@ import { discoverRoutes, paramNames, pathPattern, type DiscoveredRoute } from ".
 import { testEnv } from "../support/routes";
 import { loginAsDemo } from "../support/sessions";
 import { proposalFields } from "../support/proposals";
+import * as networkSchemas from "~/modules/network/network-schema";
 
 /**
  * Anyone on the internet can type into the registry. Random and hostile input (unicode, NUL bytes,
@@ -86,6 +87,16 @@ const FORMS: Record<string, { schemas: Schema[]; extra?: Record<string, string[]
   "routes/api.hubs[.]csv": { schemas: [] },
   "routes/api.hubs[.]geojson": { schemas: [] },
   "routes/api.hubs.$file": { schemas: [] },
+  // The HUB network (issue 16).
+  "routes/api.hubs.$slug.badge[.]svg": { schemas: [] },
+  "routes/$lang.admin.policy-councils": { schemas: [networkSchemas.PolicyCouncilSchema] },
+  "routes/$lang.admin.hubs.$hubId.policy-councils": { schemas: [networkSchemas.HubPolicyCouncilsSchema] },
+  "routes/$lang.exchange": { schemas: [networkSchemas.ThreadSchema] },
+  "routes/$lang.exchange_.$threadId": {
+    schemas: [networkSchemas.ReplySchema, networkSchemas.ReportSchema, networkSchemas.FollowSchema, networkSchemas.ModerateThreadSchema, networkSchemas.MoveThreadSchema, networkSchemas.ModeratePostSchema],
+  },
+  "routes/$lang.admin.events": { schemas: [networkSchemas.NetworkEventSchema] },
+  "routes/$lang.synchronisation": { schemas: [networkSchemas.SyncRequestSchema, networkSchemas.SyncAnswerSchema, networkSchemas.JointProductSchema] },
 };
 function PROPOSAL_EXTRA(): Record<string, string[]> {
   return {
@@ -144,6 +155,18 @@ const VALID_FORMS: Record<string, () => fc.Arbitrary<Fields>> = {
     ),
   "routes/$lang.admin.calls.$callId_.evaluation": () =>
     fc.tuple(fc.constantFrom("assign", "unassign"), fc.constantFrom(...(fixtures.ids.hubId.length ? fixtures.ids.hubId : [1]).map(String))).map(([intent, hubId]) => entries({ intent, hubId, reviewerId: String(fixtures.ids.councilId?.[0] ?? 1) })),
+  "routes/$lang.synchronisation": () =>
+    fc.constantFrom(
+      entries({ intent: "request", fromHubId: String(fixtures.cityHubIds[0] ?? 1), toHub: fixtures.slugs[5] ?? "x", message: "Hola", jointActivity: "Taller" }),
+      entries({ intent: "answer", requestId: String(fixtures.ids.requestId[0] ?? 1), version: "1", decision: "accept" }),
+      entries({ intent: "product", requestId: String(fixtures.ids.requestId[0] ?? 1), kind: "tool", title: "Kit", url: "https://example.org" }),
+    ),
+  "routes/$lang.admin.events": () =>
+    fc.constantFrom(
+      entries({ kind: "gathering", titleEn: "Gathering", titleEs: "Encuentro", titleFr: "Rencontre", startsOn: "2027-03-01", endsOn: "2027-03-02", presentedHubs: fixtures.slugs[0] ?? "" }),
+      entries({ kind: "congress", titleEn: "Congress", titleEs: "Congreso", titleFr: "Congrès", startsOn: "2027-05-01", endsOn: "2027-05-04", url: "https://example.org" }),
+    ),
+  "routes/$lang.admin.policy-councils": () => fc.constantFrom("1", "2").map((version) => entries({ id: "1", version, nameEn: "Council", nameEs: "Consejo", nameFr: "Conseil", position: "0" })),
 };
 function callForm(slug: string): Fields {
   return entries({
@@ -274,6 +297,9 @@ beforeAll(async () => {
     any: [...hubs.slice(0, 5), ...organisations.slice(0, 5)],
     callId: (await db.selectFrom("calls").select("id").orderBy("id").execute()).map((row) => row.id),
     councilId: (await db.selectFrom("users").select("id").where("role", "=", "council").execute()).map((row) => row.id),
+    fromHubId: hubs,
+    requestId: (await db.selectFrom("hub_sync_requests").select("id").orderBy("id").execute()).map((row) => row.id),
+    councilIds: (await db.selectFrom("policy_councils").select("id").orderBy("id").execute()).map((row) => row.id),
   };
   fixtures.callSlugs = (await db.selectFrom("calls").select("slug").execute()).map((row) => row.slug);
   const city = await db.selectFrom("users").select("organisation_id").where("id", "=", userIds.city!).executeTakeFirstOrThrow();

@@ -118,6 +118,83 @@ const WRITES: Record<string, () => Write[]> = {
     ["update", () => database.db.updateTable("hub_synchronisations").set({ hub_id: otherHubId, other_hub_id: hubId }).where("hub_id", "=", hubId).execute()],
     ["delete", () => database.db.deleteFrom("hub_synchronisations").where("hub_id", "=", otherHubId).execute()],
   ],
+  policy_councils: () => {
+    let id = 0;
+    return [
+      [
+        "insert",
+        async () =>
+          (id = (
+            await database.db
+              .insertInto("policy_councils")
+              .values({ slug: "version-council", name_en: "Council", name_es: "Consejo", name_fr: "Conseil", position: 9 })
+              .returning("id")
+              .executeTakeFirstOrThrow()
+          ).id),
+      ],
+      ["update", () => database.db.updateTable("policy_councils").set({ name_en: "Another council" }).where("id", "=", id).execute()],
+      ["delete", () => database.db.deleteFrom("policy_councils").where("id", "=", id).execute()],
+    ];
+  },
+  hub_policy_councils: () => {
+    let councilId = 0;
+    return [
+      ["setup", async () => (councilId = (await database.db.selectFrom("policy_councils").select("id").orderBy("id").executeTakeFirstOrThrow()).id)],
+      ["insert", () => database.db.insertInto("hub_policy_councils").values({ hub_id: hubId, council_id: councilId }).execute()],
+      ["update", () => database.db.updateTable("hub_policy_councils").set({ hub_id: otherHubId }).where("hub_id", "=", hubId).execute()],
+      ["delete", () => database.db.deleteFrom("hub_policy_councils").where("hub_id", "=", otherHubId).execute()],
+    ];
+  },
+  hub_sync_requests: () => [
+    ["insert", () => database.db.insertInto("hub_sync_requests").values({ requester_hub_id: hubId, target_hub_id: otherHubId, message: "Hello", joint_activity: "Workshop" }).execute()],
+    ["update", () => database.db.updateTable("hub_sync_requests").set({ status: "accepted" }).where("requester_hub_id", "=", hubId).execute()],
+    ["delete", () => database.db.deleteFrom("hub_sync_requests").where("requester_hub_id", "=", hubId).execute()],
+  ],
+  hub_joint_products: () => {
+    let requestId = 0;
+    return [
+      [
+        "setup",
+        async () =>
+          (requestId = (
+            await database.db
+              .insertInto("hub_sync_requests")
+              .values({ requester_hub_id: otherHubId, target_hub_id: hubId, message: "Hi", joint_activity: "Guide", status: "accepted" })
+              .returning("id")
+              .executeTakeFirstOrThrow()
+          ).id),
+      ],
+      ["insert", () => database.db.insertInto("hub_joint_products").values({ sync_request_id: requestId, kind: "tool", title: "Toolkit", url: "https://example.org" }).execute()],
+      ["update", () => database.db.updateTable("hub_joint_products").set({ title: "Another toolkit" }).where("sync_request_id", "=", requestId).execute()],
+      ["delete", () => database.db.deleteFrom("hub_joint_products").where("sync_request_id", "=", requestId).execute()],
+      ["setup", () => database.db.deleteFrom("hub_sync_requests").where("id", "=", requestId).execute()],
+    ];
+  },
+  network_events: () => [
+    ["insert", () => database.db.insertInto("network_events").values({ kind: "congress", title_en: "Congress", title_es: "Congreso", title_fr: "Congrès", starts_on: "2027-05-01", ends_on: "2027-05-03" }).execute()],
+    ["update", () => database.db.updateTable("network_events").set({ location: "Online" }).where("title_en", "=", "Congress").execute()],
+    ["delete", () => database.db.deleteFrom("network_events").where("title_en", "=", "Congress").execute()],
+  ],
+  network_event_hubs: () => {
+    let eventId = 0;
+    return [
+      [
+        "setup",
+        async () =>
+          (eventId = (
+            await database.db
+              .insertInto("network_events")
+              .values({ kind: "gathering", title_en: "Gathering", title_es: "Encuentro", title_fr: "Rencontre", starts_on: "2027-03-01", ends_on: "2027-03-02" })
+              .returning("id")
+              .executeTakeFirstOrThrow()
+          ).id),
+      ],
+      ["insert", () => database.db.insertInto("network_event_hubs").values({ event_id: eventId, hub_id: hubId }).execute()],
+      ["update", () => database.db.updateTable("network_event_hubs").set({ hub_id: otherHubId }).where("event_id", "=", eventId).execute()],
+      ["delete", () => database.db.deleteFrom("network_event_hubs").where("event_id", "=", eventId).execute()],
+      ["setup", () => database.db.deleteFrom("network_events").where("id", "=", eventId).execute()],
+    ];
+  },
   organisations: () => {
     let id = 0;
     return [

@@ -124,6 +124,21 @@ const TABLE: Record<string, Row> = {
   "routes/$lang.evaluation._index": { get: only(["council"], 200), post: NO_METHOD },
   // Not assigned to the HUB: as if it did not exist.
   "routes/$lang.evaluation.$hubId": { get: only(["council"], 404), post: only(["council"], 404) },
+  // The HUB network (issue 16).
+  "routes/api.hubs.$slug.badge[.]svg": { get: everyone(200), post: everyone(405) },
+  "routes/$lang.hubs.$slug_.certificate": { get: everyone(200), post: NO_METHOD },
+  "routes/$lang.events": { get: everyone(200), post: NO_METHOD },
+  "routes/$lang.events[.]ics": { get: everyone(200), post: NO_METHOD },
+  // The fixture file name is not an event's (an unknown one is a 404 for everyone).
+  "routes/$lang.events_.$file": { get: everyone(404), post: NO_METHOD },
+  "routes/$lang.admin.events": { get: only(["secretariat"], 200), post: only(["secretariat"], 400) },
+  // No thread in the fixture: the list is readable by anyone, an empty post is refused (a city's organisation here is verified).
+  "routes/$lang.exchange": { get: everyone(200), post: only(["city", "council", "secretariat"], 400) },
+  // An unknown thread: a members' thread for all an anonymous visitor knows (log in), a 404 for members; an empty form is a 400.
+  "routes/$lang.exchange_.$threadId": { get: signedIn(404), post: signedIn(400) },
+  "routes/$lang.synchronisation": { get: only(["city"], 200), post: only(["city"], 400) },
+  "routes/$lang.admin.policy-councils": { get: only(["secretariat"], 200), post: only(["secretariat"], 400) },
+  "routes/$lang.admin.hubs.$hubId.policy-councils": { get: only(["secretariat"], 200), post: only(["secretariat"], "redirect") },
 };
 
 const routes = await discoverRoutes();
@@ -139,6 +154,7 @@ function paramsFor(route: DiscoveredRoute): Record<string, string> {
     lang: "en",
     hubId: String(fixtures.hubId),
     updateId: String(fixtures.updateId),
+    threadId: "999999",
     slug: fixtures.hubSlug,
     callId: String(fixtures.callId),
     callSlug: fixtures.callSlug,

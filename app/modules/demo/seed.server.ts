@@ -13,6 +13,7 @@ import { isoToday } from "~/modules/hubs/lifecycle";
 import { demoHubsOn, demoRecognisedOn } from "./demo-dates";
 import { seedDemoProgress } from "./progress-seed.server";
 import { seedDemoCalls } from "./calls-seed.server";
+import { seedDemoNetwork } from "./network-seed.server";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD };
 
@@ -170,6 +171,7 @@ export async function seedDemoData(db: Kysely<Database>, { today = isoToday() }:
     if (links.length > 0) await trx.insertInto("hub_synchronisations").values(links).execute();
     await seedDemoProgress(trx, { today });
     await seedDemoCalls(trx, { today, loadedAt });
+    await seedDemoNetwork(trx, { today });
     return { hubs: hubs.length, organisations: DEMO_ORGANISATIONS.length };
   });
 }

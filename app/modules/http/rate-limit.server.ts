@@ -37,6 +37,8 @@ export function rateLimitRules(env: Pick<Env, "RATE_LIMIT_SEARCH_PER_MINUTE" | "
     passwordResetIp: { name: "password-reset:ip", max: 20, windowMs: HOUR_MS },
     /** Checks of the current password on /account, per user: each is an Argon2 verification and a guess. */
     currentPassword: { name: "current-password:user", max: 5, windowMs: 15 * MINUTE_MS },
+    /** New threads and replies in the exchange space, per user (issue 16). */
+    exchangePost: { name: "exchange-post:user", max: 20, windowMs: HOUR_MS },
   } satisfies Record<string, RateLimitRule>;
 }
 

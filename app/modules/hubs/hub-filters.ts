@@ -9,6 +9,8 @@ export interface HubFilters {
   target?: string;
   /** Theme slug. */
   theme?: string;
+  /** UCLG Policy Council slug. */
+  council?: string;
   region?: WorldRegion;
   /** ISO 3166-1 alpha-2. */
   country?: string;
@@ -31,7 +33,7 @@ export const WORLD_REGIONS: WorldRegion[] = [
   "north_america",
 ];
 
-export const FILTER_KEYS = ["sdg", "target", "theme", "region", "country", "status", "year", "q", "bbox"] as const;
+export const FILTER_KEYS = ["sdg", "target", "theme", "council", "region", "country", "status", "year", "q", "bbox"] as const;
 
 /** Reads the filters from a query string; values that cannot be right are ignored, never an error. */
 export function parseHubFilters(params: URLSearchParams): HubFilters {
@@ -42,6 +44,8 @@ export function parseHubFilters(params: URLSearchParams): HubFilters {
   if (target && /^\d{1,2}\.[0-9a-z]{1,2}$/.test(target)) filters.target = target;
   const theme = params.get("theme")?.trim();
   if (theme && /^[a-z0-9-]{1,80}$/.test(theme)) filters.theme = theme;
+  const council = params.get("council")?.trim();
+  if (council && /^[a-z0-9-]{1,60}$/.test(council)) filters.council = council;
   const region = params.get("region");
   if (region && (WORLD_REGIONS as string[]).includes(region)) filters.region = region as WorldRegion;
   const country = params.get("country")?.trim().toUpperCase();

@@ -28,6 +28,9 @@ export function hubFilterCondition(filters: HubFilters, today: string, options: 
   if (target !== undefined) conditions.push(sql`exists (select 1 from hub_targets ft where ft.hub_id = h.id and ft.target_id = ${target})`);
   const theme = use("theme");
   if (theme !== undefined) conditions.push(sql`h.theme_id = (select th.id from themes th where th.slug = ${theme})`);
+  const council = use("council");
+  if (council !== undefined)
+    conditions.push(sql`exists (select 1 from hub_policy_councils fpc join policy_councils pc on pc.id = fpc.council_id where fpc.hub_id = h.id and pc.slug = ${council})`);
   const region = use("region");
   if (region !== undefined) conditions.push(sql`o.region = ${region}`);
   const country = use("country");

@@ -7,6 +7,7 @@ import { listThemeNames } from "./themes.server";
 import type { SdgGoal } from "~/modules/sdg/sdg";
 import { PUBLIC_STORED_STATUSES } from "./lifecycle";
 import { cachedPublic } from "./public-cache.server";
+import { listPolicyCouncils } from "~/modules/network/policy-councils.server";
 
 /** The SDG goals in `language` for the public pages (reference data: cached like the rest). */
 export function publicSdgGoals(db: DB, language: Language): Promise<SdgGoal[]> {
@@ -15,6 +16,8 @@ export function publicSdgGoals(db: DB, language: Language): Promise<SdgGoal[]> {
 
 export interface FilterOptions {
   themes: { slug: string; name: string }[];
+  /** UCLG's Policy Councils, in the secretariat's order. */
+  councils: { slug: string; name: string }[];
   /** Sorted by name in the page's language. */
   countries: { code: string; name: string }[];
   years: number[];
@@ -24,8 +27,9 @@ export interface FilterOptions {
 /** What the filter controls offer: themes, the countries and start years that have public HUBs, and the SDG targets. */
 export async function getFilterOptions(db: DB, language: Language): Promise<FilterOptions> {
   return cachedPublic(db, `options:${language}`, async () => {
-    const [themes, countries, years, targets] = await Promise.all([
+    const [themes, councils, countries, years, targets] = await Promise.all([
       listThemeNames(db, language),
+      listPolicyCouncils(db, language),
       db
         .selectFrom("hubs as h")
         .innerJoin("organisations as o", "o.id", "h.lead_organisation_id")
@@ -43,6 +47,7 @@ export async function getFilterOptions(db: DB, language: Language): Promise<Filt
     ]);
     return {
       themes: themes.map((theme) => ({ slug: theme.slug, name: theme.name })),
+      councils: councils.map((council) => ({ slug: council.slug, name: council.name })),
       countries: sortedCountries(countries.map((row) => row.country_code.trim()), language),
       years: years.map((row) => Number(row.year)).sort((a, b) => a - b),
       targets,

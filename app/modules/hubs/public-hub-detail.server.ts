@@ -9,6 +9,8 @@ import { targetTitleColumn } from "~/modules/sdg/sdg.server";
 
 // One HUB, every public field
 
+import { linkedHubIds } from "~/modules/network/synchronisation.server";
+
 export interface PublicHubTexts {
   title: string;
   summary: string;
@@ -123,21 +125,10 @@ export async function getPublicHub(db: DB, { slug, language, today }: { slug: st
       .select(["po.name", "po.city", "po.country_code", "po.latitude", "po.longitude"])
       .orderBy("po.name")
       .execute(),
-    // Linked both ways: a link stored from either side shows on both HUB pages.
+    // Linked both ways: an accepted synchronisation request, whichever HUB asked (the network module).
     joinHubTexts(db.selectFrom("hubs as s").innerJoin("organisations as so", "so.id", "s.lead_organisation_id"), language, "s")
       .where("s.status", "in", PUBLIC_STORED_STATUSES)
-      // Two indexed look-ups (one per direction), not an OR that would scan every HUB.
-      .where(
-        "s.id",
-        "in",
-        await db
-          .selectFrom("hub_synchronisations")
-          .select("other_hub_id as id")
-          .where("hub_id", "=", hub.id)
-          .union(db.selectFrom("hub_synchronisations").select("hub_id as id").where("other_hub_id", "=", hub.id))
-          .execute()
-          .then((rows) => (rows.length ? rows.map((row) => row.id) : [-1])),
-      )
+      .where("s.id", "in", await linkedHubIds(db, hub.id).then((ids) => (ids.length ? ids : [-1])))
       .select([
         "s.slug",
         "s.original_language",

@@ -9,13 +9,15 @@ import type { SdgGoal } from "~/modules/sdg/sdg";
 
 export interface FilterFormOptions {
   themes: { slug: string; name: string }[];
+  /** UCLG's Policy Councils. */
+  councils: { slug: string; name: string }[];
   countries: { code: string; name: string }[];
   years: number[];
   targets: { id: string; goal: number; title: string }[];
 }
 
 /** The filters behind "More filters": the search and the goal stay in the bar. */
-const MORE_FILTERS = ["target", "theme", "region", "country", "status", "year"] as const;
+const MORE_FILTERS = ["target", "theme", "council", "region", "country", "status", "year"] as const;
 
 /**
  * The filters as a plain GET form: works without JavaScript, and every choice ends up in the URL.
@@ -111,6 +113,17 @@ export function HubFilterForm({
                   {options.themes.map((theme) => (
                     <option key={theme.slug} value={theme.slug}>
                       {theme.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="hub-filters__field">
+                <label htmlFor="filter-council">{t("map:filters.council")}</label>
+                <select id="filter-council" name="council" defaultValue={filters.council ?? ""} key={`council${filters.council ?? ""}`}>
+                  <option value="">{t("map:filters.any")}</option>
+                  {options.councils.map((council) => (
+                    <option key={council.slug} value={council.slug}>
+                      {council.name}
                     </option>
                   ))}
                 </select>

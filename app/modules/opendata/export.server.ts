@@ -11,6 +11,7 @@ import type { PublicHubStatus } from "~/modules/hubs/lifecycle";
 import { toCsvDocument } from "./csv.server";
 import { OPEN_DATA_FIELDS } from "./fields";
 import { themeNameColumn } from "~/modules/hubs/themes.server";
+import { linkedHubIdsSql } from "~/modules/network/synchronisation.server";
 
 /**
  * One HUB as the open data publishes it: public fields only. No e-mail address (of an account
@@ -39,6 +40,10 @@ export interface OpenDataHub {
   longitude: number;
   participating_cities: string[];
   synchronised_with: string[];
+  /** Slugs of the UCLG Policy Councils the HUB is linked to. */
+  policy_councils: string[];
+  /** Publications and tools made with synchronised HUBs (synchronisation, issue 16). */
+  joint_products: number;
   website: string | null;
   recognised_at: string | null;
 }
@@ -76,9 +81,11 @@ export async function exportPublicHubs(
       sql<string | null>`(select string_agg(po.city || ' (' || po.country_code || ')', ';' order by po.city) from hub_participants p join organisations po on po.id = p.organisation_id where p.hub_id = h.id)`.as(
         "participants",
       ),
-      sql<string | null>`(select string_agg(s.slug, ';' order by s.slug) from (select hs.other_hub_id as id from hub_synchronisations hs where hs.hub_id = h.id union select hr.hub_id from hub_synchronisations hr where hr.other_hub_id = h.id) linked join hubs s on s.id = linked.id where ${isPublicHubSql("s")})`.as(
+      sql<string | null>`(select string_agg(s.slug, ';' order by s.slug) from hubs s where s.id in ${linkedHubIdsSql(sql.ref("h.id"))} and ${isPublicHubSql("s")})`.as(
         "synchronised",
       ),
+      sql<number>`(select count(*)::int from hub_joint_products jp join hub_sync_requests jr on jr.id = jp.sync_request_id where jr.status = 'accepted' and (jr.requester_hub_id = h.id or jr.target_hub_id = h.id))`.as("joint_products"),
+      sql<string | null>`(select string_agg(pc.slug, ';' order by pc.position, pc.id) from hub_policy_councils hp join policy_councils pc on pc.id = hp.council_id where hp.hub_id = h.id)`.as("councils"),
     ])
     .orderBy("h.recognised_at", "desc")
     .orderBy("h.slug")
@@ -110,6 +117,8 @@ export async function exportPublicHubs(
       longitude: row.longitude,
       participating_cities: split(row.participants),
       synchronised_with: split(row.synchronised),
+      policy_councils: split(row.councils),
+      joint_products: Number(row.joint_products),
       website: row.website,
       recognised_at: row.recognised_at ? new Date(row.recognised_at).toISOString() : null,
     };

@@ -22,6 +22,8 @@ export const OPEN_DATA_FIELDS = [
   "longitude",
   "participating_cities",
   "synchronised_with",
+  "policy_councils",
+  "joint_products",
   "website",
   "recognised_at",
 ] as const;

@@ -60,6 +60,11 @@ export const RULES = {
   // A city representative whose membership of an organisation is approved.
   "hub:propose": rule({ description: "list one's organisation's HUBs and start a new proposal", audience: "cityMember" }),
   "hub:edit": rule<HubResource>({ description: "edit, submit or withdraw one's own organisation's HUB (drafts included)", audience: "cityMember", object: ownsHub }),
+  "network:sync": rule<{ lead_organisation_id: number }>({
+    description: "ask another HUB to synchronise with one's own recognised HUB, answer requests to it, record joint products",
+    audience: "cityMember",
+    object: ownsHub,
+  }),
   "progress:submit": rule<{ lead_organisation_id: number }>({ description: "write and submit progress updates of one's own recognised HUB", audience: "cityMember", object: ownsHub }),
 
   // The council and the secretariat.
@@ -97,6 +102,16 @@ export const RULES = {
   "admin:outbox": rule({ description: "read the mail outbox", audience: ["secretariat"] }),
   "admin:themes": rule({ description: "edit the themes", audience: ["secretariat"] }),
   "admin:translations": rule({ description: "list HUBs with missing translations", audience: ["secretariat"] }),
+  "network:events": rule({ description: "add network events to the calendar and record the HUBs presented at them", audience: ["secretariat"] }),
+  "network:suggestions": rule({ description: "see the partners suggested to a HUB (on its page and in the proposal form)", audience: "signedIn" }),
+  "exchange:post": rule<{ organisationVerified: boolean }>({
+    description: "open threads and reply in the exchange space: members of verified organisations, the council and the secretariat",
+    audience: ["city", "council", "secretariat"],
+    object: (actor, poster) => actor.role !== "city" || (actor.organisationId !== null && poster.organisationVerified),
+  }),
+  "exchange:report": rule({ description: "report a post of the exchange space, follow a thread", audience: "signedIn" }),
+  "exchange:moderate": rule({ description: "pin, lock, hide, make public or move threads, hide posts, read the reports, post announcements", audience: ["secretariat"] }),
+  "network:councils": rule({ description: "edit UCLG's Policy Councils and link HUBs to them", audience: ["secretariat"] }),
 } as const;
 
 export type Action = keyof typeof RULES;
@@ -140,6 +155,9 @@ export function navigationPermissions(actor: Actor) {
     readDashboard: can(actor, "dashboard:read"),
     review: can(actor, "review:read"),
     editThemes: can(actor, "admin:themes"),
+    editPolicyCouncils: can(actor, "network:councils"),
+    synchronise: can(actor, "network:sync"),
+    editNetworkEvents: can(actor, "network:events"),
     listMissingTranslations: can(actor, "admin:translations"),
     administerOrganisations: can(actor, "admin:organisations"),
     manageCalls: can(actor, "call:manage"),

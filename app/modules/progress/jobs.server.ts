@@ -4,6 +4,7 @@ import { isoToday } from "~/modules/hubs/lifecycle";
 import { sendQueuedMail } from "~/modules/mail/delivery.server";
 import { runReportReminders } from "./notifications.server";
 import { runCallNotices } from "~/modules/calls/notices.server";
+import { runExchangeDigests } from "~/modules/network/exchange-digest.server";
 
 /**
  * One tick of the scheduled jobs: report reminders (once each, see runReportReminders); their
@@ -16,8 +17,10 @@ export async function runScheduledJobs(
   const reminders = await runReportReminders(db, { today: isoToday(now) });
   // Calls for proposals: the announcement when a call opens, the results notices (each once).
   const calls = await runCallNotices(db, { now, origin });
-  if (reminders.sent > 0 || calls.messages > 0) sendQueuedMail(db, smtpUrl);
-  return { reminders, calls };
+  // The exchange space's daily digest (the network module): once per user and day.
+  const digests = await runExchangeDigests(db, { today: isoToday(now) });
+  if (reminders.sent > 0 || calls.messages > 0 || digests.sent > 0) sendQueuedMail(db, smtpUrl);
+  return { reminders, calls, digests };
 }
 
 /** Runs the jobs now and then every `intervalMs` (one minute by default) until stopped; a failed tick is logged and retried next time. */

@@ -14,7 +14,13 @@ export type NotificationKind =
   | "report_overdue"
   | "update_submitted"
   | "update_accepted"
-  | "update_clarification";
+  | "update_clarification"
+  // The HUB network (app/modules/network/synchronisation.server.ts).
+  | "sync_requested"
+  | "sync_accepted"
+  | "sync_declined"
+  | "exchange_reply"
+  | "exchange_digest";
 
 interface Recipient {
   id: number;

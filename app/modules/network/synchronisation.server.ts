@@ -1,0 +1,282 @@
+import { sql, type Expression, type SqlBool } from "kysely";
+import type { DB } from "../../../db/index";
+import type { Language } from "../../../db/schema";
+import type { SessionUser } from "~/modules/accounts/session.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { hubTitleSql } from "~/modules/hubs/hub-texts.server";
+import { isPublicHubSql } from "~/modules/hubs/lifecycle.server";
+import { can, NotVisibleError } from "~/modules/permissions/permissions";
+import { ownedBy } from "~/modules/permissions/permissions.server";
+import { ConflictError } from "~/modules/progress/progress.server";
+import { notifyOnce } from "~/modules/progress/notifications.server";
+
+/**
+ * Two-way synchronisation (docs/decisions/150-hub-network.md). One HUB's city asks another HUB to
+ * synchronise (a message and the joint activity planned); the other HUB's city accepts or declines.
+ * An accepted request IS the link: the HUB pages, the exports and the map read only accepted ones
+ * (`linkedHubIdsSql`), in both directions. Both HUBs must be public (the lifecycle decides).
+ */
+
+/** The ids of the HUBs linked to `hubRef` (a column or a value) by an accepted request, either way. */
+export function linkedHubIdsSql(hubRef: Expression<number> | number) {
+  return sql<number>`(select case when sr.requester_hub_id = ${hubRef} then sr.target_hub_id else sr.requester_hub_id end
+    from hub_sync_requests sr where sr.status = 'accepted' and (sr.requester_hub_id = ${hubRef} or sr.target_hub_id = ${hubRef}))`;
+}
+
+/** The same, for one HUB: two indexed look-ups (one per direction), not an OR over every request. */
+export async function linkedHubIds(db: DB, hubId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom("hub_sync_requests")
+    .select("target_hub_id as id")
+    .where("requester_hub_id", "=", hubId)
+    .where("status", "=", "accepted")
+    .union(db.selectFrom("hub_sync_requests").select("requester_hub_id as id").where("target_hub_id", "=", hubId).where("status", "=", "accepted"))
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+export interface HubLink {
+  slug: string;
+  title: string;
+  city: string;
+  countryCode: string;
+  /** Why they synchronise: the joint activity planned (null for a link carried over from a proposal). */
+  jointActivity: string | null;
+  message: string | null;
+  acceptedOn: string | null;
+  products: { kind: "publication" | "tool"; title: string; url: string }[];
+}
+
+/** The accepted links of a HUB to other public HUBs, with their reason and joint products (the HUB page). */
+export async function listHubLinks(db: DB, hubId: number, language: Language): Promise<HubLink[]> {
+  const rows = await db
+    .selectFrom("hub_sync_requests as sr")
+    .innerJoin("hubs as h", (join) => join.on(sql<SqlBool>`h.id = case when sr.requester_hub_id = ${hubId} then sr.target_hub_id else sr.requester_hub_id end`))
+    .innerJoin("organisations as o", "o.id", "h.lead_organisation_id")
+    .where("sr.status", "=", "accepted")
+    .where((eb) => eb.or([eb("sr.requester_hub_id", "=", hubId), eb("sr.target_hub_id", "=", hubId)]))
+    .where(isPublicHubSql())
+    .select(["sr.id", "sr.joint_activity", "sr.message", "sr.decided_at", "h.slug", "o.city", "o.country_code", sql<string>`coalesce(${hubTitleSql(language)}, h.slug)`.as("title")])
+    .orderBy("sr.decided_at", "desc")
+    .orderBy("h.slug")
+    .execute();
+  const products = rows.length
+    ? await db
+        .selectFrom("hub_joint_products")
+        .select(["sync_request_id", "kind", "title", "url"])
+        .where("sync_request_id", "in", rows.map((row) => row.id))
+        .orderBy("created_at")
+        .orderBy("id")
+        .execute()
+    : [];
+  return rows.map((row) => ({
+    slug: row.slug,
+    title: row.title,
+    city: row.city,
+    countryCode: row.country_code.trim(),
+    jointActivity: row.joint_activity,
+    message: row.message,
+    acceptedOn: row.decided_at ? new Date(row.decided_at).toISOString().slice(0, 10) : null,
+    products: products.filter((product) => product.sync_request_id === row.id).map(({ kind, title, url }) => ({ kind, title, url })),
+  }));
+}
+
+/** The accepted pairs between public HUBs, as coordinates (the map's optional lines). */
+export async function listLinkLines(db: DB): Promise<{ from: [number, number]; to: [number, number] }[]> {
+  const rows = await db
+    .selectFrom("hub_sync_requests as sr")
+    .innerJoin("hubs as a", "a.id", "sr.requester_hub_id")
+    .innerJoin("hubs as b", "b.id", "sr.target_hub_id")
+    .where("sr.status", "=", "accepted")
+    .where(isPublicHubSql("a"))
+    .where(isPublicHubSql("b"))
+    .select(["a.latitude as fromLatitude", "a.longitude as fromLongitude", "b.latitude as toLatitude", "b.longitude as toLongitude"])
+    .execute();
+  return rows.map((row) => ({ from: [row.fromLatitude, row.fromLongitude], to: [row.toLatitude, row.toLongitude] }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// A city's own requests
+
+export interface SyncRequestView {
+  id: number;
+  version: number;
+  status: "pending" | "accepted" | "declined" | "withdrawn";
+  fromSlug: string;
+  fromTitle: string;
+  toSlug: string;
+  toTitle: string;
+  message: string | null;
+  jointActivity: string | null;
+  decisionComment: string | null;
+  createdAt: string;
+  /** The actor's city leads the HUB asked (it may answer). */
+  incoming: boolean;
+}
+
+/** The city's public HUBs (those that may ask) and every request to or from them. */
+export async function syncOverview(db: DB, user: SessionUser, language: Language) {
+  const ownHubs = await db
+    .selectFrom("hubs as h")
+    .where(ownedBy(user, "h.lead_organisation_id"))
+    .where(isPublicHubSql())
+    .select(["h.id", "h.slug", sql<string>`coalesce(${hubTitleSql(language)}, h.slug)`.as("title")])
+    .orderBy("h.id")
+    .execute();
+  const ids = ownHubs.map((hub) => hub.id);
+  if (ids.length === 0) return { ownHubs, requests: [] as SyncRequestView[] };
+  const rows = await db
+    .selectFrom("hub_sync_requests as sr")
+    .innerJoin("hubs as f", "f.id", "sr.requester_hub_id")
+    .innerJoin("hubs as th", "th.id", "sr.target_hub_id")
+    .where((eb) => eb.or([eb("sr.requester_hub_id", "in", ids), eb("sr.target_hub_id", "in", ids)]))
+    .select([
+      "sr.id",
+      "sr.version",
+      "sr.status",
+      "sr.message",
+      "sr.joint_activity",
+      "sr.decision_comment",
+      "sr.created_at",
+      "sr.target_hub_id",
+      "f.slug as from_slug",
+      "th.slug as to_slug",
+      sql<string>`coalesce(${hubTitleSql(language, "f")}, f.slug)`.as("from_title"),
+      sql<string>`coalesce(${hubTitleSql(language, "th")}, th.slug)`.as("to_title"),
+    ])
+    .orderBy("sr.created_at", "desc")
+    .orderBy("sr.id", "desc")
+    .limit(200)
+    .execute();
+  const requests: SyncRequestView[] = rows.map((row) => ({
+    id: row.id,
+    version: row.version,
+    status: row.status,
+    fromSlug: row.from_slug,
+    fromTitle: row.from_title,
+    toSlug: row.to_slug,
+    toTitle: row.to_title,
+    message: row.message,
+    jointActivity: row.joint_activity,
+    decisionComment: row.decision_comment,
+    createdAt: new Date(row.created_at).toISOString(),
+    incoming: ids.includes(row.target_hub_id),
+  }));
+  return { ownHubs, requests };
+}
+
+export type RequestOutcome = { ok: true; requestId: number } | { ok: false; field: "toHub" | "fromHubId"; message: string };
+
+/** A HUB's address or slug as typed ("https://…/fr/hubs/lima-parks", "lima-parks"): the slug, or null. */
+export function hubSlugFrom(value: string): string | null {
+  const trimmed = value.trim();
+  const fromPath = /\/hubs\/([a-z0-9-]{1,200})\/?(?:[?#].*)?$/.exec(trimmed);
+  const slug = fromPath ? fromPath[1] : trimmed.toLowerCase();
+  return /^[a-z0-9-]{1,200}$/.test(slug) ? slug : null;
+}
+
+/** The city of `fromHubId` asks the HUB `toSlug` to synchronise; its city is notified. */
+export async function requestSynchronisation(
+  db: DB,
+  user: SessionUser,
+  input: { fromHubId: number; toHub: string; message: string; jointActivity: string },
+): Promise<RequestOutcome> {
+  return db.transaction().execute(async (trx) => {
+    const from = await trx.selectFrom("hubs as h").select(["h.id", "h.lead_organisation_id"]).where("h.id", "=", input.fromHubId).where(isPublicHubSql()).executeTakeFirst();
+    if (!from || !can(user, "network:sync", from)) throw new NotVisibleError();
+    const slug = hubSlugFrom(input.toHub);
+    const to = slug
+      ? await trx.selectFrom("hubs as h").select(["h.id", "h.lead_organisation_id"]).where("h.slug", "=", slug).where(isPublicHubSql()).executeTakeFirst()
+      : undefined;
+    if (!to) return { ok: false, field: "toHub", message: "network:sync.errors.unknownHub" };
+    if (to.id === from.id || to.lead_organisation_id === from.lead_organisation_id) return { ok: false, field: "toHub", message: "network:sync.errors.ownHub" };
+    const open = await trx
+      .selectFrom("hub_sync_requests")
+      .select("id")
+      .where("status", "in", ["pending", "accepted"])
+      .where((eb) =>
+        eb.or([
+          eb.and([eb("requester_hub_id", "=", from.id), eb("target_hub_id", "=", to.id)]),
+          eb.and([eb("requester_hub_id", "=", to.id), eb("target_hub_id", "=", from.id)]),
+        ]),
+      )
+      .executeTakeFirst();
+    if (open) return { ok: false, field: "toHub", message: "network:sync.errors.alreadyLinked" };
+    const inserted = await trx
+      .insertInto("hub_sync_requests")
+      .values({ requester_hub_id: from.id, target_hub_id: to.id, message: input.message, joint_activity: input.jointActivity, requested_by: user.id })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, { entity: "hub_sync_request", entityId: inserted.id, hubId: from.id, actorUserId: user.id, action: "request", toStatus: "pending" });
+    await notifyCity(trx, to.lead_organisation_id, { kind: "sync_requested", hubId: from.id, key: `sync_requested:${inserted.id}` });
+    return { ok: true, requestId: inserted.id };
+  });
+}
+
+/** The asked HUB's city accepts or declines a pending request (its version checked); the asking city is notified. */
+export async function answerSyncRequest(
+  db: DB,
+  user: SessionUser,
+  input: { requestId: number; version: number; decision: "accept" | "decline"; comment?: string | null },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const request = await trx
+      .selectFrom("hub_sync_requests as sr")
+      .innerJoin("hubs as th", "th.id", "sr.target_hub_id")
+      .innerJoin("hubs as f", "f.id", "sr.requester_hub_id")
+      .select(["sr.id", "sr.status", "sr.version", "sr.requester_hub_id", "sr.target_hub_id", "th.lead_organisation_id", "f.lead_organisation_id as requester_organisation_id"])
+      .where("sr.id", "=", input.requestId)
+      .forUpdate("sr")
+      .executeTakeFirst();
+    if (!request || !can(user, "network:sync", { lead_organisation_id: request.lead_organisation_id })) throw new NotVisibleError();
+    if (request.status !== "pending" || request.version !== input.version) throw new ConflictError();
+    const status = input.decision === "accept" ? "accepted" : "declined";
+    await trx
+      .updateTable("hub_sync_requests")
+      .set({ status, decided_by: user.id, decided_at: new Date(), decision_comment: input.comment || null, version: sql`version + 1` })
+      .where("id", "=", request.id)
+      .execute();
+    await recordAudit(trx, { entity: "hub_sync_request", entityId: request.id, hubId: request.target_hub_id, actorUserId: user.id, action: input.decision, fromStatus: "pending", toStatus: status });
+    await notifyCity(trx, request.requester_organisation_id, {
+      kind: status === "accepted" ? "sync_accepted" : "sync_declined",
+      hubId: request.target_hub_id,
+      key: `sync_${status}:${request.id}`,
+    });
+  });
+}
+
+/** Either city of an accepted pair records a publication or tool they made together (shown on both pages). */
+export async function addJointProduct(db: DB, user: SessionUser, input: { requestId: number; kind: "publication" | "tool"; title: string; url: string }): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const request = await trx
+      .selectFrom("hub_sync_requests as sr")
+      .innerJoin("hubs as th", "th.id", "sr.target_hub_id")
+      .innerJoin("hubs as f", "f.id", "sr.requester_hub_id")
+      .select(["sr.id", "sr.status", "sr.requester_hub_id", "th.lead_organisation_id as target_organisation_id", "f.lead_organisation_id as requester_organisation_id"])
+      .where("sr.id", "=", input.requestId)
+      .executeTakeFirst();
+    const mine =
+      request &&
+      (can(user, "network:sync", { lead_organisation_id: request.target_organisation_id }) || can(user, "network:sync", { lead_organisation_id: request.requester_organisation_id }));
+    if (!request || !mine) throw new NotVisibleError();
+    if (request.status !== "accepted") throw new ConflictError();
+    const product = await trx
+      .insertInto("hub_joint_products")
+      .values({ sync_request_id: request.id, kind: input.kind, title: input.title, url: input.url, created_by: user.id })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, { entity: "hub_joint_product", entityId: product.id, hubId: request.requester_hub_id, actorUserId: user.id, action: "create" });
+  });
+}
+
+async function notifyCity(trx: DB, organisationId: number, notification: { kind: "sync_requested" | "sync_accepted" | "sync_declined"; hubId: number; key: string }) {
+  const recipients = await trx
+    .selectFrom("users")
+    .select(["id", "email", "preferred_language"])
+    .where("role", "=", "city")
+    .where("disabled_at", "is", null)
+    .where("organisation_id", "=", organisationId)
+    .orderBy("id")
+    .execute();
+  for (const recipient of recipients) await notifyOnce(trx, recipient, notification);
+}

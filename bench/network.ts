@@ -1,0 +1,64 @@
+/**
+ * npm run bench:network [-- --hubs 100000]: the HUB network's queries at scale (issue 16), on
+ * PostgreSQL (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres, is only used
+ * to create and drop a database named l4a_bench_network_*): suggested partners for a sample of
+ * HUBs, and the events calendar. Prints median and 95th percentile times.
+ */
+import { sql } from "kysely";
+import postgres from "postgres";
+import { openDatabase } from "../db/index";
+import { prepareDatabase } from "../db/prepare";
+import { listCalendarEvents } from "../app/modules/network/events.server";
+import { suggestPartners } from "../app/modules/network/suggestions.server";
+import { loadSyntheticRegistry } from "./synthetic";
+
+const args = process.argv.slice(2);
+const flag = (name: string) => {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? args[index + 1] : undefined;
+};
+const HUBS = Number(flag("hubs") ?? 100_000);
+const SAMPLE = Number(flag("sample") ?? 40);
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+function percentile(values: number[], share: number) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))];
+}
+
+async function main() {
+  const name = `l4a_bench_network_${Date.now().toString(36)}`;
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ databaseUrl: url.toString() });
+  try {
+    await prepareDatabase(handle.db);
+    await loadSyntheticRegistry(handle.db, { hubs: HUBS, log: (message) => console.log(`  ${message}`) });
+    await sql`analyze`.execute(handle.db);
+    const ids = (await sql<{ id: number }>`select id from hubs where status in ('recognised', 'completed') order by md5(id::text) limit ${SAMPLE}`.execute(handle.db)).rows.map((row) => row.id);
+    const times: number[] = [];
+    let found = 0;
+    for (const hubId of ids) {
+      const started = performance.now();
+      const partners = await suggestPartners(handle.db, { hubId, language: "en" });
+      times.push(performance.now() - started);
+      found += partners.length;
+    }
+    console.log(`suggested partners, ${HUBS.toLocaleString("en")} HUBs, ${ids.length} HUBs sampled: median ${percentile(times, 0.5).toFixed(0)} ms, p95 ${percentile(times, 0.95).toFixed(0)} ms, ${(found / ids.length).toFixed(1)} partners each`);
+    const calendar: number[] = [];
+    for (let i = 0; i < 10; i += 1) {
+      const started = performance.now();
+      await listCalendarEvents(handle.db, { language: "fr", today: "2026-12-01", filters: { when: "upcoming" } });
+      calendar.push(performance.now() - started);
+    }
+    console.log(`events calendar (all upcoming): median ${percentile(calendar, 0.5).toFixed(0)} ms`);
+  } finally {
+    await handle.close();
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+await main();

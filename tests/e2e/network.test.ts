@@ -1,0 +1,175 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "~/modules/config/env.server";
+import { accessibilityViolations } from "../support/browser";
+import { useApp } from "../support/e2e";
+import { E2E_SESSION_SECRET } from "../support/server";
+import { sessionCookie } from "../support/sessions";
+
+/**
+ * The HUB network in a browser (issue 16): the Bogotá city (Spanish) asks a suggested partner to
+ * synchronise, the partner's city (French) accepts, both HUB pages show the link with its reason;
+ * the new pages are axe-clean in the three languages and report no CSP violation.
+ */
+
+/** Per HUB slug, the Cookie header of a representative of the city that leads it (written before the server starts). */
+const cityCookies = new Map<string, string>();
+
+const app = useApp({
+  prepare: async (db) => {
+    const env = parseEnv({ SESSION_SECRET: E2E_SESSION_SECRET });
+    const hubs = await db.selectFrom("hubs").select(["slug", "lead_organisation_id"]).where("slug", "!=", "bogota-cycle-network").execute();
+    const users = new Map<number, number>();
+    for (const hub of hubs) {
+      let userId = users.get(hub.lead_organisation_id);
+      if (!userId) {
+        userId = (
+          await db
+            .insertInto("users")
+            .values({ email: `rep-${hub.lead_organisation_id}@city.example.org`, password_hash: "x", display_name: `Représentante ${hub.lead_organisation_id}`, role: "city", organisation_id: hub.lead_organisation_id, preferred_language: "fr" })
+            .returning("id")
+            .executeTakeFirstOrThrow()
+        ).id;
+        users.set(hub.lead_organisation_id, userId);
+      }
+      cityCookies.set(hub.slug, await sessionCookie(db, env, userId));
+    }
+  },
+});
+
+async function signInWith(page: Page, cookie: string) {
+  const [name, value] = [cookie.slice(0, cookie.indexOf("=")), cookie.slice(cookie.indexOf("=") + 1)];
+  await page.context().addCookies([{ name, value, url: app.url }]);
+}
+
+async function expectAxeClean(page: Page, path: string) {
+  await page.goto(`${app.url}${path}`);
+  await page.getByRole("heading", { level: 1 }).first().waitFor();
+  expect(await accessibilityViolations(page, { wcag22: true }), path).toEqual([]);
+}
+
+describe("the HUB network", () => {
+  let partnerSlug = "";
+  let threadPath = "";
+
+  it("a city in French opens a thread about SDG 11, a city in Spanish replies, the first is notified", async () => {
+    const french = await app.newContext({ locale: "fr-FR" });
+    const page = await french.context.newPage();
+    await signInWith(page, cityCookies.get("lyon-food-social-security")!);
+    await page.goto(`${app.url}/fr/exchange`);
+    expect(await accessibilityViolations(page, { wcag22: true })).toEqual([]);
+    await page.getByLabel("Titre", { exact: true }).fill("Villes durables : qui travaille sur l'ODD 11 ?");
+    await page.getByLabel("Sujet", { exact: true }).selectOption({ label: "ODD" });
+    await page.getByLabel("Lequel (facultatif)").fill("11");
+    await page.getByLabel("Message", { exact: true }).fill("Lyon cherche des partenaires. Voir " + app.url + "/fr/hubs/bogota-cycle-network");
+    await page.getByRole("button", { name: "Ouvrir le fil" }).click();
+    await page.getByRole("heading", { level: 1, name: "Villes durables : qui travaille sur l'ODD 11 ?" }).waitFor();
+    threadPath = new URL(page.url()).pathname.replace(/^\/fr/, "");
+    expect(await accessibilityViolations(page, { wcag22: true })).toEqual([]);
+
+    const spanish = await app.newContext({ locale: "es-ES" });
+    const reply = await spanish.context.newPage();
+    await app.loginAs("city", spanish.context);
+    await reply.goto(`${app.url}/es/exchange`);
+    await reply.getByRole("link", { name: "Villes durables : qui travaille sur l'ODD 11 ?" }).click();
+    await reply.getByLabel("Su respuesta").fill("Bogotá trabaja en ciclorrutas: hablemos.");
+    await reply.getByRole("button", { name: "Responder" }).click();
+    await reply.getByText("Bogotá trabaja en ciclorrutas: hablemos.").waitFor();
+    await spanish.context.close();
+
+    await page.goto(`${app.url}/fr/notifications`);
+    await page.getByRole("link", { name: "Une nouvelle réponse dans un fil que vous suivez." }).waitFor();
+    // Lyon reports the reply (say it is off topic) for the secretariat.
+    await page.goto(`${app.url}/fr${threadPath}`);
+    const replyPost = page.getByRole("listitem").filter({ hasText: "Bogotá trabaja en ciclorrutas" });
+    await replyPost.getByText("Signaler ce message").click();
+    await replyPost.getByLabel("Pourquoi ?").fill("Hors sujet");
+    await replyPost.getByRole("button", { name: "Envoyer le signalement" }).click();
+    await page.waitForURL(/reported=1/);
+    await french.context.close();
+  });
+
+  it("the secretariat pins the thread and hides the reported post", async () => {
+    const { context } = await app.newContext({ locale: "en-GB" });
+    const page = await context.newPage();
+    await app.loginAs("secretariat", context);
+    await page.goto(`${app.url}/en${threadPath}`);
+    await page.getByRole("button", { name: "Pin" }).click();
+    await page.getByText(/· pinned/).first().waitFor();
+    const reported = page.getByRole("listitem").filter({ hasText: "1 report" });
+    await reported.getByRole("button", { name: /^Hide post/ }).click();
+    await page.getByText("hidden by the secretariat", { exact: false }).waitFor();
+    expect(await accessibilityViolations(page, { wcag22: true })).toEqual([]);
+    await context.close();
+  });
+
+  it("the Bogotá city asks a suggested partner to synchronise, in Spanish", async () => {
+    const { context } = await app.newContext({ locale: "es-ES" });
+    const page = await context.newPage();
+    await app.loginAs("city", context);
+    await page.goto(`${app.url}/es/hubs/bogota-cycle-network`);
+    const suggestions = page.getByRole("region", { name: "Socios sugeridos" });
+    await suggestions.waitFor();
+    expect(await accessibilityViolations(page, { wcag22: true })).toEqual([]);
+    const firstSuggestion = suggestions.getByRole("listitem").first();
+    partnerSlug = (await firstSuggestion.getByRole("link").first().getAttribute("href"))!.split("/").pop()!;
+    await expect.poll(() => firstSuggestion.textContent()).toMatch(/comparte|mismo tema|otra región|palabras/);
+    await firstSuggestion.getByRole("link", { name: /^Pedir a .* que se sincronice$/ }).click();
+    await page.waitForURL(/\/es\/synchronisation\?with=/);
+    expect(await page.getByLabel("El otro HUB (su dirección o identificador)").inputValue()).toBe(partnerSlug);
+    await page.getByLabel("Actividad conjunta prevista").fill("Taller compartido sobre movilidad activa");
+    await page.getByLabel("Mensaje").fill("Bogotá propone intercambiar datos y métodos.");
+    await page.getByRole("button", { name: "Enviar la solicitud" }).click();
+    await page.getByText("Su solicitud fue enviada.", { exact: false }).waitFor();
+    expect(await accessibilityViolations(page, { wcag22: true })).toEqual([]);
+    await context.close();
+  });
+
+  it("the partner's city accepts in French; both HUB pages show the link with its reason", async () => {
+    const { context } = await app.newContext({ locale: "fr-FR" });
+    const page = await context.newPage();
+    await signInWith(page, cityCookies.get(partnerSlug)!);
+    await page.goto(`${app.url}/fr/notifications`);
+    await page.getByRole("link", { name: /demande à se synchroniser avec votre HUB/ }).click();
+    await page.waitForURL(/\/fr\/synchronisation/);
+    const request = page.getByRole("article").filter({ hasText: "Taller compartido sobre movilidad activa" });
+    await request.getByRole("button", { name: "Accepter" }).click();
+    await page.getByText("Acceptée : le lien figure désormais", { exact: false }).waitFor();
+    expect(await accessibilityViolations(page, { wcag22: true })).toEqual([]);
+
+    await page.goto(`${app.url}/fr/hubs/${partnerSlug}`);
+    const links = page.getByRole("region", { name: "HUBs synchronisés" });
+    await links.getByRole("link", { name: /Bogotá|cicl/i }).first().waitFor();
+    await links.getByText("Activité commune : Taller compartido sobre movilidad activa").waitFor();
+    await page.goto(`${app.url}/es/hubs/bogota-cycle-network`);
+    await page.getByRole("region", { name: "HUBs sincronizados" }).getByText("Actividad conjunta: Taller compartido sobre movilidad activa").waitFor();
+    await context.close();
+  });
+
+  it("the new public pages are axe-clean in English, Spanish and French", async () => {
+    const { context } = await app.newContext();
+    const page = await context.newPage();
+    for (const lang of ["en", "es", "fr"]) {
+      await expectAxeClean(page, `/${lang}/exchange`);
+      await expectAxeClean(page, `/${lang}/events`);
+      await expectAxeClean(page, `/${lang}/events?kind=network&when=past`);
+      await expectAxeClean(page, `/${lang}/hubs/barcelona-climate-shelters`);
+      await expectAxeClean(page, `/${lang}/hubs/barcelona-climate-shelters/certificate`);
+    }
+    const badge = await page.request.get(`${app.url}/api/hubs/barcelona-climate-shelters/badge.svg?lang=fr`);
+    expect(badge.headers()["content-type"]).toBe("image/svg+xml; charset=utf-8");
+    await context.close();
+  });
+
+  it("the secretariat's new pages are axe-clean in the three languages", async () => {
+    const { context } = await app.newContext();
+    const page = await context.newPage();
+    await app.loginAs("secretariat", context);
+    for (const lang of ["en", "es", "fr"]) {
+      await expectAxeClean(page, `/${lang}/admin/policy-councils`);
+      await expectAxeClean(page, `/${lang}/admin/events`);
+      await expectAxeClean(page, `/${lang}/admin/hubs/1/policy-councils`);
+    }
+    await context.close();
+  });
+});
