@@ -341,6 +341,7 @@ export interface Database {
   hub_documents: HubDocumentTable;
   hub_reviews: HubReviewTable;
   hub_change_requests: HubChangeRequestTable;
+  hub_reporting_state: HubReportingStateTable;
 }
 
 export type Hub = Selectable<HubTable>;
@@ -453,4 +454,22 @@ export interface JobRunTable {
   last_started_at: Timestamp | null;
   last_finished_at: Timestamp | null;
   last_result: string | null;
+}
+
+/**
+ * The council dashboard's stored view of each public HUB's reporting (migration 120), written only by
+ * progress/reporting-state.server.ts in the transactions that change reports, schedules, timelines,
+ * outcomes or status.
+ */
+export interface HubReportingStateTable {
+  hub_id: number;
+  next_kind: "progress" | "final" | null;
+  next_due_date: DateString | null;
+  /** Every period not filed yet, by due date; written as a Postgres date[] literal. */
+  pending_due_dates: ColumnType<string[], string, string>;
+  last_overall_status: OverallStatus | null;
+  last_filed_on: DateString | null;
+  progress: number | null;
+  outcomes: number;
+  outcomes_achieved: number;
 }
