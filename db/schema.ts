@@ -342,6 +342,8 @@ export interface Database {
   hub_reviews: HubReviewTable;
   hub_change_requests: HubChangeRequestTable;
   hub_reporting_state: HubReportingStateTable;
+  hub_public_versions: HubPublicVersionTable;
+  public_reference_version: PublicDataVersionTable;
 }
 
 export type Hub = Selectable<HubTable>;
@@ -472,4 +474,10 @@ export interface HubReportingStateTable {
   progress: number | null;
   outcomes: number;
   outcomes_achieved: number;
+}
+
+/** One version per HUB, moved by row triggers on every table its public page shows (migration 120): never written by app code. */
+export interface HubPublicVersionTable {
+  hub_id: number;
+  version: number;
 }
