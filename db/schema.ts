@@ -365,6 +365,10 @@ export interface HubSearchTable {
   hub_id: number;
   language: Language;
   document: string;
+  /** Filled by a trigger from hubs and hub_goals (migration 120): what a search ranks without looking each match up. */
+  is_public: ColumnType<boolean, never, never>;
+  recognised_at: ColumnType<Date | null, never, never>;
+  goals: ColumnType<string | null, never, never>;
 }
 
 /** Bumped by statement triggers on every table the public pages read (migration 030). */
