@@ -4,7 +4,7 @@ import { sql, type Kysely } from "kysely";
  * Finer invalidation of the public pages (docs/decisions/120-performance-at-scale.md). The registry-wide
  * public_data_version (migration 030) still moves at every write and still keys the lists, the map
  * and the exports; beside it:
- * - hub_public_versions: one version per HUB, moved by row triggers on every table the HUB page shows
+ * - hub_public_versions: one version per HUB, moved by triggers on every table the HUB page shows
  *   of that HUB (a HUB's title and status also move the HUBs synchronised with it, whose pages name it);
  * - public_reference_version: moved by the tables every HUB page shows of shared data
  *   (organisations, themes, SDG goals and targets).
@@ -45,27 +45,37 @@ export async function up(db: Kysely<any>): Promise<void> {
       from (
         select distinct id from (
           select unnest(ids) as id
+          -- Two index look-ups (primary key, other_hub_id index), not one scan with an "or".
           union all
-          select case when s.hub_id = any(ids) then s.other_hub_id else s.hub_id end
-          from hub_synchronisations s
-          where with_linked and (s.hub_id = any(ids) or s.other_hub_id = any(ids))
+          select s.other_hub_id from hub_synchronisations s where with_linked and s.hub_id = any(ids)
+          union all
+          select s.hub_id from hub_synchronisations s where with_linked and s.other_hub_id = any(ids)
         ) every_id
         where id is not null
       ) touched
       on conflict (hub_id) do update set version = excluded.version
     $$`.execute(db);
 
-  // TG_ARGV[0]: 'linked' or 'own'; the rest: the columns that hold HUB ids.
+  // Statement triggers with transition tables: a bulk write (a seed, an import) bumps each HUB once
+  // per statement instead of once per row. TG_ARGV[0]: 'linked' or 'own'; the rest: the columns
+  // that hold HUB ids.
   await sql`
-    create function hub_public_versions_row() returns trigger
+    create function hub_public_versions_statement() returns trigger
     language plpgsql as $$
     declare
       ids integer[] := '{}';
+      part integer[];
       i integer;
     begin
       for i in 1 .. tg_nargs - 1 loop
-        if tg_op <> 'DELETE' then ids := ids || (to_jsonb(new) ->> tg_argv[i])::integer; end if;
-        if tg_op <> 'INSERT' then ids := ids || (to_jsonb(old) ->> tg_argv[i])::integer; end if;
+        if tg_op <> 'DELETE' then
+          execute format('select array_agg(%I) from new_rows', tg_argv[i]) into part;
+          ids := ids || coalesce(part, '{}');
+        end if;
+        if tg_op <> 'INSERT' then
+          execute format('select array_agg(%I) from old_rows', tg_argv[i]) into part;
+          ids := ids || coalesce(part, '{}');
+        end if;
       end loop;
       perform hub_public_versions_bump(ids, tg_argv[0] = 'linked');
       return null;
@@ -74,13 +84,21 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // The parts of a progress update belong to the HUB of their update.
   await sql`
-    create function hub_public_versions_update_row() returns trigger
+    create function hub_public_versions_update_statement() returns trigger
     language plpgsql as $$
+    declare
+      ids integer[] := '{}';
+      part integer[];
     begin
-      perform hub_public_versions_bump(array(
-        select u.hub_id from progress_updates u
-        where u.id in (case when tg_op <> 'DELETE' then new.update_id end, case when tg_op <> 'INSERT' then old.update_id end)
-      ), false);
+      if tg_op <> 'DELETE' then
+        select array_agg(u.hub_id) into part from progress_updates u where u.id in (select update_id from new_rows);
+        ids := ids || coalesce(part, '{}');
+      end if;
+      if tg_op <> 'INSERT' then
+        select array_agg(u.hub_id) into part from progress_updates u where u.id in (select update_id from old_rows);
+        ids := ids || coalesce(part, '{}');
+      end if;
+      perform hub_public_versions_bump(ids, false);
       return null;
     end
     $$`.execute(db);
@@ -96,17 +114,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   for (const [table, columns] of HUB_TABLES) {
     const args = [SHOWN_ON_LINKED_PAGES.includes(table) ? "linked" : "own", ...columns].map((value) => `'${value}'`).join(", ");
-    await sql`
-      create trigger ${sql.raw(`${table}_hub_public_versions`)}
-      after insert or update or delete on ${sql.table(table)}
-      for each row execute function hub_public_versions_row(${sql.raw(args)})`.execute(db);
+    await statementTriggers(db, table, "hub_public_versions", `hub_public_versions_statement(${args})`);
   }
-  for (const table of UPDATE_TABLES) {
-    await sql`
-      create trigger ${sql.raw(`${table}_hub_public_versions`)}
-      after insert or update or delete on ${sql.table(table)}
-      for each row execute function hub_public_versions_update_row()`.execute(db);
-  }
+  for (const table of UPDATE_TABLES) await statementTriggers(db, table, "hub_public_versions", "hub_public_versions_update_statement()");
   for (const table of REFERENCE_TABLES) {
     await sql`
       create trigger ${sql.raw(`${table}_public_reference_version`)}
@@ -115,13 +125,30 @@ export async function up(db: Kysely<any>): Promise<void> {
   }
 }
 
+/** `name`_insert, _update and _delete: a statement trigger for each event (transition tables allow one event per trigger). */
+async function statementTriggers(db: Kysely<any>, table: string, name: string, call: string) {
+  const events = [
+    ["insert", "referencing new table as new_rows"],
+    ["update", "referencing old table as old_rows new table as new_rows"],
+    ["delete", "referencing old table as old_rows"],
+  ];
+  for (const [event, referencing] of events) {
+    await sql`
+      create trigger ${sql.raw(`${table}_${name}_${event}`)}
+      after ${sql.raw(event)} on ${sql.table(table)}
+      ${sql.raw(referencing)}
+      for each statement execute function ${sql.raw(call)}`.execute(db);
+  }
+}
+
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const [table] of HUB_TABLES) await sql`drop trigger if exists ${sql.raw(`${table}_hub_public_versions`)} on ${sql.table(table)}`.execute(db);
-  for (const table of UPDATE_TABLES) await sql`drop trigger if exists ${sql.raw(`${table}_hub_public_versions`)} on ${sql.table(table)}`.execute(db);
+  for (const table of [...HUB_TABLES.map(([name]) => name), ...UPDATE_TABLES]) {
+    for (const event of ["insert", "update", "delete"]) await sql`drop trigger if exists ${sql.raw(`${table}_hub_public_versions_${event}`)} on ${sql.table(table)}`.execute(db);
+  }
   for (const table of REFERENCE_TABLES) await sql`drop trigger if exists ${sql.raw(`${table}_public_reference_version`)} on ${sql.table(table)}`.execute(db);
   await sql`drop function if exists public_reference_version_bump()`.execute(db);
-  await sql`drop function if exists hub_public_versions_update_row()`.execute(db);
-  await sql`drop function if exists hub_public_versions_row()`.execute(db);
+  await sql`drop function if exists hub_public_versions_update_statement()`.execute(db);
+  await sql`drop function if exists hub_public_versions_statement()`.execute(db);
   await sql`drop function if exists hub_public_versions_bump(integer[], boolean)`.execute(db);
   await sql`drop table if exists public_reference_version`.execute(db);
   await sql`drop table if exists hub_public_versions`.execute(db);

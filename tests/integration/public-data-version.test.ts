@@ -255,12 +255,14 @@ async function hubPageVersions(): Promise<Map<number, string>> {
 /** The tables whose writes move a HUB page's version (per-HUB row triggers, or the shared reference version), from pg_trigger. */
 async function tablesWithHubPageTrigger(): Promise<{ table: string; shared: boolean }[]> {
   const { rows } = await sql<{ table: string; shared: boolean }>`
-    select distinct c.relname as table, p.proname = 'public_reference_version_bump' as shared
+    select c.relname as table, p.proname = 'public_reference_version_bump' as shared
     from pg_trigger t
     join pg_class c on c.oid = t.tgrelid
     join pg_proc p on p.oid = t.tgfoid
-    where p.proname in ('hub_public_versions_row', 'hub_public_versions_update_row', 'public_reference_version_bump') and not t.tgisinternal
-      and (t.tgtype::int & 28) = 28
+    where p.proname in ('hub_public_versions_statement', 'hub_public_versions_update_statement', 'public_reference_version_bump') and not t.tgisinternal
+    group by c.relname, p.proname
+    -- an insert, an update and a delete trigger (TRIGGER_TYPE_INSERT 4 | DELETE 8 | UPDATE 16), together
+    having bit_or(t.tgtype::int & 28) = 28
     order by 1`.execute(database.db);
   return rows;
 }
