@@ -10,9 +10,12 @@ import { ensureReportingState } from "./reporting-state.server";
 /** Rows per page of the dashboard table. */
 export const DASHBOARD_PAGE_SIZE = 50;
 
-/** How many of the HUB's periods not filed yet were due before `today` (the stored list, judged now). */
+/**
+ * How many of the HUB's periods not filed yet were due before `today` (the stored list, judged now).
+ * The list is sorted, so width_bucket's binary search counts the dates up to the day before.
+ */
 function overdueCountSql(today: string) {
-  return sql<number>`(select count(*)::int from unnest(s.pending_due_dates) as pending(due) where pending.due < ${today}::date)`;
+  return sql<number>`width_bucket(${today}::date - 1, s.pending_due_dates)`;
 }
 
 /** Lower-cased, accents removed: the dashboard's search and its sort by city (like `fold` in dashboard.ts). */
@@ -97,16 +100,20 @@ export async function listDashboardRows(
     overdueCountSql(today).as("overdue_count"),
   ]);
   if (page !== undefined) rowsQuery = rowsQuery.limit(DASHBOARD_PAGE_SIZE).offset((Math.max(1, page) - 1) * DASHBOARD_PAGE_SIZE);
+  // Without a filter every HUB matches (each has its row once ensured): no second count of the joins.
+  const filtered = Boolean(filters.region || filters.sdg || filters.lastStatus || filters.overdue || filters.q);
   const [rows, matching, total] = await Promise.all([
     rowsQuery.execute(),
-    dashboardQuery(db, { today, language, filters, statuses })
-      .clearOrderBy()
-      .select((eb) => eb.fn.countAll<number>().as("count"))
-      .executeTakeFirstOrThrow(),
+    filtered
+      ? dashboardQuery(db, { today, language, filters, statuses })
+          .clearOrderBy()
+          .select((eb) => eb.fn.countAll<number>().as("count"))
+          .executeTakeFirstOrThrow()
+      : undefined,
     db.selectFrom("hubs").select((eb) => eb.fn.countAll<number>().as("count")).where("status", "in", statuses).executeTakeFirstOrThrow(),
   ]);
   return {
-    matching: Number(matching.count),
+    matching: Number((matching ?? total).count),
     total: Number(total.count),
     rows: rows.map((row) => ({
       hubId: row.id,
