@@ -60,7 +60,11 @@ interface MapIndex {
 export const MAP_INDEX_MAX_STALE_MS = 5_000;
 /** Below this many points a rebuild is cheap (milliseconds): it is awaited, never served stale. */
 export const MAP_INDEX_BACKGROUND_FROM = 5_000;
-const MAX_MAP_INDEXES = 50;
+/**
+ * Filter sets whose index is kept (least recently used out). An index of 100,000 points weighs about
+ * 100 MB, and one is kept across versions (it answers while its successor is built), so few.
+ */
+const MAX_MAP_INDEXES = 8;
 
 interface IndexSlot {
   /** The newest version asked for, and its build (in flight or done). */

@@ -5,6 +5,7 @@ import type { DashboardFilters, DashboardRow } from "./dashboard";
 import { hubTitleSql } from "~/modules/hubs/hub-texts.server";
 import { PUBLIC_HUB_STATUSES, type PublicHubStatus } from "~/modules/hubs/lifecycle";
 import { isPublicHubSql, publicStatusSql } from "~/modules/hubs/lifecycle.server";
+import { idArray } from "~/modules/hubs/hub-search.server";
 import { ensureReportingState } from "./reporting-state.server";
 
 /** Rows per page of the dashboard table. */
@@ -95,7 +96,6 @@ export async function listDashboardRows(
     "s.progress",
     "s.outcomes",
     "s.outcomes_achieved",
-    hubTitleSql(language).as("title"),
     publicStatusSql(today).as("public_status"),
     overdueCountSql(today).as("overdue_count"),
   ]);
@@ -112,13 +112,26 @@ export async function listDashboardRows(
       : undefined,
     db.selectFrom("hubs").select((eb) => eb.fn.countAll<number>().as("count")).where("status", "in", statuses).executeTakeFirstOrThrow(),
   ]);
+  // The titles of the page's HUBs only: in the query above, PostgreSQL would look them up for every
+  // row an offset skips too.
+  const titles = new Map(
+    rows.length
+      ? (
+          await db
+            .selectFrom("hubs as h")
+            .select(["h.id", hubTitleSql(language).as("title")])
+            .where(sql<boolean>`h.id = any(${idArray(rows.map((row) => row.id))})`)
+            .execute()
+        ).map((row) => [row.id, row.title])
+      : [],
+  );
   return {
     matching: Number((matching ?? total).count),
     total: Number(total.count),
     rows: rows.map((row) => ({
       hubId: row.id,
       slug: row.slug,
-      title: row.title,
+      title: titles.get(row.id) ?? "",
       status: row.public_status,
       city: row.city,
       countryCode: row.country_code.trim(),
@@ -151,11 +164,7 @@ export interface DashboardFigures {
 /** The dashboard's figures: statuses over every public HUB, the rest over the recognised ones (the table's). */
 export async function dashboardFigures(db: Kysely<Database>, today: string): Promise<DashboardFigures> {
   await ensureReportingState(db);
-  const recognised = () =>
-    db
-      .selectFrom("hubs as h")
-      .innerJoin("organisations as o", "o.id", "h.lead_organisation_id")
-      .where("h.status", "=", "recognised");
+  const recognised = () => db.selectFrom("hubs as h").where("h.status", "=", "recognised");
   const [statusRows, sdgRows, regionRows, reporting] = await Promise.all([
     db
       .selectFrom("hubs as h")
@@ -170,6 +179,7 @@ export async function dashboardFigures(db: Kysely<Database>, today: string): Pro
       .orderBy("g.goal")
       .execute(),
     recognised()
+      .innerJoin("organisations as o", "o.id", "h.lead_organisation_id")
       .select(["o.region", (eb) => eb.fn.countAll<number>().as("count")])
       .groupBy("o.region")
       .execute(),
