@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/modules/permissions/permissions.server";
 import { isoToday } from "~/modules/hubs/lifecycle";
@@ -9,11 +9,10 @@ import { listSdgGoals } from "~/modules/sdg/sdg.server";
 import { BarChart } from "~/modules/progress/charts";
 import { filtersToParams, parseDashboardFilters, WORLD_REGIONS, type DashboardFilters, type SortKey } from "~/modules/progress/dashboard";
 import { DASHBOARD_PAGE_SIZE, dashboardFigures, listDashboardRows, reviewQueue } from "~/modules/progress/dashboard.server";
-import { Pagination } from "~/modules/map/pagination";
 import { languageParam } from "~/modules/http/params.server";
 import { can } from "~/modules/permissions/permissions";
 
-export const handle = { i18n: ["common", "monitoring", "hubs", "validation", "map"] };
+export const handle = { i18n: ["common", "monitoring", "hubs", "validation"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const language = languageParam(params.lang);
@@ -50,7 +49,6 @@ const COLUMNS: SortKey[] = ["city", "country", "region", "sdg", "lastStatus", "l
 
 export default function CouncilDashboard() {
   const { language, canSetCadence, filters, rows, matching, total, page, pageCount, figures, queue, goals } = useLoaderData<typeof loader>();
-  const location = useLocation();
   const { t } = useTranslation(["monitoring", "hubs", "common"]);
   const goalName = new Map(goals.map((goal) => [goal.number, goal.short]));
   const percent = (value: number | null) => (value === null ? "–" : formatNumber(value, language, { style: "percent", maximumFractionDigits: 0 }));
@@ -258,7 +256,21 @@ export default function CouncilDashboard() {
             </tbody>
           </table>
         </div>
-        <Pagination page={page} pageCount={pageCount} search={location.search} language={language} />
+        {pageCount > 1 ? (
+          <nav className="pagination" aria-label={t("council.pages.label")}>
+            {page > 1 ? (
+              <Link to={`?${filtersToParams(filters as DashboardFilters, { page: page - 1 })}`} rel="prev">
+                {t("council.pages.previous")}
+              </Link>
+            ) : null}
+            <span>{t("council.pages.status", { page: formatNumber(page, language), pages: formatNumber(pageCount, language) })}</span>
+            {page < pageCount ? (
+              <Link to={`?${filtersToParams(filters as DashboardFilters, { page: page + 1 })}`} rel="next">
+                {t("council.pages.next")}
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
       </section>
     </div>
   );
