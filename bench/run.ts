@@ -438,7 +438,7 @@ async function measure(base: string, engine: string, { pid, councilCookie, write
   rows.push({
     figure: `text search, first search of a word (page /{lang}?q=word, ${searchTimes.length} words): p50 / p99`,
     value: `${ms(percentile(searchTimes, 50))} / ${ms(percentile(searchTimes, 99))} (${searchFound} with results)`,
-    limit: "one query: GIN lookup in 3 configurations, rank and a primary-key look-up per match (3,500 to 17,000); then the page's 20 HUBs and the React render",
+    limit: "one query: GIN lookup in 3 configurations and rank over search rows that carry each HUB's status, recognition date and goals (no look-up per match since issue 13); then the page's 20 HUBs and the React render",
   });
   rows.push({
     figure: "text search, the same words from another interface language: p50 / p99",
