@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --hubs 2000] [--engine pglite|postgres|both]
+ * npm run bench [-- --hubs 2000] [--engine pglite|postgres|both] [--json FILE] [--first-start]
  * npm run bench -- --scaling [--hubs 2000] [--seconds 10]: map-page and HUB-page throughput with
  *   WEB_CONCURRENCY=2 against 1, on PostgreSQL, as a ratio (issue 15)
  *
@@ -7,9 +7,12 @@
  * loopback port, then bounded request loops (count and time) against it. Prints a table.
  * PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) is only used
  * to create and drop a database named l4a_bench_*.
+ * --json FILE writes the figures of issue 13 under stable names, per engine, and the Markdown table
+ * beside it (FILE with .md). --first-start first measures a fresh clone's `npm start` to /healthz
+ * (it deletes this checkout's build and compressed-asset cache, then `npm start` builds them again).
  */
 import { execSync, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import { createServer } from "node:net";
 import os from "node:os";
@@ -21,6 +24,10 @@ import { openDatabase } from "../db/index";
 import { prepareDatabase } from "../db/prepare";
 import { mapPageJavaScript } from "./javascript";
 import { loadSyntheticRegistry, SEARCH_WORDS } from "./synthetic";
+import { insertSession, sessionCookieHeader } from "../app/modules/accounts/session.server";
+import { parseEnv } from "../app/modules/config/env.server";
+import { ensureReportingState } from "../app/modules/progress/reporting-state.server";
+import type { DB } from "../db/index";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -32,6 +39,8 @@ const ENGINES = args.includes("--scaling") ? ["postgres"] : (flag("engine") ?? "
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const LOAD_SECONDS = Number(flag("seconds") ?? 10);
 const SCALING = args.includes("--scaling");
+const JSON_FILE = flag("json");
+const SESSION_SECRET = "bench-session-secret-of-at-least-32-characters";
 const ROOT = path.resolve(import.meta.dirname, "..");
 
 const log = (message: string) => console.log(message);
@@ -41,6 +50,9 @@ interface Row {
   value: string;
   limit: string;
 }
+
+/** The figures of issue 13, under the names `--json` writes (null: not measured on this engine). */
+type Figures = Record<string, number | null>;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -54,15 +66,39 @@ async function freePort(): Promise<number> {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
 
-function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; bytes: number; ms: number; body: Buffer; headers: http.IncomingHttpHeaders }> {
+function get(
+  url: string,
+  headers: Record<string, string> = {},
+  { keepBody = true }: { keepBody?: boolean } = {}
+): Promise<{
+  status: number;
+  bytes: number;
+  ms: number;
+  firstByteMs: number;
+  body: Buffer;
+  headers: http.IncomingHttpHeaders;
+}> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const request = http.get(url, { agent, headers }, (response) => {
       const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      let bytes = 0;
+      let firstByteMs = -1;
+      response.on("data", (chunk: Buffer) => {
+        if (firstByteMs < 0) firstByteMs = performance.now() - started;
+        bytes += chunk.length;
+        if (keepBody) chunks.push(chunk);
+      });
       response.on("end", () => {
         const body = Buffer.concat(chunks);
-        resolve({ status: response.statusCode ?? 0, bytes: body.length, ms: performance.now() - started, body, headers: response.headers });
+        resolve({
+          status: response.statusCode ?? 0,
+          bytes,
+          ms: performance.now() - started,
+          firstByteMs,
+          body,
+          headers: response.headers,
+        });
       });
       response.on("error", reject);
     });
@@ -92,7 +128,7 @@ async function sequential(urls: string[], headers?: Record<string, string>) {
 }
 
 /** `concurrency` loopback workers for at most `seconds` and `maxRequests`. */
-async function load(makeUrl: (i: number) => string, { concurrency = 10, seconds = LOAD_SECONDS, maxRequests = 20_000 } = {}) {
+async function load(makeUrl: (i: number) => string, { concurrency = 10, seconds = LOAD_SECONDS, maxRequests = 20_000, headers = {} as Record<string, string> } = {}) {
   const deadline = performance.now() + seconds * 1000;
   const times: number[] = [];
   let issued = 0;
@@ -103,22 +139,42 @@ async function load(makeUrl: (i: number) => string, { concurrency = 10, seconds 
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < deadline && issued < maxRequests) {
         const url = makeUrl(issued++);
-        const response = await get(url, { "Accept-Encoding": "gzip" });
+        const response = await get(url, {
+          "Accept-Encoding": "gzip",
+          ...headers,
+        });
         if (response.status !== 200) errors++;
         if (response.headers["x-page-cache"] === "hit") cacheHits++;
         times.push(response.ms);
       }
-    }),
+    })
   );
   const elapsed = (performance.now() - started) / 1000;
-  return { rps: times.length / elapsed, p50: percentile(times, 50), p99: percentile(times, 99), requests: times.length, errors, cacheHits };
+  return {
+    rps: times.length / elapsed,
+    p50: percentile(times, 50),
+    p99: percentile(times, 99),
+    requests: times.length,
+    errors,
+    cacheHits,
+  };
 }
 
 async function startServer(env: Record<string, string>, processes = 1) {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", DEMO_MODE: "false", SESSION_SECRET: "bench-session-secret-of-at-least-32-characters", PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DEMO_MODE: "false",
+      SESSION_SECRET,
+      PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      // One loopback client asks for thousands of map views a minute: the per-IP limit is the most it allows.
+      RATE_LIMIT_SEARCH_PER_MINUTE: "100000",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -139,6 +195,7 @@ async function startServer(env: Record<string, string>, processes = 1) {
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once("exit", resolve));
@@ -148,8 +205,53 @@ async function startServer(env: Record<string, string>, processes = 1) {
   };
 }
 
-async function measure(base: string, engine: string): Promise<Row[]> {
+const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+
+/** The server's resident memory, in MB (Linux /proc). */
+function rssMb(pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/** The data version an open-data or map answer was made from (its ETag: W/"version-…"). */
+function etagVersion(headers: http.IncomingHttpHeaders): number {
+  const match = /^W\/"(\d+)-/.exec(String(headers.etag ?? ""));
+  return match ? Number(match[1]) : -1;
+}
+
+interface Writer {
+  db: DB;
+  /** HUB ids by slug, for writes to the HUBs the readers ask for. */
+  ids: Map<string, number>;
+  randomIds: number[];
+}
+
+/** One city's edit: a HUB's English summary changes (as a published change would). Returns the new public data version. */
+async function editHub(writer: Writer, hubId: number, n: number): Promise<number> {
+  await writer.db
+    .updateTable("hub_translations")
+    .set({ summary: `Bench edit ${n} at ${new Date().toISOString()}` })
+    .where("hub_id", "=", hubId)
+    .where("language", "=", "en")
+    .execute();
+  const row = await writer.db.selectFrom("public_data_version").select("version").where("id", "=", 1).executeTakeFirstOrThrow();
+  return Number(row.version);
+}
+
+interface MeasureContext {
+  pid: number;
+  councilCookie: string;
+  /** A connection of the bench's own for live writes (PostgreSQL only: PGlite is single-process). */
+  writer?: Writer;
+}
+
+async function measure(base: string, engine: string, { pid, councilCookie, writer }: MeasureContext): Promise<{ rows: Row[]; figures: Figures }> {
   const rows: Row[] = [];
+  const figures: Figures = {};
   const world = `${base}/api/map?bbox=-180,-85,180,85&zoom=2&lang=en`;
   const regional = `${base}/api/map?bbox=-10,35,30,60&zoom=5&lang=en`;
 
@@ -157,17 +259,82 @@ async function measure(base: string, engine: string): Promise<Row[]> {
   const step = (name: string) => log(`  [${engine}] ${name}…`);
   step("map data");
   const cold = await get(world);
-  rows.push({ figure: "map data, first request (loads points, builds the cluster index)", value: ms(cold.ms), limit: "one SQL scan of every public HUB + supercluster load, then cached until data changes" });
+  rows.push({
+    figure: "map data, first request (loads points, builds the cluster index)",
+    value: ms(cold.ms),
+    limit: "one SQL scan of every public HUB + supercluster load, then cached until data changes",
+  });
   const worldRun = await sequential(Array.from({ length: 300 }, () => world));
-  rows.push({ figure: "map data, world view (zoom 2): p50 / p99, bytes", value: `${ms(worldRun.p50)} / ${ms(worldRun.p99)}, ${kb(worldRun.bytes)}`, limit: "one version read (SQL) + supercluster getClusters + JSON" });
+  rows.push({
+    figure: "map data, world view (zoom 2): p50 / p99, bytes",
+    value: `${ms(worldRun.p50)} / ${ms(worldRun.p99)}, ${kb(worldRun.bytes)}`,
+    limit: "one version read (SQL) + supercluster getClusters + JSON",
+  });
   const regionalRun = await sequential(Array.from({ length: 300 }, () => regional));
-  rows.push({ figure: "map data, regional view (Europe, zoom 5): p50 / p99, bytes", value: `${ms(regionalRun.p50)} / ${ms(regionalRun.p99)}, ${kb(regionalRun.bytes)}`, limit: "same; more clusters in view" });
+  rows.push({
+    figure: "map data, regional view (Europe, zoom 5): p50 / p99, bytes",
+    value: `${ms(regionalRun.p50)} / ${ms(regionalRun.p99)}, ${kb(regionalRun.bytes)}`,
+    limit: "same; more clusters in view",
+  });
   const filteredCold = await get(`${world}&sdg=11`);
   const filteredRun = await sequential(Array.from({ length: 100 }, () => `${world}&sdg=11`));
   rows.push({
     figure: "map data, world view with sdg=11: first / p50",
     value: `${ms(filteredCold.ms)} / ${ms(filteredRun.p50)}`,
     limit: "first: filtered scan + index build; then cached",
+  });
+
+  step("map data after one HUB changes");
+  if (writer) {
+    // Each round: one HUB edited, then the first map request (served from the previous index while
+    // the new one is built), then requests until the answer's ETag carries the new version.
+    const firstAfter: number[] = [];
+    const visible: number[] = [];
+    for (let round = 0; round < 10; round++) {
+      const version = await editHub(writer, writer.randomIds[round % writer.randomIds.length], round);
+      const changed = performance.now();
+      const first = await get(world);
+      firstAfter.push(first.ms);
+      let seen = etagVersion(first.headers) >= version;
+      while (!seen && performance.now() - changed < 60_000) {
+        await sleep(100);
+        seen = etagVersion((await get(world)).headers) >= version;
+      }
+      visible.push(performance.now() - changed);
+      await sleep(500);
+    }
+    figures.map_data_after_change_p50_ms = percentile(firstAfter, 50);
+    figures.map_change_visible_max_ms = Math.max(...visible);
+    rows.push({
+      figure: "map data, first request after one HUB changes: p50 / p99; change visible after (max of 10)",
+      value: `${ms(percentile(firstAfter, 50))} / ${ms(percentile(firstAfter, 99))}; ${ms(Math.max(...visible))}`,
+      limit: "the previous index answers while the new one is built in the background (≤ 5 s: clusters.server.ts); the rebuild is one scan of every public HUB + supercluster load",
+    });
+  } else {
+    figures.map_data_after_change_p50_ms = null;
+    figures.map_change_visible_max_ms = null;
+    rows.push({
+      figure: "map data, first request after one HUB changes",
+      value: "not measured (PGlite: one process)",
+      limit: "the bench writes through its own connection",
+    });
+  }
+
+  step("council dashboard");
+  const council = { Cookie: councilCookie };
+  const dashboardUrls = ["", "?sort=city&dir=desc", "?overdue=1&sort=overdue&dir=desc", "?page=200", "?region=europe&sort=progress&dir=desc", "?sdg=11&sort=lastDate"].map(
+    (query) => `${base}/en/council${query}`
+  );
+  await get(dashboardUrls[0], council);
+  const dashboard = await sequential(
+    Array.from({ length: 30 }, (_, i) => dashboardUrls[i % dashboardUrls.length]),
+    council
+  );
+  figures.dashboard_p50_ms = dashboard.p50;
+  rows.push({
+    figure: "council dashboard /en/council (50 rows a page, 6 sorts and filters): p50 / p99",
+    value: `${ms(dashboard.p50)} / ${ms(dashboard.p99)}, ${kb(dashboard.bytes)}`,
+    limit: "stored reporting state (hub_reporting_state): one sorted, filtered page + counts + figures in SQL, then the React render",
   });
 
   step("map page under load");
@@ -185,7 +352,9 @@ async function measure(base: string, engine: string): Promise<Row[]> {
   const firstViews = await load((i) => `${base}/en/hubs/bench-hub-${(i * 7919) % sample}`, { maxRequests: sample });
   rows.push({
     figure: "HUB page, first views (cache misses), 10 connections: req/s, p50 / p99",
-    value: `${firstViews.rps.toFixed(0)} req/s, ${ms(firstViews.p50)} / ${ms(firstViews.p99)} (${firstViews.requests} requests, ${firstViews.cacheHits} hits, ${firstViews.errors} errors)`,
+    value: `${firstViews.rps.toFixed(0)} req/s, ${ms(firstViews.p50)} / ${ms(firstViews.p99)} (${firstViews.requests} requests, ${firstViews.cacheHits} hits, ${
+      firstViews.errors
+    } errors)`,
     limit: "about 20 small indexed queries per page (HUB, texts, goals, outcomes, partners, progress updates…) + React rendering of the whole page",
   });
   const popular = Array.from({ length: 20 }, (_, i) => `${base}/en/hubs/bench-hub-${(i * 7919 + 1) % sample}`);
@@ -193,9 +362,58 @@ async function measure(base: string, engine: string): Promise<Row[]> {
   const repeatViews = await load((i) => popular[i % popular.length]);
   rows.push({
     figure: "HUB page, repeat views of 20 popular HUBs (cache hits), 10 connections: req/s, p50 / p99",
-    value: `${repeatViews.rps.toFixed(0)} req/s, ${ms(repeatViews.p50)} / ${ms(repeatViews.p99)} (${repeatViews.requests} requests, ${repeatViews.cacheHits} hits, ${repeatViews.errors} errors)`,
+    value: `${repeatViews.rps.toFixed(0)} req/s, ${ms(repeatViews.p50)} / ${ms(repeatViews.p99)} (${repeatViews.requests} requests, ${repeatViews.cacheHits} hits, ${
+      repeatViews.errors
+    } errors)`,
     limit: "HTML cache (server/page-cache.ts): Express, one shared version read, then gzip of the stored HTML on every response; the benchmark client shares the 2 cores",
   });
+
+  step("/healthz under load");
+  const healthz = await load(() => `${base}/healthz`);
+  figures.healthz_rps = healthz.rps;
+  figures.hub_page_miss_rps = firstViews.rps;
+  rows.push({
+    figure: "/healthz, 10 connections: req/s; HUB page misses ÷ /healthz",
+    value: `${healthz.rps.toFixed(0)} req/s; ${(firstViews.rps / healthz.rps).toFixed(2)}`,
+    limit: "Express and the edge's middleware only: the ceiling of this server on this machine",
+  });
+
+  step("mixed load: 10 readers, one write per second");
+  if (writer) {
+    // Readers: 200 HUB pages (nine requests in ten) and the map page. Writer: one HUB edit a second,
+    // every other one to a HUB the readers ask for.
+    const pages = Array.from({ length: 200 }, (_, i) => `bench-hub-${(i * 7919 + 3) % sample}`);
+    const urls = pages.map((slug) => `${base}/en/hubs/${slug}`);
+    for (const url of [...urls, `${base}/en`]) await get(url);
+    let stop = false;
+    let writes = 0;
+    const writing = (async () => {
+      while (!stop) {
+        const hubId = writes % 2 === 0 ? writer.ids.get(pages[(writes * 13) % pages.length]) : writer.randomIds[writes % writer.randomIds.length];
+        if (hubId !== undefined) await editHub(writer, hubId, 1000 + writes);
+        writes++;
+        await sleep(1000);
+      }
+    })();
+    const mixed = await load((i) => (i % 10 === 9 ? `${base}/en` : urls[(i * 31) % urls.length]));
+    stop = true;
+    await writing;
+    figures.cache_hit_rate_under_writes = mixed.cacheHits / mixed.requests;
+    rows.push({
+      figure: "mixed: 10 readers (200 HUB pages + the map page), one HUB edit a second: req/s, p50 / p99, page-cache hit rate",
+      value: `${mixed.rps.toFixed(0)} req/s, ${ms(mixed.p50)} / ${ms(mixed.p99)}, ${(100 * figures.cache_hit_rate_under_writes).toFixed(1)} % hits (${
+        mixed.requests
+      } requests, ${writes} writes, ${mixed.errors} errors)`,
+      limit: "a HUB page is rendered again only when its own HUB (or one synchronised with it) changes; the map page follows every write",
+    });
+  } else {
+    figures.cache_hit_rate_under_writes = null;
+    rows.push({
+      figure: "mixed: 10 readers, one HUB edit a second",
+      value: "not measured (PGlite: one process)",
+      limit: "the bench writes through its own connection",
+    });
+  }
 
   step("text search");
   // 45 different words, each searched once from its own interface language: every request is the
@@ -211,13 +429,19 @@ async function measure(base: string, engine: string): Promise<Row[]> {
       if (/hub-card/.test(response.body.toString())) searchFound++;
     }
   }
-  for (const [language, other] of [["en", "fr"], ["es", "en"], ["fr", "es"]] as const) {
+  for (const [language, other] of [
+    ["en", "fr"],
+    ["es", "en"],
+    ["fr", "es"],
+  ] as const) {
     for (const word of SEARCH_WORDS[language]) otherLanguageTimes.push((await get(`${base}/${other}?q=${encodeURIComponent(word)}`)).ms);
   }
+  figures.search_first_p50_ms = percentile(searchTimes, 50);
+  figures.search_first_p99_ms = percentile(searchTimes, 99);
   rows.push({
     figure: `text search, first search of a word (page /{lang}?q=word, ${searchTimes.length} words): p50 / p99`,
     value: `${ms(percentile(searchTimes, 50))} / ${ms(percentile(searchTimes, 99))} (${searchFound} with results)`,
-    limit: "one query: GIN lookup in 3 configurations, rank and a primary-key look-up per match (3,500 to 17,000); then the page's 20 HUBs and the React render",
+    limit: "one query: GIN lookup in 3 configurations and rank over search rows that carry each HUB's status, recognition date and goals (no look-up per match since issue 13); then the page's 20 HUBs and the React render",
   });
   rows.push({
     figure: "text search, the same words from another interface language: p50 / p99",
@@ -226,22 +450,57 @@ async function measure(base: string, engine: string): Promise<Row[]> {
   });
   // Words the pages above did not search: nothing cached.
   const mapSearch = await sequential(["councils", "settlements", "hillside", "coastal", "traders"].map((word) => `${world}&q=${encodeURIComponent(word)}`));
-  rows.push({ figure: "map data with a text search (uncached): p50", value: ms(mapSearch.p50), limit: "the search's matches (shared with the list) picked from the cached points of the other filters, then a cluster index per query" });
+  rows.push({
+    figure: "map data with a text search (uncached): p50",
+    value: ms(mapSearch.p50),
+    limit: "the search's matches (shared with the list) picked from the cached points of the other filters, then a cluster index per query",
+  });
 
   step("exports");
-  const geojson = await get(`${base}/api/hubs.geojson?lang=en`);
+  // The server's memory sampled while it streams: growth is the peak over the value before.
+  const sampleRss = async <T>(run: () => Promise<T>): Promise<{ result: T; growth: number }> => {
+    const before = rssMb(pid);
+    let peak = before;
+    const timer = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 20);
+    try {
+      const result = await run();
+      return { result, growth: Math.max(0, peak - before) };
+    } finally {
+      clearInterval(timer);
+    }
+  };
+  const { result: geojson, growth: geojsonGrowth } = await sampleRss(() => get(`${base}/api/hubs.geojson?lang=en`));
+  figures.export_geojson_first_byte_ms = geojson.firstByteMs;
+  figures.export_geojson_total_ms = geojson.ms;
+  figures.export_geojson_rss_growth_mb = geojsonGrowth;
   rows.push({
-    figure: `GeoJSON export of all ${HUBS.toLocaleString("en")}: time, bytes (gzip)`,
-    value: `${(geojson.ms / 1000).toFixed(2)} s, ${(geojson.bytes / 1024 / 1024).toFixed(1)} MB (${(gzipSync(geojson.body).length / 1024 / 1024).toFixed(1)} MB)`,
-    limit: "one SQL query with per-HUB subqueries, JSON built in memory",
+    figure: `GeoJSON export of all ${HUBS.toLocaleString("en")}: first byte, total, bytes (gzip), server memory growth`,
+    value: `${ms(geojson.firstByteMs)}, ${(geojson.ms / 1000).toFixed(2)} s, ${(geojson.bytes / 1024 / 1024).toFixed(1)} MB (${(
+      gzipSync(geojson.body).length /
+      1024 /
+      1024
+    ).toFixed(1)} MB), +${geojsonGrowth.toFixed(0)} MB`,
+    limit: "streamed: the ids in export order, then 1,000 HUBs a query with per-HUB subqueries, written as the socket drains",
   });
-  const csv = await get(`${base}/api/hubs.csv?lang=en`);
-  rows.push({ figure: "CSV export of all: time, bytes", value: `${(csv.ms / 1000).toFixed(2)} s, ${(csv.bytes / 1024 / 1024).toFixed(1)} MB`, limit: "same query" });
+  const { result: csv, growth: csvGrowth } = await sampleRss(() => get(`${base}/api/hubs.csv?lang=en`, {}, { keepBody: false }));
+  figures.export_csv_first_byte_ms = csv.firstByteMs;
+  figures.export_csv_total_ms = csv.ms;
+  rows.push({
+    figure: "CSV export of all: first byte, total, bytes, server memory growth",
+    value: `${ms(csv.firstByteMs)}, ${(csv.ms / 1000).toFixed(2)} s, ${(csv.bytes / 1024 / 1024).toFixed(1)} MB, +${csvGrowth.toFixed(0)} MB`,
+    limit: "same stream, through the one CSV writer",
+  });
 
   step("JavaScript of the map page (Chromium)");
   rows.push(...(await mapPageJavaScript(base)));
+  figures.server_rss_mb = rssMb(pid);
+  rows.push({
+    figure: "server memory (RSS) after the whole bench",
+    value: `${figures.server_rss_mb.toFixed(0)} MB`,
+    limit: "page cache (≤ 32 MB), map indexes, the Node heap",
+  });
   log(`  [${engine}] done measuring`);
-  return rows;
+  return { rows, figures };
 }
 
 /**
@@ -274,7 +533,7 @@ async function scaling(databaseUrl: string): Promise<Row[]> {
   ];
 }
 
-async function runEngine(engine: string): Promise<{ rows: Row[]; details: string }> {
+async function runEngine(engine: string): Promise<{ rows: Row[]; figures: Figures; details: string }> {
   log(`\n== ${engine}: loading ${HUBS.toLocaleString("en")} synthetic HUBs`);
   let databaseUrl: string | undefined;
   let dataRoot: string | undefined;
@@ -298,16 +557,66 @@ async function runEngine(engine: string): Promise<{ rows: Row[]; details: string
     const loadStarted = Date.now();
     await loadSyntheticRegistry(handle.db, { hubs: HUBS, log });
     const version = await sql<{ version: string }>`select version()`.execute(handle.db);
-    details = `${version.rows[0].version.split(" on ")[0]}; load took ${Math.round((Date.now() - loadStarted) / 1000)} s`;
+    // The council dashboard's stored reporting state, filled once as a deploy's first request would.
+    const backfillStarted = Date.now();
+    await ensureReportingState(handle.db);
+    const backfill = Math.round((Date.now() - backfillStarted) / 1000);
+    const council = await handle.db
+      .insertInto("users")
+      .values({
+        email: "council@bench.l4a.test",
+        password_hash: "x",
+        display_name: "Bench council",
+        role: "council",
+        organisation_id: null,
+        preferred_language: "en",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const sessionToken = await insertSession(handle.db, council.id, "bench");
+    details = `${version.rows[0].version.split(" on ")[0]}; load took ${Math.round((Date.now() - loadStarted) / 1000)} s (of which ${backfill} s the dashboard's reporting state)`;
     await handle.close();
     if (SCALING) {
       if (!databaseUrl) throw new Error("--scaling needs PostgreSQL (--engine postgres): several processes cannot share the embedded database");
-      return { rows: await scaling(databaseUrl), details };
+      return { rows: await scaling(databaseUrl), figures: {}, details };
     }
     const server = await startServer(databaseUrl ? { DATABASE_URL: databaseUrl } : { PGLITE_DATA_DIR: pgliteDir! });
+    let writerHandle: Awaited<ReturnType<typeof openDatabase>> | undefined;
     try {
-      return { rows: await measure(server.url, engine), details };
+      const env = parseEnv({
+        NODE_ENV: "production",
+        SESSION_SECRET,
+        PUBLIC_URL: server.url,
+        DATABASE_URL: databaseUrl,
+        PGLITE_DATA_DIR: pgliteDir,
+      });
+      const councilCookie = (await sessionCookieHeader(env, sessionToken)).split(";")[0];
+      let writer: Writer | undefined;
+      if (databaseUrl) {
+        writerHandle = await openDatabase({ databaseUrl, poolSize: 2 });
+        const slugs = Array.from({ length: Math.min(HUBS, 5000) }, (_, i) => `bench-hub-${i}`);
+        const known = await writerHandle.db.selectFrom("hubs").select(["id", "slug"]).where("slug", "in", slugs).execute();
+        const random = await writerHandle.db
+          .selectFrom("hubs")
+          .select("id")
+          .where("status", "=", "recognised")
+          .orderBy(sql`md5(id::text)`)
+          .limit(500)
+          .execute();
+        writer = {
+          db: writerHandle.db,
+          ids: new Map(known.map((row) => [row.slug, row.id])),
+          randomIds: random.map((row) => row.id),
+        };
+      }
+      const { rows, figures } = await measure(server.url, engine, {
+        pid: server.pid,
+        councilCookie,
+        writer,
+      });
+      return { rows, figures, details };
     } finally {
+      await writerHandle?.close();
       await server.stop();
     }
   } finally {
@@ -319,25 +628,91 @@ async function runEngine(engine: string): Promise<{ rows: Row[]; details: string
   }
 }
 
+/**
+ * A fresh clone's first start after `npm ci`: no build, no compressed-asset cache, no database.
+ * `npm start` (its prestart builds with fast compression) until /healthz answers.
+ */
+async function firstStart(): Promise<number> {
+  for (const folder of ["build", "public/build", ".cache/compressed-assets"]) rmSync(path.join(ROOT, folder), { recursive: true, force: true });
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "l4a-first-start-"));
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn("npm", ["start"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      PGLITE_DATA_DIR: path.join(dataDir, "pglite"),
+      SESSION_SECRET,
+      NODE_ENV: "development",
+    },
+    stdio: "ignore",
+    detached: true,
+  });
+  try {
+    while (performance.now() - started < 600_000) {
+      const answered = await get(`http://127.0.0.1:${port}/healthz`).then(
+        (response) => response.status === 200,
+        () => false
+      );
+      if (answered) return (performance.now() - started) / 1000;
+      await sleep(250);
+    }
+    throw new Error("npm start did not answer /healthz within 10 minutes");
+  } finally {
+    // npm, tsx and the server: the whole process group this bench started.
+    try {
+      process.kill(-child.pid!, "SIGTERM");
+    } catch {}
+    await sleep(1000);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
-  // The production build with its precompressed assets (`npm run build`), as `npm start` serves it.
+  const firstStartSeconds = args.includes("--first-start") ? await firstStart() : null;
+  if (firstStartSeconds !== null) log(`first start: ${firstStartSeconds.toFixed(1)} s`);
+  // The production build with its precompressed assets, as `npm start` serves it (`BENCH_BUILD=1`: `npm run build`, the best compression).
   if (process.env.BENCH_BUILD === "1") execSync("npm run build", { cwd: ROOT, stdio: "inherit" });
   else execSync("node scripts/ensure-build.mjs", { cwd: ROOT, stdio: "inherit" });
   const cpus = os.cpus();
   const machine = `${cpus.length} × ${cpus[0]?.model ?? "cpu"}, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
-  const results: Record<string, { rows: Row[]; details: string }> = {};
+  const results: Record<string, { rows: Row[]; figures: Figures; details: string }> = {};
   for (const engine of ENGINES) results[engine] = await runEngine(engine);
 
-  console.log(`\n## Benchmark: ${HUBS.toLocaleString("en")} synthetic HUBs\n`);
-  console.log(`Machine: ${machine}`);
-  for (const engine of ENGINES) console.log(`${engine}: ${results[engine].details}`);
-  console.log("");
-  console.log(`| figure | ${ENGINES.join(" | ")} | what limits it |`);
-  console.log(`| --- | ${ENGINES.map(() => "---").join(" | ")} | --- |`);
+  const lines: string[] = [];
+  lines.push(`## Benchmark: ${HUBS.toLocaleString("en")} synthetic HUBs`, "");
+  lines.push(`Machine: ${machine}`);
+  for (const engine of ENGINES) lines.push(`${engine}: ${results[engine].details}`);
+  if (firstStartSeconds !== null) lines.push(`First start (fresh clone, \`npm start\` to /healthz): ${firstStartSeconds.toFixed(1)} s`);
+  lines.push("");
+  lines.push(`| figure | ${ENGINES.join(" | ")} | what limits it |`);
+  lines.push(`| --- | ${ENGINES.map(() => "---").join(" | ")} | --- |`);
   const first = results[ENGINES[0]].rows;
   first.forEach((row, index) => {
-    console.log(`| ${row.figure} | ${ENGINES.map((engine) => results[engine].rows[index]?.value ?? "").join(" | ")} | ${row.limit} |`);
+    lines.push(`| ${row.figure} | ${ENGINES.map((engine) => results[engine].rows[index]?.value ?? "").join(" | ")} | ${row.limit} |`);
   });
+  console.log(`\n${lines.join("\n")}`);
+  if (JSON_FILE) {
+    const round = (value: number | null) => (value === null || !Number.isFinite(value) ? null : Math.round(value * 1000) / 1000);
+    const engines = Object.fromEntries(
+      ENGINES.map((engine) => [
+        engine,
+        {
+          details: results[engine].details,
+          ...Object.fromEntries(
+            Object.entries({
+              ...results[engine].figures,
+              first_start_s: firstStartSeconds,
+            }).map(([name, value]) => [name, round(value)])
+          ),
+        },
+      ])
+    );
+    writeFileSync(JSON_FILE, `${JSON.stringify({ hubs: HUBS, machine, measured_at: new Date().toISOString(), engines }, null, 2)}\n`);
+    writeFileSync(JSON_FILE.replace(/\.json$/, "") + ".md", `${lines.join("\n")}\n`);
+    log(`\nwrote ${JSON_FILE} and its .md`);
+  }
   agent.destroy();
 }
 

@@ -361,6 +361,9 @@ export interface Database {
   exchange_posts: ExchangePostTable;
   exchange_reports: ExchangeReportTable;
   exchange_follows: ExchangeFollowTable;
+  hub_reporting_state: HubReportingStateTable;
+  hub_public_versions: HubPublicVersionTable;
+  public_reference_version: PublicDataVersionTable;
 }
 
 // --- Calls for proposals (migration 140, app/modules/calls) ---
@@ -464,6 +467,10 @@ export interface HubSearchTable {
   hub_id: number;
   language: Language;
   document: string;
+  /** Filled by a trigger from hubs and hub_goals (migration 120): what a search ranks without looking each match up. */
+  is_public: ColumnType<boolean, never, never>;
+  recognised_at: ColumnType<Date | null, never, never>;
+  goals: ColumnType<string | null, never, never>;
 }
 
 /** Bumped by statement triggers on every table the public pages read (migration 030). */
@@ -675,4 +682,28 @@ export interface ExchangeReportTable {
 export interface ExchangeFollowTable {
   thread_id: number;
   user_id: number;
+}
+
+/**
+ * The council dashboard's stored view of each public HUB's reporting (migration 120), written only by
+ * progress/reporting-state.server.ts in the transactions that change reports, schedules, timelines,
+ * outcomes or status.
+ */
+export interface HubReportingStateTable {
+  hub_id: number;
+  next_kind: "progress" | "final" | null;
+  next_due_date: DateString | null;
+  /** Every period not filed yet, by due date; written as a Postgres date[] literal. */
+  pending_due_dates: ColumnType<string[], string, string>;
+  last_overall_status: OverallStatus | null;
+  last_filed_on: DateString | null;
+  progress: number | null;
+  outcomes: number;
+  outcomes_achieved: number;
+}
+
+/** One version per HUB, moved by row triggers on every table its public page shows (migration 120): never written by app code. */
+export interface HubPublicVersionTable {
+  hub_id: number;
+  version: number;
 }

@@ -1,5 +1,7 @@
-// `npm start`: build (`npm run build`: the Remix build, then its compressed assets) when there is no
-// production build yet, when the sources are newer than it, or when the assets were not compressed.
+// `npm start`: build (`npm run build:fast`: the Remix build, then its assets compressed at fast
+// settings, not zopfli: see scripts/compress-assets.mjs) when there is no production build yet, when
+// the sources are newer than it, or when the assets were not compressed. A build already there, fast
+// or best (`npm run build`), is served as it is.
 import { execSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -25,5 +27,5 @@ const sources = ["app", "locales", "remix.config.js", "package-lock.json", "scri
 const stale = !existsSync(BUILD) || !compressed || newestSourceTime(sources) > statSync(BUILD).mtimeMs;
 if (stale) {
   console.log(existsSync(BUILD) ? "[start] sources changed since the last build, or its assets are not compressed: rebuilding" : "[start] no production build yet: building (first start only)");
-  execSync("npm run build", { stdio: "inherit" });
+  execSync("npm run build:fast", { stdio: "inherit" });
 }

@@ -6,7 +6,7 @@ import expressStaticGzip from "express-static-gzip";
 import type { DatabaseHandle } from "../db/index";
 import { serverMode, type Env } from "../app/modules/config/env.server";
 import { publicPageCache } from "./page-cache";
-import { getPublicDataVersion } from "../app/modules/hubs/public-cache.server";
+import { getHubPageVersion, getPublicDataVersion } from "../app/modules/hubs/public-cache.server";
 import { SESSION_COOKIE_NAMES } from "../app/modules/accounts/session.server";
 import { publicOrigin } from "../app/modules/http/public-url.server";
 import { noStoreWithSession, securityHeaders } from "../app/modules/http/security-headers.server";
@@ -54,10 +54,10 @@ export function createApp({ build, database, env, logger = createLogger("silent"
   app.use(express.static("public", { maxAge: "1h" }));
   app.use("/__manifest", shortManifestCaching);
   app.use(noStoreWithSession(SESSION_COOKIE_NAMES));
-  // Anonymous map and HUB pages: rendered once per public data version (see page-cache.ts).
+  // Anonymous map and HUB pages: rendered once per version of what they show (see page-cache.ts).
   app.use(
     publicPageCache({
-      getVersion: () => getPublicDataVersion(database.db),
+      getVersion: ({ slug }) => (slug === undefined ? getPublicDataVersion(database.db) : getHubPageVersion(database.db, slug)),
       onLookup: metrics ? (outcome) => pageCacheLookups.inc({ outcome }) : undefined,
     }),
   );

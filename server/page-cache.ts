@@ -25,16 +25,22 @@ import { sharedRead } from "../db/errors";
  * pass over the page (see `replaceNonce`).
  *
  * When an entry goes stale:
- * - the public data version read before rendering has moved (the triggers bump it on every
- *   write to a table a public page shows: see tests/integration/public-data-version.test.ts);
+ * - the version of what the page shows, read before rendering, has moved: for the map page the
+ *   registry-wide public data version (the triggers bump it on every write to a table a public page
+ *   shows), for a HUB page that HUB's own version and the shared reference data's (migration 120:
+ *   one city's edit leaves every other HUB's page cached). See
+ *   tests/integration/public-data-version.test.ts and docs/decisions/120-performance-at-scale.md;
  * - the UTC day it was rendered on is over (the HUB page marks "today" on its timeline, and
  *   statuses such as active vs recognised follow the date);
  * - its TTL has passed (a bound on anything else that depends on the clock).
  * The store is capped in entries and in bytes; the least recently used entry goes first.
  */
 export interface PageCacheOptions {
-  /** Reads the public data version (`getPublicDataVersion`: one indexed row); requests that arrive together share one read. */
-  getVersion: () => Promise<number>;
+  /**
+   * Reads the version of what a page shows: `{}` for the map page (`getPublicDataVersion`), the
+   * HUB's slug for a HUB page (`getHubPageVersion`); requests for one page that arrive together share one read.
+   */
+  getVersion: (page: { slug?: string }) => Promise<number | string>;
   maxEntries?: number;
   maxBytes?: number;
   ttlMs?: number;
@@ -54,7 +60,7 @@ export interface CachedPage {
 }
 
 interface Entry extends CachedPage {
-  version: number;
+  version: number | string;
   expires: number;
   bytes: number;
 }
@@ -92,7 +98,7 @@ export class PageCacheStore {
   }
 
   /** The page stored under `key` for this data version, if still fresh; marks it recently used. */
-  get(key: string, version: number): CachedPage | undefined {
+  get(key: string, version: number | string): CachedPage | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     this.entries.delete(key);
@@ -108,7 +114,7 @@ export class PageCacheStore {
    * Stores a page rendered at `renderedAt` (when its version was read, before rendering) from data
    * version `version`. Returns false when the page alone is larger than the byte cap.
    */
-  set(key: string, version: number, renderedAt: number, page: CachedPage): boolean {
+  set(key: string, version: number | string, renderedAt: number, page: CachedPage): boolean {
     const bytes = key.length + page.body.length + page.headers.reduce((sum, [name, value]) => sum + name.length + String(value).length, 0);
     this.delete(key);
     if (bytes > this.maxBytes) return false;
@@ -132,21 +138,38 @@ export class PageCacheStore {
 export function publicPageCache({ getVersion, ...options }: PageCacheOptions) {
   const store = new PageCacheStore(options);
   const now = options.now ?? Date.now;
-  // Requests that arrive together share one version read. One that fails or takes longer than
-  // `versionTimeoutMs` sends only its waiters on to Remix (which answers them itself, a 503 if the
-  // database is gone); the next request reads again.
-  const readVersion = sharedRead(getVersion, { timeoutMs: options.versionTimeoutMs ?? 2_000, onTimeout: () => new Error("version read timed out") });
+  // Requests for one page that arrive together share one version read. One that fails or takes
+  // longer than `versionTimeoutMs` sends only its waiters on to Remix (which answers them itself, a
+  // 503 if the database is gone); the next request reads again. A reader lives only while its read
+  // is pending, so hostile slugs cannot grow the map.
+  const readers = new Map<string, () => Promise<number | string>>();
+  const readVersion = (slug: string | undefined) => {
+    const key = slug ?? "";
+    let read = readers.get(key);
+    if (!read) {
+      read = sharedRead(() => getVersion(slug === undefined ? {} : { slug }), {
+        timeoutMs: options.versionTimeoutMs ?? 2_000,
+        onTimeout: () => new Error("version read timed out"),
+      });
+      readers.set(key, read);
+    }
+    const current = read;
+    return current().finally(() => {
+      if (readers.get(key) === current) readers.delete(key);
+    });
+  };
 
   return async function pageCache(request: express.Request, response: express.Response, next: express.NextFunction) {
-    if (request.method !== "GET" || !CACHEABLE_PATH.test(request.path)) return next();
+    const page = request.method === "GET" ? CACHEABLE_PATH.exec(request.path) : null;
+    if (!page) return next();
     if (new URL(request.originalUrl, "http://x").searchParams.has("_data")) return next();
     const cookies = parseCookieNames(request.get("cookie"));
     if (cookies.names.some((name) => name !== LANGUAGE_COOKIE)) return next();
 
     const renderedAt = now();
-    let version: number;
+    let version: number | string;
     try {
-      version = await readVersion();
+      version = await readVersion(page[2] === undefined ? undefined : decodeSlug(page[2].slice("/hubs/".length)));
     } catch {
       options.onLookup?.("bypass");
       return next();
@@ -195,6 +218,14 @@ export function publicPageCache({ getVersion, ...options }: PageCacheOptions) {
     });
     next();
   };
+}
+
+function decodeSlug(segment: string) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /** `body` with every occurrence of the nonce it was rendered with replaced by `next`. */

@@ -1,4 +1,4 @@
-import { createRequestHandler as createRemixHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
+import { createRequestHandler as createRemixHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type express from "express";
 
 /**
@@ -73,6 +73,45 @@ async function sendRemixResponse(response: express.Response, remixResponse: Resp
   response.status(remixResponse.status);
   for (const [name, value] of remixResponse.headers.entries()) response.append(name, value);
   if (remixResponse.headers.get("Content-Type")?.match(/text\/event-stream/i)) response.flushHeaders();
-  if (remixResponse.body) await writeReadableStreamToWritable(remixResponse.body, response);
+  if (remixResponse.body) await writeBody(remixResponse.body, response);
   else response.end();
+}
+
+/**
+ * Remix's writeReadableStreamToWritable, but waiting for the socket to drain whenever it is full
+ * (Remix's does not), so a streamed export is read from the database no faster than the client
+ * takes it, and a client that goes away cancels the stream.
+ */
+async function writeBody(body: ReadableStream<Uint8Array>, response: express.Response) {
+  const reader = body.getReader();
+  const flushable = response as unknown as { flush?: () => void };
+  // One listener each for the whole response (compression() moves "drain" listeners to its stream).
+  let wake: (() => void) | null = null;
+  const onWake = () => {
+    const resolve = wake;
+    wake = null;
+    resolve?.();
+  };
+  response.on("drain", onWake);
+  response.once("close", onWake);
+  try {
+    while (true) {
+      const { done, value } = await reader.read();
+      if (done) {
+        response.end();
+        break;
+      }
+      const more = response.write(value);
+      // compression() buffers: send what the stream has so far, as Remix's own writer does.
+      if (typeof flushable.flush === "function") flushable.flush();
+      if (!more && !response.destroyed) await new Promise<void>((resolve) => (wake = resolve));
+      if (response.destroyed) {
+        await reader.cancel();
+        break;
+      }
+    }
+  } catch (error) {
+    response.destroy(error as Error);
+    throw error;
+  }
 }

@@ -7,8 +7,8 @@ import { countryName, formatDate, formatNumber } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { listSdgGoals } from "~/modules/sdg/sdg.server";
 import { BarChart } from "~/modules/progress/charts";
-import { applyDashboardFilters, filtersToParams, parseDashboardFilters, WORLD_REGIONS, type DashboardFilters, type SortKey } from "~/modules/progress/dashboard";
-import { dashboardFigures, listDashboardRows, reviewQueue } from "~/modules/progress/dashboard.server";
+import { filtersToParams, parseDashboardFilters, WORLD_REGIONS, type DashboardFilters, type SortKey } from "~/modules/progress/dashboard";
+import { DASHBOARD_PAGE_SIZE, dashboardFigures, listDashboardRows, reviewQueue } from "~/modules/progress/dashboard.server";
 import { languageParam } from "~/modules/http/params.server";
 import { can } from "~/modules/permissions/permissions";
 
@@ -19,19 +19,23 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requirePermission(context, request, "dashboard:read");
   const today = isoToday();
   const filters = parseDashboardFilters(new URL(request.url).searchParams);
-  const [rows, queue, goals, t] = await Promise.all([
-    listDashboardRows(context.db, { today, language }),
+  const page = filters.page ?? 1;
+  const [table, figures, queue, goals, t] = await Promise.all([
+    listDashboardRows(context.db, { today, language, filters, page }),
+    dashboardFigures(context.db, today),
     reviewQueue(context.db, language),
     listSdgGoals(context.db, language),
     getTranslator(language),
   ]);
-  const figures = await dashboardFigures(context.db, rows, today);
   return json({
     language,
     canSetCadence: can(user, "progress:cadence"),
     filters,
-    rows: applyDashboardFilters(rows, filters),
-    total: rows.length,
+    rows: table.rows,
+    matching: table.matching,
+    total: table.total,
+    page,
+    pageCount: Math.max(1, Math.ceil(table.matching / DASHBOARD_PAGE_SIZE)),
     figures,
     queue,
     goals: goals.map((goal) => ({ number: goal.number, short: goal.short, color: goal.color })),
@@ -44,13 +48,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title:
 const COLUMNS: SortKey[] = ["city", "country", "region", "sdg", "lastStatus", "lastDate", "nextDue", "overdue", "progress"];
 
 export default function CouncilDashboard() {
-  const { language, canSetCadence, filters, rows, total, figures, queue, goals } = useLoaderData<typeof loader>();
+  const { language, canSetCadence, filters, rows, matching, total, page, pageCount, figures, queue, goals } = useLoaderData<typeof loader>();
   const { t } = useTranslation(["monitoring", "hubs", "common"]);
   const goalName = new Map(goals.map((goal) => [goal.number, goal.short]));
   const percent = (value: number | null) => (value === null ? "–" : formatNumber(value, language, { style: "percent", maximumFractionDigits: 0 }));
   const sortLink = (key: SortKey) => {
     const dir = filters.sort === key && filters.dir === "asc" ? "desc" : "asc";
-    return `?${filtersToParams(filters as DashboardFilters, { sort: key, dir })}`;
+    return `?${filtersToParams(filters as DashboardFilters, { sort: key, dir, page: undefined })}`;
   };
   return (
     <div className="container dashboard">
@@ -190,12 +194,12 @@ export default function CouncilDashboard() {
               {t("council.apply")}
             </button>
             <Link to={`/${language}/council`}>{t("council.reset")}</Link>
-            <a href={`/${language}/council/export?${filtersToParams(filters as DashboardFilters)}`} download>
+            <a href={`/${language}/council/export?${filtersToParams(filters as DashboardFilters, { page: undefined })}`} download>
               {t("council.export")}
             </a>
           </div>
         </Form>
-        <p role="status">{t("council.showing", { count: rows.length, total })}</p>
+        <p role="status">{t("council.showing", { count: matching, total })}</p>
         <div className="table-scroll">
           <table className="data-table dashboard-table">
             <caption className="visually-hidden">{t("council.tableTitle")}</caption>
@@ -252,6 +256,21 @@ export default function CouncilDashboard() {
             </tbody>
           </table>
         </div>
+        {pageCount > 1 ? (
+          <nav className="pagination" aria-label={t("council.pages.label")}>
+            {page > 1 ? (
+              <Link to={`?${filtersToParams(filters as DashboardFilters, { page: page - 1 })}`} rel="prev">
+                {t("council.pages.previous")}
+              </Link>
+            ) : null}
+            <span>{t("council.pages.status", { page: formatNumber(page, language), pages: formatNumber(pageCount, language) })}</span>
+            {page < pageCount ? (
+              <Link to={`?${filtersToParams(filters as DashboardFilters, { page: page + 1 })}`} rel="next">
+                {t("council.pages.next")}
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
       </section>
     </div>
   );

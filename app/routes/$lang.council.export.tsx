@@ -4,7 +4,7 @@ import { requirePermission } from "~/modules/permissions/permissions.server";
 import { isoToday } from "~/modules/hubs/lifecycle";
 import { countryName } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
-import { applyDashboardFilters, parseDashboardFilters } from "~/modules/progress/dashboard";
+import { parseDashboardFilters } from "~/modules/progress/dashboard";
 import { listDashboardRows } from "~/modules/progress/dashboard.server";
 import { languageParam } from "~/modules/http/params.server";
 import { toCsvDocument } from "~/modules/opendata/csv.server";
@@ -15,8 +15,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const user = await requirePermission(context, request, "dashboard:export");
   const today = isoToday();
-  const [rows, t] = await Promise.all([listDashboardRows(context.db, { today, language }), getTranslator(language)]);
-  const filtered = applyDashboardFilters(rows, parseDashboardFilters(url.searchParams));
+  const [{ rows: filtered }, t] = await Promise.all([
+    listDashboardRows(context.db, { today, language, filters: parseDashboardFilters(url.searchParams) }),
+    getTranslator(language),
+  ]);
   const header = ["hub", "slug", "city", "country", "region", "sdg", "lastStatus", "lastDate", "nextDue", "overdue", "progress"].map((key) =>
     key === "slug" ? "slug" : t(`monitoring:table.${key}`),
   );

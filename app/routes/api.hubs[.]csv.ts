@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { parseHubFilters } from "~/modules/hubs/hub-filters";
 import { getPublicDataVersion } from "~/modules/hubs/public-cache.server";
 import { isoToday } from "~/modules/hubs/lifecycle";
-import { exportPublicHubs, toCsv } from "~/modules/opendata/export.server";
+import { streamCsv } from "~/modules/opendata/export.server";
 import { languageQuery } from "~/modules/http/params.server";
 import { methodNotAllowed } from "~/modules/http/responses.server";
 import { corsPreflight, openDataResponse } from "~/modules/opendata/http.server";
@@ -18,15 +18,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const etagProbe = openDataResponse(request, { version, body: () => "", contentType: "text/csv" });
   if (etagProbe.status === 304) return etagProbe;
   const language = languageQuery(url);
-  const hubs = await exportPublicHubs(context.db, {
-    language,
-    today: isoToday(),
-    filters: parseHubFilters(url.searchParams),
-    origin: publicOrigin(context.env),
-  });
+  const options = { language, today: isoToday(), filters: parseHubFilters(url.searchParams), origin: publicOrigin(context.env) };
   return openDataResponse(request, {
     version,
-    body: () => toCsv(hubs),
+    // Streamed from the database in chunks (opendata/export.server.ts), never built whole in memory.
+    body: () => streamCsv(context.db, options),
     contentType: "text/csv; charset=utf-8; header=present",
     headers: { "Content-Disposition": `attachment; filename="local4action-hubs-${language}.csv"` },
   });

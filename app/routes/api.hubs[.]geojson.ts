@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { parseHubFilters } from "~/modules/hubs/hub-filters";
 import { getPublicDataVersion } from "~/modules/hubs/public-cache.server";
 import { isoToday } from "~/modules/hubs/lifecycle";
-import { exportPublicHubs, toGeoJson } from "~/modules/opendata/export.server";
+import { streamGeoJson } from "~/modules/opendata/export.server";
 import { languageQuery } from "~/modules/http/params.server";
 import { methodNotAllowed } from "~/modules/http/responses.server";
 import { corsPreflight, openDataResponse } from "~/modules/opendata/http.server";
@@ -17,15 +17,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const version = await getPublicDataVersion(context.db);
   const etagProbe = openDataResponse(request, { version, body: () => "", contentType: "application/geo+json" });
   if (etagProbe.status === 304) return etagProbe;
-  const hubs = await exportPublicHubs(context.db, {
-    language: languageQuery(url),
-    today: isoToday(),
-    filters: parseHubFilters(url.searchParams),
-    origin: publicOrigin(context.env),
-  });
+  const options = { language: languageQuery(url), today: isoToday(), filters: parseHubFilters(url.searchParams), origin: publicOrigin(context.env) };
   return openDataResponse(request, {
     version,
-    body: () => toGeoJson(hubs),
+    // Streamed from the database in chunks (opendata/export.server.ts), never built whole in memory.
+    body: () => streamGeoJson(context.db, options),
     contentType: "application/geo+json; charset=utf-8",
     headers: { "Content-Disposition": 'inline; filename="local4action-hubs.geojson"' },
   });

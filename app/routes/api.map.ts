@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { parseBbox, parseHubFilters } from "~/modules/hubs/hub-filters";
 import { isoToday } from "~/modules/hubs/lifecycle";
 import { getMapData } from "~/modules/map/clusters.server";
-import { getPublicDataVersion } from "~/modules/hubs/public-cache.server";
 import { languageQuery } from "~/modules/http/params.server";
 import { clientIp } from "~/modules/accounts/route-helpers.server";
 import { methodNotAllowed } from "~/modules/http/responses.server";
@@ -21,14 +20,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const filters = parseHubFilters(url.searchParams);
   const bbox = parseBbox(url.searchParams.get("bbox")) ?? [-180, -85, 180, 85];
   const zoom = Number(url.searchParams.get("zoom") ?? 2);
-  const data = await getMapData(context.db, {
+  // `version`: the data version of the index that answered (a large map's index is rebuilt in the background).
+  const { version, ...data } = await getMapData(context.db, {
     filters,
     bbox,
     zoom: Number.isFinite(zoom) ? zoom : 2,
     language: languageQuery(url),
     today: isoToday(),
   });
-  const version = await getPublicDataVersion(context.db);
   return openDataResponse(request, { version, body: () => JSON.stringify(data), contentType: "application/json; charset=utf-8", maxAge: 60 });
 }
 

@@ -13,6 +13,9 @@ import * as crossLanguageSearch from "./2026-12-01-075-cross-language-search";
 import * as securityAccounts from "./2026-12-01-080-security-accounts";
 import * as calls from "./2026-12-01-140-calls";
 import * as hubNetwork from "./2026-12-01-150-hub-network";
+import * as hubReportingState from "./2026-12-01-120-hub-reporting-state";
+import * as publicVersionsPerHub from "./2026-12-01-120-public-versions-per-hub";
+import * as searchRow from "./2026-12-01-120-search-row";
 
 /**
  * Every migration, in order. A static list (not a folder scan) so the same set runs
@@ -33,4 +36,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01-080-security-accounts": securityAccounts,
   "2026-12-01-140-calls": calls,
   "2026-12-01-150-hub-network": hubNetwork,
+  "2026-12-01-120-hub-reporting-state": hubReportingState,
+  "2026-12-01-120-public-versions-per-hub": publicVersionsPerHub,
+  "2026-12-01-120-search-row": searchRow,
 };

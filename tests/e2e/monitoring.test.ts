@@ -34,7 +34,7 @@ describe("monitoring in the browser", () => {
     await page.getByLabel("Only HUBs with an overdue report").check();
     await page.getByRole("button", { name: "Apply filters" }).click();
     await page.waitForURL(/overdue=1/);
-    await page.getByText(/^1 of \d+ HUBs shown\.$/).waitFor();
+    await page.getByText(/^1 of \d+ HUBs match the filters\.$/).waitFor();
     const rows = page.locator(".dashboard-table tbody tr");
     expect(await rows.count()).toBe(1);
     const row = page.getByRole("row", { name: /Safe, connected cycle lane network for Bogotá/ });
@@ -95,7 +95,7 @@ describe("monitoring in the browser", () => {
     await councilPage.getByRole("button", { name: "Aceptar y publicar" }).click();
     await councilPage.getByText("El informe está aceptado y publicado en la página del HUB.").waitFor();
     await councilPage.goto(`${app.url}/es/council?overdue=1`);
-    await councilPage.getByText(/^0 de \d+ HUBs mostrados\.$/).waitFor();
+    await councilPage.getByText(/^0 de \d+ HUBs coinciden con los filtros\.$/).waitFor();
     expect(await councilPage.locator(".dashboard-table tbody tr").count()).toBe(0);
     await council.context.close();
   });

@@ -215,7 +215,7 @@ describe("one CSV writer: a cell a spreadsheet would run is written as text (fin
   let titled: { slug: string; title: string }[];
 
   beforeAll(async () => {
-    const rows = await listDashboardRows(database.db, { today, language: "en" });
+    const { rows } = await listDashboardRows(database.db, { today, language: "en" });
     const publicSlugs = new Set(rows.map((row) => row.slug));
     const hubs = await database.db.selectFrom("hubs").select(["id", "slug"]).where("slug", "in", [...publicSlugs]).orderBy("slug").limit(FORMULAS.length).execute();
     expect(hubs).toHaveLength(FORMULAS.length);

@@ -2,6 +2,7 @@ import { sql, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTrans
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loader as hubJsonLoader } from "~/routes/api.hubs.$file";
 import { loader as hubPageLoader } from "~/routes/$lang.hubs.$slug";
+import { getHubPageVersion } from "~/modules/hubs/public-cache.server";
 import { syncSdgReferenceData } from "../../db/reference/sdg";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { createHub, createUser } from "../support/progress-fixtures";
@@ -18,6 +19,8 @@ let organisationId: number;
 let otherOrganisationId: number;
 let hubId: number;
 let otherHubId: number;
+/** A HUB no write below touches or links to: its page must stay cached through all of them. */
+let bystanderHubId: number;
 let updateId: number;
 let outcomeIds: number[];
 
@@ -30,6 +33,7 @@ beforeAll(async () => {
   const hub = await createHub(database.db, { organisationId, startDate: "2026-01-01", endDate: "2028-12-31" });
   const otherHub = await createHub(database.db, { organisationId: otherOrganisationId, startDate: "2026-01-01", endDate: "2028-12-31" });
   hubId = hub.id;
+  bystanderHubId = (await createHub(database.db, { organisationId: otherOrganisationId, startDate: "2026-01-01", endDate: "2028-12-31" })).id;
   otherHubId = otherHub.id;
   outcomeIds = hub.outcomeIds;
   updateId = (
@@ -318,6 +322,75 @@ async function tablesUsedBy(run: (traced: TestDatabase) => Promise<unknown>): Pr
     .filter((table) => statements.some((text) => new RegExp(`\\b(from|join)\\s+"?${table}"?(\\s|$|\\))`, "i").test(text)))
     .sort();
 }
+
+/** Each HUB's page version (getHubPageVersion, what the page cache keys HUB pages on), by HUB id. */
+async function hubPageVersions(): Promise<Map<number, string>> {
+  const hubs = await database.db.selectFrom("hubs").select(["id", "slug"]).execute();
+  return new Map(await Promise.all(hubs.map(async (hub) => [hub.id, await getHubPageVersion(database.db, hub.slug)] as [number, string])));
+}
+
+/** The tables whose writes move a HUB page's version (per-HUB row triggers, or the shared reference version), from pg_trigger. */
+async function tablesWithHubPageTrigger(): Promise<{ table: string; shared: boolean }[]> {
+  const { rows } = await sql<{ table: string; shared: boolean }>`
+    select c.relname as table, p.proname = 'public_reference_version_bump' as shared
+    from pg_trigger t
+    join pg_class c on c.oid = t.tgrelid
+    join pg_proc p on p.oid = t.tgfoid
+    where p.proname in ('hub_public_versions_statement', 'hub_public_versions_update_statement', 'public_reference_version_bump') and not t.tgisinternal
+    group by c.relname, p.proname
+    -- an insert, an update and a delete trigger (TRIGGER_TYPE_INSERT 4 | DELETE 8 | UPDATE 16), together
+    having bit_or(t.tgtype::int & 28) = 28
+    order by 1`.execute(database.db);
+  return rows;
+}
+
+describe("each HUB page's own version (finer invalidation, migration 120)", () => {
+  it("follows every table the HUB page reads", async () => {
+    const slug = (await database.db.selectFrom("hubs").select("slug").where("id", "=", hubId).executeTakeFirstOrThrow()).slug;
+    const read = await tablesUsedBy(async (traced) => {
+      for (const lang of ["en", "es", "fr"]) {
+        expect((await callRoute(hubPageLoader, traced, { path: `/${lang}/hubs/${slug}`, params: { lang, slug } })).status).toBe(200);
+      }
+    });
+    const triggered = (await tablesWithHubPageTrigger()).map((row) => row.table);
+    expect(read.filter((table) => table !== "public_data_version" && !triggered.includes(table))).toEqual([]);
+  });
+
+  it("moves for the HUB a write concerns, for every HUB at a write to shared data, and for no bystander otherwise", async () => {
+    const tables = await tablesWithHubPageTrigger();
+    expect(tables.filter(({ table }) => !WRITES[table])).toEqual([]);
+    for (const { table, shared } of tables) {
+      for (const [kind, write] of WRITES[table]()) {
+        if (kind === "setup") {
+          await write();
+          continue;
+        }
+        const before = await hubPageVersions();
+        await write();
+        const after = await hubPageVersions();
+        const moved = [...before].filter(([id, version]) => after.get(id) !== version).map(([id]) => id);
+        if (shared) {
+          expect({ table, kind, everyHub: moved.length === before.size }).toEqual({ table, kind, everyHub: true });
+        } else {
+          // A new HUB (hubs insert) has a version it did not have; a deleted one has none left.
+          const changed = moved.length + [...after.keys()].filter((id) => !before.has(id)).length + [...before.keys()].filter((id) => !after.has(id)).length;
+          expect({ table, kind, reached: changed > 0, bystanderMoved: moved.includes(bystanderHubId) }).toEqual({ table, kind, reached: true, bystanderMoved: false });
+        }
+      }
+      await syncSdgReferenceData(database.db);
+    }
+  });
+
+  it("moves a HUB's page when a HUB synchronised with it changes its title", async () => {
+    await database.db.insertInto("hub_synchronisations").values({ hub_id: hubId, other_hub_id: otherHubId }).execute();
+    const before = await hubPageVersions();
+    await database.db.updateTable("hub_translations").set({ title: "A new name" }).where("hub_id", "=", otherHubId).execute();
+    const after = await hubPageVersions();
+    expect(after.get(hubId)).not.toBe(before.get(hubId));
+    expect(after.get(bystanderHubId)).toBe(before.get(bystanderHubId));
+    await database.db.deleteFrom("hub_synchronisations").where("hub_id", "=", hubId).execute();
+  });
+});
 
 describe("the public data version follows every table of the public HUB page", () => {
   it("has a trigger on every table the HUB page and its open data read", async () => {

@@ -79,6 +79,7 @@ describe("the page cache middleware", () => {
   let base: string;
   let close: () => void;
   let version = 1;
+  let ownVersion = 1;
   let renders = 0;
 
   beforeAll(async () => {
@@ -90,7 +91,8 @@ describe("the page cache middleware", () => {
       response.setHeader("Content-Security-Policy", `script-src 'nonce-${response.locals.cspNonce}'`);
       next();
     });
-    app.use(publicPageCache({ getVersion: async () => version }));
+    // Every page follows `version`; the HUB "own" also its own version (as a HUB page does: migration 120).
+    app.use(publicPageCache({ getVersion: async ({ slug }) => (slug === "own" ? `${version}:${ownVersion}` : version) }));
     app.get("/:lang/hubs/:slug", (request, response) => {
       renders++;
       const slug = request.params.slug;
@@ -130,6 +132,16 @@ describe("the page cache middleware", () => {
     const third = await get("/en/hubs/alpha");
     expect(third.cache).toBe("miss");
     expect(third.body).toContain(`v${version}`);
+  });
+
+  it("keys a HUB page on that page's own version: another HUB's change leaves it cached", async () => {
+    await get("/en/hubs/own");
+    await get("/en/hubs/neighbour");
+    expect((await get("/en/hubs/own")).cache).toBe("hit");
+    ownVersion++;
+    expect((await get("/en/hubs/own")).cache).toBe("miss");
+    expect((await get("/en/hubs/neighbour")).cache).toBe("hit");
+    expect((await get("/en/hubs/own")).cache).toBe("hit");
   });
 
   it("leaves signed-in visitors, data requests and other pages alone", async () => {

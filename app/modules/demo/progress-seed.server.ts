@@ -17,6 +17,7 @@ import {
   DEMO_PENDING_REVIEW_HUB,
 } from "../../../db/seed/demo-progress";
 import { isoToday } from "~/modules/hubs/lifecycle";
+import { refreshReportingState } from "~/modules/progress/reporting-state.server";
 import { addDays, reportingPeriods, type ReportPeriod } from "~/modules/progress/calendar";
 
 export { DEMO_OVERDUE_HUB, DEMO_PENDING_REVIEW_HUB };
@@ -131,5 +132,7 @@ export async function seedDemoProgress(trx: Transaction<Database>, { today = iso
       }
     }
   }
+  // Written directly, like a history: the dashboard's stored state follows it in the same transaction.
+  await refreshReportingState(trx, hubs.map((hub) => hub.id));
   return { updates: count };
 }

@@ -127,32 +127,27 @@ export async function searchMatches(db: DB, q: string, version?: number): Promis
     async () => {
       // x is materialised once: inlined, PostgreSQL would rebuild the tsquery (unaccent + 3 ×
       // websearch_to_tsquery) for every row it rechecks or ranks.
-      // `offset 0` in h keeps one primary-key look-up per match: the planner, pricing random reads
-      // as if from disk, would rather scan all 100,000 HUBs to join a few thousand matches (3× slower).
+      // The text matches carry what the ranking needs (public, recognised_at, goals: migration 120's
+      // search row), so they are not looked up in hubs and hub_goals one by one; only the HUBs matched
+      // through a reference name read one of their search rows by key.
       const { rows } = await sql<{ id: number; goals: string | null; through: string | null }>`
         with x as materialized (select ${searchQuery(q)} as q),
         ${referenceMatchesCte()},
         candidates as (
-          select rs.hub_id, ts_rank(rs.document, x.q) as rank, null::text as through
+          select rs.hub_id, ts_rank(rs.document, x.q) as rank, null::text as through, rs.is_public, rs.recognised_at, rs.goals
           from hub_search rs, x
           where rs.document @@ x.q
           union all
-          select r.hub_id, -1, r.through from (${hubsUnderReferenceMatches()}) r
+          select r.hub_id, -1, r.through, meta.is_public, meta.recognised_at, meta.goals
+          from (${hubsUnderReferenceMatches()}) r
+          cross join lateral (select m.is_public, m.recognised_at, m.goals from hub_search m where m.hub_id = r.hub_id limit 1) meta
         )
-        select m.hub_id as id, h.goals, m.through
-        from (
-          select c.hub_id, max(c.rank) as rank,
-            case when bool_or(c.through is null) then null else string_agg(distinct c.through, ',') end as through
-          from candidates c
-          group by c.hub_id
-        ) m
-        cross join lateral (
-          select h.recognised_at, (select string_agg(g.goal::text, ',') from hub_goals g where g.hub_id = h.id) as goals
-          from hubs h
-          where h.id = m.hub_id and ${isPublicHubSql()}
-          offset 0
-        ) h
-        order by m.rank desc, h.recognised_at desc, m.hub_id desc`.execute(db);
+        select c.hub_id as id, max(c.goals) as goals,
+          case when bool_or(c.through is null) then null else string_agg(distinct c.through, ',') end as through
+        from candidates c
+        where c.is_public
+        group by c.hub_id
+        order by max(c.rank) desc, max(c.recognised_at) desc, c.hub_id desc`.execute(db);
       const goalCounts: Record<number, number> = {};
       for (let goal = 1; goal <= 17; goal++) goalCounts[goal] = 0;
       const through: Record<number, ReferenceMatch[]> = {};

@@ -9,6 +9,7 @@ import { can, ownsHub } from "~/modules/permissions/permissions";
 import { queueMail } from "~/modules/mail/mailer.server";
 import type { PublicHubStatus } from "./lifecycle";
 import { requireOpenCallForSubmission } from "~/modules/calls/calls.server";
+import { refreshReportingState } from "~/modules/progress/reporting-state.server";
 
 /**
  * The HUB lifecycle, server side: the only code that changes a HUB's stored status (the transition
@@ -153,6 +154,8 @@ export async function transitionInTransaction(
   if (transition === "request_changes" || transition === "recognise" || transition === "decline") {
     await notifyCity(trx, hubId, hub.lead_organisation_id, transition, comment ?? "");
   }
+  // Recognised or completed, the HUB enters, changes or leaves the council dashboard.
+  await refreshReportingState(trx, [hubId]);
   return { from: hub.status, to: rule.to };
 }
 

@@ -41,6 +41,28 @@ export function getPublicDataVersion(db: DB): Promise<number> {
 const versionReads = new WeakMap<object, () => Promise<number>>();
 
 /**
+ * The version of what the public page of the HUB `slug` shows (migration 120): the HUB's own version
+ * (moved by writes to its rows and to the titles of the HUBs synchronised with it) and the shared
+ * reference data's (organisations, themes, SDG goals and targets). An unknown slug reads as "none".
+ */
+export async function getHubPageVersion(db: DB, slug: string): Promise<string> {
+  const row = await db
+    .selectFrom("public_reference_version as r")
+    .select((eb) => [
+      "r.version as reference",
+      eb
+        .selectFrom("hubs as h")
+        .innerJoin("hub_public_versions as v", "v.hub_id", "h.id")
+        .select("v.version")
+        .where("h.slug", "=", slug)
+        .as("hub"),
+    ])
+    .where("r.id", "=", 1)
+    .executeTakeFirst();
+  return `${row?.reference ?? 0}:${row?.hub ?? "none"}`;
+}
+
+/**
  * Computes `key` once per data version (and per `today`, which callers put in the key). The
  * promise is what is kept, so requests that ask at the same time share one computation.
  */

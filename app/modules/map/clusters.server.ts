@@ -54,20 +54,114 @@ interface MapIndex {
 }
 
 /**
+ * How long an index may go on answering after the registry changed, while its replacement is built
+ * in the background (docs/decisions/120-performance-at-scale.md): past it, requests wait for the new one.
+ */
+export const MAP_INDEX_MAX_STALE_MS = 5_000;
+/** Below this many points a rebuild is cheap (milliseconds): it is awaited, never served stale. */
+export const MAP_INDEX_BACKGROUND_FROM = 5_000;
+/**
+ * Filter sets whose index is kept (least recently used out). An index of 100,000 points weighs about
+ * 100 MB, and one is kept across versions (it answers while its successor is built), so few.
+ */
+const MAX_MAP_INDEXES = 8;
+
+interface IndexSlot {
+  /** The newest version asked for, and its build (in flight or done). */
+  version: number;
+  building: Promise<MapIndex>;
+  /** The newest finished index and its version. */
+  ready?: { version: number; index: MapIndex };
+  /** When a request first found `ready` out of date. */
+  staleSince?: number;
+}
+const indexSlots = new WeakMap<object, Map<string, IndexSlot>>();
+
+/**
+ * The index of one filter set for `version`. When the registry has changed, a large index goes on
+ * answering for at most MAP_INDEX_MAX_STALE_MS while its replacement is built (one build per version,
+ * shared); a small one is rebuilt at once. Returns the index and the version it was built from.
+ */
+async function mapIndex(
+  db: DB,
+  key: string,
+  version: number,
+  build: () => Promise<MapIndex>,
+  { now = Date.now(), backgroundFrom = MAP_INDEX_BACKGROUND_FROM }: { now?: number; backgroundFrom?: number },
+): Promise<{ version: number; index: MapIndex }> {
+  let slots = indexSlots.get(db);
+  if (!slots) indexSlots.set(db, (slots = new Map()));
+  let slot = slots.get(key);
+  if (slot) {
+    // Least recently used goes first when full.
+    slots.delete(key);
+    slots.set(key, slot);
+  }
+  if (!slot || slot.version < version) {
+    const building = build();
+    const target: IndexSlot = slot ?? { version, building };
+    target.version = version;
+    target.building = building;
+    building.then(
+      (index) => {
+        if (!target.ready || target.ready.version < version) target.ready = { version, index };
+        if (target.version === version) target.staleSince = undefined;
+      },
+      // A failed build is forgotten: the next request tries again.
+      () => {
+        if (target.version === version && target.building === building) target.version = target.ready?.version ?? -1;
+      },
+    );
+    if (!slot) {
+      slots.set(key, target);
+      while (slots.size > MAX_MAP_INDEXES) slots.delete(slots.keys().next().value!);
+    }
+    slot = target;
+  }
+  const ready = slot.ready;
+  if (ready && ready.version >= version) return ready;
+  if (ready && ready.index.points.length >= backgroundFrom) {
+    slot.staleSince ??= now;
+    if (now - slot.staleSince < MAP_INDEX_MAX_STALE_MS) return ready;
+  }
+  return { version: slot.version, index: await slot.building };
+}
+
+/** Every map index build in flight for `db` (tests wait for the background rebuilds with it). */
+export async function mapIndexesSettled(db: DB): Promise<void> {
+  const slots = indexSlots.get(db);
+  if (slots) await Promise.allSettled([...slots.values()].map((slot) => slot.building));
+}
+
+/**
  * The map's request: clusters and single HUBs in a view. The points of a filter set are loaded once
- * and indexed by supercluster; the index is rebuilt only when the public data version moves.
+ * and indexed by supercluster; the index is rebuilt when the public data version moves, in the
+ * background for a large registry (`mapIndex`). `version` is the data version of the index used
+ * (the route's ETag): while a stale index answers, it is the older one.
  */
 export async function getMapData(
   db: DB,
-  { filters, bbox, zoom, language, today }: { filters: HubFilters; bbox: [number, number, number, number]; zoom: number; language: Language; today: string },
-): Promise<MapData> {
-  const version = await getPublicDataVersion(db);
+  {
+    filters,
+    bbox,
+    zoom,
+    language,
+    today,
+    now,
+    backgroundFrom,
+  }: { filters: HubFilters; bbox: [number, number, number, number]; zoom: number; language: Language; today: string; now?: number; backgroundFrom?: number },
+): Promise<MapData & { version: number }> {
+  const current = await getPublicDataVersion(db);
   const withoutView = { ...filters, bbox: undefined };
-  const { points, index } = await cachedPublic(
+  const {
+    version,
+    index: { points, index },
+  } = await mapIndex(
     db,
     `map:${today}:${filterKey(withoutView)}`,
+    current,
     async () => {
-      const points = await mapPoints(db, withoutView, today, version);
+      const points = await mapPoints(db, withoutView, today, current);
       const index = new Supercluster<PointProperties, Supercluster.AnyProps>({
         radius: CLUSTER_RADIUS,
         // Two HUBs make a cluster, up to the map's last zoom: then HUBs at one point stay a cluster.
@@ -83,7 +177,7 @@ export async function getMapData(
       );
       return { points, index } satisfies MapIndex;
     },
-    version,
+    { now, backgroundFrom },
   );
   const level = Math.max(0, Math.min(20, Math.round(zoom)));
   const [west, south, east, north] = bbox;
@@ -114,7 +208,7 @@ export async function getMapData(
     }
     return cluster;
   });
-  return { total: points.length, items };
+  return { version, total: points.length, items };
 }
 
 function hubPoint(point: MapPoint, language: Language): MapHubPoint {

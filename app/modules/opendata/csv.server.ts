@@ -12,16 +12,33 @@ export type CsvCell = string | number | null | undefined;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-export function toCsvDocument(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  const body = Papa.unparse(
-    { fields: [...header], data: rows.map((row) => [...row]) },
-    {
-      newline: "\r\n",
-      // papaparse's own `true` uses /^[=+\-@\t\r].*$/, which misses a formula followed by a line break.
-      escapeFormulae: FORMULA_START,
-      // Also quote text with other white space at either end (a tab, a line break), which papaparse leaves bare.
-      quotes: (value: unknown) => typeof value === "string" && value !== value.trim(),
+const OPTIONS = {
+  newline: "\r\n",
+  // papaparse's own `true` uses /^[=+\-@\t\r].*$/, which misses a formula followed by a line break.
+  escapeFormulae: FORMULA_START,
+  // Also quote text with other white space at either end (a tab, a line break), which papaparse leaves bare.
+  quotes: (value: unknown) => typeof value === "string" && value !== value.trim(),
+};
+
+/**
+ * The writer in pieces, for documents sent as a stream: `head()`, then `rows(…)` as many times as
+ * needed, then `end()` give, joined, exactly `toCsvDocument(header, allRows)`.
+ */
+export function csvWriter(header: readonly string[]) {
+  let written = 0;
+  return {
+    head: () => `\uFEFF${Papa.unparse([[...header]], OPTIONS)}\r\n`,
+    rows: (rows: readonly (readonly CsvCell[])[]) => {
+      if (rows.length === 0) return "";
+      written += rows.length;
+      return `${Papa.unparse({ fields: [...header], data: rows.map((row) => [...row]) }, { ...OPTIONS, header: false })}\r\n`;
     },
-  );
-  return `\uFEFF${body}\r\n`;
+    // A document without rows has always ended with an empty line (papaparse's header line ends with one).
+    end: () => (written === 0 ? "\r\n" : ""),
+  };
+}
+
+export function toCsvDocument(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
+  const writer = csvWriter(header);
+  return writer.head() + writer.rows(rows) + writer.end();
 }

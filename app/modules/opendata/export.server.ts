@@ -4,11 +4,11 @@ import type { WorldRegion } from "../../../db/schema";
 import type { Language } from "~/modules/i18n/config";
 import type { HubFilters } from "~/modules/hubs/hub-filters";
 import { getPublicHub, type PublicHubDetail } from "~/modules/hubs/public-hub-detail.server";
-import { hubFilterCondition } from "~/modules/hubs/hub-search.server";
+import { hubFilterCondition, idArray } from "~/modules/hubs/hub-search.server";
 import { hubText, hubTextLanguage, joinHubTexts } from "~/modules/hubs/hub-texts.server";
 import { isPublicHubSql, publicStatusSql } from "~/modules/hubs/lifecycle.server";
 import type { PublicHubStatus } from "~/modules/hubs/lifecycle";
-import { toCsvDocument } from "./csv.server";
+import { csvWriter } from "./csv.server";
 import { OPEN_DATA_FIELDS } from "./fields";
 import { themeNameColumn } from "~/modules/hubs/themes.server";
 import { linkedHubIdsSql } from "~/modules/network/synchronisation.server";
@@ -50,14 +50,40 @@ export interface OpenDataHub {
 
 export { OPEN_DATA_FIELDS };
 
-export async function exportPublicHubs(
-  db: DB,
-  { language, today, filters, origin }: { language: Language; today: string; filters: HubFilters; origin: string },
-): Promise<OpenDataHub[]> {
-  const rows = await joinHubTexts(db.selectFrom("hubs as h").innerJoin("organisations as o", "o.id", "h.lead_organisation_id"), language)
+interface ExportOptions {
+  language: Language;
+  today: string;
+  filters: HubFilters;
+  origin: string;
+  /** HUBs per query (tests make it small to cross chunk boundaries). */
+  chunkSize?: number;
+}
+
+/** HUBs per query while streaming: about 1 MB of GeoJSON, so memory stays flat whatever the registry's size (5,000 a query was faster but grew the server's memory by 250 MB or more). */
+const EXPORT_CHUNK = 1000;
+
+function exportBase(db: DB, { language, today, filters }: ExportOptions) {
+  return joinHubTexts(db.selectFrom("hubs as h").innerJoin("organisations as o", "o.id", "h.lead_organisation_id"), language).where(hubFilterCondition(filters, today));
+}
+
+/**
+ * Every public field of the HUBs `ids` (chosen by the filters already: only "still public" is checked
+ * again, for a HUB withdrawn since), in no particular order. The ids come as one array joined by key,
+ * so each chunk is a few index look-ups whatever the registry's size.
+ */
+async function exportRows(db: DB, options: ExportOptions, ids: number[]): Promise<OpenDataHub[]> {
+  const { language, today, origin } = options;
+  const rows = await joinHubTexts(
+    db
+      .selectFrom(sql<{ id: number }>`(select unnest(${idArray(ids)}) as id)`.as("chunk"))
+      .innerJoin("hubs as h", "h.id", "chunk.id")
+      .innerJoin("organisations as o", "o.id", "h.lead_organisation_id"),
+    language,
+  )
     .leftJoin("themes as th", "th.id", "h.theme_id")
-    .where(hubFilterCondition(filters, today))
+    .where(isPublicHubSql())
     .select([
+      "h.id",
       "h.slug",
       "h.original_language",
       "h.start_date",
@@ -87,69 +113,120 @@ export async function exportPublicHubs(
       sql<number>`(select count(*)::int from hub_joint_products jp join hub_sync_requests jr on jr.id = jp.sync_request_id where jr.status = 'accepted' and (jr.requester_hub_id = h.id or jr.target_hub_id = h.id))`.as("joint_products"),
       sql<string | null>`(select string_agg(pc.slug, ';' order by pc.position, pc.id) from hub_policy_councils hp join policy_councils pc on pc.id = hp.council_id where hp.hub_id = h.id)`.as("councils"),
     ])
-    .orderBy("h.recognised_at", "desc")
-    .orderBy("h.slug")
     .execute();
 
   const split = (value: string | null) => (value ? value.split(";") : []);
-  return rows.map((row) => {
-    const goals = split(row.goals).map(Number);
-    return {
-      slug: row.slug,
-      url: `${origin}/${language}/hubs/${row.slug}`,
-      title: row.title,
-      summary: row.summary ?? "",
-      description: row.description ?? "",
-      text_language: row.text_language,
-      original_language: row.original_language,
-      status: row.public_status,
-      start_date: row.start_date,
-      end_date: row.end_date,
-      theme: (row.theme_name as string | null) ?? null,
-      primary_sdg: goals[0] ?? null,
-      sdg_goals: goals,
-      sdg_targets: split(row.targets),
-      lead_organisation: row.lead_name,
-      city: row.city,
-      country_code: row.country_code.trim(),
-      region: row.region,
-      latitude: row.latitude,
-      longitude: row.longitude,
-      participating_cities: split(row.participants),
-      synchronised_with: split(row.synchronised),
-      policy_councils: split(row.councils),
-      joint_products: Number(row.joint_products),
-      website: row.website,
-      recognised_at: row.recognised_at ? new Date(row.recognised_at).toISOString() : null,
-    };
-  });
+  const byId = new Map(
+    rows.map((row) => {
+      const goals = split(row.goals).map(Number);
+      const hub: OpenDataHub = {
+        slug: row.slug,
+        url: `${origin}/${language}/hubs/${row.slug}`,
+        title: row.title,
+        summary: row.summary ?? "",
+        description: row.description ?? "",
+        text_language: row.text_language,
+        original_language: row.original_language,
+        status: row.public_status,
+        start_date: row.start_date,
+        end_date: row.end_date,
+        theme: (row.theme_name as string | null) ?? null,
+        primary_sdg: goals[0] ?? null,
+        sdg_goals: goals,
+        sdg_targets: split(row.targets),
+        lead_organisation: row.lead_name,
+        city: row.city,
+        country_code: row.country_code.trim(),
+        region: row.region,
+        latitude: row.latitude,
+        longitude: row.longitude,
+        participating_cities: split(row.participants),
+        synchronised_with: split(row.synchronised),
+        policy_councils: split(row.councils),
+        joint_products: Number(row.joint_products),
+        website: row.website,
+        recognised_at: row.recognised_at ? new Date(row.recognised_at).toISOString() : null,
+      };
+      return [row.id, hub];
+    }),
+  );
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** RFC 7946: longitude, latitude order; WGS 84; no crs member. */
-export function toGeoJson(hubs: OpenDataHub[]): string {
-  // Built as a string, feature by feature, so 100,000 HUBs do not need one giant object graph twice.
-  const parts: string[] = ['{"type":"FeatureCollection","features":['];
-  hubs.forEach((hub, index) => {
-    const { latitude, longitude, ...properties } = hub;
-    parts.push(
-      (index ? "," : "") +
-        JSON.stringify({ type: "Feature", id: hub.slug, geometry: { type: "Point", coordinates: [longitude, latitude] }, properties }),
-    );
-  });
-  parts.push("]}");
-  return parts.join("");
+/**
+ * The public HUBs matching the filters, most recently recognised first, in chunks: first their ids
+ * (one light query, in the export's order), then every field of EXPORT_CHUNK HUBs at a time.
+ */
+async function* publicHubChunks(db: DB, options: ExportOptions): AsyncGenerator<OpenDataHub[]> {
+  const ids = (await exportBase(db, options).select("h.id").orderBy("h.recognised_at", "desc").orderBy("h.slug").execute()).map((row) => row.id);
+  const size = options.chunkSize ?? EXPORT_CHUNK;
+  for (let start = 0; start < ids.length; start += size) {
+    const chunk = ids.slice(start, start + size);
+    // A HUB withdrawn between the two queries is left out; the rest keep the first query's order.
+    yield await exportRows(db, options, chunk);
+  }
 }
 
-/** The open-data CSV: one row per HUB, the fields in OPEN_DATA_FIELDS order, lists joined with ";" (written by the one CSV writer). */
-export function toCsv(hubs: OpenDataHub[]): string {
-  return toCsvDocument(
-    OPEN_DATA_FIELDS,
-    hubs.map((hub) =>
-      OPEN_DATA_FIELDS.map((field) => {
-        const value = hub[field];
-        return Array.isArray(value) ? value.join(";") : value;
-      }),
-    ),
+/**
+ * A pull stream: the next chunk is read from the database only when the consumer asks for more
+ * (the HTTP response waits for the socket to drain: server/remix-handler.ts), so a slow client never
+ * makes the server hold the whole registry in memory. Aborted downloads stop the queries.
+ */
+function textStream(pieces: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const next = await pieces.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value));
+      },
+      async cancel() {
+        await pieces.return(undefined);
+      },
+    },
+    { highWaterMark: 1 },
+  );
+}
+
+/** The public HUBs as an RFC 7946 FeatureCollection (longitude, latitude order; WGS 84; no crs member), streamed. */
+export function streamGeoJson(db: DB, options: ExportOptions): ReadableStream<Uint8Array> {
+  return textStream(
+    (async function* () {
+      yield '{"type":"FeatureCollection","features":[';
+      let first = true;
+      for await (const hubs of publicHubChunks(db, options)) {
+        const features = hubs.map((hub) => {
+          const { latitude, longitude, ...properties } = hub;
+          return JSON.stringify({ type: "Feature", id: hub.slug, geometry: { type: "Point", coordinates: [longitude, latitude] }, properties });
+        });
+        if (features.length === 0) continue;
+        yield (first ? "" : ",") + features.join(",");
+        first = false;
+      }
+      yield "]}";
+    })(),
+  );
+}
+
+/** The open-data CSV, streamed: one row per HUB, the fields in OPEN_DATA_FIELDS order, lists joined with ";" (written by the one CSV writer). */
+export function streamCsv(db: DB, options: ExportOptions): ReadableStream<Uint8Array> {
+  const writer = csvWriter(OPEN_DATA_FIELDS);
+  return textStream(
+    (async function* () {
+      yield writer.head();
+      for await (const hubs of publicHubChunks(db, options)) {
+        yield writer.rows(
+          hubs.map((hub) =>
+            OPEN_DATA_FIELDS.map((field) => {
+              const value = hub[field];
+              return Array.isArray(value) ? value.join(";") : value;
+            }),
+          ),
+        );
+      }
+      yield writer.end();
+    })(),
   );
 }
 

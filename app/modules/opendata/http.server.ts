@@ -9,7 +9,7 @@ import { isFresh } from "~/modules/http/negotiation.server";
  */
 export function openDataResponse(
   request: Request,
-  { version, body, contentType, maxAge = 300, headers = {} }: { version: number; body: () => string; contentType: string; maxAge?: number; headers?: Record<string, string> },
+  { version, body, contentType, maxAge = 300, headers = {} }: { version: number; body: () => string | ReadableStream<Uint8Array>; contentType: string; maxAge?: number; headers?: Record<string, string> },
 ): Response {
   const url = new URL(request.url);
   const etag = `W/"${version}-${createHash("sha1").update(`${isoToday()}:${url.pathname}?${url.searchParams.toString()}`).digest("hex").slice(0, 16)}"`;

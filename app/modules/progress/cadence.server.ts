@@ -6,6 +6,7 @@ import { DEFAULT_INTERVAL_MONTHS } from "./calendar";
 import { hubTitleSql } from "~/modules/hubs/hub-texts.server";
 import type { Language } from "~/modules/i18n/config";
 import { ConflictError } from "./progress.server";
+import { refreshReportingState } from "./reporting-state.server";
 
 /** A recognised HUB whose reporting cadence the secretariat may set, with its title in `language`; undefined otherwise. */
 export async function findCadenceHub(db: Kysely<Database>, hubId: number, language: Language) {
@@ -43,5 +44,6 @@ export async function setCadence(db: Kysely<Database>, { hubId, intervalMonths, 
       if (Number(updated.numUpdatedRows) !== 1) throw new ConflictError();
     }
     await recordAudit(trx, { entity: "hub", entityId: hubId, hubId, actorUserId: user.id, action: "set_report_cadence", comment: String(intervalMonths) });
+    await refreshReportingState(trx, [hubId]);
   });
 }

@@ -1,100 +1,154 @@
-import { sql, type Kysely } from "kysely";
-import type { Database, Language, OverallStatus, WorldRegion } from "../../../db/schema";
-import { outcomeFraction } from "./calendar";
-import type { DashboardRow } from "./dashboard";
+import { sql, type Kysely, type RawBuilder } from "kysely";
+import type { Database, Language, WorldRegion } from "../../../db/schema";
+import { dueState } from "./calendar";
+import type { DashboardFilters, DashboardRow } from "./dashboard";
 import { hubTitleSql } from "~/modules/hubs/hub-texts.server";
 import { PUBLIC_HUB_STATUSES, type PublicHubStatus } from "~/modules/hubs/lifecycle";
 import { isPublicHubSql, publicStatusSql } from "~/modules/hubs/lifecycle.server";
-import { listHubCalendars } from "./hub-calendars.server";
+import { idArray } from "~/modules/hubs/hub-search.server";
+import { ensureReportingState } from "./reporting-state.server";
+
+/** Rows per page of the dashboard table. */
+export const DASHBOARD_PAGE_SIZE = 50;
 
 /**
- * One row per HUB (recognised by default, i.e. active or about to start): a fixed number of
- * queries whatever the number of HUBs.
+ * How many of the HUB's periods not filed yet were due before `today` (the stored list, judged now).
+ * The list is sorted, so width_bucket's binary search counts the dates up to the day before.
+ */
+function overdueCountSql(today: string) {
+  return sql<number>`width_bucket(${today}::date - 1, s.pending_due_dates)`;
+}
+
+/** Lower-cased, accents removed: the dashboard's search and its sort by city (like `fold` in dashboard.ts). */
+function foldSql(text: RawBuilder<string> | ReturnType<typeof sql.ref>) {
+  return sql<string>`lower(unaccent(${text})) collate "C"`;
+}
+
+function escapeLike(text: string) {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+/**
+ * The dashboard's HUBs (recognised by default, i.e. active or about to start), filtered and sorted in
+ * the database from the stored reporting state (reporting-state.server.ts): the calendar is not run
+ * per request. Empty values sort last whatever the direction; ties by HUB id.
+ */
+function dashboardQuery(
+  db: Kysely<Database>,
+  { today, language, filters, statuses }: { today: string; language: Language; filters: DashboardFilters; statuses: ("recognised" | "completed")[] },
+) {
+  let query = db
+    .selectFrom("hubs as h")
+    .innerJoin("hub_reporting_state as s", "s.hub_id", "h.id")
+    .innerJoin("organisations as o", "o.id", "h.lead_organisation_id")
+    .leftJoin("hub_goals as g", (join) => join.onRef("g.hub_id", "=", "h.id").on("g.is_primary", "=", true))
+    .where("h.status", "in", statuses);
+  if (filters.region) query = query.where("o.region", "=", filters.region);
+  if (filters.sdg) query = query.where("g.goal", "=", filters.sdg);
+  if (filters.lastStatus === "none") query = query.where("s.last_overall_status", "is", null);
+  else if (filters.lastStatus) query = query.where("s.last_overall_status", "=", filters.lastStatus);
+  if (filters.overdue) query = query.where("s.next_due_date", "<", today);
+  if (filters.q) {
+    const haystack = sql<string>`${hubTitleSql(language)} || ' ' || o.city || ' ' || o.country_code`;
+    query = query.where(sql<boolean>`${foldSql(haystack)} like '%' || ${foldSql(sql`${escapeLike(filters.q)}`)} || '%'`);
+  }
+  const sortValue = {
+    city: foldSql(sql.ref("o.city")),
+    country: sql`o.country_code`,
+    region: sql`o.region collate "C"`,
+    sdg: sql`g.goal`,
+    lastStatus: sql`s.last_overall_status collate "C"`,
+    lastDate: sql`s.last_filed_on`,
+    nextDue: sql`s.next_due_date`,
+    overdue: overdueCountSql(today),
+    progress: sql`s.progress`,
+  }[filters.sort];
+  const direction = filters.dir === "desc" ? sql`desc` : sql`asc`;
+  return query.orderBy(sql`${sortValue} ${direction} nulls last`).orderBy("h.id");
+}
+
+/**
+ * One page of the dashboard table (all matching rows when `page` is undefined, for the CSV export),
+ * with how many HUBs match the filters and how many there are.
  */
 export async function listDashboardRows(
   db: Kysely<Database>,
-  { today, language, statuses = ["recognised"] }: { today: string; language: Language; statuses?: ("recognised" | "completed")[] },
-): Promise<DashboardRow[]> {
-  const [hubs, calendars, lastUpdates, outcomes, values] = await Promise.all([
-    db
-      .selectFrom("hubs as h")
-      .innerJoin("organisations as o", "o.id", "h.lead_organisation_id")
-      .leftJoin("hub_goals as g", (join) => join.onRef("g.hub_id", "=", "h.id").on("g.is_primary", "=", true))
-      .select(["h.id", "h.slug", "o.city", "o.country_code", "o.region", "g.goal", hubTitleSql(language).as("title"), publicStatusSql(today).as("public_status")])
-      .where("h.status", "in", statuses)
-      .orderBy("h.id")
-      .execute(),
-    listHubCalendars(db, { today, statuses }),
-    // The last filed update of each HUB (submitted, in clarification or accepted).
-    db
-      .selectFrom("progress_updates as u")
-      .select(["u.hub_id", "u.overall_status", "u.submitted_at", "u.period_end"])
-      .where("u.status", "in", ["submitted", "clarification_requested", "accepted"])
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom("progress_updates as later")
-              .select("later.id")
-              .whereRef("later.hub_id", "=", "u.hub_id")
-              .where("later.status", "in", ["submitted", "clarification_requested", "accepted"])
-              .where((eb) =>
-                eb.or([eb("later.period_end", ">", eb.ref("u.period_end")), eb.and([eb("later.period_end", "=", eb.ref("u.period_end")), eb("later.id", ">", eb.ref("u.id"))])]),
-              ),
-          ),
-        ),
-      )
-      .execute(),
-    db.selectFrom("hub_outcomes").select(["id", "hub_id", "baseline", "target_value", "milestone"]).execute(),
-    // The latest accepted value of every outcome.
-    db
-      .selectFrom("progress_update_outcomes as o")
-      .innerJoin("progress_updates as u", "u.id", "o.update_id")
-      .select(["o.outcome_id", "o.value", "o.milestone_reached", "u.period_end", "u.id"])
-      .where("u.status", "=", "accepted")
-      .orderBy("u.period_end")
-      .orderBy("u.id")
-      .execute(),
+  {
+    today,
+    language,
+    filters = { sort: "nextDue", dir: "asc" },
+    page,
+    statuses = ["recognised"],
+  }: { today: string; language: Language; filters?: DashboardFilters; page?: number; statuses?: ("recognised" | "completed")[] },
+): Promise<{ rows: DashboardRow[]; matching: number; total: number }> {
+  await ensureReportingState(db);
+  let rowsQuery = dashboardQuery(db, { today, language, filters, statuses }).select([
+    "h.id",
+    "h.slug",
+    "o.city",
+    "o.country_code",
+    "o.region",
+    "g.goal",
+    "s.next_kind",
+    "s.next_due_date",
+    "s.last_overall_status",
+    "s.last_filed_on",
+    "s.progress",
+    "s.outcomes",
+    "s.outcomes_achieved",
+    publicStatusSql(today).as("public_status"),
+    overdueCountSql(today).as("overdue_count"),
   ]);
-  const calendarByHub = new Map(calendars.map((calendar) => [calendar.hubId, calendar]));
-  const lastByHub = new Map(lastUpdates.map((row) => [row.hub_id, row]));
-  const latestValue = new Map<number, { value: number | null; milestoneReached: boolean | null }>();
-  for (const row of values) {
-    // Ordered oldest first: the last one written wins, unless it left the outcome blank.
-    const previous = latestValue.get(row.outcome_id);
-    if (row.value !== null || row.milestone_reached !== null || !previous) latestValue.set(row.outcome_id, { value: row.value, milestoneReached: row.milestone_reached });
-  }
-  const outcomesByHub = new Map<number, typeof outcomes>();
-  for (const outcome of outcomes) outcomesByHub.set(outcome.hub_id, [...(outcomesByHub.get(outcome.hub_id) ?? []), outcome]);
-
-  return hubs.map((hub) => {
-    const calendar = calendarByHub.get(hub.id)?.calendar;
-    const last = lastByHub.get(hub.id);
-    const hubOutcomes = outcomesByHub.get(hub.id) ?? [];
-    const fractions = hubOutcomes.map((outcome) =>
-      outcomeFraction({ baseline: outcome.baseline, targetValue: outcome.target_value, milestone: outcome.milestone }, latestValue.get(outcome.id)),
-    );
-    const known = fractions.filter((fraction): fraction is number => fraction !== null);
-    return {
-      hubId: hub.id,
-      slug: hub.slug,
-      title: hub.title,
-      status: hub.public_status,
-      city: hub.city,
-      countryCode: hub.country_code.trim(),
-      region: hub.region as WorldRegion,
-      primarySdg: hub.goal ?? null,
-      lastStatus: (last?.overall_status as OverallStatus | null) ?? null,
-      lastDate: last?.submitted_at ? new Date(last.submitted_at).toISOString().slice(0, 10) : null,
-      nextDue: calendar?.next?.dueDate ?? null,
-      nextKind: calendar?.next?.kind ?? null,
-      dueState: calendar?.next?.state ?? null,
-      overdue: (calendar?.overdue.length ?? 0) > 0,
-      overdueCount: calendar?.overdue.length ?? 0,
-      progress: known.length ? known.reduce((sum, fraction) => sum + fraction, 0) / hubOutcomes.length : null,
-      outcomes: hubOutcomes.length,
-      outcomesAchieved: fractions.filter((fraction) => fraction === 1).length,
-    };
-  });
+  if (page !== undefined) rowsQuery = rowsQuery.limit(DASHBOARD_PAGE_SIZE).offset((Math.max(1, page) - 1) * DASHBOARD_PAGE_SIZE);
+  // Without a filter every HUB matches (each has its row once ensured): no second count of the joins.
+  const filtered = Boolean(filters.region || filters.sdg || filters.lastStatus || filters.overdue || filters.q);
+  const [rows, matching, total] = await Promise.all([
+    rowsQuery.execute(),
+    filtered
+      ? dashboardQuery(db, { today, language, filters, statuses })
+          .clearOrderBy()
+          .select((eb) => eb.fn.countAll<number>().as("count"))
+          .executeTakeFirstOrThrow()
+      : undefined,
+    db.selectFrom("hubs").select((eb) => eb.fn.countAll<number>().as("count")).where("status", "in", statuses).executeTakeFirstOrThrow(),
+  ]);
+  // The titles of the page's HUBs only: in the query above, PostgreSQL would look them up for every
+  // row an offset skips too.
+  const titles = new Map(
+    rows.length
+      ? (
+          await db
+            .selectFrom("hubs as h")
+            .select(["h.id", hubTitleSql(language).as("title")])
+            .where(sql<boolean>`h.id = any(${idArray(rows.map((row) => row.id))})`)
+            .execute()
+        ).map((row) => [row.id, row.title])
+      : [],
+  );
+  return {
+    matching: Number((matching ?? total).count),
+    total: Number(total.count),
+    rows: rows.map((row) => ({
+      hubId: row.id,
+      slug: row.slug,
+      title: titles.get(row.id) ?? "",
+      status: row.public_status,
+      city: row.city,
+      countryCode: row.country_code.trim(),
+      region: row.region as WorldRegion,
+      primarySdg: row.goal ?? null,
+      lastStatus: row.last_overall_status,
+      lastDate: row.last_filed_on,
+      nextDue: row.next_due_date,
+      nextKind: row.next_kind,
+      dueState: row.next_due_date ? dueState(row.next_due_date, today) : null,
+      overdue: row.overdue_count > 0,
+      overdueCount: row.overdue_count,
+      progress: row.progress,
+      outcomes: row.outcomes,
+      outcomesAchieved: row.outcomes_achieved,
+    })),
+  };
 }
 
 export interface DashboardFigures {
@@ -107,30 +161,50 @@ export interface DashboardFigures {
   outcomesTotal: number;
 }
 
-export async function dashboardFigures(db: Kysely<Database>, rows: DashboardRow[], today: string): Promise<DashboardFigures> {
-  const statusRows = await db
-    .selectFrom("hubs as h")
-    .select([publicStatusSql(today).as("state"), (eb) => eb.fn.countAll<number>().as("count")])
-    .where(isPublicHubSql())
-    .groupBy(sql`1`)
-    .execute();
+/** The dashboard's figures: statuses over every public HUB, the rest over the recognised ones (the table's). */
+export async function dashboardFigures(db: Kysely<Database>, today: string): Promise<DashboardFigures> {
+  await ensureReportingState(db);
+  const recognised = () => db.selectFrom("hubs as h").where("h.status", "=", "recognised");
+  const [statusRows, sdgRows, regionRows, reporting] = await Promise.all([
+    db
+      .selectFrom("hubs as h")
+      .select([publicStatusSql(today).as("state"), (eb) => eb.fn.countAll<number>().as("count")])
+      .where(isPublicHubSql())
+      .groupBy(sql`1`)
+      .execute(),
+    recognised()
+      .innerJoin("hub_goals as g", (join) => join.onRef("g.hub_id", "=", "h.id").on("g.is_primary", "=", true))
+      .select(["g.goal", (eb) => eb.fn.countAll<number>().as("count")])
+      .groupBy("g.goal")
+      .orderBy("g.goal")
+      .execute(),
+    recognised()
+      .innerJoin("organisations as o", "o.id", "h.lead_organisation_id")
+      .select(["o.region", (eb) => eb.fn.countAll<number>().as("count")])
+      .groupBy("o.region")
+      .execute(),
+    recognised()
+      .innerJoin("hub_reporting_state as s", "s.hub_id", "h.id")
+      .select([
+        sql<number>`coalesce(sum(${overdueCountSql(today)}), 0)`.as("overdue_reports"),
+        sql<number>`count(*) filter (where s.next_due_date < ${today}::date)`.as("overdue_hubs"),
+        sql<number>`coalesce(sum(s.outcomes_achieved), 0)`.as("outcomes_achieved"),
+        sql<number>`coalesce(sum(s.outcomes), 0)`.as("outcomes_total"),
+      ])
+      .executeTakeFirstOrThrow(),
+  ]);
   const byStatus = Object.fromEntries(PUBLIC_HUB_STATUSES.map((status) => [status, 0])) as Record<PublicHubStatus, number>;
   for (const row of statusRows) byStatus[row.state] = Number(row.count);
-  const count = <K extends string | number>(keys: K[]) => {
-    const map = new Map<K, number>();
-    for (const key of keys) map.set(key, (map.get(key) ?? 0) + 1);
-    return map;
-  };
-  const sdgCounts = count(rows.flatMap((row) => (row.primarySdg ? [row.primarySdg] : [])));
-  const regionCounts = count(rows.map((row) => row.region));
   return {
     byStatus,
-    bySdg: [...sdgCounts].map(([goal, n]) => ({ goal, count: n })).sort((a, b) => a.goal - b.goal),
-    byRegion: [...regionCounts].map(([region, n]) => ({ region, count: n })).sort((a, b) => b.count - a.count || a.region.localeCompare(b.region)),
-    overdueReports: rows.reduce((sum, row) => sum + row.overdueCount, 0),
-    overdueHubs: rows.filter((row) => row.overdue).length,
-    outcomesAchieved: rows.reduce((sum, row) => sum + row.outcomesAchieved, 0),
-    outcomesTotal: rows.reduce((sum, row) => sum + row.outcomes, 0),
+    bySdg: sdgRows.map((row) => ({ goal: row.goal, count: Number(row.count) })),
+    byRegion: regionRows
+      .map((row) => ({ region: row.region as WorldRegion, count: Number(row.count) }))
+      .sort((a, b) => b.count - a.count || a.region.localeCompare(b.region)),
+    overdueReports: Number(reporting.overdue_reports),
+    overdueHubs: Number(reporting.overdue_hubs),
+    outcomesAchieved: Number(reporting.outcomes_achieved),
+    outcomesTotal: Number(reporting.outcomes_total),
   };
 }
 

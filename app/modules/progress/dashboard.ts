@@ -1,4 +1,7 @@
-/** Shared (server and browser) shapes and helpers of the council dashboard: filters and sorting live in the URL. */
+/**
+ * Shared (server and browser) shapes and helpers of the council dashboard: filters, sorting and the
+ * page live in the URL; the database applies them (dashboard.server.ts).
+ */
 import type { OverallStatus, WorldRegion } from "../../../db/schema";
 import type { DueState } from "./calendar";
 import type { PublicHubStatus } from "~/modules/hubs/lifecycle";
@@ -38,6 +41,8 @@ export interface DashboardFilters {
   q?: string;
   sort: SortKey;
   dir: "asc" | "desc";
+  /** 1-based page of the table (the CSV export takes every matching row). */
+  page?: number;
 }
 
 export function parseDashboardFilters(params: URLSearchParams): DashboardFilters {
@@ -45,6 +50,7 @@ export function parseDashboardFilters(params: URLSearchParams): DashboardFilters
   const sdg = Number(params.get("sdg"));
   const lastStatus = params.get("lastStatus");
   const sort = params.get("sort");
+  const page = Number(params.get("page"));
   return {
     region: (WORLD_REGIONS as string[]).includes(region ?? "") ? (region as WorldRegion) : undefined,
     sdg: Number.isInteger(sdg) && sdg >= 1 && sdg <= 17 ? sdg : undefined,
@@ -53,6 +59,7 @@ export function parseDashboardFilters(params: URLSearchParams): DashboardFilters
     q: params.get("q")?.trim().slice(0, 100) || undefined,
     sort: (SORT_KEYS as readonly string[]).includes(sort ?? "") ? (sort as SortKey) : "nextDue",
     dir: params.get("dir") === "desc" ? "desc" : "asc",
+    page: Number.isInteger(page) && page > 1 && page <= 100_000 ? page : undefined,
   };
 }
 
@@ -66,53 +73,6 @@ export function filtersToParams(filters: DashboardFilters, overrides: Partial<Da
   if (merged.overdue) params.set("overdue", "1");
   params.set("sort", merged.sort);
   params.set("dir", merged.dir);
+  if (merged.page && merged.page > 1) params.set("page", String(merged.page));
   return params;
-}
-
-function fold(text: string) {
-  return text.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase();
-}
-
-export function applyDashboardFilters(rows: DashboardRow[], filters: DashboardFilters): DashboardRow[] {
-  const q = filters.q ? fold(filters.q) : undefined;
-  const filtered = rows.filter(
-    (row) =>
-      (!filters.region || row.region === filters.region) &&
-      (!filters.sdg || row.primarySdg === filters.sdg) &&
-      (!filters.lastStatus || (filters.lastStatus === "none" ? row.lastStatus === null : row.lastStatus === filters.lastStatus)) &&
-      (!filters.overdue || row.overdue) &&
-      (!q || fold(`${row.title} ${row.city} ${row.countryCode}`).includes(q)),
-  );
-  const value = (row: DashboardRow): string | number | null => {
-    switch (filters.sort) {
-      case "city":
-        return fold(row.city);
-      case "country":
-        return row.countryCode;
-      case "region":
-        return row.region;
-      case "sdg":
-        return row.primarySdg;
-      case "lastStatus":
-        return row.lastStatus;
-      case "lastDate":
-        return row.lastDate;
-      case "nextDue":
-        return row.nextDue;
-      case "overdue":
-        return row.overdueCount;
-      case "progress":
-        return row.progress;
-    }
-  };
-  const direction = filters.dir === "desc" ? -1 : 1;
-  return filtered.sort((a, b) => {
-    const va = value(a);
-    const vb = value(b);
-    // Empty values last, whatever the direction.
-    if (va === null && vb !== null) return 1;
-    if (vb === null && va !== null) return -1;
-    if (va !== null && vb !== null && va !== vb) return (va < vb ? -1 : 1) * direction;
-    return a.hubId - b.hubId;
-  });
 }

@@ -10,6 +10,7 @@ import { ownedBy } from "~/modules/permissions/permissions.server";
 import { type ReportPeriod } from "./calendar";
 import type { ProgressUpdateInput } from "./progress-form";
 import { notifyUpdateReviewed, notifyUpdateSubmitted } from "./notifications.server";
+import { refreshReportingState } from "./reporting-state.server";
 
 type Db = Kysely<Database> | Transaction<Database>;
 const LANGUAGES: Language[] = ["en", "es", "fr"];
@@ -150,6 +151,7 @@ export async function createUpdate(
       await recordAudit(trx, { entity: "progress_update", entityId: row.id, hubId: hub.id, actorUserId: user.id, action: "submit", fromStatus: "draft", toStatus: "submitted" });
       await notifyUpdateSubmitted(trx, row.id);
     }
+    await refreshReportingState(trx, [hub.id]);
     return row.id;
   });
 }
@@ -195,6 +197,7 @@ export async function saveUpdate(db: Kysely<Database>, { updateId, user, input }
       toStatus: nextStatus,
     });
     if (submit) await notifyUpdateSubmitted(trx, updateId);
+    await refreshReportingState(trx, [current.hub_id]);
     return nextStatus;
   });
 }
@@ -246,6 +249,7 @@ export async function reviewUpdate(
     });
     if (decision === "accept" && current.kind === "final") await completeAfterFinalReport(trx, reviewer, current.hub_id);
     await notifyUpdateReviewed(trx, updateId, decision);
+    await refreshReportingState(trx, [current.hub_id]);
     return nextStatus;
   });
 }

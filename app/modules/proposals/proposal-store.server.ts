@@ -11,6 +11,7 @@ import { SNAPSHOT_FIELDS, snapshotChanges, snapshotOf, type ProposalSnapshot, ty
 import { PUBLIC_STORED_STATUSES, isPublicStatus } from "~/modules/hubs/lifecycle";
 import { WorkflowError, transitionInTransaction } from "~/modules/hubs/lifecycle.server";
 import { setProposalCall } from "~/modules/calls/calls.server";
+import { refreshReportingState } from "~/modules/progress/reporting-state.server";
 
 /** Writing a proposal: the form's input into the HUB, its texts, lists and agreed baseline, in one transaction. */
 /** Statuses in which the city edits the proposal itself. */
@@ -183,6 +184,8 @@ export async function writeSnapshot(trx: Transaction<Database>, hubId: number, s
         .execute();
     }
   }
+  // The reporting calendar follows the timeline; the dashboard's progress follows the outcomes.
+  if (touches("startDate", "endDate", "outcomes")) await refreshReportingState(trx, [hubId]);
 }
 
 /** Checks references the schema cannot: the theme, organisations, SDG targets and synchronised HUBs exist (and those HUBs are recognised). */
