@@ -54,6 +54,23 @@ async function version() {
 /** A "setup" write prepares the next one and is not measured. */
 type Write = [kind: "insert" | "update" | "delete" | "setup", run: () => Promise<unknown>];
 
+/** A draft call for the calls' writes below. */
+function versionCall() {
+  return { slug: "version-call", original_language: "en" as const, opens_at: new Date("2027-03-01T09:00:00Z"), closes_at: new Date("2027-04-15T17:00:00Z"), updated_at: new Date() };
+}
+
+/** Insert, update and delete of a part of a call, around a call made (and removed) unmeasured. */
+function callPart(insert: (callId: number) => Promise<unknown>, update: (callId: number) => Promise<unknown>, remove: (callId: number) => Promise<unknown>): Write[] {
+  let callId = 0;
+  return [
+    ["setup", async () => (callId = (await database.db.insertInto("calls").values(versionCall()).returning("id").executeTakeFirstOrThrow()).id)],
+    ["insert", () => insert(callId)],
+    ["update", () => update(callId)],
+    ["delete", () => remove(callId)],
+    ["setup", () => database.db.deleteFrom("calls").where("id", "=", callId).execute()],
+  ];
+}
+
 /** For each table the HUB page shows, a real insert, update and delete of one row. */
 const WRITES: Record<string, () => Write[]> = {
   hubs: () => {
@@ -199,6 +216,46 @@ const WRITES: Record<string, () => Write[]> = {
       ["setup", () => database.db.deleteFrom("network_events").where("id", "=", eventId).execute()],
     ];
   },
+  // Calls for proposals (migration 140): the home page and the navigation show the open call.
+  calls: () => [
+    ["insert", () => database.db.insertInto("calls").values(versionCall()).execute()],
+    ["update", () => database.db.updateTable("calls").set({ max_timeline_years: 2 }).where("slug", "=", "version-call").execute()],
+    ["delete", () => database.db.deleteFrom("calls").where("slug", "=", "version-call").execute()],
+  ],
+  call_translations: () => callPart(
+    (callId) => database.db.insertInto("call_translations").values({ call_id: callId, language: "en", title: "A call" }).execute(),
+    (callId) => database.db.updateTable("call_translations").set({ title: "The call" }).where("call_id", "=", callId).execute(),
+    (callId) => database.db.deleteFrom("call_translations").where("call_id", "=", callId).execute(),
+  ),
+  call_criteria: () => callPart(
+    (callId) => database.db.insertInto("call_criteria").values({ call_id: callId, position: 0, title_en: "Locally driven" }).execute(),
+    (callId) => database.db.updateTable("call_criteria").set({ title_en: "Driven locally" }).where("call_id", "=", callId).execute(),
+    (callId) => database.db.deleteFrom("call_criteria").where("call_id", "=", callId).execute(),
+  ),
+  call_themes: () => {
+    const themeIds: number[] = [];
+    const theme = async (slug: string) =>
+      (await database.db.insertInto("themes").values({ slug, name_en: "Housing", name_es: "Vivienda", name_fr: "Logement", position: 8 }).returning("id").executeTakeFirstOrThrow()).id;
+    return [
+      ["setup", async () => themeIds.push(await theme("call-theme-a"), await theme("call-theme-b"))],
+      ...callPart(
+        (callId) => database.db.insertInto("call_themes").values({ call_id: callId, theme_id: themeIds[0]! }).execute(),
+        (callId) => database.db.updateTable("call_themes").set({ theme_id: themeIds[1]! }).where("call_id", "=", callId).execute(),
+        (callId) => database.db.deleteFrom("call_themes").where("call_id", "=", callId).execute(),
+      ),
+      ["setup", () => database.db.deleteFrom("themes").where("id", "in", themeIds).execute()],
+    ];
+  },
+  call_goals: () => callPart(
+    (callId) => database.db.insertInto("call_goals").values({ call_id: callId, goal: 11 }).execute(),
+    (callId) => database.db.updateTable("call_goals").set({ goal: 13 }).where("call_id", "=", callId).execute(),
+    (callId) => database.db.deleteFrom("call_goals").where("call_id", "=", callId).execute(),
+  ),
+  call_documents: () => callPart(
+    (callId) => database.db.insertInto("call_documents").values({ call_id: callId, position: 0, title: "Guide", url: "https://example.org/guide.pdf" }).execute(),
+    (callId) => database.db.updateTable("call_documents").set({ title: "The guide" }).where("call_id", "=", callId).execute(),
+    (callId) => database.db.deleteFrom("call_documents").where("call_id", "=", callId).execute(),
+  ),
   organisations: () => {
     let id = 0;
     return [
