@@ -42,7 +42,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return json(submission.reply({ formErrors: ["accounts:login.failed"], hideFields: ["password"] }), { status: 400 });
   }
   const cookie = await sessionCookieHeader(context.env, result.token);
-  return redirect(safeRedirect(submission.value.redirectTo, `/${language}`), { headers: { "Set-Cookie": cookie } });
+  const redirectTo = safeRedirect(submission.value.redirectTo, `/${language}`);
+  // Two-factor on: the password opened a session that awaits the code (see $lang.login_.code.tsx).
+  if (result.codeNeeded) return redirect(`/${language}/login/code?${new URLSearchParams({ redirectTo })}`, { headers: { "Set-Cookie": cookie } });
+  return redirect(redirectTo, { headers: { "Set-Cookie": cookie } });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);

@@ -11,6 +11,7 @@ import * as publicVersionHubPage from "./2026-11-22-060-public-version-hub-page"
 import * as urlChecks from "./2026-12-01-070-url-checks";
 import * as crossLanguageSearch from "./2026-12-01-075-cross-language-search";
 import * as securityAccounts from "./2026-12-01-080-security-accounts";
+import * as twoFactorSessions from "./2026-12-01-130-two-factor-sessions";
 
 /**
  * Every migration, in order. A static list (not a folder scan) so the same set runs
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01-070-url-checks": urlChecks,
   "2026-12-01-075-cross-language-search": crossLanguageSearch,
   "2026-12-01-080-security-accounts": securityAccounts,
+  "2026-12-01-130-two-factor-sessions": twoFactorSessions,
 };

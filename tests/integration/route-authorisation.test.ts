@@ -75,7 +75,10 @@ const TABLE: Record<string, Row> = {
   // An unknown invitation is "gone" (410); an empty form is refused before the token is looked at.
   "routes/$lang.invitations.$token": { get: everyone(410), post: everyone(400) },
 
+  // The code page without a session awaiting a code sends everyone back to the login page.
+  "routes/$lang.login_.code": { get: everyone("login"), post: everyone(400) },
   "routes/$lang.account": { get: signedIn(200), post: signedIn(400) },
+  "routes/$lang.account_.two-factor": { get: signedIn(200), post: signedIn(400) },
   "routes/$lang.notifications": { get: signedIn(200), post: signedIn("redirect") },
   "routes/$lang.places": { query: () => "?q=lima", get: signedIn(200), post: NO_METHOD },
 
