@@ -13,6 +13,7 @@ import { FILTER_KEYS } from "~/modules/hubs/hub-filters";
 import { periodKey } from "~/modules/progress/calendar";
 import { listHubCalendars } from "~/modules/progress/hub-calendars.server";
 import * as accountSchemas from "~/modules/accounts/schemas";
+import * as twoFactorSchemas from "~/modules/accounts/two-factor";
 import { LoginSchema } from "~/modules/accounts/login";
 import * as progressSchemas from "~/modules/progress/progress-form";
 import * as proposalSchemas from "~/modules/proposals/proposal-schema";
@@ -64,11 +65,14 @@ const FORMS: Record<string, { schemas: Schema[]; extra?: Record<string, string[]
   "routes/$lang.password.reset.$token": { schemas: [accountSchemas.ResetPasswordSchema] },
   "routes/$lang.invitations.$token": { schemas: [accountSchemas.AcceptInvitationSchema] },
   "routes/$lang.account": { schemas: [accountSchemas.ChangePasswordSchema] },
+  "routes/$lang.login_.code": { schemas: [twoFactorSchemas.SignInCodeSchema], extra: { redirectTo: ["/en/my/hubs", "//evil.example"] } },
+  "routes/$lang.account_.two-factor": { schemas: [twoFactorSchemas.TwoFactorSchema] },
   "routes/$lang.notifications": { schemas: [] },
   "routes/$lang.my.hubs.new": { schemas: [proposalSchemas.DraftProposalSchema], extra: PROPOSAL_EXTRA() },
   "routes/$lang.my.hubs.$hubId": { schemas: [proposalSchemas.DraftProposalSchema, proposalSchemas.WithdrawSchema], extra: PROPOSAL_EXTRA() },
   "routes/$lang.review.$hubId": {
     schemas: [proposalSchemas.ReviewSchema, proposalSchemas.DecisionSchema, proposalSchemas.ChangeDecisionSchema, proposalSchemas.TranslationsSchema],
+    extra: { stepUpCode: ["123456", "abcde-23456"] },
   },
   "routes/$lang.progress.$hubId.new": { schemas: [progressSchemas.ProgressUpdateSchema] },
   "routes/$lang.progress.updates.$updateId": { schemas: [progressSchemas.ProgressUpdateSchema, progressSchemas.ReviewSchema] },
