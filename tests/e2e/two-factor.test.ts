@@ -43,6 +43,10 @@ describe("two-step sign-in in the browser", () => {
     expect(await accessibilityViolations(page, { wcag22: true })).toEqual([]);
     await page.getByRole("link", { name: "Continue" }).click();
     await page.waitForURL(`${app.url}/en/review`);
+    await page.goto(`${app.url}/en/account/sessions`);
+    await page.getByRole("heading", { level: 1, name: "Your sessions" }).waitFor();
+    await page.getByText("This browser").waitFor();
+    expect(await accessibilityViolations(page, { wcag22: true })).toEqual([]);
     await page.getByRole("button", { name: "Log out" }).click();
     await page.waitForURL(`${app.url}/en`);
 
@@ -56,6 +60,9 @@ describe("two-step sign-in in the browser", () => {
     await page.waitForURL(`${app.url}/es/account/two-factor?recovered=1`);
     await page.getByText("Ha iniciado sesión con un código de recuperación. Le quedan 9").waitFor();
     expect(await accessibilityViolations(page, { wcag22: true })).toEqual([]);
+    await page.goto(`${app.url}/es/account/sessions`);
+    await page.getByRole("heading", { level: 1, name: "Sus sesiones" }).waitFor();
+    expect(await accessibilityViolations(page, { wcag22: true })).toEqual([]);
 
     // In French: new recovery codes, confirmed with another recovery code.
     await page.goto(`${app.url}/fr/account/two-factor`);
@@ -68,6 +75,11 @@ describe("two-step sign-in in the browser", () => {
     const fresh = await page.getByRole("list", { name: "Vos codes de secours" }).getByRole("listitem").allTextContents();
     expect(fresh).toHaveLength(10);
     expect(fresh).not.toContain(recoveryCodes[2]);
+    await page.goto(`${app.url}/fr/account/sessions`);
+    await page.getByRole("heading", { level: 1, name: "Vos sessions" }).waitFor();
+    expect(await accessibilityViolations(page, { wcag22: true })).toEqual([]);
+    await page.getByRole("button", { name: "Se déconnecter partout", exact: true }).click();
+    await page.waitForURL(`${app.url}/fr/login`);
     expect(foreignRequests).toEqual([]);
     await context.close();
   });

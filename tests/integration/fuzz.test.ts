@@ -14,6 +14,7 @@ import { periodKey } from "~/modules/progress/calendar";
 import { listHubCalendars } from "~/modules/progress/hub-calendars.server";
 import * as accountSchemas from "~/modules/accounts/schemas";
 import * as twoFactorSchemas from "~/modules/accounts/two-factor";
+import * as sessionSchemas from "~/modules/accounts/sessions";
 import { LoginSchema } from "~/modules/accounts/login";
 import * as progressSchemas from "~/modules/progress/progress-form";
 import * as proposalSchemas from "~/modules/proposals/proposal-schema";
@@ -67,6 +68,7 @@ const FORMS: Record<string, { schemas: Schema[]; extra?: Record<string, string[]
   "routes/$lang.account": { schemas: [accountSchemas.ChangePasswordSchema] },
   "routes/$lang.login_.code": { schemas: [twoFactorSchemas.SignInCodeSchema], extra: { redirectTo: ["/en/my/hubs", "//evil.example"] } },
   "routes/$lang.account_.two-factor": { schemas: [twoFactorSchemas.TwoFactorSchema] },
+  "routes/$lang.account_.sessions": { schemas: [sessionSchemas.SessionsSchema] },
   "routes/$lang.notifications": { schemas: [] },
   "routes/$lang.my.hubs.new": { schemas: [proposalSchemas.DraftProposalSchema], extra: PROPOSAL_EXTRA() },
   "routes/$lang.my.hubs.$hubId": { schemas: [proposalSchemas.DraftProposalSchema, proposalSchemas.WithdrawSchema], extra: PROPOSAL_EXTRA() },

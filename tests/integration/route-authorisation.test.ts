@@ -79,6 +79,7 @@ const TABLE: Record<string, Row> = {
   "routes/$lang.login_.code": { get: everyone("login"), post: everyone(400) },
   "routes/$lang.account": { get: signedIn(200), post: signedIn(400) },
   "routes/$lang.account_.two-factor": { get: signedIn(200), post: signedIn(400) },
+  "routes/$lang.account_.sessions": { get: signedIn(200), post: signedIn(400) },
   "routes/$lang.notifications": { get: signedIn(200), post: signedIn("redirect") },
   "routes/$lang.places": { query: () => "?q=lima", get: signedIn(200), post: NO_METHOD },
 

@@ -209,6 +209,60 @@ export async function destroySession(context: AppLoadContext, request: Request):
   return sessionCookie(context.env).serialize("", { maxAge: 0 });
 }
 
+/** A session as "Your sessions" lists it; `key` is a prefix of its token's hash, enough to name it to its owner. */
+export interface SessionSummary {
+  key: string;
+  current: boolean;
+  awaitingCode: boolean;
+  createdAt: Date;
+  lastSeenAt: Date;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+const SESSION_KEY_LENGTH = 16;
+
+/** The user's sessions still alive (neither expired nor idle too long), the most recent first. */
+export async function listUserSessions(
+  db: DB,
+  env: Parameters<typeof idleTimeoutMs>[0],
+  user: Pick<SignedInUser, "id" | "role" | "sessionId">,
+  now: Date = new Date(),
+): Promise<SessionSummary[]> {
+  const rows = await db
+    .selectFrom("sessions")
+    .select(["token_hash", "created_at", "last_seen_at", "ip", "user_agent", "two_factor_pending"])
+    .where("user_id", "=", user.id)
+    .where("expires_at", ">", now)
+    .where("last_seen_at", ">", new Date(now.getTime() - idleTimeoutMs(env, user.role)))
+    .orderBy("last_seen_at", "desc")
+    .execute();
+  return rows.map((row) => ({
+    key: row.token_hash.slice(0, SESSION_KEY_LENGTH),
+    current: row.token_hash === user.sessionId,
+    awaitingCode: row.two_factor_pending,
+    createdAt: new Date(row.created_at),
+    lastSeenAt: new Date(row.last_seen_at),
+    ip: row.ip,
+    userAgent: row.user_agent,
+  }));
+}
+
+/** Ends one of the user's own sessions, named by its key; false when there is no such session. */
+export async function endUserSession(db: DB, userId: number, key: string): Promise<boolean> {
+  if (!new RegExp(`^[0-9a-f]{${SESSION_KEY_LENGTH}}$`).test(key)) return false;
+  const result = await db.deleteFrom("sessions").where("user_id", "=", userId).where("token_hash", "like", `${key}%`).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/**
+ * Log-out's answer headers: the session cookie cleared, and Clear-Site-Data so the browser also drops
+ * what it cached of signed-in pages and anything stored for the site.
+ */
+export function signedOutHeaders(clearingCookie: string): HeadersInit {
+  return { "Set-Cookie": clearingCookie, "Clear-Site-Data": '"cache", "cookies", "storage"' };
+}
+
 /** Ends every session of a user (password change, account disabled). */
 export async function revokeUserSessions(db: DB, userId: number): Promise<void> {
   await db.deleteFrom("sessions").where("user_id", "=", userId).execute();

@@ -17,6 +17,17 @@ export function formatDate(isoDate: string, language: Language, style: "medium" 
   return format.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 }
 
+/** An instant with its time, in UTC (the server does not know the reader's zone): "1 Dec 2026, 14:05 UTC". */
+export function formatDateTime(isoInstant: string, language: Language): string {
+  const key = `${language}|datetime`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC", hourCycle: "h23" });
+    dateFormats.set(key, format);
+  }
+  return `${format.format(new Date(isoInstant))} UTC`;
+}
+
 export function formatNumber(value: number, language: Language, options?: Intl.NumberFormatOptions): string {
   const key = options ? `${language}|${JSON.stringify(options)}` : language;
   let format = numberFormats.get(key);
