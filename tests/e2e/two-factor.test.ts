@@ -47,6 +47,12 @@ describe("two-step sign-in in the browser", () => {
     await page.getByRole("heading", { level: 1, name: "Your sessions" }).waitFor();
     await page.getByText("This browser").waitFor();
     expect(await accessibilityViolations(page, { wcag22: true })).toEqual([]);
+    await page.goto(`${app.url}/en/admin/accounts`);
+    await page.getByRole("heading", { level: 1, name: "Accounts" }).waitFor();
+    expect(await accessibilityViolations(page, { wcag22: true })).toEqual([]);
+    await page.getByRole("link", { name: "Demo advisory council member" }).click();
+    await page.getByRole("heading", { level: 1, name: /^Account of / }).waitFor();
+    expect(await accessibilityViolations(page, { wcag22: true })).toEqual([]);
     await page.getByRole("button", { name: "Log out" }).click();
     await page.waitForURL(`${app.url}/en`);
 
@@ -63,6 +69,14 @@ describe("two-step sign-in in the browser", () => {
     await page.goto(`${app.url}/es/account/sessions`);
     await page.getByRole("heading", { level: 1, name: "Sus sesiones" }).waitFor();
     expect(await accessibilityViolations(page, { wcag22: true })).toEqual([]);
+    await page.goto(`${app.url}/es/admin/accounts`);
+    await page.getByRole("heading", { level: 1, name: "Cuentas" }).waitFor();
+    expect(await accessibilityViolations(page, { wcag22: true })).toEqual([]);
+    await page.getByRole("link", { name: "Demo advisory council member" }).click();
+    await page.getByRole("heading", { level: 1, name: /^Cuenta de / }).waitFor();
+    // The code from the sign-in is fresh: disabling asks for none.
+    expect(await page.getByLabel("Código de su aplicación de autenticación").count()).toBe(0);
+    expect(await accessibilityViolations(page, { wcag22: true })).toEqual([]);
 
     // In French: new recovery codes, confirmed with another recovery code.
     await page.goto(`${app.url}/fr/account/two-factor`);
@@ -78,6 +92,13 @@ describe("two-step sign-in in the browser", () => {
     await page.goto(`${app.url}/fr/account/sessions`);
     await page.getByRole("heading", { level: 1, name: "Vos sessions" }).waitFor();
     expect(await accessibilityViolations(page, { wcag22: true })).toEqual([]);
+    await page.goto(`${app.url}/fr/admin/accounts`);
+    await page.getByRole("heading", { level: 1, name: "Comptes" }).waitFor();
+    expect(await accessibilityViolations(page, { wcag22: true })).toEqual([]);
+    await page.getByRole("link", { name: "Demo advisory council member" }).click();
+    await page.getByRole("heading", { level: 1, name: /^Compte de / }).waitFor();
+    expect(await accessibilityViolations(page, { wcag22: true })).toEqual([]);
+    await page.goto(`${app.url}/fr/account/sessions`);
     await page.getByRole("button", { name: "Se déconnecter partout", exact: true }).click();
     await page.waitForURL(`${app.url}/fr/login`);
     expect(foreignRequests).toEqual([]);

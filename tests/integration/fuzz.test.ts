@@ -15,6 +15,7 @@ import { listHubCalendars } from "~/modules/progress/hub-calendars.server";
 import * as accountSchemas from "~/modules/accounts/schemas";
 import * as twoFactorSchemas from "~/modules/accounts/two-factor";
 import * as sessionSchemas from "~/modules/accounts/sessions";
+import * as accountAdminSchemas from "~/modules/accounts/account-admin";
 import { LoginSchema } from "~/modules/accounts/login";
 import * as progressSchemas from "~/modules/progress/progress-form";
 import * as proposalSchemas from "~/modules/proposals/proposal-schema";
@@ -81,6 +82,7 @@ const FORMS: Record<string, { schemas: Schema[]; extra?: Record<string, string[]
   "routes/$lang.council.hubs.$hubId.cadence": { schemas: [progressSchemas.CadenceSchema] },
   "routes/$lang.admin.organisations": { schemas: [], extra: { intent: ["verify", "approve", "refuse"], id: [] } },
   "routes/$lang.admin.invitations": { schemas: [accountSchemas.InvitationSchema] },
+  "routes/$lang.admin.accounts.$userId": { schemas: [accountAdminSchemas.AccountAdminSchema], extra: { stepUpCode: ["123456"] } },
   "routes/$lang.admin.themes": { schemas: [proposalSchemas.ThemeSchema], extra: { formId: ["theme-new", "theme-1"] } },
   // The open-data API answers CORS preflights and refuses every other write.
   "routes/api.map": { schemas: [] },

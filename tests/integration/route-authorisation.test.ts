@@ -105,6 +105,8 @@ const TABLE: Record<string, Row> = {
   "routes/$lang.council.hubs.$hubId.cadence": { get: only(["secretariat"], 200), post: only(["secretariat"], 400) },
 
   "routes/$lang.admin.organisations": { get: only(["secretariat"], 200), post: only(["secretariat"], 400) },
+  "routes/$lang.admin.accounts._index": { get: only(["secretariat"], 200), post: NO_METHOD },
+  "routes/$lang.admin.accounts.$userId": { get: only(["secretariat"], 200), post: only(["secretariat"], 400) },
   "routes/$lang.admin.invitations": { get: only(["secretariat"], 200), post: only(["secretariat"], 400) },
   "routes/$lang.admin.outbox": { get: only(["secretariat"], 200), post: NO_METHOD },
   "routes/$lang.admin.themes": { get: only(["secretariat"], 200), post: only(["secretariat"], 400) },
@@ -124,6 +126,7 @@ function paramsFor(route: DiscoveredRoute): Record<string, string> {
     lang: "en",
     hubId: String(fixtures.hubId),
     updateId: String(fixtures.updateId),
+    userId: String(userIds.cityA),
     slug: fixtures.hubSlug,
     token: "no-such-token-0000000000000000000000",
     year: isoToday().slice(0, 4),
