@@ -15,6 +15,7 @@ import { formatDate } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { FormErrors, TextField } from "~/modules/forms/fields";
 import { readFormData } from "~/modules/http/forms.server";
+import { sendQueuedMail } from "~/modules/mail/delivery.server";
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
 
@@ -57,6 +58,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const problem = passwordProblem(submission.value.password, user.email);
   if (problem) return json({ result: submission.reply({ ...hidden, fieldErrors: { password: [problem] } }), changed: false }, { status: 400 });
   await changePassword(context, request, user.id, submission.value.password);
+  sendQueuedMail(context.db, context.env.SMTP_URL);
   return json({ result: submission.reply({ resetForm: true }), changed: true });
 }
 

@@ -8,7 +8,9 @@ import { clientIp } from "~/modules/accounts/route-helpers.server";
 import { recordSecondFactor, safeRedirect } from "~/modules/accounts/session.server";
 import { TwoFactorSchema } from "~/modules/accounts/two-factor";
 import { beginEnrolment, confirmEnrolment, disableTwoFactor, otpauthUri, qrCodeSvg, replaceRecoveryCodes, twoFactorRequired, twoFactorState } from "~/modules/accounts/two-factor.server";
+import { queueAccountNotice } from "~/modules/accounts/notices.server";
 import { recordAudit, requestSource } from "~/modules/audit/audit.server";
+import { sendQueuedMail } from "~/modules/mail/delivery.server";
 import { FormErrors, TextField } from "~/modules/forms/fields";
 import { parseForm } from "~/modules/forms/parse.server";
 import { readFormData } from "~/modules/http/forms.server";
@@ -64,6 +66,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!codes) return json({ result: reply({ code: ["accounts:twoFactor.codeWrong"] }), recoveryCodes: null, done: null }, { status: 400 });
     await recordSecondFactor(context.db, user.sessionId);
     await recordAudit(context.db, { entity: "user", entityId: user.id, actorUserId: user.id, action: "two_factor_on", source });
+    await queueAccountNotice(context.db, user.id, { kind: "two_factor_on" });
+    sendQueuedMail(context.db, context.env.SMTP_URL);
     return json({ result: submission.reply({ resetForm: true }), recoveryCodes: codes, done: "enrolled" as const });
   }
   // New recovery codes and turning off both ask for a fresh code, counted by the log-in throttle.
@@ -83,6 +87,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   await disableTwoFactor(context.db, user.id);
   await recordAudit(context.db, { entity: "user", entityId: user.id, actorUserId: user.id, action: "two_factor_off", source });
+  await queueAccountNotice(context.db, user.id, { kind: "two_factor_off" });
+  sendQueuedMail(context.db, context.env.SMTP_URL);
   return json({ result: submission.reply({ resetForm: true }), recoveryCodes: null, done: "disabled" as const });
 }
 

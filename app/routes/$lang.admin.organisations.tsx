@@ -14,6 +14,7 @@ import { requirePermission } from "~/modules/permissions/permissions.server";
 import { countryName, formatDate, formatNumber } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { DataTable } from "~/ui/data-table";
+import { sendQueuedMail } from "~/modules/mail/delivery.server";
 import { readFormData } from "~/modules/http/forms.server";
 
 export const handle = { i18n: ["common", "accounts", "admin", "validation"] };
@@ -68,7 +69,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = form.get("intent");
   const id = parseId(form.get("id")) ?? badRequest();
   let done = false;
-  if (intent === "verify") done = await verifyOrganisation(context.db, id, user.id);
+  if (intent === "verify") {
+    done = await verifyOrganisation(context.db, id, user.id);
+    if (done) sendQueuedMail(context.db, context.env.SMTP_URL);
+  }
   else if (intent === "approve" || intent === "refuse") {
     done = await decideMembershipRequest(context.db, id, intent === "approve" ? "approved" : "refused", user.id);
   } else badRequest();

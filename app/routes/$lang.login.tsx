@@ -13,6 +13,7 @@ import { requirePermission } from "~/modules/permissions/permissions.server";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { FormErrors, TextField } from "~/modules/forms/fields";
 import { readFormData } from "~/modules/http/forms.server";
+import { sendQueuedMail } from "~/modules/mail/delivery.server";
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
 
@@ -38,6 +39,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     userAgent: request.headers.get("user-agent"),
   });
   if (!result.ok) {
+    // The failure may have locked the account: its owner's notice goes out now.
+    sendQueuedMail(context.db, context.env.SMTP_URL);
     // Same words whether the account exists, the password is wrong or the attempts are throttled.
     return json(submission.reply({ formErrors: ["accounts:login.failed"], hideFields: ["password"] }), { status: 400 });
   }

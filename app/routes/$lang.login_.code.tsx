@@ -10,6 +10,7 @@ import { SignInCodeSchema } from "~/modules/accounts/two-factor";
 import { FormErrors, TextField } from "~/modules/forms/fields";
 import { parseForm } from "~/modules/forms/parse.server";
 import { readFormData } from "~/modules/http/forms.server";
+import { sendQueuedMail } from "~/modules/mail/delivery.server";
 import { languageParam } from "~/modules/http/params.server";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { requirePermission } from "~/modules/permissions/permissions.server";
@@ -40,7 +41,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     userAgent: request.headers.get("user-agent"),
     purpose: "login",
   });
-  // Same words for a wrong, a replayed or a throttled code.
+  // Same words for a wrong, a replayed or a throttled code (a lock's notice goes out now).
+  if (!result.ok) sendQueuedMail(context.db, context.env.SMTP_URL);
   if (!result.ok) return json(submission.reply({ fieldErrors: { code: ["accounts:signInCode.failed"] }, hideFields: ["code"] }), { status: 400 });
   await completeSecondFactor(context.db, pending.sessionId);
   const redirectTo = safeRedirect(submission.value.redirectTo, `/${language}`);

@@ -98,6 +98,8 @@ describe("accounts in the browser", () => {
     await anaPage.goto(`${app.url}/es/account`);
     await anaPage.getByText(/^verificada el /).waitFor();
     await ana.context.close();
+    // And is told so by e-mail, in Spanish (issue 10).
+    expect(await smtp.nextMailTo(ANA.email)).toContain("Comuna de Puerto Esperanza. Ya puede presentar propuestas de HUB");
   });
 
   it("a forgotten password is reset through the link received by e-mail, which the outbox page never shows", async () => {

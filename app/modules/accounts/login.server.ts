@@ -1,6 +1,7 @@
 import type { DB } from "../../../db/index";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { insertSession } from "./session.server";
+import { queueAccountNotice } from "./notices.server";
 import { acceptSecondFactor, type CodeKind } from "./two-factor.server";
 import { authenticate } from "./users.server";
 
@@ -44,6 +45,7 @@ export async function attemptLogin(
       if (!throttled) {
         const account = user ?? (await accountWithEmail(trx, email));
         await recordAudit(trx, { entity: "user", entityId: account?.id ?? null, actorUserId: null, action: "login_failed", comment: account ? null : email, source });
+        if (account && accountFailures + 1 === MAX_FAILURES_PER_ACCOUNT) await noticeLocked(trx, account.id, email, since, now);
       }
       return { ok: false, throttled };
     }
@@ -81,7 +83,10 @@ export async function attemptSecondFactor(
     await trx.insertInto("login_attempts").values({ email, ip: input.ip, succeeded: kind !== null, at: now }).execute();
     const source = { ip: input.ip, userAgent: input.userAgent };
     if (!kind) {
-      if (!throttled) await recordAudit(trx, { entity: "user", entityId: input.userId, actorUserId: input.userId, action: "second_factor_failed", comment: input.purpose, source });
+      if (!throttled) {
+        await recordAudit(trx, { entity: "user", entityId: input.userId, actorUserId: input.userId, action: "second_factor_failed", comment: input.purpose, source });
+        if (accountFailures + 1 === MAX_FAILURES_PER_ACCOUNT) await noticeLocked(trx, input.userId, email, since, now);
+      }
       return { ok: false, throttled };
     }
     if (input.purpose === "login") await trx.updateTable("users").set({ last_login_at: now }).where("id", "=", input.userId).execute();
@@ -89,6 +94,23 @@ export async function attemptSecondFactor(
     await recordAudit(trx, { entity: "user", entityId: input.userId, actorUserId: input.userId, action, comment: kind === "recovery" ? "recovery code" : null, source });
     return { ok: true, kind };
   });
+}
+
+/**
+ * The failure just recorded locked the account: its owner gets an e-mail saying until when (the
+ * oldest counted failure leaves the window then; more attempts meanwhile keep it locked longer).
+ */
+async function noticeLocked(db: DB, userId: number, email: string, since: Date, now: Date): Promise<void> {
+  const oldest = await db
+    .selectFrom("login_attempts")
+    .select((eb) => eb.fn.min("at").as("at"))
+    .where("email", "=", email)
+    .where("succeeded", "=", false)
+    .where("at", ">", since)
+    .where("at", "<=", now)
+    .executeTakeFirst();
+  const from = oldest?.at ? new Date(oldest.at) : now;
+  await queueAccountNotice(db, userId, { kind: "locked", unlockAt: new Date(from.getTime() + LOGIN_WINDOW_MS) });
 }
 
 /** Failures within the window; for an account, only those after its last successful login. */

@@ -3,6 +3,7 @@ import type { DB } from "../../../db/index";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { forbidden } from "~/modules/http/responses.server";
 import { roleMay } from "~/modules/permissions/permissions";
+import { notifyOrganisationVerified } from "./notices.server";
 import { requireUser, type SessionUser } from "./session.server";
 
 /** True when the secretariat has verified the organisation (its proposals may then be submitted). */
@@ -99,6 +100,7 @@ export async function verifyOrganisation(db: DB, organisationId: number, actorUs
       .executeTakeFirst();
     if (!updated) return false;
     await recordAudit(trx, { entity: "organisation", entityId: organisationId, actorUserId, action: "verify", fromStatus: "unverified", toStatus: "verified" });
+    await notifyOrganisationVerified(trx, organisationId);
     return true;
   });
 }

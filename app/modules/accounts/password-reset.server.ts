@@ -2,6 +2,7 @@ import type { DB } from "../../../db/index";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { queueMail, revokeQueuedLinks } from "~/modules/mail/mailer.server";
+import { queueAccountNotice } from "./notices.server";
 import { hashPassword } from "./password.server";
 import { hashToken, newToken } from "./tokens.server";
 
@@ -75,6 +76,7 @@ export async function resetPassword(db: DB, token: string, newPassword: string, 
     await trx.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", state.userId).execute();
     await trx.deleteFrom("sessions").where("user_id", "=", state.userId).execute();
     await recordAudit(trx, { entity: "user", entityId: state.userId, actorUserId: state.userId, action: "password_reset" });
+    await queueAccountNotice(trx, state.userId, { kind: "password_changed" });
     return state;
   });
 }

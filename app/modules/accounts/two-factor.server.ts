@@ -6,6 +6,7 @@ import type { DB } from "../../../db/index";
 import type { UserRole } from "../../../db/schema";
 import type { Env } from "~/modules/config/env.server";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { queueAccountNotice } from "./notices.server";
 
 /**
  * Two-factor sign-in with a time-based one-time code (RFC 6238: SHA-1, 6 digits, 30 s, what every
@@ -180,5 +181,6 @@ export async function resetTwoFactor(db: DB, userId: number, actorUserId: number
     await disableTwoFactor(trx, userId);
     await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
     await recordAudit(trx, { entity: "user", entityId: userId, actorUserId, action: "two_factor_reset" });
+    await queueAccountNotice(trx, userId, { kind: "two_factor_off" });
   });
 }

@@ -1,6 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import type { DB } from "../../../db/index";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { queueAccountNotice } from "./notices.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { revokeOtherSessions } from "./session.server";
 
@@ -33,5 +34,6 @@ export async function changePassword(context: AppLoadContext, request: Request, 
     await trx.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
     await revokeOtherSessions(context, request, userId, trx);
     await recordAudit(trx, { entity: "user", entityId: userId, actorUserId: userId, action: "password_change" });
+    await queueAccountNotice(trx, userId, { kind: "password_changed" });
   });
 }

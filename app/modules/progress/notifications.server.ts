@@ -14,7 +14,10 @@ export type NotificationKind =
   | "report_overdue"
   | "update_submitted"
   | "update_accepted"
-  | "update_clarification";
+  | "update_clarification"
+  // Written by the accounts and lifecycle modules (in-app only: their e-mail is their own).
+  | "organisation_verified"
+  | "hub_recognised";
 
 interface Recipient {
   id: number;
