@@ -3,7 +3,9 @@ import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import {
   decideMembershipRequest,
+  findLikelyDuplicates,
   listOrganisationsForAdmin,
+  listRepresentatives,
   listPendingMembershipRequests,
   verifyOrganisation,
 } from "~/modules/accounts/organisations.server";
@@ -32,10 +34,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const t = await getTranslator(language);
   const requested = new URL(request.url).searchParams.get("status");
   const status: Filter = (FILTERS as readonly string[]).includes(requested ?? "") ? (requested as Filter) : "all";
-  const [organisations, requests] = await Promise.all([
+  const [organisations, requests, duplicates] = await Promise.all([
     listOrganisationsForAdmin(context.db, { status }),
     listPendingMembershipRequests(context.db),
+    findLikelyDuplicates(context.db),
   ]);
+  const representatives = await listRepresentatives(
+    context.db,
+    organisations.map((o) => o.id),
+  );
   return json({
     language,
     status,
@@ -51,6 +58,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       members: Number(o.member_count ?? 0),
       verifiedOn: o.verified_at ? formatDate(isoDay(o.verified_at), language) : null,
       createdOn: formatDate(isoDay(o.created_at), language),
+      representatives: representatives.get(o.id) ?? [],
+      duplicates: duplicates.get(o.id) ?? [],
     })),
     requests: requests.map((r) => ({
       id: r.id,
@@ -174,6 +183,36 @@ export default function AdminOrganisationsPage() {
               ),
             },
             { header: t("organisations.members"), cell: (organisation) => organisation.members },
+            {
+              header: t("organisations.representatives"),
+              cell: (organisation) =>
+                organisation.representatives.length === 0 ? (
+                  "—"
+                ) : (
+                  <ul className="plain-list">
+                    {organisation.representatives.map((person) => (
+                      <li key={person.email}>
+                        {person.name}
+                        <br />
+                        <span className="muted">{person.email}</span>
+                      </li>
+                    ))}
+                  </ul>
+                ),
+            },
+            {
+              header: t("organisations.duplicates"),
+              cell: (organisation) =>
+                organisation.duplicates.length === 0 ? (
+                  t("organisations.noDuplicates")
+                ) : (
+                  <ul className="plain-list">
+                    {organisation.duplicates.map((other) => (
+                      <li key={other.id}>{t("organisations.duplicateOf", { name: other.name, id: other.id })}</li>
+                    ))}
+                  </ul>
+                ),
+            },
             {
               header: t("organisations.status"),
               cell: (organisation) =>

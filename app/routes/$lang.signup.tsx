@@ -53,7 +53,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const result = await signUp(context.db, submission.value);
   if (!result.ok) {
     const fieldErrors: Record<string, string[]> =
-      result.error === "emailTaken" ? { email: ["accounts:signup.emailTaken"] } : { organisationId: ["accounts:signup.organisationUnavailable"] };
+      result.error === "emailTaken"
+        ? { email: ["accounts:signup.emailTaken"] }
+        : result.error === "organisationExists"
+          ? { organisationName: ["accounts:signup.organisationExists"] }
+          : { organisationId: ["accounts:signup.organisationUnavailable"] };
     return json(submission.reply({ ...hidden, fieldErrors }), { status: 400 });
   }
   const cookie = await createSession(context, result.userId, request);

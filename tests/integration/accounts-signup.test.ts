@@ -31,7 +31,7 @@ function newOrganisationForm(overrides: Record<string, string | number | undefin
     passwordConfirm: GOOD_PASSWORD,
     language: "es",
     mode: "create",
-    organisationName: "Municipalidad de Rosario",
+    organisationName: "Municipalidad de Funes",
     kind: "local_government",
     countryCode: "AR",
     region: "latin_america",
@@ -82,7 +82,7 @@ describe("the sign-up page", () => {
     const user = await getSessionUser(context, requestFor({ path: "/es/account", cookie }));
     expect(user).toMatchObject({ email: "ana@rosario.example", displayName: "Ana Pérez", role: "city", preferredLanguage: "es" });
     const organisation = await database.db.selectFrom("organisations").selectAll().where("id", "=", user!.organisationId!).executeTakeFirstOrThrow();
-    expect(organisation).toMatchObject({ name: "Municipalidad de Rosario", kind: "local_government", country_code: "AR", region: "latin_america", city: "Rosario", latitude: -32.95, longitude: -60.65, verified_at: null });
+    expect(organisation).toMatchObject({ name: "Municipalidad de Funes", kind: "local_government", country_code: "AR", region: "latin_america", city: "Rosario", latitude: -32.95, longitude: -60.65, verified_at: null });
     expect(await isOrganisationVerified(database.db, organisation.id)).toBe(false);
     expect((await listAudit(database.db, "organisation", organisation.id)).map((e) => e.action)).toEqual(["create"]);
     expect((await listAudit(database.db, "user", user!.id)).map((e) => e.action)).toEqual(["sign_up"]);

@@ -4,6 +4,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { hashPassword } from "./password.server";
 import type { SignupInput } from "./schemas";
 import { regionOfCountry } from "./countries";
+import { normaliseOrganisationName } from "./organisation-names";
 
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "23505";
@@ -18,7 +19,17 @@ export async function emailTaken(db: DB, email: string): Promise<boolean> {
   return Boolean(row);
 }
 
-export type SignupResult = { ok: true; userId: number; organisationId: number | null } | { ok: false; error: "emailTaken" | "organisationUnavailable" };
+export type SignupResult =
+  | { ok: true; userId: number; organisationId: number | null }
+  | { ok: false; error: "emailTaken" | "organisationUnavailable" | "organisationExists"; organisationId?: number };
+
+/** An organisation of `countryCode` whose name is the same once normalised (organisation-names.ts), or undefined. */
+export async function findSameOrganisation(db: DB, name: string, countryCode: string): Promise<{ id: number; verified: boolean } | undefined> {
+  const wanted = normaliseOrganisationName(name);
+  const candidates = await db.selectFrom("organisations").select(["id", "name", "verified_at"]).where("country_code", "=", countryCode).execute();
+  const same = candidates.find((candidate) => normaliseOrganisationName(candidate.name) === wanted);
+  return same ? { id: same.id, verified: same.verified_at !== null } : undefined;
+}
 
 /**
  * A city representative's sign-up, in one transaction: the account, and either a new organisation
@@ -32,6 +43,9 @@ export async function signUp(db: DB, input: SignupInput): Promise<SignupResult> 
       if (await emailTaken(trx, input.email)) return { ok: false, error: "emailTaken" };
       let organisationId: number | null = null;
       if (input.mode === "create") {
+        // The same organisation already registered: the person asks to join it instead of a duplicate.
+        const existing = await findSameOrganisation(trx, input.organisationName, input.countryCode);
+        if (existing) return { ok: false, error: "organisationExists", organisationId: existing.id };
         const organisation = await trx
           .insertInto("organisations")
           .values({
