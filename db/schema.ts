@@ -89,6 +89,10 @@ export interface UserTable {
   /** The time step of the last accepted code: a code of that step or earlier is refused (no replay). */
   totp_last_step: ColumnType<string | null, number | string | null | undefined, number | string | null>;
   last_login_at: Timestamp | null;
+  /** Null until a self-registered account follows its confirmation link (defaults to now for every other account). */
+  email_confirmed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  email_confirm_token_hash: string | null;
+  email_confirm_expires_at: Timestamp | null;
 }
 
 export interface RecoveryCodeTable {

@@ -101,6 +101,21 @@ describe("two-step sign-in in the browser", () => {
     await page.goto(`${app.url}/fr/account/sessions`);
     await page.getByRole("button", { name: "Se déconnecter partout", exact: true }).click();
     await page.waitForURL(`${app.url}/fr/login`);
+
+    // Signed out, the sign-up pages of issue 10 in French: "check your e-mail", and a link that no longer works.
+    await page.goto(`${app.url}/fr/signup?sent=1`);
+    await page.getByRole("heading", { level: 1, name: "Consultez vos e-mails" }).waitFor();
+    expect(await accessibilityViolations(page, { wcag22: true })).toEqual([]);
+    const gone = await page.goto(`${app.url}/fr/signup/confirm/${"x".repeat(43)}`);
+    expect(gone?.status()).toBe(410);
+    await page.getByText("Ce lien ne fonctionne plus").waitFor();
+    expect(await accessibilityViolations(page, { wcag22: true })).toEqual([]);
+    await page.goto(`${app.url}/en/signup?sent=1`);
+    await page.getByRole("heading", { level: 1, name: "Check your e-mail" }).waitFor();
+    expect(await accessibilityViolations(page, { wcag22: true })).toEqual([]);
+    await page.goto(`${app.url}/en/signup/confirm/${"x".repeat(43)}`);
+    await page.getByText("This link does not work any more").waitFor();
+    expect(await accessibilityViolations(page, { wcag22: true })).toEqual([]);
     expect(foreignRequests).toEqual([]);
     await context.close();
   });

@@ -15,6 +15,7 @@ import { listHubCalendars } from "~/modules/progress/hub-calendars.server";
 import * as accountSchemas from "~/modules/accounts/schemas";
 import * as twoFactorSchemas from "~/modules/accounts/two-factor";
 import * as sessionSchemas from "~/modules/accounts/sessions";
+import * as confirmSchemas from "~/modules/accounts/signup-confirm";
 import * as accountAdminSchemas from "~/modules/accounts/account-admin";
 import { LoginSchema } from "~/modules/accounts/login";
 import * as progressSchemas from "~/modules/progress/progress-form";
@@ -62,6 +63,7 @@ type Schema = ZodTypeAny;
 const FORMS: Record<string, { schemas: Schema[]; extra?: Record<string, string[]> }> = {
   "routes/$lang.login": { schemas: [LoginSchema], extra: { redirectTo: ["/en/my/hubs", "//evil.example", "/\t/evil.example", "/en\r\nX: y"] } },
   "routes/$lang.signup": { schemas: [accountSchemas.SignupSchema] },
+  "routes/$lang.signup_.confirm.$token": { schemas: [confirmSchemas.ConfirmEmailSchema] },
   "routes/$lang.logout": { schemas: [] },
   "routes/$lang.password.forgot": { schemas: [accountSchemas.ForgotPasswordSchema] },
   "routes/$lang.password.reset.$token": { schemas: [accountSchemas.ResetPasswordSchema] },

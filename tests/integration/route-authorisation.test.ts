@@ -69,6 +69,8 @@ const TABLE: Record<string, Row> = {
 
   "routes/$lang.login": { get: anonymousOnly(200), post: everyone(400) },
   "routes/$lang.signup": { get: anonymousOnly(200), post: everyone(400) },
+  // An unknown confirmation link is "gone" (410); an empty form is refused before the token is looked at.
+  "routes/$lang.signup_.confirm.$token": { get: everyone(410), post: everyone(400) },
   "routes/$lang.logout": { get: everyone("redirect"), post: everyone("redirect") },
   "routes/$lang.password.forgot": { get: everyone(200), post: everyone(400) },
   "routes/$lang.password.reset.$token": { get: everyone(200), post: everyone(400) },

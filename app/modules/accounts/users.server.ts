@@ -9,13 +9,14 @@ import { revokeOtherSessions } from "./session.server";
 export async function authenticate(db: DB, email: string, password: string): Promise<{ id: number } | null> {
   const user = await db
     .selectFrom("users")
-    .select(["id", "password_hash", "disabled_at"])
+    .select(["id", "password_hash", "disabled_at", "email_confirmed_at"])
     .where((eb) => eb(eb.fn("lower", ["email"]), "=", email.toLowerCase()))
     .executeTakeFirst();
   // A fixed, valid Argon2id hash of a random password: verifying against it costs what a real check costs.
   const hash = user?.password_hash ?? DUMMY_HASH;
   const valid = await verifyPassword(hash, password);
-  if (!user || !valid || user.disabled_at) return null;
+  // An address not confirmed yet (self sign-up before its link) opens nothing.
+  if (!user || !valid || user.disabled_at || !user.email_confirmed_at) return null;
   return { id: user.id };
 }
 
