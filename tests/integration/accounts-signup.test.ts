@@ -13,6 +13,7 @@ import { parseMessage } from "~/modules/forms/messages";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { listAudit } from "~/modules/audit/audit.server";
 import { attemptLogin } from "~/modules/accounts/login.server";
+import { requestPasswordReset, resetPassword } from "~/modules/accounts/password-reset.server";
 import { action as confirmAction, loader as confirmLoader } from "~/routes/$lang.signup_.confirm.$token";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { callRoute, contextFor, cookieOf, requestFor, responseOf } from "../support/routes";
@@ -190,6 +191,14 @@ describe("the sign-up page", () => {
     expect(Number(after.n)).toBe(Number(before.n));
     const mail = await database.db.selectFrom("outbox").select(["kind", "link_token"]).where("to_address", "=", "city@demo.l4a.test").execute();
     expect(mail).toEqual([{ kind: "account_signup_attempt", link_token: null }]);
+  });
+
+  it("a password reset confirms the address too (its link reached it)", async () => {
+    await signup(newOrganisationForm({ email: "forgetful@example.org", organisationName: "Comuna Olvidadiza" }));
+    await requestPasswordReset(database.db, "forgetful@example.org", "http://localhost");
+    const reset = await database.db.selectFrom("outbox").select("link_token").where("to_address", "=", "forgetful@example.org").where("kind", "=", "password_reset").executeTakeFirstOrThrow();
+    expect((await resetPassword(database.db, reset.link_token!, "a-brand-new-password-77")).status).toBe("valid");
+    expect((await attemptLogin(database.db, { email: "forgetful@example.org", password: "a-brand-new-password-77", ip: "198.51.100.72", userAgent: null })).ok).toBe(true);
   });
 
   it("an unconfirmed account cannot sign in; signing up again sends a new link, the old one stops working, and each works once", async () => {
