@@ -10,6 +10,8 @@ declare module "@remix-run/node" {
     clientIp?: string;
     /** This response's CSP nonce (http/security-headers.server.ts): every inline script carries it. */
     cspNonce?: string;
+    /** What the request log (server/request-log.ts) adds to the request's line: the signed-in user's id. */
+    requestLog?: { userId?: number };
   }
 }
 

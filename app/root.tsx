@@ -24,6 +24,8 @@ import { LanguageSwitcher } from "~/modules/i18n/language-switcher";
 import { MonitoringNavLinks } from "~/modules/progress/nav-links";
 import { countUnreadNotifications } from "~/modules/progress/notifications.server";
 import { WorkflowNavLinks } from "~/modules/proposals/workflow-nav";
+import { CallsNavLink, OpenCallStrip } from "~/modules/calls/calls-nav";
+import { featuredOpenCall } from "~/modules/calls/calls.server";
 import { SiteFooter, SiteHeader } from "~/ui/layout";
 import stylesheet from "~/styles/app.css";
 import { navigationPermissions } from "~/modules/permissions/permissions";
@@ -44,13 +46,13 @@ export const headers = passRetryAfter;
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const language = await languageOfRequest(request);
   const origin = publicOrigin(context.env);
-  const user = await getSessionUser(context, request);
-  if (!user) return json({ language, origin, user: null });
+  const [user, openCall] = await Promise.all([getSessionUser(context, request), featuredOpenCall(context.db, language, new Date())]);
+  if (!user) return json({ language, origin, openCall, user: null });
   // An account that must enrol in two-factor sign-in sees no page, public ones included, before it has.
   requireEnrolled(user, request);
   // The navigation's unread count: one indexed count per signed-in page (anonymous pages skip it).
   const unreadNotifications = await countUnreadNotifications(context.db, user.id);
-  return json({ language, origin, user: { displayName: user.displayName, role: user.role, can: navigationPermissions(user), unreadNotifications } });
+  return json({ language, origin, openCall, user: { displayName: user.displayName, role: user.role, can: navigationPermissions(user), unreadNotifications } });
 }
 
 /** The root's data depends on the language segment, which belongs to a child route's params. */
@@ -94,6 +96,7 @@ function Document({ children, language, title }: { children: ReactNode; language
             language={language}
             navigation={
               <>
+                <CallsNavLink language={language} />
                 <MonitoringNavLinks language={language} />
                 <WorkflowNavLinks language={language} />
               </>
@@ -101,6 +104,7 @@ function Document({ children, language, title }: { children: ReactNode; language
             languageSwitcher={<LanguageSwitcher current={language} />}
           />
         )}
+        {bare ? null : <OpenCallStrip language={language} />}
         <main id="main" tabIndex={-1}>
           {children}
         </main>

@@ -1,5 +1,7 @@
 /**
  * npm run bench [-- --hubs 2000] [--engine pglite|postgres|both]
+ * npm run bench -- --scaling [--hubs 2000] [--seconds 10]: map-page and HUB-page throughput with
+ *   WEB_CONCURRENCY=2 against 1, on PostgreSQL, as a ratio (issue 15)
  *
  * For each engine: a throw-away database, N synthetic HUBs, the production build on a free
  * loopback port, then bounded request loops (count and time) against it. Prints a table.
@@ -26,9 +28,10 @@ const flag = (name: string) => {
   return index >= 0 ? args[index + 1] : undefined;
 };
 const HUBS = Number(flag("hubs") ?? 100_000);
-const ENGINES = (flag("engine") ?? "both") === "both" ? ["pglite", "postgres"] : [flag("engine")!];
+const ENGINES = args.includes("--scaling") ? ["postgres"] : (flag("engine") ?? "both") === "both" ? ["pglite", "postgres"] : [flag("engine")!];
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const LOAD_SECONDS = Number(flag("seconds") ?? 10);
+const SCALING = args.includes("--scaling");
 const ROOT = path.resolve(import.meta.dirname, "..");
 
 const log = (message: string) => console.log(message);
@@ -111,11 +114,11 @@ async function load(makeUrl: (i: number) => string, { concurrency = 10, seconds 
   return { rps: times.length / elapsed, p50: percentile(times, 50), p99: percentile(times, 99), requests: times.length, errors, cacheHits };
 }
 
-async function startServer(env: Record<string, string>) {
+async function startServer(env: Record<string, string>, processes = 1) {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", DEMO_MODE: "false", SESSION_SECRET: "bench-session-secret-of-at-least-32-characters", PORT: String(port), ...env },
+    env: { ...process.env, NODE_ENV: "production", DEMO_MODE: "false", SESSION_SECRET: "bench-session-secret-of-at-least-32-characters", PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -124,7 +127,7 @@ async function startServer(env: Record<string, string>) {
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 300_000);
     child.stdout!.on("data", () => {
-      if (output.includes("[server] ready at")) {
+      if (output.split("[server] ready at").length - 1 >= processes) {
         clearTimeout(timer);
         resolve();
       }
@@ -241,6 +244,36 @@ async function measure(base: string, engine: string): Promise<Row[]> {
   return rows;
 }
 
+/**
+ * The same loads against 1 and then 2 worker processes (WEB_CONCURRENCY) on one database: the map
+ * page (anonymous: mostly page-cache hits) and HUB pages seen for the first time (cache misses,
+ * each one rendered). The ratio is what a second process adds on this machine.
+ */
+async function scaling(databaseUrl: string): Promise<Row[]> {
+  const results: Record<number, { map: number; hub: number }> = {};
+  const sample = Math.min(HUBS, 5000);
+  for (const workers of [1, 2]) {
+    log(`  [scaling] WEB_CONCURRENCY=${workers}…`);
+    const server = await startServer({ DATABASE_URL: databaseUrl, WEB_CONCURRENCY: String(workers), RATE_LIMIT_SEARCH_PER_MINUTE: "100000" }, workers);
+    try {
+      // Warm every worker (JIT, the route modules, per-process caches) on both pages first.
+      for (let i = 0; i < 20; i += 1) await get(`${server.url}/en`);
+      await Promise.all(Array.from({ length: 40 }, (_, i) => get(`${server.url}/en/hubs/bench-hub-${HUBS - 1 - i}`)));
+      const map = await load(() => `${server.url}/en`);
+      const hub = await load((i) => `${server.url}/en/hubs/bench-hub-${(i * 7919) % sample}`, { maxRequests: sample });
+      if (map.errors || hub.errors) throw new Error(`errors under load: map ${map.errors}, HUB ${hub.errors}`);
+      results[workers] = { map: map.rps, hub: hub.rps };
+    } finally {
+      await server.stop();
+    }
+  }
+  const ratio = (a: number, b: number) => `${(b / a).toFixed(2)}×`;
+  return [
+    { figure: "map page /en, 10 connections: req/s with 1 → 2 workers", value: `${results[1]!.map.toFixed(0)} → ${results[2]!.map.toFixed(0)} (${ratio(results[1]!.map, results[2]!.map)})`, limit: "mostly page-cache hits: Express + gzip; the load client shares the cores" },
+    { figure: "HUB page first views (cache misses), 10 connections: req/s with 1 → 2 workers", value: `${results[1]!.hub.toFixed(0)} → ${results[2]!.hub.toFixed(0)} (${ratio(results[1]!.hub, results[2]!.hub)})`, limit: "React rendering and ~20 queries per page: CPU-bound, so it scales with cores" },
+  ];
+}
+
 async function runEngine(engine: string): Promise<{ rows: Row[]; details: string }> {
   log(`\n== ${engine}: loading ${HUBS.toLocaleString("en")} synthetic HUBs`);
   let databaseUrl: string | undefined;
@@ -267,6 +300,10 @@ async function runEngine(engine: string): Promise<{ rows: Row[]; details: string
     const version = await sql<{ version: string }>`select version()`.execute(handle.db);
     details = `${version.rows[0].version.split(" on ")[0]}; load took ${Math.round((Date.now() - loadStarted) / 1000)} s`;
     await handle.close();
+    if (SCALING) {
+      if (!databaseUrl) throw new Error("--scaling needs PostgreSQL (--engine postgres): several processes cannot share the embedded database");
+      return { rows: await scaling(databaseUrl), details };
+    }
     const server = await startServer(databaseUrl ? { DATABASE_URL: databaseUrl } : { PGLITE_DATA_DIR: pgliteDir! });
     try {
       return { rows: await measure(server.url, engine), details };

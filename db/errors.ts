@@ -35,3 +35,50 @@ export class DatabaseUnavailableError extends Error {
     this.name = "DatabaseUnavailableError";
   }
 }
+
+/**
+ * The 503 a request gets when the database is out of reach (thrown from a loader or action,
+ * Remix renders the localised "unavailable" page). A new Response each time, without a body:
+ * a Response is read once, so one shared by several requests would turn into 500s.
+ */
+export function serviceUnavailable(): Response {
+  return new Response(null, { status: 503, statusText: "Service Unavailable", headers: { "Retry-After": "5" } });
+}
+
+/**
+ * What a waiter on a shared read rethrows: its own copy of a Response (never the one the other
+ * waiters got), else the error itself.
+ */
+export function ownCopy(error: unknown): unknown {
+  if (!(error instanceof Response)) return error;
+  return new Response(null, { status: error.status, statusText: error.statusText, headers: new Headers(error.headers) });
+}
+
+/**
+ * Shares one read among the callers that ask while it runs, bounded by `timeoutMs`: when the
+ * read fails or times out, only the callers already waiting see it (each with its own error:
+ * `ownCopy`), and the next caller starts a new read.
+ */
+export function sharedRead<T>(read: () => Promise<T>, { timeoutMs, onTimeout }: { timeoutMs: number; onTimeout: () => unknown }) {
+  let pending: Promise<T> | undefined;
+  return (): Promise<T> => {
+    if (!pending) {
+      let timer: NodeJS.Timeout | undefined;
+      const current: Promise<T> = Promise.race([
+        read(),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(onTimeout()), timeoutMs);
+          timer.unref?.();
+        }),
+      ]).finally(() => {
+        clearTimeout(timer);
+        if (pending === current) pending = undefined;
+      });
+      current.catch(() => {});
+      pending = current;
+    }
+    return pending.catch((error: unknown) => {
+      throw ownCopy(error);
+    });
+  };
+}

@@ -1,12 +1,13 @@
 import { mkdirSync } from "node:fs";
+import { hostname } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { Kysely, Migrator, type Dialect, type MigrationResultSet } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
-import { PostgresJSDialect } from "kysely-postgres-js";
 import postgres from "postgres";
-import lockfile from "proper-lockfile";
+import { acquireFolderLock } from "./pglite-lock";
+import { PooledPostgresDialect } from "./postgres-driver";
 import { ResilientDialect } from "./resilient-dialect";
 import { migrations } from "./migrations/index";
 import { installPostgresCrashGuard } from "./postgres-crash-guard";
@@ -29,6 +30,10 @@ export interface OpenDatabaseOptions {
   pgliteDataDir?: string;
   /** Connections in the postgres.js pool. */
   poolSize?: number;
+  /** PostgreSQL's statement_timeout for every connection, in ms (0: none). */
+  statementTimeoutMs?: number;
+  /** Called when the embedded database's lock is no longer this process's (someone removed it). */
+  onLockLost?: () => void;
   /**
    * Turns a driver error into what the caller should see. The server maps "database
    * unreachable" errors to a 503 response here, once, instead of in every loader.
@@ -45,23 +50,25 @@ const DATE = 1082;
 
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
   const wrap = (dialect: Dialect) => new ResilientDialect(dialect, options.mapError);
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, wrap);
-  return openPglite(options.pgliteDataDir ?? DEFAULT_PGLITE_DIR, wrap);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.statementTimeoutMs ?? 0, wrap);
+  return openPglite(options.pgliteDataDir ?? DEFAULT_PGLITE_DIR, wrap, options.onLockLost);
 }
 
-function openPostgres(databaseUrl: string, poolSize: number, wrap: (dialect: Dialect) => Dialect): DatabaseHandle {
+function openPostgres(databaseUrl: string, poolSize: number, statementTimeoutMs: number, wrap: (dialect: Dialect) => Dialect): DatabaseHandle {
   installPostgresCrashGuard();
   const sql = postgres(databaseUrl, {
     max: poolSize,
     onnotice: () => {},
     connect_timeout: 5,
+    // A statement that runs longer is cancelled by the server (an error, so a 500 or a 503, never a hang).
+    connection: statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {},
     types: {
       bigint: { to: INT8, from: [INT8], serialize: (value: number) => String(value), parse: (value: string) => Number(value) },
       numeric: { to: NUMERIC, from: [NUMERIC], serialize: (value: number) => String(value), parse: (value: string) => Number(value) },
       date: { to: DATE, from: [DATE], serialize: (value: string) => value, parse: (value: string) => value },
     },
   });
-  const db = new Kysely<Database>({ dialect: wrap(new PostgresJSDialect({ postgres: sql })) });
+  const db = new Kysely<Database>({ dialect: wrap(new PooledPostgresDialect(sql)) });
   return {
     db,
     kind: "postgres",
@@ -73,32 +80,48 @@ function openPostgres(databaseUrl: string, poolSize: number, wrap: (dialect: Dia
   };
 }
 
+/** The lock file of an embedded database folder (beside it, so the folder itself stays PGlite's). */
+export function pgliteLockPath(dataDir: string): string {
+  return path.join(dataDir, "..", `${path.basename(dataDir)}.lock`);
+}
+
+/** Where `npm run db:backup` asks the server holding an embedded database for a backup (see server/index.ts). */
+export function pgliteBackupRequestPath(dataDir: string): string {
+  return path.join(dataDir, "..", `${path.basename(dataDir)}.backup-request.json`);
+}
+
 export class DatabaseLockedError extends Error {
-  constructor(dataDir: string) {
+  constructor(dataDir: string, owner?: string) {
     super(
-      `The embedded database at ${dataDir} is already open in another process. ` +
+      `The embedded database at ${dataDir} is already open in another process${owner ? ` (pid ${owner})` : ""}. ` +
         `Stop that process first, or set PGLITE_DATA_DIR to another folder, or DATABASE_URL to use a PostgreSQL server.`,
     );
     this.name = "DatabaseLockedError";
   }
 }
 
-async function openPglite(dataDir: string, wrap: (dialect: Dialect) => Dialect): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, wrap: (dialect: Dialect) => Dialect, onLockLost?: () => void): Promise<DatabaseHandle> {
   const inMemory = dataDir.startsWith("memory://");
-  let releaseLock: (() => Promise<void>) | undefined;
+  let releaseLock: (() => void) | undefined;
+  let watch: NodeJS.Timeout | undefined;
   if (!inMemory) {
     mkdirSync(dataDir, { recursive: true });
     // PGlite is single-process: two processes writing one folder corrupt it, so refuse instead.
-    try {
-      releaseLock = await lockfile.lock(dataDir, {
-        lockfilePath: path.join(dataDir, "..", `${path.basename(dataDir)}.lock`),
-        stale: 15_000,
-        update: 5_000,
-        realpath: false,
-      });
-    } catch (error) {
-      if ((error as { code?: string }).code === "ELOCKED") throw new DatabaseLockedError(dataDir);
-      throw error;
+    // The lock names its process; one left by a dead process is stale at once (db/pglite-lock.ts).
+    const lock = acquireFolderLock(pgliteLockPath(dataDir));
+    if (!lock.acquired) {
+      const { pid, host } = lock.owner;
+      throw new DatabaseLockedError(dataDir, pid === process.pid ? "this process" : `${pid}${host === hostname() ? "" : ` on ${host}`}`);
+    }
+    releaseLock = lock.release;
+    // Nobody else can take a live owner's lock; if the file is gone anyway (deleted by hand),
+    // the owner stops cleanly rather than share the folder with a newcomer.
+    if (onLockLost) {
+      watch = setInterval(() => {
+        if (lock.stillOurs()) return;
+        clearInterval(watch);
+        onLockLost();
+      }, 5_000).unref();
     }
   }
   const client = await PGlite.create({
@@ -111,8 +134,9 @@ async function openPglite(dataDir: string, wrap: (dialect: Dialect) => Dialect):
     db,
     kind: "pglite",
     close: async () => {
+      clearInterval(watch);
       await db.destroy();
-      await releaseLock?.();
+      releaseLock?.();
     },
   };
 }

@@ -1,18 +1,18 @@
-import type { DatabaseConnection, DatabaseIntrospector, Dialect, DialectAdapter, Driver, Kysely, QueryCompiler } from "kysely";
 import { isDatabaseUnavailableError } from "./errors";
+import type { DatabaseConnection, DatabaseIntrospector, Dialect, DialectAdapter, Driver, Kysely, QueryCompiler } from "kysely";
 
 const PATCHED = Symbol("resilientConnection");
 
+/** Queries running now and errors met, across every database handle of the process (read by server/metrics.ts). */
+export const queryStats = { active: 0, errors: 0, unavailable: 0 };
+
 /**
- * Wraps a dialect so that
- * - every error its driver raises passes through `mapError` (the server turns "database
- *   unreachable" into a 503 response there, once, instead of in every loader);
- * - a connection that lost its backend is neither asked to ROLLBACK nor released: the server
- *   already rolled the transaction back when the backend died, and postgres.js 3.4.9
- *   (porsager/postgres #1066, #1208) would write the ROLLBACK to a null socket and never settle
- *   it, and its release() would put the dead connection back among the open ones, where the
- *   next request's query hangs the same way. postgres.js has already moved that connection to
- *   its "closed" queue and reconnects it on demand, so leaving it alone is the fix.
+ * Wraps a dialect so that every error its driver raises (acquiring a connection, a query,
+ * beginning or committing a transaction) passes through `mapError`: the server turns "database
+ * unreachable" into a 503 response there, once, instead of in every loader.
+ *
+ * Lost connections are the driver's business: on PostgreSQL, db/postgres-driver.ts never holds a
+ * reserved connection, so a connection whose backend died is postgres.js's to reconnect.
  * Connections are patched in place (not proxied) because drivers check connection identity.
  */
 export class ResilientDialect implements Dialect {
@@ -36,44 +36,37 @@ export class ResilientDialect implements Dialect {
   createDriver(): Driver {
     const driver = this.inner.createDriver();
     const mapError = this.mapError;
-    const lostConnections = new WeakSet<DatabaseConnection>();
-
+    const mapped =
+      <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+      async (...args: A): Promise<R> => {
+        try {
+          return await call(...args);
+        } catch (error) {
+          throw mapError(error);
+        }
+      };
     const acquireConnection = driver.acquireConnection.bind(driver);
-    driver.acquireConnection = async () => {
-      try {
-        return patchConnection(await acquireConnection(), mapError, lostConnections);
-      } catch (error) {
-        throw mapError(error);
-      }
-    };
-    const rollbackTransaction = driver.rollbackTransaction.bind(driver);
-    driver.rollbackTransaction = async (connection) => {
-      if (lostConnections.has(connection)) return;
-      await rollbackTransaction(connection);
-    };
-    const releaseConnection = driver.releaseConnection.bind(driver);
-    driver.releaseConnection = async (connection) => {
-      if (lostConnections.has(connection)) return;
-      await releaseConnection(connection);
-    };
+    driver.acquireConnection = mapped(async () => patchConnection(await acquireConnection(), mapError));
+    driver.beginTransaction = mapped(driver.beginTransaction.bind(driver));
+    driver.commitTransaction = mapped(driver.commitTransaction.bind(driver));
     return driver;
   }
 }
 
-function patchConnection(
-  connection: DatabaseConnection,
-  mapError: (error: unknown) => unknown,
-  lostConnections: WeakSet<DatabaseConnection>,
-): DatabaseConnection {
+function patchConnection(connection: DatabaseConnection, mapError: (error: unknown) => unknown): DatabaseConnection {
   const marked = connection as DatabaseConnection & { [PATCHED]?: true };
   if (marked[PATCHED]) return connection;
   const executeQuery = connection.executeQuery.bind(connection);
   connection.executeQuery = async (compiledQuery) => {
+    queryStats.active += 1;
     try {
       return await executeQuery(compiledQuery);
     } catch (error) {
-      if (isDatabaseUnavailableError(error)) lostConnections.add(connection);
+      queryStats.errors += 1;
+      if (isDatabaseUnavailableError(error)) queryStats.unavailable += 1;
       throw mapError(error);
+    } finally {
+      queryStats.active -= 1;
     }
   };
   marked[PATCHED] = true;

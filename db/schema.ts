@@ -127,6 +127,8 @@ export interface HubTable {
   completed_at: Timestamp | null;
   /** Communication plan: channels (free text, migration 020). */
   communication_channels: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The call for proposals the proposal answers (migration 140). */
+  call_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** One row per HUB and language; the original language's row carries every required text. A null field is a missing translation. */
@@ -366,6 +368,96 @@ export interface Database {
   hub_documents: HubDocumentTable;
   hub_reviews: HubReviewTable;
   hub_change_requests: HubChangeRequestTable;
+  calls: CallTable;
+  call_translations: CallTranslationTable;
+  call_criteria: CallCriterionTable;
+  call_themes: CallThemeTable;
+  call_goals: CallGoalTable;
+  call_documents: CallDocumentTable;
+  call_assignments: CallAssignmentTable;
+  call_scores: CallScoreTable;
+}
+
+// --- Calls for proposals (migration 140, app/modules/calls) ---
+/** A call for proposals; its state is derived (app/modules/calls/call-lifecycle.ts), never stored. */
+export interface CallTable {
+  id: Generated<number>;
+  slug: string;
+  original_language: Language;
+  standing: Generated<boolean>;
+  /** False: a draft only the secretariat sees; true: scheduled, then open and closed by its times. */
+  published: Generated<boolean>;
+  opens_at: Timestamp;
+  /** Null only for the standing call. */
+  closes_at: Timestamp | null;
+  max_timeline_years: Generated<number>;
+  eligible_kinds: ColumnType<OrganisationKind[], OrganisationKind[] | undefined, OrganisationKind[]>;
+  results_published_at: Timestamp | null;
+  /** Set by the one job run that queued the opening announcement. */
+  announced_at: Timestamp | null;
+  /** Set by the one job run that queued the results notices. */
+  results_notified_at: Timestamp | null;
+  version: Generated<number>;
+  created_by: number | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface CallTranslationTable {
+  call_id: number;
+  language: Language;
+  title: string | null;
+  summary: string | null;
+  body: string | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface CallCriterionTable {
+  id: Generated<number>;
+  call_id: number;
+  position: number;
+  title_en: string | null;
+  title_es: string | null;
+  title_fr: string | null;
+}
+
+export interface CallThemeTable {
+  call_id: number;
+  theme_id: number;
+}
+
+export interface CallGoalTable {
+  call_id: number;
+  goal: number;
+}
+
+export interface CallDocumentTable {
+  id: Generated<number>;
+  call_id: number;
+  position: number;
+  title: string;
+  url: string;
+}
+
+export interface CallAssignmentTable {
+  hub_id: number;
+  reviewer_id: number;
+  assigned_by: number | null;
+  assigned_at: CreatedAt;
+  /** Declared (or confirmed) by the member: their scores are then not counted. */
+  conflict: Generated<boolean>;
+  conflict_note: string | null;
+  recommendation: ReviewRecommendation | null;
+  comment: string | null;
+  scored_at: Timestamp | null;
+}
+
+export interface CallScoreTable {
+  hub_id: number;
+  reviewer_id: number;
+  criterion_id: number;
+  score: number;
+  comment: Generated<string>;
 }
 
 export type Hub = Selectable<HubTable>;

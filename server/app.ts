@@ -1,3 +1,4 @@
+import { timingSafeEqual } from "node:crypto";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
@@ -9,18 +10,28 @@ import { getPublicDataVersion } from "../app/modules/hubs/public-cache.server";
 import { SESSION_COOKIE_NAMES } from "../app/modules/accounts/session.server";
 import { publicOrigin } from "../app/modules/http/public-url.server";
 import { noStoreWithSession, securityHeaders } from "../app/modules/http/security-headers.server";
-import { allowedMethodsOnly, formBodies, lastResortErrors, publicHostOnly, wellFormedTarget, sameSiteWrites } from "./edge";
+import { allowedMethodsOnly, formBodies, lastResortErrors, publicHostOnly, requestTimeout, wellFormedTarget, sameSiteWrites } from "./edge";
+import { createLogger, type Logger } from "./logger";
+import { pageCacheLookups, registry } from "./metrics";
 import { remixHandler } from "./remix-handler";
+import { requestLog } from "./request-log";
+import { routeLabeller } from "./route-label";
 
 /** The Express app around the Remix build; the database handle is shared by every request. */
-export function createApp({ build, database, env }: { build: ServerBuild; database: DatabaseHandle; env: Env }) {
+export function createApp({ build, database, env, logger = createLogger("silent") }: { build: ServerBuild; database: DatabaseHandle; env: Env; logger?: Logger }) {
   const app = express();
   app.disable("x-powered-by");
+  const metrics = Boolean(env.METRICS_PORT || env.METRICS_TOKEN);
+  // First: every request gets an id (X-Request-Id) and one log line when it ends (server/request-log.ts).
+  app.use(requestLog({ logger, routeOf: routeLabeller(build), metrics }));
   // Express shows stack traces unless its env is "production": only an explicit development run gets them.
   app.set("env", serverMode(env));
   app.set("trust proxy", env.TRUST_PROXY);
   // The edge (server/edge.ts): headers on every response, then the refusals, before anything answers.
   app.use(securityHeaders(env));
+  app.use(requestTimeout(env.REQUEST_TIMEOUT_MS));
+  // Prometheus metrics on this port only behind METRICS_TOKEN (METRICS_PORT serves them apart: server/index.ts).
+  if (env.METRICS_TOKEN) app.get("/metrics", metricsBehindToken(env.METRICS_TOKEN));
   app.use(allowedMethodsOnly);
   app.use(publicHostOnly(env));
   app.use(wellFormedTarget);
@@ -47,6 +58,7 @@ export function createApp({ build, database, env }: { build: ServerBuild; databa
   app.use(
     publicPageCache({
       getVersion: () => getPublicDataVersion(database.db),
+      onLookup: metrics ? (outcome) => pageCacheLookups.inc({ outcome }) : undefined,
     }),
   );
   app.all(
@@ -56,11 +68,28 @@ export function createApp({ build, database, env }: { build: ServerBuild; databa
       mode: serverMode(env),
       origin: publicOrigin(env),
       originChecked: Boolean(env.PUBLIC_URL),
-      getLoadContext: (request, response) => ({ db: database.db, dbKind: database.kind, env, clientIp: request.ip, cspNonce: response.locals.cspNonce }),
+      getLoadContext: (request, response) => ({
+        db: database.db,
+        dbKind: database.kind,
+        env,
+        clientIp: request.ip,
+        cspNonce: response.locals.cspNonce,
+        requestLog: response.locals.requestLog,
+      }),
     }),
   );
   app.use(lastResortErrors);
   return app;
+}
+
+/** GET /metrics with `Authorization: Bearer METRICS_TOKEN` (compared in constant time); 404 otherwise, as if absent. */
+function metricsBehindToken(token: string) {
+  const expected = Buffer.from(`Bearer ${token}`);
+  return async (request: express.Request, response: express.Response, next: express.NextFunction) => {
+    const given = Buffer.from(request.get("authorization") ?? "");
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return next();
+    response.set("Cache-Control", "no-store").type(registry.contentType).send(await registry.metrics());
+  };
 }
 
 /**

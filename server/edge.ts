@@ -54,13 +54,13 @@ export const allowedMethodsOnly = failSafe((request, response, next) => {
 /**
  * In production the app answers only for PUBLIC_URL's host (421 otherwise): a request sent with
  * another Host, or a trusted proxy's X-Forwarded-Host, is not the registry's. `/healthz` is
- * exempt, for load balancers that probe by IP.
+ * exempt (and `/readyz`), for load balancers that probe by IP.
  */
 export function publicHostOnly(env: Env) {
   if (env.NODE_ENV !== "production" || !env.PUBLIC_URL) return (_request: express.Request, _response: express.Response, next: express.NextFunction) => next();
   const expected = new URL(env.PUBLIC_URL);
   return failSafe((request, response, next) => {
-    if (request.path === "/healthz") return next();
+    if (request.path === "/healthz" || request.path === "/readyz") return next();
     if (sameHost(requestHost(request), expected)) return next();
     return refuse(request, response, "misdirected");
   });
@@ -84,6 +84,26 @@ function sameHost(host: string | undefined, expected: URL) {
   }
 }
 
+/**
+ * A request that has no answer after `timeoutMs` (a database that stopped answering, say) gets the
+ * localised 503 page instead of hanging; whatever the route sends later is dropped
+ * (server/remix-handler.ts). A response already streaming is left to finish.
+ */
+export function requestTimeout(timeoutMs: number) {
+  return (request: express.Request, response: express.Response, next: express.NextFunction) => {
+    if (timeoutMs <= 0) return next();
+    const timer = setTimeout(() => {
+      if (response.headersSent) return;
+      response.locals.timedOut = true;
+      void refuse(request, response, "unavailable", { "Retry-After": "5" }).catch(() => response.destroy());
+    }, timeoutMs);
+    timer.unref();
+    response.once("close", () => clearTimeout(timer));
+    response.once("finish", () => clearTimeout(timer));
+    next();
+  };
+}
+
 /** NUL bytes, invalid UTF-8 or broken percent-encoding in the path or query: 400. */
 export const wellFormedTarget = failSafe((request, response, next) => {
   if (!requestTargetProblem(request.originalUrl)) return next();
@@ -94,6 +114,8 @@ declare module "express-serve-static-core" {
   interface Locals {
     /** The body of a form POST, read and checked by `formBodies` (server/edge.ts). */
     formBody?: Buffer;
+    /** Set when `requestTimeout` answered 503 (server/edge.ts). */
+    timedOut?: boolean;
   }
 }
 

@@ -1,4 +1,5 @@
 import type express from "express";
+import { sharedRead } from "../db/errors";
 
 /**
  * A small in-memory cache of the HTML of the public map page `/{lang}` and the HUB pages
@@ -39,6 +40,10 @@ export interface PageCacheOptions {
   ttlMs?: number;
   /** The clock (tests move it). */
   now?: () => number;
+  /** How long requests wait for the version read before going on without the cache. */
+  versionTimeoutMs?: number;
+  /** Counts hits and misses (server/metrics.ts). */
+  onLookup?: (outcome: "hit" | "miss" | "bypass") => void;
 }
 
 export interface CachedPage {
@@ -71,7 +76,7 @@ export class PageCacheStore {
   private readonly entries = new Map<string, Entry>();
   private totalBytes = 0;
 
-  constructor({ maxEntries = 500, maxBytes = 32 * 1024 * 1024, ttlMs = 30_000, now = Date.now }: Omit<PageCacheOptions, "getVersion"> = {}) {
+  constructor({ maxEntries = 500, maxBytes = 32 * 1024 * 1024, ttlMs = 30_000, now = Date.now }: Omit<PageCacheOptions, "getVersion" | "versionTimeoutMs" | "onLookup"> = {}) {
     this.maxEntries = maxEntries;
     this.maxBytes = maxBytes;
     this.ttlMs = ttlMs;
@@ -127,12 +132,10 @@ export class PageCacheStore {
 export function publicPageCache({ getVersion, ...options }: PageCacheOptions) {
   const store = new PageCacheStore(options);
   const now = options.now ?? Date.now;
-  // Requests that arrive together share one version read.
-  let pendingVersion: Promise<number> | undefined;
-  const readVersion = () => {
-    pendingVersion ??= getVersion().finally(() => (pendingVersion = undefined));
-    return pendingVersion;
-  };
+  // Requests that arrive together share one version read. One that fails or takes longer than
+  // `versionTimeoutMs` sends only its waiters on to Remix (which answers them itself, a 503 if the
+  // database is gone); the next request reads again.
+  const readVersion = sharedRead(getVersion, { timeoutMs: options.versionTimeoutMs ?? 2_000, onTimeout: () => new Error("version read timed out") });
 
   return async function pageCache(request: express.Request, response: express.Response, next: express.NextFunction) {
     if (request.method !== "GET" || !CACHEABLE_PATH.test(request.path)) return next();
@@ -145,6 +148,7 @@ export function publicPageCache({ getVersion, ...options }: PageCacheOptions) {
     try {
       version = await readVersion();
     } catch {
+      options.onLookup?.("bypass");
       return next();
     }
     const key = `${cookies.language ?? ""}\n${request.originalUrl}`;
@@ -153,11 +157,13 @@ export function publicPageCache({ getVersion, ...options }: PageCacheOptions) {
       response.status(200);
       for (const [name, value] of hit.headers) response.setHeader(name, value);
       response.setHeader("X-Page-Cache", "hit");
+      options.onLookup?.("hit");
       response.end(replaceNonce(hit.body, hit.nonce, response.locals.cspNonce));
       return;
     }
 
     response.setHeader("X-Page-Cache", "miss");
+    options.onLookup?.("miss");
     response.vary("Cookie");
     const chunks: Buffer[] = [];
     let ended = false;

@@ -64,6 +64,11 @@ function createRemixHeaders(requestHeaders: express.Request["headers"], checkedH
 }
 
 async function sendRemixResponse(response: express.Response, remixResponse: Response) {
+  // The request timeout (server/edge.ts) answered already: drop what came too late.
+  if (response.headersSent) {
+    await remixResponse.body?.cancel().catch(() => {});
+    return;
+  }
   response.statusMessage = remixResponse.statusText;
   response.status(remixResponse.status);
   for (const [name, value] of remixResponse.headers.entries()) response.append(name, value);

@@ -1,3 +1,4 @@
+import { OpenCallBanner } from "~/modules/calls/call-view";
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData, useLocation, useNavigate, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useCallback } from "react";
@@ -20,7 +21,7 @@ import { formatMapView, parseMapView, type MapView } from "~/modules/map/map-vie
 import { hrefForView, MapListSwitch, mapPageView } from "~/modules/map/map-list-switch";
 import { Pagination } from "~/modules/map/pagination";
 
-export const handle = { i18n: ["common", "hubs", "map"] };
+export const handle = { i18n: ["common", "hubs", "map", "calls"] };
 
 export const links: LinksFunction = hubMapLinks;
 
@@ -122,6 +123,7 @@ export default function HomePage() {
           <h1 id="home-title" className="map-page__title">
             {t("home.title")}
           </h1>
+          <OpenCallBanner language={language} />
           <HubFilterForm
             action={`/${language}`}
             resetHref={shown === "list" ? `/${language}?show=list` : undefined}
@@ -181,7 +183,7 @@ export default function HomePage() {
         <h2 id="about-title">{t("map:aboutTitle")}</h2>
         <p className="lead">{t("home.lead")}</p>
         <p className="map-page__data-links">
-          <a href={`/${language}/open-data`}>{t("map:openDataLink")}</a> · <a href={`/${language}/about`}>{t("map:aboutLink")}</a>
+          <a href={`/${language}/open-data`}>{t("map:openDataLink")}</a> · <a href={`/${language}/about`}>{t("map:aboutLink")}</a> · <a href={`/${language}/calls`}>{t("common:nav.calls")}</a>
         </p>
       </section>
     </div>

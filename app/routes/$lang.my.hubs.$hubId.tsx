@@ -1,7 +1,6 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseForm } from "~/modules/forms/parse.server";
-import leafletStyles from "leaflet/dist/leaflet.css";
-import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getTranslator } from "~/modules/i18n/i18next.server";
@@ -24,9 +23,8 @@ import { FormErrors, TextAreaField } from "~/modules/forms/fields";
 import { readFormData } from "~/modules/http/forms.server";
 
 /** Leaflet's own styles, for the optional click-to-pick map (served from the build, not a CDN). */
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: leafletStyles }];
 
-export const handle = { i18n: ["common", "hubs", "proposals", "validation"] };
+export const handle = { i18n: ["common", "hubs", "proposals", "validation", "calls"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const language = languageParam(params.lang);

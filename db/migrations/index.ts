@@ -12,6 +12,7 @@ import * as urlChecks from "./2026-12-01-070-url-checks";
 import * as crossLanguageSearch from "./2026-12-01-075-cross-language-search";
 import * as securityAccounts from "./2026-12-01-080-security-accounts";
 import * as twoFactorSessions from "./2026-12-01-130-two-factor-sessions";
+import * as calls from "./2026-12-01-140-calls";
 
 /**
  * Every migration, in order. A static list (not a folder scan) so the same set runs
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01-075-cross-language-search": crossLanguageSearch,
   "2026-12-01-080-security-accounts": securityAccounts,
   "2026-12-01-130-two-factor-sessions": twoFactorSessions,
+  "2026-12-01-140-calls": calls,
 };

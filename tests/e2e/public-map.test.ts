@@ -44,6 +44,27 @@ describe("the public map", () => {
     await context.close();
   });
 
+  it("loads Leaflet's stylesheet with the map, not as a render-blocking part of the page, and draws the map styled", async () => {
+    for (const path of ["/en", "/en/hubs/bogota-cycle-network"]) {
+      const html = await (await fetch(`${app.url}${path}`)).text();
+      const stylesheets = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((match) => match[1]);
+      expect(stylesheets.length).toBeGreaterThan(0);
+      expect(stylesheets.filter((href) => href.includes("leaflet"))).toEqual([]);
+      const { context, page } = await openPage(path);
+      await page.locator(".hub-map .leaflet-container .hub-marker").first().waitFor();
+      // Leaflet's own rules apply (its panes are absolutely placed, its container clips them), and
+      // its stylesheet comes before the app's, whose adjustments still win.
+      const styles = await page.evaluate(() => {
+        const container = document.querySelector(".hub-map .leaflet-container")!;
+        const pane = container.querySelector(".leaflet-map-pane")!;
+        const links = [...document.querySelectorAll('link[rel="stylesheet"]')].map((link) => link.getAttribute("href")!);
+        return { overflow: getComputedStyle(container).overflow, pane: getComputedStyle(pane).position, leafletFirst: links[0].includes("leaflet"), count: links.filter((href) => href.includes("leaflet")).length };
+      });
+      expect(styles).toEqual({ overflow: "hidden", pane: "absolute", leafletFirst: true, count: 1 });
+      await context.close();
+    }
+  });
+
   it("draws the 110m countries at low zoom and the 50m ones from zoom 4, fetched once, below markers that stay clickable", async () => {
     const { context, page } = await openPage("/en?map=3/4.65/-74.1");
     const basemapRequests: string[] = [];

@@ -47,7 +47,7 @@ describe("security notices by e-mail", () => {
     const unlock = new Date(start.getTime() + LOGIN_WINDOW_MS);
     expect(unlock.toISOString()).toBe("2031-05-06T10:15:00.000Z");
     expect(mail[0].body_text).toContain("10:15 UTC");
-    expect(mail[0].body_text).toContain("6 may 2031");
+    expect(mail[0].body_text).toContain("6 de mayo de 2031");
   });
 
   it("says the password changed, in French", async () => {

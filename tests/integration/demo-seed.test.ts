@@ -6,6 +6,7 @@ import { verifyPassword } from "~/modules/accounts/password.server";
 import { listHubCalendars } from "~/modules/progress/hub-calendars.server";
 import { addDays } from "~/modules/progress/calendar";
 import { createTestDatabase, engine, type TestDatabase } from "../support/database";
+import { featuredOpenCall, listAllCalls } from "~/modules/calls/calls.server";
 
 // A day far from the anchor date of the data (2026-11-22): the demo must look the same on it.
 const TODAY = "2031-03-10";
@@ -23,7 +24,11 @@ afterAll(async () => {
 describe(`the demo seed on ${engine}, for a fixed day`, () => {
   it("loads once: a second start leaves the registry alone", async () => {
     expect(await seedDemoWhenEmpty(database.db, { today: TODAY })).toBe(false);
-    const { count } = await database.db.selectFrom("hubs").select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
+    const { count } = await database.db
+      .selectFrom("hubs")
+      .select((eb) => eb.fn.countAll<number>().as("count"))
+      .where("status", "in", ["recognised", "completed"])
+      .executeTakeFirstOrThrow();
     expect(Number(count)).toBe(40);
   });
 
@@ -52,6 +57,21 @@ describe(`the demo seed on ${engine}, for a fixed day`, () => {
       .where("p.kind", "=", "progress")
       .execute();
     expect(pending.map((row) => row.slug)).toEqual([DEMO_PENDING_REVIEW_HUB]);
+  });
+
+  it("has a past call with the demo HUBs, one open call closing in about six weeks with proposals awaiting scores, and a scheduled call", async () => {
+    const now = new Date(`${TODAY}T12:00:00Z`);
+    const calls = await listAllCalls(database.db, "en", now);
+    expect(calls.map((call) => call.state).sort()).toEqual(["closed", "open", "results_published", "scheduled"]);
+    const open = calls.find((call) => call.state === "open")!;
+    const weeks = (new Date(open.closesAt!).getTime() - now.getTime()) / (7 * 86_400_000);
+    expect(weeks).toBeGreaterThan(5.5);
+    expect(weeks).toBeLessThan(6.5);
+    const past = calls.find((call) => call.state === "results_published")!;
+    const answering = await database.db.selectFrom("hubs").select(["call_id", "status"]).execute();
+    expect(answering.filter((hub) => hub.call_id === past.id)).toHaveLength(40);
+    expect(answering.filter((hub) => hub.call_id === open.id).map((hub) => hub.status)).toEqual(["submitted", "submitted", "submitted"]);
+    expect(await featuredOpenCall(database.db, "en", now)).toMatchObject({ slug: open.slug });
   });
 
   it("dates nothing after that day", async () => {

@@ -20,6 +20,7 @@ import * as accountAdminSchemas from "~/modules/accounts/account-admin";
 import { LoginSchema } from "~/modules/accounts/login";
 import * as progressSchemas from "~/modules/progress/progress-form";
 import * as proposalSchemas from "~/modules/proposals/proposal-schema";
+import * as callSchemas from "~/modules/calls/call-schema";
 import { createTestDatabase, engine, type TestDatabase } from "../support/database";
 import { atIndex, causeOf, formFields, hostileUrlValue, hostileValue, KNOWN_CAUSES, plausibleValue, wellFormed, type Cause, type FormField } from "../support/fuzz";
 import { createApp } from "../../server/app";
@@ -86,6 +87,10 @@ const FORMS: Record<string, { schemas: Schema[]; extra?: Record<string, string[]
   "routes/$lang.admin.invitations": { schemas: [accountSchemas.InvitationSchema] },
   "routes/$lang.admin.accounts.$userId": { schemas: [accountAdminSchemas.AccountAdminSchema], extra: { stepUpCode: ["123456"] } },
   "routes/$lang.admin.themes": { schemas: [proposalSchemas.ThemeSchema], extra: { formId: ["theme-new", "theme-1"] } },
+  "routes/$lang.admin.calls.new": { schemas: [callSchemas.CallSchema], extra: { intent: ["save"] } },
+  "routes/$lang.admin.calls.$callId": { schemas: [callSchemas.CallSchema, callSchemas.CallTransitionSchema], extra: { intent: ["save"] } },
+  "routes/$lang.admin.calls.$callId_.evaluation": { schemas: [callSchemas.AssignSchema] },
+  "routes/$lang.evaluation.$hubId": { schemas: [callSchemas.ConflictSchema, callSchemas.ScoreSchema] },
   // The open-data API answers CORS preflights and refuses every other write.
   "routes/api.map": { schemas: [] },
   "routes/api.hubs[.]csv": { schemas: [] },
@@ -141,7 +146,32 @@ const VALID_FORMS: Record<string, () => fc.Arbitrary<Fields>> = {
   "routes/$lang.council.hubs.$hubId.cadence": () => fc.constantFrom("0", "1").map((version) => entries({ version, intervalMonths: "6" })),
   "routes/$lang.admin.themes": () => fc.nat().map((n) => entries({ slug: `theme-${n}`, nameEn: "Water", nameEs: "Agua", nameFr: "Eau", position: "3" })),
   "routes/$lang.admin.invitations": () => fc.nat().map((n) => entries({ email: `invited${n}@example.org`, role: "council", language: "fr" })),
+  "routes/$lang.admin.calls.new": () => fc.nat().map((n) => callForm(`call-${n}`)),
+  "routes/$lang.admin.calls.$callId": () =>
+    fc.oneof(
+      fc.nat().map((n) => callForm(`call-${n}`)),
+      fc.tuple(fc.constantFrom("schedule", "unschedule", "close", "publishResults"), fc.constantFrom("1", "2")).map(([intent, version]) => entries({ intent, version })),
+    ),
+  "routes/$lang.admin.calls.$callId_.evaluation": () =>
+    fc.tuple(fc.constantFrom("assign", "unassign"), fc.constantFrom(...(fixtures.ids.hubId.length ? fixtures.ids.hubId : [1]).map(String))).map(([intent, hubId]) => entries({ intent, hubId, reviewerId: String(fixtures.ids.councilId?.[0] ?? 1) })),
 };
+function callForm(slug: string): Fields {
+  return entries({
+    intent: "save",
+    version: "1",
+    slug,
+    originalLanguage: "en",
+    titleEn: "Call",
+    summaryEn: "A call.",
+    opensAt: "2027-03-01T09:00",
+    closesAt: "2027-04-15T17:00",
+    maxTimelineYears: "3",
+    eligibleKinds: "local_government",
+    "criteria[0].titleEn": "Locally driven",
+    "documents[0].title": "Guide",
+    "documents[0].url": "https://example.org/guide.pdf",
+  });
+}
 function progressForm(): fc.Arbitrary<Fields> {
   return fc.constantFrom("save", "submit").map((intent) =>
     entries({
@@ -217,6 +247,7 @@ const fixtures = {
   ids: {} as Record<string, number[]>,
   cityHubIds: [] as number[],
   slugs: [] as string[],
+  callSlugs: [] as string[],
   tokens: [] as string[],
   periods: [] as string[],
   password: DEMO_PASSWORD,
@@ -251,7 +282,10 @@ beforeAll(async () => {
     version: [0, 1, 2],
     position: [0, 5],
     any: [...hubs.slice(0, 5), ...organisations.slice(0, 5)],
+    callId: (await db.selectFrom("calls").select("id").orderBy("id").execute()).map((row) => row.id),
+    councilId: (await db.selectFrom("users").select("id").where("role", "=", "council").execute()).map((row) => row.id),
   };
+  fixtures.callSlugs = (await db.selectFrom("calls").select("slug").execute()).map((row) => row.slug);
   const city = await db.selectFrom("users").select("organisation_id").where("id", "=", userIds.city!).executeTakeFirstOrThrow();
   fixtures.cityHubIds = (await db.selectFrom("hubs").select("id").where("lead_organisation_id", "=", city.organisation_id!).execute()).map((row) => row.id);
   fixtures.slugs = (await db.selectFrom("hubs").select("slug").execute()).map((row) => row.slug);
@@ -293,6 +327,10 @@ function paramValue(name: string, target: Target): fc.Arbitrary<string> {
       return fc.oneof({ arbitrary: fc.constantFrom("en", "es", "fr"), weight: 12 }, { arbitrary: fc.constantFrom("de", "EN", "en%00"), weight: 1 }, { arbitrary: hostile, weight: 1 });
     case "hubId":
       return fc.oneof({ arbitrary: pick(fixtures.cityHubIds), weight: 4 }, { arbitrary: pick(fixtures.ids.hubId), weight: 4 }, { arbitrary: hostile, weight: 2 });
+    case "callId":
+      return fc.oneof({ arbitrary: pick(fixtures.ids.callId ?? []), weight: 8 }, { arbitrary: hostile, weight: 2 });
+    case "callSlug":
+      return fc.oneof({ arbitrary: pick(fixtures.callSlugs), weight: 8 }, { arbitrary: hostile, weight: 2 });
     case "updateId":
       return fc.oneof({ arbitrary: pick(fixtures.ids.updateId), weight: 8 }, { arbitrary: hostile, weight: 2 });
     case "slug":

@@ -52,6 +52,7 @@ interface Row {
 const TABLE: Record<string, Row> = {
   "routes/_index": { get: everyone("redirect"), post: NO_METHOD },
   "routes/healthz": { get: everyone(200), post: NO_METHOD },
+  "routes/readyz": { get: everyone(200), post: NO_METHOD },
   "routes/map.countries.$file": { get: everyone(200), post: NO_METHOD },
   "routes/api.map": { get: everyone(200), post: NO_METHOD },
   "routes/api.hubs[.]csv": { get: everyone(200), post: NO_METHOD },
@@ -113,6 +114,24 @@ const TABLE: Record<string, Row> = {
   "routes/$lang.admin.outbox": { get: only(["secretariat"], 200), post: NO_METHOD },
   "routes/$lang.admin.themes": { get: only(["secretariat"], 200), post: only(["secretariat"], 400) },
   "routes/$lang.admin.translations": { get: only(["secretariat"], 200), post: NO_METHOD },
+
+  // Calls for proposals (the call is the migration's standing call).
+  "routes/$lang.calls._index": { get: everyone(200), post: NO_METHOD },
+  "routes/$lang.calls.$callSlug": { get: everyone(200), post: NO_METHOD },
+  "routes/$lang.calls.feed[.]xml": { get: everyone(200), post: NO_METHOD },
+  // The standing call has no deadline: no calendar event.
+  "routes/$lang.calls.$callSlug_.deadline[.]ics": { get: everyone(404), post: NO_METHOD },
+  "routes/$lang.admin.calls._index": { get: only(["secretariat"], 200), post: NO_METHOD },
+  "routes/$lang.admin.calls.new": { get: only(["secretariat"], 200), post: only(["secretariat"], 400) },
+  "routes/$lang.admin.calls.$callId": { get: only(["secretariat"], 200), post: only(["secretariat"], 400) },
+  // The council reads the ranking; only the secretariat assigns members.
+  "routes/$lang.admin.calls.$callId_.evaluation": { get: only(["council", "secretariat"], 200), post: only(["council", "secretariat"], 400, { council: 403 }) },
+  "routes/$lang.admin.calls.$callId_.evaluation[.]csv": { get: only(["council", "secretariat"], 200), post: NO_METHOD },
+  "routes/$lang.council.calls": { get: only(["council", "secretariat"], 200), post: NO_METHOD },
+  "routes/$lang.council.calls[.]csv": { get: only(["council", "secretariat"], 200), post: NO_METHOD },
+  "routes/$lang.evaluation._index": { get: only(["council"], 200), post: NO_METHOD },
+  // Not assigned to the HUB: as if it did not exist.
+  "routes/$lang.evaluation.$hubId": { get: only(["council"], 404), post: only(["council"], 404) },
 };
 
 const routes = await discoverRoutes();
@@ -121,7 +140,7 @@ const modules = import.meta.glob<Record<string, unknown>>("../../app/routes/*.{t
 
 const pathPattern = (route: DiscoveredRoute) => routePathPattern(route, routes);
 
-const fixtures = { hubId: 0, hubSlug: "", updateId: 0, openPeriod: "" };
+const fixtures = { hubId: 0, hubSlug: "", updateId: 0, openPeriod: "", callId: 0, callSlug: "" };
 
 function paramsFor(route: DiscoveredRoute): Record<string, string> {
   const values: Record<string, string> = {
@@ -130,6 +149,8 @@ function paramsFor(route: DiscoveredRoute): Record<string, string> {
     updateId: String(fixtures.updateId),
     userId: String(userIds.cityA),
     slug: fixtures.hubSlug,
+    callId: String(fixtures.callId),
+    callSlug: fixtures.callSlug,
     token: "no-such-token-0000000000000000000000",
     year: isoToday().slice(0, 4),
     file: route.id === "routes/map.countries.$file" ? "110m.geojson" : `${fixtures.hubSlug}.json`,
@@ -235,7 +256,8 @@ beforeAll(async () => {
   const [calendar] = await listHubCalendars(db, { today, hubIds: [hub.id] });
   const open = calendar.calendar.open.find((period) => period.dueDate !== `${year - 2}-07-31`);
   if (!open) throw new Error("the fixture HUB has no open reporting period");
-  Object.assign(fixtures, { hubId: hub.id, hubSlug: hub.slug, updateId: update.id, openPeriod: periodKey(open) });
+  const call = await db.selectFrom("calls").select(["id", "slug"]).where("standing", "=", true).executeTakeFirstOrThrow();
+  Object.assign(fixtures, { hubId: hub.id, hubSlug: hub.slug, updateId: update.id, openPeriod: periodKey(open), callId: call.id, callSlug: call.slug });
 });
 afterAll(() => database?.destroy());
 
@@ -312,7 +334,7 @@ describe("route parameters", () => {
     it(`${id} answers 404 to an id that is not canonical digits within PostgreSQL's integer range, on GET and POST`, async () => {
       const route = byId.get(id)!;
       const module = await modules[`../../app/${route.file}`]();
-      const visitor: Visitor = id.includes("my.hubs") || id.includes("progress.$hubId") ? "cityA" : "secretariat";
+      const visitor: Visitor = id.includes("my.hubs") || id.includes("progress.$hubId") ? "cityA" : id.includes("evaluation.$hubId") ? "council" : "secretariat";
       const param = /\$(\w+Id)\b/.exec(id)![1];
       for (const value of ["0", "-1", "01", "1e3", "abc", " 1", "1 ", "+1", "0x10", "2147483648", "4294967296", "99999999999999999999"]) {
         const params = { ...paramsFor(route), [param]: value };

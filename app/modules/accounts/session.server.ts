@@ -158,6 +158,7 @@ async function currentSession(context: AppLoadContext, request: Request, now: Da
 export async function getSessionUser(context: AppLoadContext, request: Request, now: Date = new Date()): Promise<SignedInUser | null> {
   const row = await currentSession(context, request, now);
   if (!row || row.two_factor_pending) return null;
+  if (context.requestLog) context.requestLog.userId = row.id;
   return {
     ...toSessionUser(row),
     twoFactorEnabled: row.totp_enabled_at !== null,

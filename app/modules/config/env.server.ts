@@ -67,6 +67,19 @@ const EnvSchema = z
     SESSION_IDLE_MINUTES_SECRETARIAT: z.coerce.number().int().min(1).max(43_200).default(30),
     SESSION_IDLE_MINUTES_COUNCIL: z.coerce.number().int().min(1).max(43_200).default(120),
     SESSION_IDLE_MINUTES_CITY: z.coerce.number().int().min(1).max(43_200).default(120),
+    /** PostgreSQL cancels a statement that runs longer (ms; 0: never). */
+    DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
+    /** A request without an answer after this long gets the localised 503 page (ms; 0: never). */
+    REQUEST_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(20_000),
+    /** Worker processes (Node's cluster module); more than 1 needs DATABASE_URL. */
+    WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+    /** How long SIGTERM waits for requests in flight before closing their connections (ms). */
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+    /** pino's level for the JSON logs on stdout. */
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** Prometheus metrics: off unless METRICS_PORT (a separate listener) or METRICS_TOKEN (GET /metrics with a bearer token) is set. */
+    METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   })
   .transform((env, context) => {
     const demoMode = env.DEMO_MODE ?? env.NODE_ENV !== "production";
@@ -74,6 +87,9 @@ const EnvSchema = z
     if (!env.SESSION_SECRET && !demoMode) missing.push(["SESSION_SECRET", "is required in production"]);
     if (!env.PUBLIC_URL && env.NODE_ENV === "production") {
       missing.push(["PUBLIC_URL", "is required when NODE_ENV=production (the address the public reaches, e.g. https://hubs.example.org)"]);
+    }
+    if (env.WEB_CONCURRENCY > 1 && !env.DATABASE_URL) {
+      missing.push(["WEB_CONCURRENCY", "more than one process needs a PostgreSQL server (DATABASE_URL): the embedded database is opened by one process only"]);
     }
     for (const [variable, message] of missing) context.addIssue({ code: "custom", path: [variable], message });
     if (missing.length > 0) return z.NEVER;

@@ -12,6 +12,7 @@ import { hashPassword } from "~/modules/accounts/password.server";
 import { isoToday } from "~/modules/hubs/lifecycle";
 import { demoHubsOn, demoRecognisedOn } from "./demo-dates";
 import { seedDemoProgress } from "./progress-seed.server";
+import { seedDemoCalls } from "./calls-seed.server";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD };
 
@@ -168,6 +169,7 @@ export async function seedDemoData(db: Kysely<Database>, { today = isoToday() }:
     }));
     if (links.length > 0) await trx.insertInto("hub_synchronisations").values(links).execute();
     await seedDemoProgress(trx, { today });
+    await seedDemoCalls(trx, { today, loadedAt });
     return { hubs: hubs.length, organisations: DEMO_ORGANISATIONS.length };
   });
 }

@@ -1,8 +1,8 @@
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from "~/modules/i18n/config";
 import { getTranslator, languageCookie } from "~/modules/i18n/i18next.server";
 
-/** Why the edge (server/edge.ts) refused a request before any route saw it; keys of locales/{lang}/edge.json. */
-export type EdgeRefusal = "badRequest" | "crossSite" | "tooLarge" | "unsupportedType" | "methodNotAllowed" | "misdirected";
+/** Why the edge (server/edge.ts) refused a request before any route saw it (or, `unavailable`, gave up waiting for it); keys of locales/{lang}/edge.json. */
+export type EdgeRefusal = "badRequest" | "crossSite" | "tooLarge" | "unsupportedType" | "methodNotAllowed" | "misdirected" | "unavailable";
 
 export const EDGE_STATUS: Record<EdgeRefusal, number> = {
   badRequest: 400,
@@ -11,6 +11,7 @@ export const EDGE_STATUS: Record<EdgeRefusal, number> = {
   unsupportedType: 415,
   methodNotAllowed: 405,
   misdirected: 421,
+  unavailable: 503,
 };
 
 /** The language of a refused request: its path's first segment, else its language cookie, else English. */

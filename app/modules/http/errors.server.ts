@@ -1,6 +1,8 @@
 import { NotVisibleError, RoleRefusedError } from "~/modules/permissions/permissions";
 import { ConflictError, TransitionError, UnknownOutcomeError } from "~/modules/progress/progress.server";
 import { WorkflowError } from "~/modules/hubs/lifecycle.server";
+import { CallConflictError } from "~/modules/calls/calls.server";
+import { EvaluationError } from "~/modules/calls/evaluation.server";
 import { forbidden, notFound } from "./responses.server";
 
 /**
@@ -27,6 +29,11 @@ export function formFailure(error: unknown, options: { conflictMessage?: string 
   if (error instanceof NotVisibleError) notFound();
   if (error instanceof RoleRefusedError) forbidden();
   if (error instanceof ConflictError || error instanceof TransitionError) return { message: conflictMessage, status: 409 };
+  if (error instanceof CallConflictError) return { message: error.reason === "conflict" ? conflictMessage : `calls:errors.${error.reason}`, status: 409 };
+  if (error instanceof EvaluationError) {
+    if (error.reason === "notAssigned") notFound();
+    return { message: `calls:errors.${error.reason}`, status: error.reason === "scoreEveryCriterion" || error.reason === "notCouncil" ? 400 : 409 };
+  }
   if (error instanceof UnknownOutcomeError) return { message: "monitoring:form.unknownOutcome", status: 400 };
   if (error instanceof WorkflowError) {
     switch (error.reason) {
@@ -41,6 +48,11 @@ export function formFailure(error: unknown, options: { conflictMessage?: string 
       case "wrongStatus":
       case "unverified":
         return { message: `proposals:errors.${error.reason}`, status: 409 };
+      case "callClosed":
+      case "callRequired":
+      case "notEligible":
+      case "timelineTooLong":
+        return { message: `calls:errors.${error.reason}`, status: 409 };
     }
   }
   throw error;

@@ -8,6 +8,7 @@ import { pickText } from "~/modules/i18n/text-fallback";
 import { can, ownsHub } from "~/modules/permissions/permissions";
 import { queueMail } from "~/modules/mail/mailer.server";
 import type { PublicHubStatus } from "./lifecycle";
+import { requireOpenCallForSubmission } from "~/modules/calls/calls.server";
 
 /**
  * The HUB lifecycle, server side: the only code that changes a HUB's stored status (the transition
@@ -66,7 +67,18 @@ export const TRANSITIONS: Record<Transition, Rule> = {
 export class WorkflowError extends Error {
   constructor(
     /** i18n key (namespace proposals) of what the user is told. */
-    public readonly reason: "notFound" | "notAllowed" | "wrongStatus" | "unverified" | "conflict" | "messageRequired",
+    public readonly reason:
+      | "notFound"
+      | "notAllowed"
+      | "wrongStatus"
+      | "unverified"
+      | "conflict"
+      | "messageRequired"
+      // Calls for proposals (app/modules/calls): the call is not open, none was chosen among several, the organisation or timeline does not fit it.
+      | "callClosed"
+      | "callRequired"
+      | "notEligible"
+      | "timelineTooLong",
   ) {
     super(reason);
   }
@@ -114,6 +126,8 @@ export async function transitionInTransaction(
   }
 
   const now = new Date();
+  // A proposal is submitted to an open call (server time): the calls module decides which and whether.
+  if (transition === "submit") await requireOpenCallForSubmission(trx, hubId, now);
   await trx
     .updateTable("hubs")
     .set((eb) => ({

@@ -1,3 +1,4 @@
+import { ownCopy, serviceUnavailable, sharedRead } from "../../../db/errors";
 import type { DB } from "../../../db/index";
 
 /**
@@ -14,22 +15,30 @@ interface CacheState {
 const caches = new WeakMap<object, CacheState>();
 const MAX_CACHE_ENTRIES = 300;
 
+/** How long requests wait for the shared version read before they are answered 503 (and the next one reads again). */
+export const PUBLIC_VERSION_TIMEOUT_MS = 3_000;
+
 /** The counter the triggers of migration 030 bump on every write to a public table. */
 export function getPublicDataVersion(db: DB): Promise<number> {
   // Reads that overlap share one query: a page's loaders and concurrent requests ask at once.
-  const pending = inFlight.get(db);
-  if (pending) return pending;
-  const read = db
-    .selectFrom("public_data_version")
-    .select("version")
-    .where("id", "=", 1)
-    .executeTakeFirst()
-    .then((row) => (row ? Number(row.version) : 0))
-    .finally(() => inFlight.delete(db));
-  inFlight.set(db, read);
-  return read;
+  // A read that fails or hangs fails only its waiters, each with its own 503 (db/errors.ts).
+  let read = versionReads.get(db);
+  if (!read) {
+    read = sharedRead(
+      () =>
+        db
+          .selectFrom("public_data_version")
+          .select("version")
+          .where("id", "=", 1)
+          .executeTakeFirst()
+          .then((row) => (row ? Number(row.version) : 0)),
+      { timeoutMs: PUBLIC_VERSION_TIMEOUT_MS, onTimeout: serviceUnavailable },
+    );
+    versionReads.set(db, read);
+  }
+  return read();
 }
-const inFlight = new WeakMap<object, Promise<number>>();
+const versionReads = new WeakMap<object, () => Promise<number>>();
 
 /**
  * Computes `key` once per data version (and per `today`, which callers put in the key). The
@@ -48,13 +57,17 @@ export async function cachedPublic<T>(db: DB, key: string, compute: () => Promis
     // Least recently used goes first when full.
     entries.delete(key);
     entries.set(key, cached);
-    return cached;
+    return cached.catch((error: unknown) => {
+      throw ownCopy(error);
+    });
   }
   const value = compute();
   if (entries.size >= MAX_CACHE_ENTRIES) entries.delete(entries.keys().next().value!);
   entries.set(key, value);
   // A failure is not kept: the next request tries again.
   value.catch(() => entries.get(key) === value && entries.delete(key));
-  return value;
+  return value.catch((error: unknown) => {
+    throw ownCopy(error);
+  });
 }
 

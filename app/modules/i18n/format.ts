@@ -17,17 +17,6 @@ export function formatDate(isoDate: string, language: Language, style: "medium" 
   return format.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 }
 
-/** An instant with its time, in UTC (the server does not know the reader's zone): "1 Dec 2026, 14:05 UTC". */
-export function formatDateTime(isoInstant: string, language: Language): string {
-  const key = `${language}|datetime`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC", hourCycle: "h23" });
-    dateFormats.set(key, format);
-  }
-  return `${format.format(new Date(isoInstant))} UTC`;
-}
-
 export function formatNumber(value: number, language: Language, options?: Intl.NumberFormatOptions): string {
   const key = options ? `${language}|${JSON.stringify(options)}` : language;
   let format = numberFormats.get(key);
@@ -46,4 +35,20 @@ export function countryName(countryCode: string, language: Language): string {
     regionNames.set(language, names);
   }
   return names.of(countryCode) ?? countryCode;
+}
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An instant (a call's deadline) in the reader's language with its time zone named ("Tuesday 12 January
+ * 2027 at 17:00 UTC"). In UTC: the server does not know the reader's zone, and a deadline stated in one
+ * named zone is the same for everyone (docs/decisions/140-calls-for-proposals.md).
+ */
+export function formatDateTime(instant: string | Date, language: Language): string {
+  let format = dateTimeFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, { weekday: "long", year: "numeric", month: "long", day: "numeric", hour: "numeric", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" });
+    dateTimeFormats.set(language, format);
+  }
+  return format.format(new Date(instant));
 }

@@ -15,6 +15,7 @@ export const localeFiles: Record<Language, Record<string, LocaleFile>> = {
   en: {
     accounts: () => import("../../../locales/en/accounts.json"),
     admin: () => import("../../../locales/en/admin.json"),
+    calls: () => import("../../../locales/en/calls.json"),
     common: () => import("../../../locales/en/common.json"),
     edge: () => import("../../../locales/en/edge.json"),
     hub: () => import("../../../locales/en/hub.json"),
@@ -29,6 +30,7 @@ export const localeFiles: Record<Language, Record<string, LocaleFile>> = {
   es: {
     accounts: () => import("../../../locales/es/accounts.json"),
     admin: () => import("../../../locales/es/admin.json"),
+    calls: () => import("../../../locales/es/calls.json"),
     common: () => import("../../../locales/es/common.json"),
     edge: () => import("../../../locales/es/edge.json"),
     hub: () => import("../../../locales/es/hub.json"),
@@ -43,6 +45,7 @@ export const localeFiles: Record<Language, Record<string, LocaleFile>> = {
   fr: {
     accounts: () => import("../../../locales/fr/accounts.json"),
     admin: () => import("../../../locales/fr/admin.json"),
+    calls: () => import("../../../locales/fr/calls.json"),
     common: () => import("../../../locales/fr/common.json"),
     edge: () => import("../../../locales/fr/edge.json"),
     hub: () => import("../../../locales/fr/hub.json"),

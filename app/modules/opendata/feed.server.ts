@@ -79,6 +79,9 @@ export async function listFeedEntries(
   return [...recognisedEntries, ...progressEntries].sort((a, b) => b.updated.localeCompare(a.updated)).slice(0, limit);
 }
 
+/** One Atom entry: a HUB's (FeedEntry) or another public record's, such as a call for proposals (its state as `status`). */
+export type AtomEntry = Omit<FeedEntry, "kind" | "status"> & { status: string; statusLabel: string };
+
 export function toAtom(feed: {
   id: string;
   title: string;
@@ -86,7 +89,7 @@ export function toAtom(feed: {
   language: Language;
   selfUrl: string;
   siteUrl: string;
-  entries: (FeedEntry & { statusLabel: string })[];
+  entries: AtomEntry[];
 }): string {
   const updated = feed.entries[0]?.updated ?? new Date(0).toISOString();
   const entries = feed.entries

@@ -82,6 +82,15 @@ export const RULES = {
   "progress:review": rule<UpdateResource>({ description: "accept a submitted update or ask for clarification", audience: ["council"], object: notADraft }),
   "progress:cadence": rule({ description: "set a recognised HUB's reporting cadence", audience: ["secretariat"] }),
 
+  // Calls for proposals (app/modules/calls, docs/decisions/140-calls-for-proposals.md).
+  "call:manage": rule({ description: "create, edit, schedule and close calls; assign council members; publish a call's results", audience: ["secretariat"] }),
+  "call:evaluate": rule<{ assigned: boolean }>({
+    description: "declare a conflict of interest and score a proposal one is assigned to",
+    audience: ["council"],
+    object: (_actor, assignment) => assignment.assigned,
+  }),
+  "call:results": rule({ description: "read a call's scores, ranked table and statistics (and their CSV)", audience: ["council", "secretariat"] }),
+
   // The secretariat's administration.
   "admin:organisations": rule({ description: "verify organisations and decide membership requests", audience: ["secretariat"] }),
   "admin:invitations": rule({ description: "invite council and secretariat accounts", audience: ["secretariat"] }),
@@ -134,6 +143,8 @@ export function navigationPermissions(actor: Actor) {
     editThemes: can(actor, "admin:themes"),
     listMissingTranslations: can(actor, "admin:translations"),
     administerOrganisations: can(actor, "admin:organisations"),
+    manageCalls: can(actor, "call:manage"),
+    evaluateCalls: can(actor, "call:evaluate"),
   };
 }
 export type NavigationPermissions = ReturnType<typeof navigationPermissions>;

@@ -3,11 +3,14 @@ import { useTranslation } from "react-i18next";
 import { ClientOnly } from "remix-utils/client-only";
 import { TextField } from "~/modules/forms/fields";
 import { MultiSelectField } from "~/modules/forms/fields";
+import { loadLeafletStylesheet } from "~/modules/map/leaflet-stylesheet";
 import { PlaceLookup, type PlaceResult } from "./place-lookup";
 import type { ProposalFields, ProposalFormMetadata, ProposalFormOptions } from "./proposal-form-types";
 
 /** Leaflet touches `window` when loaded: load the map module only in the browser, when it is shown. */
-const LocationMap = lazy(() => import("./location-map.client").then((module) => ({ default: module.LocationMap })));
+const LocationMap = lazy(() =>
+  Promise.all([import("./location-map.client"), loadLeafletStylesheet()]).then(([module]) => ({ default: module.LocationMap })),
+);
 
 /**
  * Where the HUB is and who takes part. The coordinates can be typed, found by city name or (with

@@ -9,6 +9,8 @@ export interface ProposalFormOptions {
   targets: { id: string; goal: number; title: string }[];
   hubs: { id: number; title: string }[];
   goals: SdgGoal[];
+  /** The calls for proposals the HUB may answer (app/modules/calls), labelled in the page's language. */
+  calls?: { id: number; label: string }[];
 }
 
 /** The form's Conform metadata and its fields, as the sections receive them. */

@@ -15,6 +15,7 @@ import { isPlaceIntent, type PlaceResult } from "./place-lookup";
 import { DraftProposalSchema, ProposalConstraintSchema, type ProposalInput } from "./proposal-schema";
 import type { ProposalFormOptions } from "./proposal-form-types";
 import { SdgPicker } from "./sdg-picker";
+import { CallChoice } from "~/modules/calls/call-choice";
 import { TimelineSection } from "./timeline-section";
 import { TranslationsSection } from "./translations-section";
 
@@ -81,6 +82,7 @@ export function ProposalForm({
 
       <fieldset className="form-section">
         <legend>{t("form.sections.about")}</legend>
+        {options.calls ? <CallChoice meta={fields.callId} calls={options.calls} /> : null}
         <SelectField
           meta={fields.originalLanguage}
           label={t("form.originalLanguage.label")}

@@ -60,6 +60,8 @@ const partnerShape = z.object({ name: optionalText(LIMITS.short) });
 
 const baseShape = z.object({
   version: databaseInt().optional(),
+  /** The call for proposals the HUB answers (app/modules/calls decides which are open). */
+  callId: databaseId.optional(),
   originalLanguage: z.enum(SUPPORTED_LANGUAGES),
   title: z.string().trim().min(1).max(LIMITS.title),
   summary: optionalText(LIMITS.summary),

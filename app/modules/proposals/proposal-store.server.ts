@@ -10,6 +10,7 @@ import { TEXT_COLUMNS as COLUMN, TEXT_FIELDS, type ProposalInput } from "./propo
 import { SNAPSHOT_FIELDS, snapshotChanges, snapshotOf, type ProposalSnapshot, type SnapshotChange, type SnapshotField } from "./proposal-snapshot";
 import { PUBLIC_STORED_STATUSES, isPublicStatus } from "~/modules/hubs/lifecycle";
 import { WorkflowError, transitionInTransaction } from "~/modules/hubs/lifecycle.server";
+import { setProposalCall } from "~/modules/calls/calls.server";
 
 /** Writing a proposal: the form's input into the HUB, its texts, lists and agreed baseline, in one transaction. */
 /** Statuses in which the city edits the proposal itself. */
@@ -254,6 +255,7 @@ export async function saveProposal(db: DB, user: SessionUser, hubId: number | un
         .executeTakeFirstOrThrow();
       hubId = row.id;
       await writeSnapshot(trx, hubId, snapshotOf(input, { organisationId, hubId }));
+      await setProposalCall(trx, hubId, input.callId, now);
       await recordAudit(trx, { entity: "hub", entityId: hubId, hubId, actorUserId: user.id, action: "create", toStatus: "draft" });
     } else {
       const hub = await trx
@@ -277,7 +279,10 @@ export async function saveProposal(db: DB, user: SessionUser, hubId: number | un
       if (Number(updated.numUpdatedRows) !== 1) throw new WorkflowError("conflict");
       const proposed = snapshotOf(input, { organisationId, hubId });
       if (published) changeRequested = await requestPublishedChanges(trx, user, hubId, proposed);
-      else await writeSnapshot(trx, hubId, proposed);
+      else {
+        await writeSnapshot(trx, hubId, proposed);
+        await setProposalCall(trx, hubId, input.callId, now);
+      }
       await recordAudit(trx, { entity: "hub", entityId: hubId, hubId, actorUserId: user.id, action: "save" });
     }
     if (submit) {

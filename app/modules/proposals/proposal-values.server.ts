@@ -5,6 +5,7 @@ import { storedSnapshot } from "./proposal-store.server";
 import { isPublicHubSql } from "~/modules/hubs/lifecycle.server";
 import { listThemeNames } from "~/modules/hubs/themes.server";
 import { listSdgTargets } from "~/modules/sdg/sdg.server";
+import { proposalCallOptions } from "~/modules/calls/calls.server";
 
 /** What the proposal form is filled with: a stored HUB's values, and the choices its fields offer. */
 
@@ -15,7 +16,7 @@ import { listSdgTargets } from "~/modules/sdg/sdg.server";
  */
 export async function loadProposalValues(db: DB, hubId: number, { withPendingChanges = false } = {}) {
   const [hub, published, pending] = await Promise.all([
-    db.selectFrom("hubs").select("version").where("id", "=", hubId).executeTakeFirstOrThrow(),
+    db.selectFrom("hubs").select(["version", "call_id"]).where("id", "=", hubId).executeTakeFirstOrThrow(),
     storedSnapshot(db, hubId),
     withPendingChanges
       ? db.selectFrom("hub_change_requests").select(["baseline", "proposed"]).where("hub_id", "=", hubId).where("status", "=", "pending").executeTakeFirst()
@@ -24,12 +25,12 @@ export async function loadProposalValues(db: DB, hubId: number, { withPendingCha
   const snapshot = pending
     ? withRequestedChanges(published, JSON.parse(pending.baseline) as Partial<ProposalSnapshot>, JSON.parse(pending.proposed) as Partial<ProposalSnapshot>)
     : published;
-  return { values: formValuesOf(snapshot, hub.version) };
+  return { values: { ...formValuesOf(snapshot, hub.version), callId: hub.call_id === null ? undefined : String(hub.call_id) } };
 }
 
 /** Choices for the form: themes, organisations (other than the lead), SDG targets, recognised HUBs to synchronise with. */
 export async function proposalFormOptions(db: DB, language: Language, excludeHubId?: number) {
-  const [themes, organisations, targets, hubs] = await Promise.all([
+  const [themes, organisations, targets, hubs, calls] = await Promise.all([
     listThemeNames(db, language),
     db.selectFrom("organisations").select(["id", "name", "city", "country_code"]).orderBy("name").execute(),
     listSdgTargets(db, language),
@@ -41,11 +42,14 @@ export async function proposalFormOptions(db: DB, language: Language, excludeHub
       .where("h.id", "!=", excludeHubId ?? 0)
       .orderBy("t.title")
       .execute(),
+    // The calls the proposal may answer (app/modules/calls).
+    proposalCallOptions(db, language, new Date(), excludeHubId),
   ]);
   return {
     themes: themes.map((row) => ({ id: row.id, name: row.name })),
     organisations: organisations.map((row) => ({ id: row.id, name: row.name, city: row.city, countryCode: row.country_code.trim() })),
     targets,
     hubs: hubs.map((row) => ({ id: row.id, title: row.title ?? "" })),
+    calls,
   };
 }

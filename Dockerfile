@@ -1,0 +1,21 @@
+# The registry's image: build stage (install, build), then a runtime stage with the production
+# build and its dependencies. scripts/docker-steps.sh runs these same steps, in this order, in a
+# clean folder (CI does, on machines without a container daemon): keep to FROM, WORKDIR, COPY,
+# RUN, ENV, EXPOSE, USER, HEALTHCHECK and an exec-form CMD so that script can follow.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund --prefer-offline
+COPY . .
+RUN npm run build
+RUN npm prune --omit=dev --no-audit --no-fund
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production
+ENV PORT=3000
+WORKDIR /app
+COPY --from=build --chown=node:node /app /app
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=30s --timeout=5s CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "--import", "tsx", "server/index.ts"]

@@ -1,0 +1,50 @@
+import { Link, NavLink, useMatches, useRouteLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { Language } from "~/modules/i18n/config";
+import { formatDateTime } from "~/modules/i18n/format";
+import type { NavigationPermissions } from "~/modules/permissions/permissions";
+
+interface RootCallData {
+  openCall: { slug: string; title: string; closesAt: string; count: number } | null;
+  user: { can: NavigationPermissions } | null;
+}
+
+/** The secretariat's and the council's calls pages in the main navigation (the public reach the calls through the strip below the header and the home page). */
+export function CallsNavLink({ language }: { language: Language }) {
+  const { t } = useTranslation("common");
+  const can = useRouteLoaderData<RootCallData>("root")?.user?.can;
+  return (
+    <>
+      {can?.manageCalls ? (
+        <li>
+          <NavLink to={`/${language}/admin/calls`}>{t("nav.manageCalls")}</NavLink>
+        </li>
+      ) : null}
+      {can?.evaluateCalls ? (
+        <li>
+          <NavLink to={`/${language}/evaluation`}>{t("nav.evaluation")}</NavLink>
+        </li>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * The open call, under the header of every page but the home page (which shows it in its own banner):
+ * a line of navigation to it. Its words are in the "common" namespace, which every page loads. Kept out
+ * of the header itself so the header stays one line (tests/e2e/map-first.test.ts).
+ */
+export function OpenCallStrip({ language }: { language: Language }) {
+  const { t } = useTranslation("common");
+  const openCall = useRouteLoaderData<RootCallData>("root")?.openCall;
+  const onHome = useMatches().some((match) => match.id === "routes/$lang._index");
+  if (!openCall || onHome) return null;
+  return (
+    <nav className="open-call-strip" aria-label={t("callStrip.label")}>
+      <p className="container">
+        {t("callStrip.open", { title: openCall.title, deadline: formatDateTime(openCall.closesAt, language) })}{" "}
+        <Link to={`/${language}/calls/${openCall.slug}`}>{t("callStrip.link")}</Link> · <Link to={`/${language}/calls`}>{t("nav.calls")}</Link>
+      </p>
+    </nav>
+  );
+}
