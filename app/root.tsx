@@ -17,7 +17,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { SUPPORTED_LANGUAGES, DEFAULT_LANGUAGE, isLanguage, pathInLanguage, type Language } from "~/modules/i18n/config";
-import { getSessionUser } from "~/modules/accounts/session.server";
+import { getSessionUser, requireEnrolled } from "~/modules/accounts/session.server";
 import { passRetryAfter } from "~/modules/http/rate-limit.server";
 import { languageOfRequest } from "~/modules/i18n/i18next.server";
 import { LanguageSwitcher } from "~/modules/i18n/language-switcher";
@@ -49,6 +49,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const origin = publicOrigin(context.env);
   const [user, openCall] = await Promise.all([getSessionUser(context, request), featuredOpenCall(context.db, language, new Date())]);
   if (!user) return json({ language, origin, openCall, user: null });
+  // An account that must enrol in two-factor sign-in sees no page, public ones included, before it has.
+  requireEnrolled(user, request);
   // The navigation's unread count: one indexed count per signed-in page (anonymous pages skip it).
   const unreadNotifications = await countUnreadNotifications(context.db, user.id);
   return json({ language, origin, openCall, user: { displayName: user.displayName, role: user.role, can: navigationPermissions(user), unreadNotifications } });

@@ -83,6 +83,25 @@ export interface UserTable {
   preferred_language: Language;
   created_at: CreatedAt;
   disabled_at: Timestamp | null;
+  /** Base32 TOTP secret; set but not enabled while the account is enrolling. */
+  totp_secret: string | null;
+  totp_enabled_at: Timestamp | null;
+  /** The time step of the last accepted code: a code of that step or earlier is refused (no replay). */
+  totp_last_step: ColumnType<string | null, number | string | null | undefined, number | string | null>;
+  last_login_at: Timestamp | null;
+  /** Null until a self-registered account follows its confirmation link (defaults to now for every other account). */
+  email_confirmed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  email_confirm_token_hash: string | null;
+  email_confirm_expires_at: Timestamp | null;
+}
+
+export interface RecoveryCodeTable {
+  id: Generated<number>;
+  user_id: number;
+  /** SHA-256 of the normalised code. */
+  code_hash: string;
+  created_at: CreatedAt;
+  used_at: Timestamp | null;
 }
 
 export interface HubTable {
@@ -173,6 +192,11 @@ export interface SessionTable {
   expires_at: Timestamp;
   last_seen_at: ColumnType<Date, Date | string | undefined, Date | string>;
   user_agent: string | null;
+  /** Password given, second-factor code awaited: the session opens no page yet. */
+  two_factor_pending: Generated<boolean>;
+  /** When a code was last given in this session (sign-in or step-up). */
+  two_factor_at: Timestamp | null;
+  ip: string | null;
 }
 
 export interface OutboxTable {
@@ -321,6 +345,7 @@ export interface Database {
   hub_partners: HubPartnerTable;
   hub_synchronisations: HubSynchronisationTable;
   sessions: SessionTable;
+  recovery_codes: RecoveryCodeTable;
   outbox: OutboxTable;
   audit_log: AuditLogTable;
   rate_limits: RateLimitTable;

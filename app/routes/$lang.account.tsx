@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseForm } from "~/modules/forms/parse.server";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { membershipOf } from "~/modules/accounts/organisations.server";
 import { changePassword, isCurrentPassword } from "~/modules/accounts/users.server";
@@ -15,6 +15,7 @@ import { formatDate } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { FormErrors, TextField } from "~/modules/forms/fields";
 import { readFormData } from "~/modules/http/forms.server";
+import { sendQueuedMail } from "~/modules/mail/delivery.server";
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
 
@@ -28,6 +29,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const welcome = new URL(request.url).searchParams.get("welcome") === "1";
   return json({
     title: t("accounts:account.title"),
+    language,
     welcome,
     user: { displayName: user.displayName, email: user.email, role: user.role, language: user.preferredLanguage },
     organisation: membership.organisation
@@ -56,6 +58,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const problem = passwordProblem(submission.value.password, user.email);
   if (problem) return json({ result: submission.reply({ ...hidden, fieldErrors: { password: [problem] } }), changed: false }, { status: 400 });
   await changePassword(context, request, user.id, submission.value.password);
+  sendQueuedMail(context.db, context.env.SMTP_URL);
   return json({ result: submission.reply({ resetForm: true }), changed: true });
 }
 
@@ -112,6 +115,15 @@ export default function AccountPage() {
           </>
         ) : null}
       </dl>
+      <h2 id="account-security-title">{t("accountLinks.title")}</h2>
+      <ul className="login-links" aria-labelledby="account-security-title">
+        <li>
+          <Link to={`/${data.language}/account/two-factor`}>{t("accountLinks.twoFactor")}</Link>
+        </li>
+        <li>
+          <Link to={`/${data.language}/account/sessions`}>{t("accountLinks.sessions")}</Link>
+        </li>
+      </ul>
       <h2 id="change-password-title">{t("account.changePassword")}</h2>
       {actionData?.changed ? (
         <p className="notice" role="status">

@@ -3,7 +3,9 @@ import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import {
   decideMembershipRequest,
+  findLikelyDuplicates,
   listOrganisationsForAdmin,
+  listRepresentatives,
   listPendingMembershipRequests,
   verifyOrganisation,
 } from "~/modules/accounts/organisations.server";
@@ -14,6 +16,7 @@ import { requirePermission } from "~/modules/permissions/permissions.server";
 import { countryName, formatDate, formatNumber } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { DataTable } from "~/ui/data-table";
+import { sendQueuedMail } from "~/modules/mail/delivery.server";
 import { readFormData } from "~/modules/http/forms.server";
 
 export const handle = { i18n: ["common", "accounts", "admin", "validation"] };
@@ -31,10 +34,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const t = await getTranslator(language);
   const requested = new URL(request.url).searchParams.get("status");
   const status: Filter = (FILTERS as readonly string[]).includes(requested ?? "") ? (requested as Filter) : "all";
-  const [organisations, requests] = await Promise.all([
+  const [organisations, requests, duplicates] = await Promise.all([
     listOrganisationsForAdmin(context.db, { status }),
     listPendingMembershipRequests(context.db),
+    findLikelyDuplicates(context.db),
   ]);
+  const representatives = await listRepresentatives(
+    context.db,
+    organisations.map((o) => o.id),
+  );
   return json({
     language,
     status,
@@ -50,6 +58,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       members: Number(o.member_count ?? 0),
       verifiedOn: o.verified_at ? formatDate(isoDay(o.verified_at), language) : null,
       createdOn: formatDate(isoDay(o.created_at), language),
+      representatives: representatives.get(o.id) ?? [],
+      duplicates: duplicates.get(o.id) ?? [],
     })),
     requests: requests.map((r) => ({
       id: r.id,
@@ -68,7 +78,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = form.get("intent");
   const id = parseId(form.get("id")) ?? badRequest();
   let done = false;
-  if (intent === "verify") done = await verifyOrganisation(context.db, id, user.id);
+  if (intent === "verify") {
+    done = await verifyOrganisation(context.db, id, user.id);
+    if (done) sendQueuedMail(context.db, context.env.SMTP_URL);
+  }
   else if (intent === "approve" || intent === "refuse") {
     done = await decideMembershipRequest(context.db, id, intent === "approve" ? "approved" : "refused", user.id);
   } else badRequest();
@@ -170,6 +183,36 @@ export default function AdminOrganisationsPage() {
               ),
             },
             { header: t("organisations.members"), cell: (organisation) => organisation.members },
+            {
+              header: t("organisations.representatives"),
+              cell: (organisation) =>
+                organisation.representatives.length === 0 ? (
+                  "—"
+                ) : (
+                  <ul className="plain-list">
+                    {organisation.representatives.map((person) => (
+                      <li key={person.email}>
+                        {person.name}
+                        <br />
+                        <span className="muted">{person.email}</span>
+                      </li>
+                    ))}
+                  </ul>
+                ),
+            },
+            {
+              header: t("organisations.duplicates"),
+              cell: (organisation) =>
+                organisation.duplicates.length === 0 ? (
+                  t("organisations.noDuplicates")
+                ) : (
+                  <ul className="plain-list">
+                    {organisation.duplicates.map((other) => (
+                      <li key={other.id}>{t("organisations.duplicateOf", { name: other.name, id: other.id })}</li>
+                    ))}
+                  </ul>
+                ),
+            },
             {
               header: t("organisations.status"),
               cell: (organisation) =>

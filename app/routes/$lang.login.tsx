@@ -13,6 +13,7 @@ import { requirePermission } from "~/modules/permissions/permissions.server";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { FormErrors, TextField } from "~/modules/forms/fields";
 import { readFormData } from "~/modules/http/forms.server";
+import { sendQueuedMail } from "~/modules/mail/delivery.server";
 
 export const handle = { i18n: ["common", "accounts", "validation"] };
 
@@ -38,11 +39,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     userAgent: request.headers.get("user-agent"),
   });
   if (!result.ok) {
+    // The failure may have locked the account: its owner's notice goes out now.
+    sendQueuedMail(context.db, context.env.SMTP_URL);
     // Same words whether the account exists, the password is wrong or the attempts are throttled.
     return json(submission.reply({ formErrors: ["accounts:login.failed"], hideFields: ["password"] }), { status: 400 });
   }
   const cookie = await sessionCookieHeader(context.env, result.token);
-  return redirect(safeRedirect(submission.value.redirectTo, `/${language}`), { headers: { "Set-Cookie": cookie } });
+  const redirectTo = safeRedirect(submission.value.redirectTo, `/${language}`);
+  // Two-factor on: the password opened a session that awaits the code (see $lang.login_.code.tsx).
+  if (result.codeNeeded) return redirect(`/${language}/login/code?${new URLSearchParams({ redirectTo })}`, { headers: { "Set-Cookie": cookie } });
+  return redirect(redirectTo, { headers: { "Set-Cookie": cookie } });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);

@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { destroySession } from "~/modules/accounts/session.server";
+import { destroySession, signedOutHeaders } from "~/modules/accounts/session.server";
 import { languageParam } from "~/modules/http/params.server";
 import { requirePermission } from "~/modules/permissions/permissions.server";
 
@@ -8,7 +8,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const language = languageParam(params.lang);
   await requirePermission(context, request, "account:enter");
   const cookie = await destroySession(context, request);
-  return redirect(`/${language}`, { headers: { "Set-Cookie": cookie } });
+  return redirect(`/${language}`, { headers: signedOutHeaders(cookie) });
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

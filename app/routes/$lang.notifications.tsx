@@ -51,7 +51,17 @@ export default function NotificationsPage() {
       <ul className="notification-list">
         {notifications.map((row) => {
           const text = t(`notifications.kinds.${row.kind}`, { hub: row.hub_title ?? "", date: row.due_date ? formatDate(row.due_date, language, "long") : "" });
-          const href = row.kind.startsWith("sync_") ? `/${language}/synchronisation` : row.kind.startsWith("exchange_") ? `/${language}/exchange` : row.update_id ? `/${language}/progress/updates/${row.update_id}` : progressHome;
+          const href = row.kind.startsWith("sync_")
+            ? `/${language}/synchronisation`
+            : row.kind.startsWith("exchange_")
+              ? `/${language}/exchange`
+              : row.update_id
+                ? `/${language}/progress/updates/${row.update_id}`
+                : row.kind === "organisation_verified" || (row.kind === "hub_recognised" && row.hub_id)
+                  ? row.hub_id
+                    ? `/${language}/my/hubs/${row.hub_id}`
+                    : `/${language}/my/hubs`
+                  : progressHome;
           return (
             <li key={row.id} className={row.read ? "notification" : "notification notification--unread"}>
               {!row.read ? <span className="visually-hidden">{t("notifications.new")}: </span> : null}

@@ -25,8 +25,11 @@ import { listSdgGoals } from "~/modules/sdg/sdg.server";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/modules/forms/fields";
 import { getOrganisation } from "~/modules/accounts/organisations.server";
 import { readFormData } from "~/modules/http/forms.server";
+import { stepUpProblem } from "~/modules/accounts/step-up.server";
+import { StepUpField } from "~/modules/accounts/step-up-field";
+import { stepUpNeeded } from "~/modules/accounts/two-factor.server";
 
-export const handle = { i18n: ["common", "hubs", "network", "proposals", "review", "validation"] };
+export const handle = { i18n: ["common", "accounts", "hubs", "network", "proposals", "review", "validation"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const language = languageParam(params.lang);
@@ -57,6 +60,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     changeRequests,
     canReview: can(user, "review:recommend") && hub.status === "submitted",
     canDecide: canTransition(user, hub, "recognise"),
+    // A recognition asks for a fresh second-factor code when the last one is older than 15 minutes.
+    stepUpNeeded: stepUpNeeded(user),
     canDecideChanges: can(user, "review:decide"),
     canLinkCouncils: can(user, "network:councils"),
     canTranslate: can(user, "hub:translate", hub) && hub.status !== "draft",
@@ -95,6 +100,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     requireCan(user, "review:decide");
     const submission = parseForm(formData, { schema: DecisionSchema });
     if (submission.status !== "success") return fail(submission.reply(), "decide");
+    if (submission.value.decision === "recognise") {
+      const problem = await stepUpProblem(context, request, user, formData);
+      if (problem) return json({ form: "decide", result: submission.reply(), stepUpError: problem }, { status: 400 });
+    }
     try {
       await transition(context.db, user, hubId, DECISION_TRANSITION[submission.value.decision], { comment: submission.value.message });
     } catch (error) {
@@ -141,7 +150,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defau
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
 
-type ActionData = { form: string; result: SubmissionResult<string[]> } | undefined;
+type ActionData = { form: string; result: SubmissionResult<string[]>; stepUpError?: string } | undefined;
 
 export default function ReviewProposalPage() {
   const data = useLoaderData<typeof loader>();
@@ -172,7 +181,11 @@ export default function ReviewProposalPage() {
         </p>
       ) : null}
       {data.canReview ? <ReviewForm lastResult={actionData?.form === "review" ? actionData.result : undefined} /> : null}
-      {data.canDecide ? <DecisionForm lastResult={actionData?.form === "decide" ? actionData.result : undefined} /> : null}
+      {data.canDecide ? <DecisionForm
+          lastResult={actionData?.form === "decide" ? actionData.result : undefined}
+          stepUpNeeded={data.stepUpNeeded}
+          stepUpError={actionData?.form === "decide" ? actionData.stepUpError : undefined}
+        /> : null}
       {pending.length ? (
         <section aria-labelledby="changes-title">
           <h2 id="changes-title">{t("proposals:changes.pendingTitle")}</h2>
@@ -315,7 +328,7 @@ function ReviewForm({ lastResult }: { lastResult?: SubmissionResult<string[]> })
   );
 }
 
-function DecisionForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
+function DecisionForm({ lastResult, stepUpNeeded, stepUpError }: { lastResult?: SubmissionResult<string[]>; stepUpNeeded: boolean; stepUpError?: string }) {
   const { t } = useTranslation("review");
   const [form, fields] = useForm({
     id: "decide",
@@ -339,6 +352,7 @@ function DecisionForm({ lastResult }: { lastResult?: SubmissionResult<string[]> 
           options={(["recognise", "request_changes", "decline"] as const).map((value) => ({ value, label: t(`decision.${value}`) }))}
         />
         <TextAreaField meta={fields.message} label={t("decisionForm.message")} help={t("decisionForm.messageHelp")} />
+        {stepUpNeeded ? <StepUpField formId="decide" error={stepUpError} /> : null}
         <button type="submit" className="button">
           {t("decisionForm.submit")}
         </button>

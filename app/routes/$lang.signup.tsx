@@ -13,7 +13,9 @@ import { languageParam } from "~/modules/http/params.server";
 import { consumeRateLimit, passRetryAfter, rateLimitRules, retryAfterHeaders } from "~/modules/http/rate-limit.server";
 import { requirePermission } from "~/modules/permissions/permissions.server";
 import { ORGANISATION_KINDS, SignupSchema, WORLD_REGIONS } from "~/modules/accounts/schemas";
-import { createSession, getSessionUser } from "~/modules/accounts/session.server";
+import { getSessionUser } from "~/modules/accounts/session.server";
+import { publicOrigin } from "~/modules/http/public-url.server";
+import { sendQueuedMail } from "~/modules/mail/delivery.server";
 import { signUp } from "~/modules/accounts/signup.server";
 import { SUPPORTED_LANGUAGES } from "~/modules/i18n/config";
 import { countryName } from "~/modules/i18n/format";
@@ -33,6 +35,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const organisations = await listVerifiedOrganisations(context.db);
   return json({
     language,
+    sent: new URL(request.url).searchParams.get("sent") === "1",
     title: t("accounts:signup.title"),
     countries: countryOptions(language),
     organisations: organisations.map((o) => ({ value: String(o.id), label: `${o.name} (${o.city}, ${countryName(o.country_code, language)})` })),
@@ -50,14 +53,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // Counted only for a sign-up about to hash a password (a form with mistakes costs nothing).
   const decision = await consumeRateLimit(context.db, rateLimitRules(context.env).signup, clientIp(context));
   if (!decision.allowed) return json(submission.reply({ ...hidden, formErrors: ["validation:tooManyRequests"] }), { status: 429, headers: retryAfterHeaders(decision) });
-  const result = await signUp(context.db, submission.value);
+  const result = await signUp(context.db, submission.value, publicOrigin(context.env));
   if (!result.ok) {
     const fieldErrors: Record<string, string[]> =
-      result.error === "emailTaken" ? { email: ["accounts:signup.emailTaken"] } : { organisationId: ["accounts:signup.organisationUnavailable"] };
+      result.error === "emailTaken"
+        ? { email: ["accounts:signup.emailTaken"] }
+        : result.error === "organisationExists"
+          ? { organisationName: ["accounts:signup.organisationExists"] }
+          : { organisationId: ["accounts:signup.organisationUnavailable"] };
     return json(submission.reply({ ...hidden, fieldErrors }), { status: 400 });
   }
-  const cookie = await createSession(context, result.userId, request);
-  return redirect(`/${submission.value.language}/account?welcome=1`, { headers: { "Set-Cookie": cookie } });
+  // The same answer for a new address and one already registered: "check your e-mail".
+  sendQueuedMail(context.db, context.env.SMTP_URL);
+  return redirect(`/${language}/signup?sent=1`);
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
@@ -68,7 +76,7 @@ function Radio({ meta, value, id }: { meta: FieldMetadata<string>; value: string
 }
 
 export default function SignupPage() {
-  const { language, countries, organisations } = useLoaderData<typeof loader>();
+  const { language, countries, organisations, sent } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("accounts");
   const { t: tc } = useTranslation("common");
@@ -90,6 +98,16 @@ export default function SignupPage() {
     if (region) form.update({ name: fields.region.name, value: region });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [country]);
+  if (sent) {
+    return (
+      <div className="container narrow">
+        <h1>{t("signup.sentTitle")}</h1>
+        <p className="notice" role="status">
+          {t("signup.sent")}
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="container narrow">
       <h1>{t("signup.title")}</h1>

@@ -11,6 +11,7 @@ import * as publicVersionHubPage from "./2026-11-22-060-public-version-hub-page"
 import * as urlChecks from "./2026-12-01-070-url-checks";
 import * as crossLanguageSearch from "./2026-12-01-075-cross-language-search";
 import * as securityAccounts from "./2026-12-01-080-security-accounts";
+import * as twoFactorSessions from "./2026-12-01-130-two-factor-sessions";
 import * as calls from "./2026-12-01-140-calls";
 import * as hubNetwork from "./2026-12-01-150-hub-network";
 import * as networkPageVersions from "./2026-12-01-160-network-page-versions";
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01-070-url-checks": urlChecks,
   "2026-12-01-075-cross-language-search": crossLanguageSearch,
   "2026-12-01-080-security-accounts": securityAccounts,
+  "2026-12-01-130-two-factor-sessions": twoFactorSessions,
   "2026-12-01-140-calls": calls,
   "2026-12-01-150-hub-network": hubNetwork,
   "2026-12-01-160-network-page-versions": networkPageVersions,

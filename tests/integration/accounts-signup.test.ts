@@ -12,6 +12,9 @@ import { passwordProblem } from "~/modules/accounts/password-policy.server";
 import { parseMessage } from "~/modules/forms/messages";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { listAudit } from "~/modules/audit/audit.server";
+import { attemptLogin } from "~/modules/accounts/login.server";
+import { requestPasswordReset, resetPassword } from "~/modules/accounts/password-reset.server";
+import { action as confirmAction, loader as confirmLoader } from "~/routes/$lang.signup_.confirm.$token";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { callRoute, contextFor, cookieOf, requestFor, responseOf } from "../support/routes";
 
@@ -31,7 +34,7 @@ function newOrganisationForm(overrides: Record<string, string | number | undefin
     passwordConfirm: GOOD_PASSWORD,
     language: "es",
     mode: "create",
-    organisationName: "Municipalidad de Rosario",
+    organisationName: "Municipalidad de Funes",
     kind: "local_government",
     countryCode: "AR",
     region: "latin_america",
@@ -44,6 +47,24 @@ function newOrganisationForm(overrides: Record<string, string | number | undefin
 
 async function signup(values: Record<string, string | number | undefined>, lang = "es") {
   return callRoute(signupAction, database, { path: `/${lang}/signup`, body: values, params: { lang } });
+}
+
+/** Follows the confirmation link the sign-up e-mail carries (read from the outbox), as its recipient would; returns the session cookie. */
+async function confirmAddress(email: string): Promise<string> {
+  const message = await database.db
+    .selectFrom("outbox")
+    .select("link_token")
+    .where("to_address", "=", email)
+    .where("kind", "=", "signup_confirm")
+    .orderBy("id", "desc")
+    .executeTakeFirstOrThrow();
+  const token = message.link_token!;
+  const page = await callRoute(confirmLoader, database, { path: `/en/signup/confirm/${token}`, params: { lang: "en", token } });
+  expect(page.status).toBe(200);
+  const confirmed = await callRoute(confirmAction, database, { path: `/en/signup/confirm/${token}`, params: { lang: "en", token }, body: { intent: "confirm" } });
+  expect(confirmed.status).toBe(302);
+  expect(confirmed.headers.get("Location")).toMatch(/\/account\?welcome=1$/);
+  return cookieOf(confirmed);
 }
 
 async function errorsOf(response: Response) {
@@ -76,16 +97,17 @@ describe("the sign-up page", () => {
   it("creates the account and a new unverified organisation, logs the user in, and audits both", async () => {
     const response = await signup(newOrganisationForm());
     expect(response.status).toBe(302);
-    expect(response.headers.get("Location")).toBe("/es/account?welcome=1");
-    const cookie = cookieOf(response);
+    expect(response.headers.get("Location")).toBe("/es/signup?sent=1");
+    expect(response.headers.get("Set-Cookie")).toBeNull();
+    const cookie = await confirmAddress("ana@rosario.example");
     const context = contextFor(database);
     const user = await getSessionUser(context, requestFor({ path: "/es/account", cookie }));
     expect(user).toMatchObject({ email: "ana@rosario.example", displayName: "Ana Pérez", role: "city", preferredLanguage: "es" });
     const organisation = await database.db.selectFrom("organisations").selectAll().where("id", "=", user!.organisationId!).executeTakeFirstOrThrow();
-    expect(organisation).toMatchObject({ name: "Municipalidad de Rosario", kind: "local_government", country_code: "AR", region: "latin_america", city: "Rosario", latitude: -32.95, longitude: -60.65, verified_at: null });
+    expect(organisation).toMatchObject({ name: "Municipalidad de Funes", kind: "local_government", country_code: "AR", region: "latin_america", city: "Rosario", latitude: -32.95, longitude: -60.65, verified_at: null });
     expect(await isOrganisationVerified(database.db, organisation.id)).toBe(false);
     expect((await listAudit(database.db, "organisation", organisation.id)).map((e) => e.action)).toEqual(["create"]);
-    expect((await listAudit(database.db, "user", user!.id)).map((e) => e.action)).toEqual(["sign_up"]);
+    expect((await listAudit(database.db, "user", user!.id)).map((e) => e.action)).toEqual(["sign_up", "email_confirmed"]);
 
     // Unverified: not yet a member who may act (submit) for the organisation; allowed to draft.
     const forbidden = await responseOf(() => requireCityMember(context, requestFor({ path: "/es/x", cookie })));
@@ -111,7 +133,7 @@ describe("the sign-up page", () => {
       organisationId,
     });
     expect(response.status).toBe(302);
-    const cookie = cookieOf(response);
+    const cookie = await confirmAddress("luis@bogota.example");
     const context = contextFor(database);
     const user = (await getSessionUser(context, requestFor({ path: "/en/account", cookie })))!;
     expect(user.organisationId).toBeNull();
@@ -140,7 +162,8 @@ describe("the sign-up page", () => {
       mode: "join",
       organisationId: await bogotaId(),
     });
-    const cookie = cookieOf(response);
+    expect(response.status).toBe(302);
+    const cookie = await confirmAddress("refused@example.org");
     const context = contextFor(database);
     const user = (await getSessionUser(context, requestFor({ path: "/fr/account", cookie })))!;
     const request = await database.db.selectFrom("membership_requests").select("id").where("user_id", "=", user.id).executeTakeFirstOrThrow();
@@ -159,14 +182,37 @@ describe("the sign-up page", () => {
     expect(await database.db.selectFrom("users").select("id").where("email", "=", "x@example.org").executeTakeFirst()).toBeUndefined();
   });
 
-  it("a duplicate e-mail, in any case, is a field error and the rest of the input is kept", async () => {
+  it("never says an address is registered: the answer is the same, nothing is created, and the owner is told by e-mail", async () => {
     const before = await database.db.selectFrom("organisations").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-    const body = await errorsOf(await signup(newOrganisationForm({ email: "CITY@Demo.L4A.test", organisationName: "Duplicate City" })));
-    expect(body.error.email).toEqual(["accounts:signup.emailTaken"]);
-    expect(body.initialValue).toMatchObject({ displayName: "Ana Pérez", organisationName: "Duplicate City", countryCode: "AR", latitude: "-32.95" });
-    expect(body.initialValue.password).toBeUndefined();
+    const response = await signup(newOrganisationForm({ email: "CITY@Demo.L4A.test", organisationName: "Duplicate City" }));
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/es/signup?sent=1");
     const after = await database.db.selectFrom("organisations").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
+    const mail = await database.db.selectFrom("outbox").select(["kind", "link_token"]).where("to_address", "=", "city@demo.l4a.test").execute();
+    expect(mail).toEqual([{ kind: "account_signup_attempt", link_token: null }]);
+  });
+
+  it("a password reset confirms the address too (its link reached it)", async () => {
+    await signup(newOrganisationForm({ email: "forgetful@example.org", organisationName: "Comuna Olvidadiza" }));
+    await requestPasswordReset(database.db, "forgetful@example.org", "http://localhost");
+    const reset = await database.db.selectFrom("outbox").select("link_token").where("to_address", "=", "forgetful@example.org").where("kind", "=", "password_reset").executeTakeFirstOrThrow();
+    expect((await resetPassword(database.db, reset.link_token!, "a-brand-new-password-77")).status).toBe("valid");
+    expect((await attemptLogin(database.db, { email: "forgetful@example.org", password: "a-brand-new-password-77", ip: "198.51.100.72", userAgent: null })).ok).toBe(true);
+  });
+
+  it("an unconfirmed account cannot sign in; signing up again sends a new link, the old one stops working, and each works once", async () => {
+    const form = newOrganisationForm({ email: "pending@example.org", organisationName: "Comuna de Pendiente" });
+    await signup(form);
+    const first = await database.db.selectFrom("outbox").select("link_token").where("to_address", "=", "pending@example.org").executeTakeFirstOrThrow();
+    expect((await attemptLogin(database.db, { email: "pending@example.org", password: GOOD_PASSWORD, ip: "198.51.100.70", userAgent: null })).ok).toBe(false);
+    expect((await signup(form)).headers.get("Location")).toBe("/es/signup?sent=1");
+    const token = first.link_token!;
+    expect((await callRoute(confirmLoader, database, { path: `/es/signup/confirm/${token}`, params: { lang: "es", token } })).status).toBe(410);
+    await confirmAddress("pending@example.org");
+    expect((await attemptLogin(database.db, { email: "pending@example.org", password: GOOD_PASSWORD, ip: "198.51.100.71", userAgent: null })).ok).toBe(true);
+    const used = (await database.db.selectFrom("outbox").select("id").where("to_address", "=", "pending@example.org").execute()).length;
+    expect(used).toBe(2);
   });
 
   it("requires the organisation's fields when creating one, and checks the coordinates' range", async () => {

@@ -69,7 +69,7 @@ describe("decimal commas (fault 8a) and the region from the country (fault 8c)",
     passwordConfirm: "ria-de-bilbao-verde-2030",
     language: "es",
     mode: "create",
-    organisationName: "Ayuntamiento de Bilbao",
+    organisationName: "Ayuntamiento de Getxo",
     kind: "local_government",
     countryCode: "ES",
     city: "Bilbao",
@@ -94,7 +94,7 @@ describe("decimal commas (fault 8a) and the region from the country (fault 8c)",
     expect(refused.status).toBe(400);
     const body = (await refused.json()) as { error: Record<string, string[]>; initialValue: Record<string, unknown> };
     expect(body.error.region).toEqual(["accounts:signup.regionOfCountry"]);
-    expect(body.initialValue.organisationName).toBe("Ayuntamiento de Bilbao");
+    expect(body.initialValue.organisationName).toBe("Ayuntamiento de Getxo");
   });
 });
 

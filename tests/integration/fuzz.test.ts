@@ -13,6 +13,10 @@ import { FILTER_KEYS } from "~/modules/hubs/hub-filters";
 import { periodKey } from "~/modules/progress/calendar";
 import { listHubCalendars } from "~/modules/progress/hub-calendars.server";
 import * as accountSchemas from "~/modules/accounts/schemas";
+import * as twoFactorSchemas from "~/modules/accounts/two-factor";
+import * as sessionSchemas from "~/modules/accounts/sessions";
+import * as confirmSchemas from "~/modules/accounts/signup-confirm";
+import * as accountAdminSchemas from "~/modules/accounts/account-admin";
 import { LoginSchema } from "~/modules/accounts/login";
 import * as progressSchemas from "~/modules/progress/progress-form";
 import * as proposalSchemas from "~/modules/proposals/proposal-schema";
@@ -61,22 +65,28 @@ type Schema = ZodTypeAny;
 const FORMS: Record<string, { schemas: Schema[]; extra?: Record<string, string[]> }> = {
   "routes/$lang.login": { schemas: [LoginSchema], extra: { redirectTo: ["/en/my/hubs", "//evil.example", "/\t/evil.example", "/en\r\nX: y"] } },
   "routes/$lang.signup": { schemas: [accountSchemas.SignupSchema] },
+  "routes/$lang.signup_.confirm.$token": { schemas: [confirmSchemas.ConfirmEmailSchema] },
   "routes/$lang.logout": { schemas: [] },
   "routes/$lang.password.forgot": { schemas: [accountSchemas.ForgotPasswordSchema] },
   "routes/$lang.password.reset.$token": { schemas: [accountSchemas.ResetPasswordSchema] },
   "routes/$lang.invitations.$token": { schemas: [accountSchemas.AcceptInvitationSchema] },
   "routes/$lang.account": { schemas: [accountSchemas.ChangePasswordSchema] },
+  "routes/$lang.login_.code": { schemas: [twoFactorSchemas.SignInCodeSchema], extra: { redirectTo: ["/en/my/hubs", "//evil.example"] } },
+  "routes/$lang.account_.two-factor": { schemas: [twoFactorSchemas.TwoFactorSchema] },
+  "routes/$lang.account_.sessions": { schemas: [sessionSchemas.SessionsSchema] },
   "routes/$lang.notifications": { schemas: [] },
   "routes/$lang.my.hubs.new": { schemas: [proposalSchemas.DraftProposalSchema], extra: PROPOSAL_EXTRA() },
   "routes/$lang.my.hubs.$hubId": { schemas: [proposalSchemas.DraftProposalSchema, proposalSchemas.WithdrawSchema], extra: PROPOSAL_EXTRA() },
   "routes/$lang.review.$hubId": {
     schemas: [proposalSchemas.ReviewSchema, proposalSchemas.DecisionSchema, proposalSchemas.ChangeDecisionSchema, proposalSchemas.TranslationsSchema],
+    extra: { stepUpCode: ["123456", "abcde-23456"] },
   },
   "routes/$lang.progress.$hubId.new": { schemas: [progressSchemas.ProgressUpdateSchema] },
   "routes/$lang.progress.updates.$updateId": { schemas: [progressSchemas.ProgressUpdateSchema, progressSchemas.ReviewSchema] },
   "routes/$lang.council.hubs.$hubId.cadence": { schemas: [progressSchemas.CadenceSchema] },
   "routes/$lang.admin.organisations": { schemas: [], extra: { intent: ["verify", "approve", "refuse"], id: [] } },
   "routes/$lang.admin.invitations": { schemas: [accountSchemas.InvitationSchema] },
+  "routes/$lang.admin.accounts.$userId": { schemas: [accountAdminSchemas.AccountAdminSchema], extra: { stepUpCode: ["123456"] } },
   "routes/$lang.admin.themes": { schemas: [proposalSchemas.ThemeSchema], extra: { formId: ["theme-new", "theme-1"] } },
   "routes/$lang.admin.calls.new": { schemas: [callSchemas.CallSchema], extra: { intent: ["save"] } },
   "routes/$lang.admin.calls.$callId": { schemas: [callSchemas.CallSchema, callSchemas.CallTransitionSchema], extra: { intent: ["save"] } },

@@ -70,13 +70,19 @@ const TABLE: Record<string, Row> = {
 
   "routes/$lang.login": { get: anonymousOnly(200), post: everyone(400) },
   "routes/$lang.signup": { get: anonymousOnly(200), post: everyone(400) },
+  // An unknown confirmation link is "gone" (410); an empty form is refused before the token is looked at.
+  "routes/$lang.signup_.confirm.$token": { get: everyone(410), post: everyone(400) },
   "routes/$lang.logout": { get: everyone("redirect"), post: everyone("redirect") },
   "routes/$lang.password.forgot": { get: everyone(200), post: everyone(400) },
   "routes/$lang.password.reset.$token": { get: everyone(200), post: everyone(400) },
   // An unknown invitation is "gone" (410); an empty form is refused before the token is looked at.
   "routes/$lang.invitations.$token": { get: everyone(410), post: everyone(400) },
 
+  // The code page without a session awaiting a code sends everyone back to the login page.
+  "routes/$lang.login_.code": { get: everyone("login"), post: everyone(400) },
   "routes/$lang.account": { get: signedIn(200), post: signedIn(400) },
+  "routes/$lang.account_.two-factor": { get: signedIn(200), post: signedIn(400) },
+  "routes/$lang.account_.sessions": { get: signedIn(200), post: signedIn(400) },
   "routes/$lang.notifications": { get: signedIn(200), post: signedIn("redirect") },
   "routes/$lang.places": { query: () => "?q=lima", get: signedIn(200), post: NO_METHOD },
 
@@ -102,6 +108,8 @@ const TABLE: Record<string, Row> = {
   "routes/$lang.council.hubs.$hubId.cadence": { get: only(["secretariat"], 200), post: only(["secretariat"], 400) },
 
   "routes/$lang.admin.organisations": { get: only(["secretariat"], 200), post: only(["secretariat"], 400) },
+  "routes/$lang.admin.accounts._index": { get: only(["secretariat"], 200), post: NO_METHOD },
+  "routes/$lang.admin.accounts.$userId": { get: only(["secretariat"], 200), post: only(["secretariat"], 400) },
   "routes/$lang.admin.invitations": { get: only(["secretariat"], 200), post: only(["secretariat"], 400) },
   "routes/$lang.admin.outbox": { get: only(["secretariat"], 200), post: NO_METHOD },
   "routes/$lang.admin.themes": { get: only(["secretariat"], 200), post: only(["secretariat"], 400) },
@@ -155,6 +163,7 @@ function paramsFor(route: DiscoveredRoute): Record<string, string> {
     hubId: String(fixtures.hubId),
     updateId: String(fixtures.updateId),
     threadId: "999999",
+    userId: String(userIds.cityA),
     slug: fixtures.hubSlug,
     callId: String(fixtures.callId),
     callSlug: fixtures.callSlug,

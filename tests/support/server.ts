@@ -44,6 +44,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       PORT: String(port),
       // Required in production; the tests reach the server on this address.
       PUBLIC_URL: `http://127.0.0.1:${port}`,
+      // The demo staff accounts sign in without a second factor (their sessions are written ahead by
+      // useApp); tests/e2e/two-factor.test.ts sets the production default, "staff", itself.
+      REQUIRE_MFA: "off",
       ...(dataRoot ? { PGLITE_DATA_DIR: path.join(dataRoot, "pglite") } : {}),
       ...env,
     },

@@ -12,6 +12,16 @@ describe("environment", () => {
     expect(env.SESSION_SECRET).toHaveLength(64);
   });
 
+  it("asks council and secretariat for two-step sign-in in production, nobody elsewhere; REQUIRE_MFA widens or (for a demo) turns it off", () => {
+    const production = { NODE_ENV: "production", SESSION_SECRET: "x".repeat(40), PUBLIC_URL: "https://hubs.example.org" };
+    expect(parseEnv(production).REQUIRE_MFA).toBe("staff");
+    expect(parseEnv({ ...production, REQUIRE_MFA: "all" }).REQUIRE_MFA).toBe("all");
+    expect(parseEnv({}).REQUIRE_MFA).toBe("off");
+    expect(() => parseEnv({ REQUIRE_MFA: "sometimes" })).toThrow(/REQUIRE_MFA/);
+    const env = parseEnv({});
+    expect([env.SESSION_IDLE_MINUTES_SECRETARIAT, env.SESSION_IDLE_MINUTES_COUNCIL, env.SESSION_IDLE_MINUTES_CITY]).toEqual([30, 120, 120]);
+  });
+
   it("requires SESSION_SECRET in production", () => {
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(InvalidEnvironmentError);
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/SESSION_SECRET: is required in production/);

@@ -3,6 +3,8 @@ import type { DB } from "../../../db/index";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { forbidden } from "~/modules/http/responses.server";
 import { roleMay } from "~/modules/permissions/permissions";
+import { notifyOrganisationVerified } from "./notices.server";
+import { likelyDuplicates } from "./organisation-names";
 import { requireUser, type SessionUser } from "./session.server";
 
 /** True when the secretariat has verified the organisation (its proposals may then be submitted). */
@@ -56,6 +58,28 @@ export interface OrganisationFilter {
   status?: "unverified" | "verified" | "all";
 }
 
+/** The city representatives of each organisation (name and e-mail), for the secretariat's verification. */
+export async function listRepresentatives(db: DB, organisationIds: number[]): Promise<Map<number, { name: string; email: string }[]>> {
+  const result = new Map<number, { name: string; email: string }[]>();
+  if (organisationIds.length === 0) return result;
+  const rows = await db
+    .selectFrom("users")
+    .select(["organisation_id", "display_name", "email"])
+    .where("role", "=", "city")
+    .where("organisation_id", "in", organisationIds)
+    .orderBy("id")
+    .execute();
+  for (const row of rows) result.set(row.organisation_id!, [...(result.get(row.organisation_id!) ?? []), { name: row.display_name, email: row.email }]);
+  return result;
+}
+
+/** Every organisation's likely duplicates (same country, same or contained normalised name: organisation-names.ts). */
+export async function findLikelyDuplicates(db: DB): Promise<Map<number, { id: number; name: string }[]>> {
+  const all = await db.selectFrom("organisations").select(["id", "name", "country_code"]).execute();
+  const found = likelyDuplicates(all);
+  return new Map([...found].map(([id, matches]) => [id, matches.map((match) => ({ id: match.id, name: match.name }))]));
+}
+
 export function listOrganisationsForAdmin(db: DB, filter: OrganisationFilter = {}) {
   let query = db
     .selectFrom("organisations as o")
@@ -99,6 +123,7 @@ export async function verifyOrganisation(db: DB, organisationId: number, actorUs
       .executeTakeFirst();
     if (!updated) return false;
     await recordAudit(trx, { entity: "organisation", entityId: organisationId, actorUserId, action: "verify", fromStatus: "unverified", toStatus: "verified" });
+    await notifyOrganisationVerified(trx, organisationId);
     return true;
   });
 }

@@ -2,6 +2,7 @@ import type { DB } from "../../../db/index";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { queueMail, revokeQueuedLinks } from "~/modules/mail/mailer.server";
+import { queueAccountNotice } from "./notices.server";
 import { hashPassword } from "./password.server";
 import { hashToken, newToken } from "./tokens.server";
 
@@ -72,9 +73,15 @@ export async function resetPassword(db: DB, token: string, newPassword: string, 
       .returning("id")
       .executeTakeFirst();
     if (!claimed) return { status: "used" as const };
-    await trx.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", state.userId).execute();
+    // The reset link reached the address: that confirms it too.
+    await trx
+      .updateTable("users")
+      .set((eb) => ({ password_hash: passwordHash, email_confirmed_at: eb.fn.coalesce("email_confirmed_at", eb.val(now)), email_confirm_token_hash: null, email_confirm_expires_at: null }))
+      .where("id", "=", state.userId)
+      .execute();
     await trx.deleteFrom("sessions").where("user_id", "=", state.userId).execute();
     await recordAudit(trx, { entity: "user", entityId: state.userId, actorUserId: state.userId, action: "password_reset" });
+    await queueAccountNotice(trx, state.userId, { kind: "password_changed" });
     return state;
   });
 }

@@ -1,6 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import type { DB } from "../../../db/index";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { queueAccountNotice } from "./notices.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { revokeOtherSessions } from "./session.server";
 
@@ -8,13 +9,14 @@ import { revokeOtherSessions } from "./session.server";
 export async function authenticate(db: DB, email: string, password: string): Promise<{ id: number } | null> {
   const user = await db
     .selectFrom("users")
-    .select(["id", "password_hash", "disabled_at"])
+    .select(["id", "password_hash", "disabled_at", "email_confirmed_at"])
     .where((eb) => eb(eb.fn("lower", ["email"]), "=", email.toLowerCase()))
     .executeTakeFirst();
   // A fixed, valid Argon2id hash of a random password: verifying against it costs what a real check costs.
   const hash = user?.password_hash ?? DUMMY_HASH;
   const valid = await verifyPassword(hash, password);
-  if (!user || !valid || user.disabled_at) return null;
+  // An address not confirmed yet (self sign-up before its link) opens nothing.
+  if (!user || !valid || user.disabled_at || !user.email_confirmed_at) return null;
   return { id: user.id };
 }
 
@@ -33,5 +35,6 @@ export async function changePassword(context: AppLoadContext, request: Request, 
     await trx.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
     await revokeOtherSessions(context, request, userId, trx);
     await recordAudit(trx, { entity: "user", entityId: userId, actorUserId: userId, action: "password_change" });
+    await queueAccountNotice(trx, userId, { kind: "password_changed" });
   });
 }

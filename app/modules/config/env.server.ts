@@ -57,6 +57,16 @@ const EnvSchema = z
     RATE_LIMIT_SEARCH_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
     RATE_LIMIT_SIGNUP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
     RATE_LIMIT_PASSWORD_RESET_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(3),
+    /**
+     * Who must sign in with a second factor (accounts/two-factor.server.ts): "staff" (council and
+     * secretariat: the default when NODE_ENV=production), "all" (city accounts too), "off" (the default
+     * elsewhere; for a public demo or a test server whose staff accounts share a known password).
+     */
+    REQUIRE_MFA: z.enum(["off", "staff", "all"]).optional(),
+    /** Minutes without a request after which a session ends, per role (the absolute lifetime is 14 days). */
+    SESSION_IDLE_MINUTES_SECRETARIAT: z.coerce.number().int().min(1).max(43_200).default(30),
+    SESSION_IDLE_MINUTES_COUNCIL: z.coerce.number().int().min(1).max(43_200).default(120),
+    SESSION_IDLE_MINUTES_CITY: z.coerce.number().int().min(1).max(43_200).default(120),
     /** PostgreSQL cancels a statement that runs longer (ms; 0: never). */
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
     /** A request without an answer after this long gets the localised 503 page (ms; 0: never). */
@@ -86,6 +96,7 @@ const EnvSchema = z
     return {
       ...env,
       demoMode,
+      REQUIRE_MFA: env.REQUIRE_MFA ?? (env.NODE_ENV === "production" ? "staff" : "off"),
       sessionSecretGenerated: !env.SESSION_SECRET,
       SESSION_SECRET: env.SESSION_SECRET ?? randomBytes(32).toString("hex"),
     };

@@ -177,7 +177,7 @@ async function notifyCity(trx: Transaction<Database>, hubId: number, organisatio
   const [recipients, texts] = await Promise.all([
     trx
       .selectFrom("users")
-      .select(["email", "preferred_language"])
+      .select(["id", "email", "preferred_language"])
       .where("organisation_id", "=", organisationId)
       .where("role", "=", "city")
       .where("disabled_at", "is", null)
@@ -195,5 +195,13 @@ async function notifyCity(trx: Transaction<Database>, hubId: number, organisatio
       kind: `hub_${decision}`,
       language: recipient.preferred_language,
     });
+    // A recognition is also an in-app notification (the e-mail above is its message).
+    if (decision === "recognise") {
+      await trx
+        .insertInto("notifications")
+        .values({ user_id: recipient.id, kind: "hub_recognised", hub_id: hubId, update_id: null, due_date: null, dedupe_key: `hub-recognised:h${hubId}:u${recipient.id}` })
+        .onConflict((oc) => oc.column("dedupe_key").doNothing())
+        .execute();
+    }
   }
 }

@@ -1,6 +1,6 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { sql, type Expression, type SqlBool } from "kysely";
-import { requireUser, type SessionUser } from "~/modules/accounts/session.server";
+import { requireUser, type SessionUser, type SignedInUser } from "~/modules/accounts/session.server";
 import { recordAudit, requestSource } from "~/modules/audit/audit.server";
 import { AUDIT_REFUSALS_RULE, consumeRateLimit } from "~/modules/http/rate-limit.server";
 import { forbidden, notFound } from "~/modules/http/responses.server";
@@ -16,8 +16,8 @@ import { can, isPublicAction, ownOrganisationId, roleMay, type Action, type Acto
  * (e.g. the council's review form on a page the secretariat also reads) or an object loaded after the guard.
  */
 export async function requirePermission(context: AppLoadContext, request: Request, action: PublicAction): Promise<null>;
-export async function requirePermission<A extends SignedInAction>(context: AppLoadContext, request: Request, action: A, resource?: Resource<A>): Promise<SessionUser>;
-export async function requirePermission(context: AppLoadContext, request: Request, action: Action, resource?: unknown): Promise<SessionUser | null> {
+export async function requirePermission<A extends SignedInAction>(context: AppLoadContext, request: Request, action: A, resource?: Resource<A>): Promise<SignedInUser>;
+export async function requirePermission(context: AppLoadContext, request: Request, action: Action, resource?: unknown): Promise<SignedInUser | null> {
   if (isPublicAction(action)) return null;
   const user = await requireUser(context, request);
   try {

@@ -99,6 +99,7 @@ export const RULES = {
   // The secretariat's administration.
   "admin:organisations": rule({ description: "verify organisations and decide membership requests", audience: ["secretariat"] }),
   "admin:invitations": rule({ description: "invite council and secretariat accounts", audience: ["secretariat"] }),
+  "admin:accounts": rule({ description: "see accounts (last sign-in, two-step state), disable or enable them, change a staff role, reset two-step sign-in", audience: ["secretariat"] }),
   "admin:outbox": rule({ description: "read the mail outbox", audience: ["secretariat"] }),
   "admin:themes": rule({ description: "edit the themes", audience: ["secretariat"] }),
   "admin:translations": rule({ description: "list HUBs with missing translations", audience: ["secretariat"] }),

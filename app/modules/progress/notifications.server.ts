@@ -20,7 +20,10 @@ export type NotificationKind =
   | "sync_accepted"
   | "sync_declined"
   | "exchange_reply"
-  | "exchange_digest";
+  | "exchange_digest"
+  // Written by the accounts and lifecycle modules (in-app only: their e-mail is their own).
+  | "organisation_verified"
+  | "hub_recognised";
 
 interface Recipient {
   id: number;
