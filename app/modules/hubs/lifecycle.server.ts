@@ -1,4 +1,4 @@
-import { sql, type Transaction } from "kysely";
+import type { Transaction } from "kysely";
 import type { DB } from "../../../db/index";
 import type { Database, HubStatus, UserRole } from "../../../db/schema";
 import type { SessionUser } from "~/modules/accounts/session.server";
@@ -7,7 +7,9 @@ import { getTranslator } from "~/modules/i18n/i18next.server";
 import { pickText } from "~/modules/i18n/text-fallback";
 import { can, ownsHub } from "~/modules/permissions/permissions";
 import { queueMail } from "~/modules/mail/mailer.server";
-import type { PublicHubStatus } from "./lifecycle";
+import { WorkflowError } from "./workflow-error";
+export { WorkflowError } from "./workflow-error";
+export { isPublicHubSql, publicStatusSql } from "./public-status-sql.server";
 import { requireOpenCallForSubmission } from "~/modules/calls/calls.server";
 import { refreshReportingState } from "~/modules/progress/reporting-state.server";
 
@@ -16,25 +18,6 @@ import { refreshReportingState } from "~/modules/progress/reporting-state.server
  * table below), and the public status in SQL (`publicStatusSql`, the twin of `publicStatusOf` in
  * lifecycle.ts). Why: docs/decisions/025-hub-lifecycle.md.
  */
-
-/**
- * The public status of the HUB aliased `hubAlias` on `today`, in SQL: the same rule as
- * `publicStatusOf` (lifecycle.ts), for queries that filter, count or export by it.
- * Only meaningful for public HUBs (`isPublicHubSql`).
- */
-export function publicStatusSql(today: string, hubAlias = "h") {
-  const hub = (column: string) => sql.ref(`${hubAlias}.${column}`);
-  return sql<PublicHubStatus>`(case
-    when ${hub("status")} = 'completed' then 'completed'
-    when ${today}::date < ${hub("start_date")} then 'recognised'
-    when ${today}::date > ${hub("end_date")} then 'ended'
-    else 'active' end)`;
-}
-
-/** The HUB aliased `hubAlias` is public (recognised or completed): `PUBLIC_STORED_STATUSES` in SQL. */
-export function isPublicHubSql(hubAlias = "h") {
-  return sql<boolean>`${sql.ref(`${hubAlias}.status`)} in ('recognised', 'completed')`;
-}
 
 /**
  * The ONE place that decides who may move a HUB from one status to another. Every transition runs in
@@ -64,26 +47,6 @@ export const TRANSITIONS: Record<Transition, Rule> = {
   // accepts reports, and no form posts this transition.
   complete: { roles: ["council", "secretariat"], from: ["recognised"], to: "completed" },
 };
-
-export class WorkflowError extends Error {
-  constructor(
-    /** i18n key (namespace proposals) of what the user is told. */
-    public readonly reason:
-      | "notFound"
-      | "notAllowed"
-      | "wrongStatus"
-      | "unverified"
-      | "conflict"
-      | "messageRequired"
-      // Calls for proposals (app/modules/calls): the call is not open, none was chosen among several, the organisation or timeline does not fit it.
-      | "callClosed"
-      | "callRequired"
-      | "notEligible"
-      | "timelineTooLong",
-  ) {
-    super(reason);
-  }
-}
 
 export function canTransition(user: Pick<SessionUser, "role" | "organisationId">, hub: { status: HubStatus; lead_organisation_id: number }, transition: Transition) {
   const rule = TRANSITIONS[transition];
