@@ -2,7 +2,7 @@ import { createReadStream, createWriteStream, renameSync, rmSync } from "node:fs
 import { createInterface } from "node:readline";
 import { once } from "node:events";
 import { createGunzip, createGzip } from "node:zlib";
-import { Migrator, sql, type Kysely } from "kysely";
+import { Migrator, sql, type Kysely, type RawBuilder } from "kysely";
 import { migrations } from "./migrations/index";
 
 /**
@@ -26,7 +26,13 @@ export const BACKUP_FORMAT = "l4a-backup";
 export const BACKUP_VERSION = 1;
 
 /** Tables the migrations or start-up fill: a database holding only these counts as empty. */
-const BOOKKEEPING = new Set(["public_data_version", "sdg_goals", "sdg_targets", "themes", "search_reference"]);
+const BOOKKEEPING = new Set(["public_data_version", "public_reference_version", "sdg_goals", "sdg_targets", "themes", "search_reference", "policy_councils"]);
+/** Tables where some rows are the migrations' own (migration 140's standing call and its texts): only the other rows count. */
+const MIGRATION_ROWS: Record<string, RawBuilder<boolean>> = {
+  calls: sql<boolean>`standing`,
+  call_translations: sql<boolean>`call_id in (select id from calls where standing)`,
+  call_criteria: sql<boolean>`call_id in (select id from calls where standing)`,
+};
 const MIGRATION_TABLES = new Set(["kysely_migration", "kysely_migration_lock"]);
 const PAGE = 2_000;
 const BATCH = 500;
@@ -219,7 +225,8 @@ export async function nonEmptyTables(db: Kysely<any>): Promise<string[]> {
   const found: string[] = [];
   for (const table of await userTables(db)) {
     if (BOOKKEEPING.has(table)) continue;
-    const { rows } = await sql<{ any: boolean }>`select exists (select 1 from ${ident(table)}) as any`.execute(db);
+    const own = MIGRATION_ROWS[table] ?? sql<boolean>`false`;
+    const { rows } = await sql<{ any: boolean }>`select exists (select 1 from ${ident(table)} where not (${own})) as any`.execute(db);
     if (rows[0]?.any) found.push(table);
   }
   return found;

@@ -14,12 +14,14 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 const prepare = (db: Parameters<typeof prepareDatabase>[0]) => prepareDatabase(db);
 
 /**
- * Every table's count and checksum, but the public data version's: the start-up work after a
- * restore (reference data) may move that counter on, which only tells the caches to start afresh.
+ * Every table's count and checksum, but the page caches' version counters' (the registry-wide one
+ * and the shared reference data's, migration 120): the start-up work after a restore (reference
+ * data) may move them on, which only tells the caches to start afresh.
  */
 async function contents(db: Parameters<typeof databaseChecksums>[0]) {
-  const { public_data_version: version, ...rest } = await databaseChecksums(db);
+  const { public_data_version: version, public_reference_version: referenceVersion, ...rest } = await databaseChecksums(db);
   expect(version?.count).toBe(1);
+  expect(referenceVersion?.count).toBe(1);
   return rest;
 }
 
