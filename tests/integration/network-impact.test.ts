@@ -1,0 +1,163 @@
+import Papa from "papaparse";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loader as csvLoader } from "~/routes/api.hubs[.]csv";
+import { loader as geoJsonLoader } from "~/routes/api.hubs[.]geojson";
+import { accelerationByHub } from "~/modules/network/acceleration.server";
+import { useToday } from "../support/clock";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+import { createHub } from "../support/progress-fixtures";
+import { callRoute } from "../support/routes";
+import { loginAs, type SignedInUser } from "../support/sessions";
+
+/** Impact in terms of acceleration (issue 16) wherever the network shows it: open data, council dashboard, annual report. */
+const today = useToday("2027-01-01");
+
+let database: TestDatabase;
+let cityA: SignedInUser;
+let cityB: SignedInUser;
+let cityC: SignedInUser;
+let hubA: { id: number; slug: string; outcomeIds: number[] };
+let hubB: { id: number; slug: string; outcomeIds: number[] };
+let hubC: { id: number; slug: string; outcomeIds: number[] };
+
+async function acceptedUpdate(
+  hubId: number,
+  periodEnd: string,
+  values: {
+    outcomeId: number;
+    value: number | null;
+    milestoneReached: boolean | null;
+  }[],
+  status: "accepted" | "submitted" = "accepted"
+) {
+  const update = await database.db
+    .insertInto("progress_updates")
+    .values({
+      hub_id: hubId,
+      kind: "progress",
+      period_start: "2026-01-01",
+      period_end: periodEnd,
+      due_date: periodEnd,
+      status,
+      overall_status: "on_track",
+      original_language: "en",
+      updated_at: new Date(),
+      accepted_at: status === "accepted" ? new Date() : null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await database.db
+    .insertInto("progress_update_outcomes")
+    .values(
+      values.map((row) => ({
+        update_id: update.id,
+        outcome_id: row.outcomeId,
+        value: row.value,
+        milestone_reached: row.milestoneReached,
+        comment: null,
+      }))
+    )
+    .execute();
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  cityA = await loginAs(database, "city");
+  cityB = await loginAs(database, "city");
+  cityC = await loginAs(database, "city");
+  // Each timeline is half elapsed on `today`.
+  hubA = await createHub(database.db, {
+    organisationId: cityA.organisationId!,
+    startDate: "2026-01-01",
+    endDate: "2027-12-31",
+  });
+  hubB = await createHub(database.db, {
+    organisationId: cityB.organisationId!,
+    startDate: "2026-01-01",
+    endDate: "2027-12-31",
+  });
+  hubC = await createHub(database.db, {
+    organisationId: cityC.organisationId!,
+    startDate: "2026-01-01",
+    endDate: "2027-12-31",
+  });
+  const [treesA, schoolA] = hubA.outcomeIds;
+  const [treesB, schoolB] = hubB.outcomeIds;
+  // HUB A: 90 of 100 trees (ahead), the school not open (behind): on track as a whole.
+  await acceptedUpdate(hubA.id, "2026-12-31", [
+    { outcomeId: treesA, value: 90, milestoneReached: null },
+    { outcomeId: schoolA, value: null, milestoneReached: false },
+  ]);
+  // HUB B: the school opened in an older report, the newer one says nothing of it; 80 trees now.
+  await acceptedUpdate(hubB.id, "2026-06-30", [
+    { outcomeId: treesB, value: 10, milestoneReached: null },
+    { outcomeId: schoolB, value: null, milestoneReached: true },
+  ]);
+  await acceptedUpdate(hubB.id, "2026-12-31", [
+    { outcomeId: treesB, value: 80, milestoneReached: null },
+    { outcomeId: schoolB, value: null, milestoneReached: null },
+  ]);
+  // HUB C: only a report still under review, which does not count.
+  await acceptedUpdate(
+    hubC.id,
+    "2026-12-31",
+    [{ outcomeId: hubC.outcomeIds[0], value: 100, milestoneReached: null }],
+    "submitted"
+  );
+});
+afterAll(() => database?.destroy());
+
+describe("acceleration of several HUBs at once", () => {
+  it("counts each outcome's pace from its latest accepted report and gives each HUB an overall pace", async () => {
+    const byHub = await accelerationByHub(
+      database.db,
+      [hubA.id, hubB.id, hubC.id],
+      today
+    );
+    expect(byHub.get(hubA.id)).toEqual({
+      counts: { ahead: 1, on_track: 0, behind: 1, not_measured: 0 },
+      overall: "on_track",
+    });
+    expect(byHub.get(hubB.id)).toEqual({
+      counts: { ahead: 2, on_track: 0, behind: 0, not_measured: 0 },
+      overall: "ahead",
+    });
+    expect(byHub.get(hubC.id)).toEqual({
+      counts: { ahead: 0, on_track: 0, behind: 0, not_measured: 2 },
+      overall: "not_measured",
+    });
+    // Only the HUBs asked for are read.
+    expect([
+      ...(await accelerationByHub(database.db, [hubA.id], today)).keys(),
+    ]).toEqual([hubA.id]);
+  });
+
+  it("the open data carries acceleration_pace per HUB, in the CSV and the GeoJSON", async () => {
+    const csv = await (
+      await callRoute(csvLoader, database, {
+        path: "http://localhost/api/hubs.csv",
+      })
+    ).text();
+    const rows = Papa.parse<Record<string, string>>(
+      csv.replace(/^\uFEFF/, ""),
+      { header: true, skipEmptyLines: true }
+    ).data;
+    const pace = (slug: string) =>
+      rows.find((row) => row.slug === slug)?.acceleration_pace;
+    expect([pace(hubA.slug), pace(hubB.slug), pace(hubC.slug)]).toEqual([
+      "on_track",
+      "ahead",
+      "not_measured",
+    ]);
+    const geoJson = await (
+      await callRoute(geoJsonLoader, database, {
+        path: "http://localhost/api/hubs.geojson",
+      })
+    ).json();
+    const feature = geoJson.features.find(
+      (row: { properties: { slug: string } }) =>
+        row.properties.slug === hubB.slug
+    );
+    expect(feature.properties.acceleration_pace).toBe("ahead");
+  });
+});
