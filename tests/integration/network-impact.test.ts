@@ -2,6 +2,7 @@ import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loader as csvLoader } from "~/routes/api.hubs[.]csv";
 import { loader as geoJsonLoader } from "~/routes/api.hubs[.]geojson";
+import { loader as councilLoader } from "~/routes/$lang.council._index";
 import { accelerationByHub } from "~/modules/network/acceleration.server";
 import { useToday } from "../support/clock";
 import { createTestDatabase, type TestDatabase } from "../support/database";
@@ -16,6 +17,7 @@ let database: TestDatabase;
 let cityA: SignedInUser;
 let cityB: SignedInUser;
 let cityC: SignedInUser;
+let council: SignedInUser;
 let hubA: { id: number; slug: string; outcomeIds: number[] };
 let hubB: { id: number; slug: string; outcomeIds: number[] };
 let hubC: { id: number; slug: string; outcomeIds: number[] };
@@ -65,6 +67,7 @@ beforeAll(async () => {
   cityA = await loginAs(database, "city");
   cityB = await loginAs(database, "city");
   cityC = await loginAs(database, "city");
+  council = await loginAs(database, "council", { language: "fr" });
   // Each timeline is half elapsed on `today`.
   hubA = await createHub(database.db, {
     organisationId: cityA.organisationId!,
@@ -159,5 +162,32 @@ describe("acceleration of several HUBs at once", () => {
         row.properties.slug === hubB.slug
     );
     expect(feature.properties.acceleration_pace).toBe("ahead");
+  });
+
+  it("the council dashboard shows each row's acceleration, for the page's HUBs only", async () => {
+    const response = await callRoute(councilLoader, database, {
+      path: "/fr/council",
+      params: { lang: "fr" },
+      cookie: council.cookie,
+    });
+    expect(response.status).toBe(200);
+    const data = await response.json();
+    const row = (slug: string) =>
+      data.rows.find((entry: { slug: string }) => entry.slug === slug);
+    expect(row(hubA.slug).acceleration).toEqual({
+      counts: { ahead: 1, on_track: 0, behind: 1, not_measured: 0 },
+      overall: "on_track",
+    });
+    expect(row(hubC.slug).acceleration.overall).toBe("not_measured");
+    // A city has no dashboard.
+    expect(
+      (
+        await callRoute(councilLoader, database, {
+          path: "/fr/council",
+          params: { lang: "fr" },
+          cookie: cityA.cookie,
+        })
+      ).status
+    ).toBe(403);
   });
 });
