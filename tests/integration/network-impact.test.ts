@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loader as csvLoader } from "~/routes/api.hubs[.]csv";
 import { loader as geoJsonLoader } from "~/routes/api.hubs[.]geojson";
 import { loader as councilLoader } from "~/routes/$lang.council._index";
+import { loader as reportLoader } from "~/routes/$lang.reports.$year";
+import { loader as hubPageLoader } from "~/routes/$lang.hubs.$slug";
 import { accelerationByHub } from "~/modules/network/acceleration.server";
 import { useToday } from "../support/clock";
 import { createTestDatabase, type TestDatabase } from "../support/database";
@@ -189,5 +191,42 @@ describe("acceleration of several HUBs at once", () => {
         })
       ).status
     ).toBe(403);
+  });
+
+  it("exchange participation: the HUB page counts the visible posts of its city's members", async () => {
+    const thread = await database.db.insertInto("exchange_threads").values({ topic_kind: "general", title: "Trees", language: "en", created_by: cityA.id, last_post_at: new Date("2026-05-01T10:00:00Z") }).returning("id").executeTakeFirstOrThrow();
+    await database.db
+      .insertInto("exchange_posts")
+      .values([
+        { thread_id: thread.id, author_id: cityA.id, body: "We planted 90 trees.", created_at: new Date("2026-05-01T10:00:00Z") },
+        { thread_id: thread.id, author_id: cityA.id, body: "Photos next week.", created_at: new Date("2026-05-02T10:00:00Z") },
+        { thread_id: thread.id, author_id: cityA.id, body: "Spam", hidden: true, created_at: new Date("2026-05-03T10:00:00Z") },
+        { thread_id: thread.id, author_id: cityB.id, body: "Congratulations!", created_at: new Date("2027-01-01T09:00:00Z") },
+      ])
+      .execute();
+    const page = await (await callRoute(hubPageLoader, database, { path: `/en/hubs/${hubA.slug}`, params: { lang: "en", slug: hubA.slug } })).json();
+    expect(page.network.synchronisation).toEqual({ links: 0, jointProducts: 0, eventsTogether: 0, exchangePosts: 2 });
+  });
+
+  it("the annual report shows the network's acceleration at the year's end and its synchronisation over the year", async () => {
+    const link = await database.db
+      .insertInto("hub_sync_requests")
+      .values({ requester_hub_id: hubA.id, target_hub_id: hubB.id, status: "accepted", message: "Together", joint_activity: "Planting", created_at: new Date("2026-05-01T00:00:00Z"), decided_at: new Date("2026-06-01T00:00:00Z") })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await database.db.insertInto("hub_joint_products").values({ sync_request_id: link.id, kind: "tool", title: "Tree toolkit", url: "https://example.org/toolkit", created_at: new Date("2026-07-01T00:00:00Z") }).execute();
+    const event = await database.db.insertInto("network_events").values({ kind: "gathering", title_en: "Gathering", title_es: "Encuentro", title_fr: "Rencontre", starts_on: "2026-09-01", ends_on: "2026-09-02" }).returning("id").executeTakeFirstOrThrow();
+    await database.db.insertInto("network_event_hubs").values([{ event_id: event.id, hub_id: hubA.id }, { event_id: event.id, hub_id: hubB.id }]).execute();
+    // A report accepted for a period after the year's end does not change the year's acceleration.
+    await acceptedUpdate(hubC.id, "2027-01-01", [{ outcomeId: hubC.outcomeIds[0], value: 100, milestoneReached: null }]);
+
+    const data = await (await callRoute(reportLoader, database, { path: "/es/reports/2026", params: { lang: "es", year: "2026" } })).json();
+    expect(data.impact.asOf).toBe("2026-12-31");
+    expect(data.impact.paces).toEqual({ ahead: 3, on_track: 0, behind: 1, not_measured: 2 });
+    expect(data.impact.synchronisation).toEqual({ links: 1, jointProducts: 1, eventsTogether: 1, exchangePosts: 2, exchangeOrganisations: 1 });
+    // The following year counts the later report, and the link still in force, but none of 2026's products, events or posts.
+    const next = await (await callRoute(reportLoader, database, { path: "/es/reports/2027", params: { lang: "es", year: "2027" } })).json();
+    expect(next.impact.paces.not_measured).toBe(1);
+    expect(next.impact.synchronisation).toEqual({ links: 1, jointProducts: 0, eventsTogether: 0, exchangePosts: 1, exchangeOrganisations: 1 });
   });
 });

@@ -3,20 +3,10 @@ import type { DB } from "../../../db/index";
 import type { WorldRegion } from "../../../db/schema";
 import type { Language } from "~/modules/i18n/config";
 import type { HubFilters } from "~/modules/hubs/hub-filters";
-import {
-  getPublicHub,
-  type PublicHubDetail,
-} from "~/modules/hubs/public-hub-detail.server";
+import { getPublicHub, type PublicHubDetail } from "~/modules/hubs/public-hub-detail.server";
 import { hubFilterCondition, idArray } from "~/modules/hubs/hub-search.server";
-import {
-  hubText,
-  hubTextLanguage,
-  joinHubTexts,
-} from "~/modules/hubs/hub-texts.server";
-import {
-  isPublicHubSql,
-  publicStatusSql,
-} from "~/modules/hubs/lifecycle.server";
+import { hubText, hubTextLanguage, joinHubTexts } from "~/modules/hubs/hub-texts.server";
+import { isPublicHubSql, publicStatusSql } from "~/modules/hubs/lifecycle.server";
 import type { PublicHubStatus } from "~/modules/hubs/lifecycle";
 import { csvWriter } from "./csv.server";
 import { OPEN_DATA_FIELDS } from "./fields";
@@ -77,12 +67,7 @@ interface ExportOptions {
 const EXPORT_CHUNK = 1000;
 
 function exportBase(db: DB, { language, today, filters }: ExportOptions) {
-  return joinHubTexts(
-    db
-      .selectFrom("hubs as h")
-      .innerJoin("organisations as o", "o.id", "h.lead_organisation_id"),
-    language
-  ).where(hubFilterCondition(filters, today));
+  return joinHubTexts(db.selectFrom("hubs as h").innerJoin("organisations as o", "o.id", "h.lead_organisation_id"), language).where(hubFilterCondition(filters, today));
 }
 
 /**
@@ -90,78 +75,51 @@ function exportBase(db: DB, { language, today, filters }: ExportOptions) {
  * again, for a HUB withdrawn since), in no particular order. The ids come as one array joined by key,
  * so each chunk is a few index look-ups whatever the registry's size.
  */
-async function exportRows(
-  db: DB,
-  options: ExportOptions,
-  ids: number[]
-): Promise<OpenDataHub[]> {
+async function exportRows(db: DB, options: ExportOptions, ids: number[]): Promise<OpenDataHub[]> {
   const { language, today, origin } = options;
-  const [rows, paces] = await Promise.all([
-    joinHubTexts(
-      db
-        .selectFrom(
-          sql<{ id: number }>`(select unnest(${idArray(ids)}) as id)`.as(
-            "chunk"
-          )
-        )
-        .innerJoin("hubs as h", "h.id", "chunk.id")
-        .innerJoin("organisations as o", "o.id", "h.lead_organisation_id"),
-      language
-    )
-      .leftJoin("themes as th", "th.id", "h.theme_id")
-      .where(isPublicHubSql())
-      .select([
-        "h.id",
-        "h.slug",
-        "h.original_language",
-        "h.start_date",
-        "h.end_date",
-        "h.latitude",
-        "h.longitude",
-        "h.website",
-        "h.recognised_at",
-        "o.name as lead_name",
-        "o.city",
-        "o.country_code",
-        "o.region",
-        themeNameColumn(language).as("theme_name"),
-        publicStatusSql(today).as("public_status"),
-        hubText("title").as("title"),
-        hubText("summary").as("summary"),
-        hubText("description").as("description"),
-        hubTextLanguage(language, ["title", "summary"]).as("text_language"),
-        sql<
-          string | null
-        >`(select string_agg(g.goal::text, ';' order by g.is_primary desc, g.goal) from hub_goals g where g.hub_id = h.id)`.as(
-          "goals"
-        ),
-        sql<
-          string | null
-        >`(select string_agg(t.target_id, ';' order by t.target_id) from hub_targets t where t.hub_id = h.id)`.as(
-          "targets"
-        ),
-        sql<
-          string | null
-        >`(select string_agg(po.city || ' (' || po.country_code || ')', ';' order by po.city) from hub_participants p join organisations po on po.id = p.organisation_id where p.hub_id = h.id)`.as(
-          "participants"
-        ),
-        sql<
-          string | null
-        >`(select string_agg(s.slug, ';' order by s.slug) from hubs s where s.id in ${linkedHubIdsSql(
-          sql.ref("h.id")
-        )} and ${isPublicHubSql("s")})`.as("synchronised"),
-        sql<number>`(select count(*)::int from hub_joint_products jp join hub_sync_requests jr on jr.id = jp.sync_request_id where jr.status = 'accepted' and (jr.requester_hub_id = h.id or jr.target_hub_id = h.id))`.as(
-          "joint_products"
-        ),
-        sql<
-          string | null
-        >`(select string_agg(pc.slug, ';' order by pc.position, pc.id) from hub_policy_councils hp join policy_councils pc on pc.id = hp.council_id where hp.hub_id = h.id)`.as(
-          "councils"
-        ),
-      ])
-      .execute(),
-    accelerationByHub(db, ids, today),
-  ]);
+  const rows = await joinHubTexts(
+    db
+      .selectFrom(sql<{ id: number }>`(select unnest(${idArray(ids)}) as id)`.as("chunk"))
+      .innerJoin("hubs as h", "h.id", "chunk.id")
+      .innerJoin("organisations as o", "o.id", "h.lead_organisation_id"),
+    language,
+  )
+    .leftJoin("themes as th", "th.id", "h.theme_id")
+    .where(isPublicHubSql())
+    .select([
+      "h.id",
+      "h.slug",
+      "h.original_language",
+      "h.start_date",
+      "h.end_date",
+      "h.latitude",
+      "h.longitude",
+      "h.website",
+      "h.recognised_at",
+      "o.name as lead_name",
+      "o.city",
+      "o.country_code",
+      "o.region",
+      themeNameColumn(language).as("theme_name"),
+      publicStatusSql(today).as("public_status"),
+      hubText("title").as("title"),
+      hubText("summary").as("summary"),
+      hubText("description").as("description"),
+      hubTextLanguage(language, ["title", "summary"]).as("text_language"),
+      sql<string | null>`(select string_agg(g.goal::text, ';' order by g.is_primary desc, g.goal) from hub_goals g where g.hub_id = h.id)`.as("goals"),
+      sql<string | null>`(select string_agg(t.target_id, ';' order by t.target_id) from hub_targets t where t.hub_id = h.id)`.as("targets"),
+      sql<string | null>`(select string_agg(po.city || ' (' || po.country_code || ')', ';' order by po.city) from hub_participants p join organisations po on po.id = p.organisation_id where p.hub_id = h.id)`.as(
+        "participants",
+      ),
+      sql<string | null>`(select string_agg(s.slug, ';' order by s.slug) from hubs s where s.id in ${linkedHubIdsSql(sql.ref("h.id"))} and ${isPublicHubSql("s")})`.as(
+        "synchronised",
+      ),
+      sql<number>`(select count(*)::int from hub_joint_products jp join hub_sync_requests jr on jr.id = jp.sync_request_id where jr.status = 'accepted' and (jr.requester_hub_id = h.id or jr.target_hub_id = h.id))`.as("joint_products"),
+      sql<string | null>`(select string_agg(pc.slug, ';' order by pc.position, pc.id) from hub_policy_councils hp join policy_councils pc on pc.id = hp.council_id where hp.hub_id = h.id)`.as("councils"),
+    ])
+    .execute();
+  // The acceleration of the chunk's HUBs: three indexed queries.
+  const acceleration = await accelerationByHub(db, ids, today);
 
   const split = (value: string | null) => (value ? value.split(";") : []);
   const byId = new Map(
@@ -192,14 +150,12 @@ async function exportRows(
         synchronised_with: split(row.synchronised),
         policy_councils: split(row.councils),
         joint_products: Number(row.joint_products),
-        acceleration_pace: paces.get(row.id)?.overall ?? "not_measured",
+        acceleration_pace: acceleration.get(row.id)?.overall ?? "not_measured",
         website: row.website,
-        recognised_at: row.recognised_at
-          ? new Date(row.recognised_at).toISOString()
-          : null,
+        recognised_at: row.recognised_at ? new Date(row.recognised_at).toISOString() : null,
       };
       return [row.id, hub];
-    })
+    }),
   );
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
@@ -208,17 +164,8 @@ async function exportRows(
  * The public HUBs matching the filters, most recently recognised first, in chunks: first their ids
  * (one light query, in the export's order), then every field of EXPORT_CHUNK HUBs at a time.
  */
-async function* publicHubChunks(
-  db: DB,
-  options: ExportOptions
-): AsyncGenerator<OpenDataHub[]> {
-  const ids = (
-    await exportBase(db, options)
-      .select("h.id")
-      .orderBy("h.recognised_at", "desc")
-      .orderBy("h.slug")
-      .execute()
-  ).map((row) => row.id);
+async function* publicHubChunks(db: DB, options: ExportOptions): AsyncGenerator<OpenDataHub[]> {
+  const ids = (await exportBase(db, options).select("h.id").orderBy("h.recognised_at", "desc").orderBy("h.slug").execute()).map((row) => row.id);
   const size = options.chunkSize ?? EXPORT_CHUNK;
   for (let start = 0; start < ids.length; start += size) {
     const chunk = ids.slice(start, start + size);
@@ -232,9 +179,7 @@ async function* publicHubChunks(
  * (the HTTP response waits for the socket to drain: server/remix-handler.ts), so a slow client never
  * makes the server hold the whole registry in memory. Aborted downloads stop the queries.
  */
-function textStream(
-  pieces: AsyncGenerator<string>
-): ReadableStream<Uint8Array> {
+function textStream(pieces: AsyncGenerator<string>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>(
     {
@@ -247,15 +192,12 @@ function textStream(
         await pieces.return(undefined);
       },
     },
-    { highWaterMark: 1 }
+    { highWaterMark: 1 },
   );
 }
 
 /** The public HUBs as an RFC 7946 FeatureCollection (longitude, latitude order; WGS 84; no crs member), streamed. */
-export function streamGeoJson(
-  db: DB,
-  options: ExportOptions
-): ReadableStream<Uint8Array> {
+export function streamGeoJson(db: DB, options: ExportOptions): ReadableStream<Uint8Array> {
   return textStream(
     (async function* () {
       yield '{"type":"FeatureCollection","features":[';
@@ -263,27 +205,19 @@ export function streamGeoJson(
       for await (const hubs of publicHubChunks(db, options)) {
         const features = hubs.map((hub) => {
           const { latitude, longitude, ...properties } = hub;
-          return JSON.stringify({
-            type: "Feature",
-            id: hub.slug,
-            geometry: { type: "Point", coordinates: [longitude, latitude] },
-            properties,
-          });
+          return JSON.stringify({ type: "Feature", id: hub.slug, geometry: { type: "Point", coordinates: [longitude, latitude] }, properties });
         });
         if (features.length === 0) continue;
         yield (first ? "" : ",") + features.join(",");
         first = false;
       }
       yield "]}";
-    })()
+    })(),
   );
 }
 
 /** The open-data CSV, streamed: one row per HUB, the fields in OPEN_DATA_FIELDS order, lists joined with ";" (written by the one CSV writer). */
-export function streamCsv(
-  db: DB,
-  options: ExportOptions
-): ReadableStream<Uint8Array> {
+export function streamCsv(db: DB, options: ExportOptions): ReadableStream<Uint8Array> {
   const writer = csvWriter(OPEN_DATA_FIELDS);
   return textStream(
     (async function* () {
@@ -294,21 +228,17 @@ export function streamCsv(
             OPEN_DATA_FIELDS.map((field) => {
               const value = hub[field];
               return Array.isArray(value) ? value.join(";") : value;
-            })
-          )
+            }),
+          ),
         );
       }
       yield writer.end();
-    })()
+    })(),
   );
 }
 
 /** One HUB with every public field, for /api/hubs/{slug}.json. */
-export function hubToJson(
-  hub: PublicHubDetail,
-  language: Language,
-  origin: string
-) {
+export function hubToJson(hub: PublicHubDetail, language: Language, origin: string) {
   return {
     slug: hub.slug,
     url: `${origin}/${language}/hubs/${hub.slug}`,
@@ -329,29 +259,15 @@ export function hubToJson(
     website: hub.website,
     recognised_at: hub.recognisedAt,
     location: { type: "Point", coordinates: [hub.longitude, hub.latitude] },
-    lead_organisation: {
-      name: hub.lead.name,
-      city: hub.lead.city,
-      country_code: hub.lead.countryCode,
-      region: hub.lead.region,
-    },
+    lead_organisation: { name: hub.lead.name, city: hub.lead.city, country_code: hub.lead.countryCode, region: hub.lead.region },
     participating_cities: hub.participants.map((participant) => ({
       name: participant.name,
       city: participant.city,
       country_code: participant.countryCode,
-      location: {
-        type: "Point",
-        coordinates: [participant.longitude, participant.latitude],
-      },
+      location: { type: "Point", coordinates: [participant.longitude, participant.latitude] },
     })),
-    sdg_goals: hub.goals.map((goal) => ({
-      number: goal.number,
-      primary: goal.isPrimary,
-    })),
-    sdg_targets: hub.targets.map((target) => ({
-      id: target.id,
-      title: target.title,
-    })),
+    sdg_goals: hub.goals.map((goal) => ({ number: goal.number, primary: goal.isPrimary })),
+    sdg_targets: hub.targets.map((target) => ({ id: target.id, title: target.title })),
     outcomes: hub.outcomes.map((outcome) => ({
       statement: outcome.statement,
       indicator: outcome.indicator,
@@ -362,11 +278,7 @@ export function hubToJson(
       due_date: outcome.dueDate,
     })),
     partners: hub.partners,
-    synchronised_with: hub.synchronisedWith.map((other) => ({
-      slug: other.slug,
-      title: other.title,
-      url: `${origin}/${language}/hubs/${other.slug}`,
-    })),
+    synchronised_with: hub.synchronisedWith.map((other) => ({ slug: other.slug, title: other.title, url: `${origin}/${language}/hubs/${other.slug}` })),
   };
 }
 
