@@ -53,7 +53,7 @@ export default function ExchangeReportsPage() {
       <h1>{t("exchangeReports.title")}</h1>
       <p>{t("exchangeReports.lead")}</p>
       {hidden ? <p role="status">{t("exchangeReports.hidden")}</p> : null}
-      {posts.length === 0 ? <p className="empty">{t("exchangeReports.empty")}</p> : null}
+      {posts.length === 0 ? <p className="empty">{t("exchangeReports.empty")}</p> : (
       <ol className="post-list">
         {posts.map((post) => (
           <li key={post.postId} className="post">
@@ -81,6 +81,7 @@ export default function ExchangeReportsPage() {
           </li>
         ))}
       </ol>
+      )}
     </div>
   );
 }
