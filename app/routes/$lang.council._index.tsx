@@ -11,8 +11,9 @@ import { filtersToParams, parseDashboardFilters, WORLD_REGIONS, type DashboardFi
 import { DASHBOARD_PAGE_SIZE, dashboardFigures, listDashboardRows, reviewQueue } from "~/modules/progress/dashboard.server";
 import { languageParam } from "~/modules/http/params.server";
 import { can } from "~/modules/permissions/permissions";
+import { accelerationByHub } from "~/modules/network/acceleration.server";
 
-export const handle = { i18n: ["common", "monitoring", "hubs", "validation"] };
+export const handle = { i18n: ["common", "monitoring", "hubs", "validation", "network"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const language = languageParam(params.lang);
@@ -27,11 +28,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     listSdgGoals(context.db, language),
     getTranslator(language),
   ]);
+  // Acceleration (issue 16) of this page's HUBs only, so the dashboard stays one page of work.
+  const acceleration = await accelerationByHub(context.db, table.rows.map((row) => row.hubId), today);
   return json({
     language,
     canSetCadence: can(user, "progress:cadence"),
     filters,
-    rows: table.rows,
+    rows: table.rows.map((row) => ({ ...row, acceleration: acceleration.get(row.hubId) ?? null })),
     matching: table.matching,
     total: table.total,
     page,
@@ -49,7 +52,7 @@ const COLUMNS: SortKey[] = ["city", "country", "region", "sdg", "lastStatus", "l
 
 export default function CouncilDashboard() {
   const { language, canSetCadence, filters, rows, matching, total, page, pageCount, figures, queue, goals } = useLoaderData<typeof loader>();
-  const { t } = useTranslation(["monitoring", "hubs", "common"]);
+  const { t } = useTranslation(["monitoring", "hubs", "common", "network"]);
   const goalName = new Map(goals.map((goal) => [goal.number, goal.short]));
   const percent = (value: number | null) => (value === null ? "–" : formatNumber(value, language, { style: "percent", maximumFractionDigits: 0 }));
   const sortLink = (key: SortKey) => {
@@ -214,6 +217,7 @@ export default function CouncilDashboard() {
                     </Link>
                   </th>
                 ))}
+                <th scope="col">{t("network:impact.acceleration")}</th>
                 {canSetCadence ? <th scope="col">{t("table.cadence")}</th> : null}
               </tr>
             </thead>
@@ -243,6 +247,15 @@ export default function CouncilDashboard() {
                       <span style={{ width: `${Math.round((row.progress ?? 0) * 100)}%` }} />
                     </span>{" "}
                     {percent(row.progress)}
+                  </td>
+                  <td>
+                    {row.acceleration ? <span className={`pace pace--${row.acceleration.overall}`}>{t(`network:impact.paces.${row.acceleration.overall}`)}</span> : "–"}
+                    {row.acceleration && row.acceleration.overall !== "not_measured" ? (
+                      <>
+                        <br />
+                        {t("network:impact.paceCounts", { ahead: row.acceleration.counts.ahead, onTrack: row.acceleration.counts.on_track, behind: row.acceleration.counts.behind })}
+                      </>
+                    ) : null}
                   </td>
                   {canSetCadence ? (
                     <td>

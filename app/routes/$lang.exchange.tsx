@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getSessionUser } from "~/modules/accounts/session.server";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/modules/forms/fields";
@@ -59,6 +59,11 @@ export default function ExchangePage() {
     <div className="container">
       <h1>{t("exchange.title")}</h1>
       <p>{t(signedIn ? "exchange.lead" : "exchange.leadPublic")}</p>
+      {moderator ? (
+        <p>
+          <Link to={`/${language}/admin/exchange-reports`}>{t("exchangeReports.title")}</Link>
+        </p>
+      ) : null}
       <Form method="get" role="search" aria-label={t("exchange.search")} className="form">
         <div className="field">
           <label htmlFor="exchange-q">{t("exchange.search")}</label>

@@ -21,10 +21,14 @@ import { requireCan, requirePermission } from "~/modules/permissions/permissions
 import { listSdgGoals } from "~/modules/sdg/sdg.server";
 import { FormErrors, TextAreaField } from "~/modules/forms/fields";
 import { readFormData } from "~/modules/http/forms.server";
+import { can } from "~/modules/permissions/permissions";
+import { suggestPartners, type SuggestedPartner } from "~/modules/network/suggestions.server";
+import type { Language } from "~/modules/i18n/config";
+import { SuggestedPartnerList } from "~/modules/network/hub-network-sections";
 
 /** Leaflet's own styles, for the optional click-to-pick map (served from the build, not a CDN). */
 
-export const handle = { i18n: ["common", "hubs", "proposals", "validation", "calls"] };
+export const handle = { i18n: ["common", "hubs", "proposals", "validation", "calls", "network", "map"] };
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const language = languageParam(params.lang);
@@ -40,6 +44,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     listChangeRequests(context.db, hubId, language),
     getTranslator(language),
   ]);
+  const editable = EDITABLE_STATUSES.includes(hub.status) || BASELINE_STATUSES.includes(hub.status);
+  // Suggested partners (the network module) from the saved goals, targets, theme and texts.
+  const suggestions = editable && can(user, "network:suggestions") ? await suggestPartners(context.db, { hubId, language }) : null;
   return json({
     language,
     hubId,
@@ -50,7 +57,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     options: { ...options, goals, organisations: options.organisations.filter((o) => o.id !== hub.lead_organisation_id) },
     history: history.map((entry) => ({ ...entry, at: new Date(entry.at).toISOString() })),
     changeRequests,
-    editable: EDITABLE_STATUSES.includes(hub.status) || BASELINE_STATUSES.includes(hub.status),
+    editable,
+    suggestions,
     canSubmit: canTransition(user, hub, "submit"),
     baselineLocked: BASELINE_STATUSES.includes(hub.status),
     canWithdraw: canTransition(user, hub, "withdraw"),
@@ -137,6 +145,7 @@ export default function EditProposalPage() {
           canSubmit={data.canSubmit}
           baselineLocked={data.baselineLocked}
           cancelTo={`/${language}/my/hubs`}
+          synchronisationHelp={data.suggestions ? <ProposalSuggestions partners={data.suggestions} language={language} /> : null}
         />
       ) : (
         <>
@@ -178,6 +187,18 @@ function WithdrawForm({ version, lastResult }: { version: number; lastResult?: S
           {t("withdraw.submit")}
         </button>
       </Form>
+    </section>
+  );
+}
+
+/** The suggested partners in the proposal form's synchronisation part: HUBs to choose above, each with its reasons. */
+function ProposalSuggestions({ partners, language }: { partners: SuggestedPartner[]; language: Language }) {
+  const { t } = useTranslation("network");
+  return (
+    <section className="form-hint" aria-labelledby="proposal-suggestions">
+      <h3 id="proposal-suggestions">{t("suggestions.heading")}</h3>
+      <p>{t(partners.length ? "suggestions.proposalLead" : "suggestions.proposalNone")}</p>
+      {partners.length ? <SuggestedPartnerList partners={partners} mayAsk={false} language={language} /> : null}
     </section>
   );
 }

@@ -10,9 +10,13 @@ import { annualReport } from "~/modules/progress/report.server";
 import { languageParam } from "~/modules/http/params.server";
 import { notFound } from "~/modules/http/responses.server";
 import { requirePermission } from "~/modules/permissions/permissions.server";
+import type { Language } from "~/modules/i18n/config";
+import type { Pace } from "~/modules/network/impact";
+import type { NetworkSynchronisation } from "~/modules/network/acceleration.server";
 
 import { listGatheringPresentations } from "~/modules/network/events.server";
 import { GatheringPresentations } from "~/modules/network/gathering-presentations";
+import { accelerationByHub, networkSynchronisation, sumPaces } from "~/modules/network/acceleration.server";
 
 export const handle = { i18n: ["common", "monitoring", "hubs", "network"] };
 
@@ -30,10 +34,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // The HUBs presented at the year's gatherings (the network module).
     listGatheringPresentations(context.db, year, language),
   ]);
+  // Impact in terms of acceleration and synchronisation (issue 16), for the year's HUBs: paces as of
+  // the year's end (or today), from the reports whose period had ended by then.
+  const asOf = today < `${year}-12-31` ? today : `${year}-12-31`;
+  const hubIds = report.hubs.map((hub) => hub.id);
+  const [acceleration, synchronisation] = await Promise.all([accelerationByHub(context.db, hubIds, asOf, { reportedBy: asOf }), networkSynchronisation(context.db, { hubIds, year })]);
   return json({
     language,
     report,
     presentations,
+    impact: { paces: sumPaces(acceleration.values()), asOf, synchronisation },
     goals: goals.map((goal) => ({ number: goal.number, short: goal.short, color: goal.color })),
     title: t("monitoring:report.title", { year }),
     description: t("monitoring:report.lead", { year }),
@@ -44,7 +54,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: data.title }, { name: "description", content: data.description }] : [];
 
 export default function AnnualReportPage() {
-  const { language, report, goals, presentations } = useLoaderData<typeof loader>();
+  const { language, report, goals, presentations, impact } = useLoaderData<typeof loader>();
   const { t } = useTranslation(["monitoring", "common", "hubs"]);
   const goalByNumber = new Map(goals.map((goal) => [goal.number, goal]));
   const number = (value: number) => formatNumber(value, language);
@@ -104,6 +114,7 @@ export default function AnnualReportPage() {
           />
         </div>
       </section>
+      <ReportImpact impact={impact} language={language} />
       <section aria-labelledby="report-hubs">
         <h2 id="report-hubs">{t("report.hubs")}</h2>
         {report.hubs.length === 0 ? <p className="empty">{t("report.noHubs")}</p> : null}
@@ -130,5 +141,38 @@ export default function AnnualReportPage() {
       </section>
       <GatheringPresentations presentations={presentations} language={language} />
     </article>
+  );
+}
+
+/** The network's impact over the year: outcomes by pace, and the synchronisation measures, each chart with its table. */
+function ReportImpact({ impact, language }: { impact: { paces: Record<Pace, number>; asOf: string; synchronisation: NetworkSynchronisation }; language: Language }) {
+  const { t } = useTranslation("network");
+  const { paces, synchronisation } = impact;
+  return (
+    <section aria-labelledby="report-impact">
+      <h2 id="report-impact">{t("impact.heading")}</h2>
+      <div className="chart-grid">
+        <BarChart
+          title={t("impact.reportAcceleration")}
+          description={t("impact.reportAccelerationDescription", { date: formatDate(impact.asOf, language) })}
+          valueHeader={t("impact.outcomes")}
+          language={language}
+          data={(["ahead", "on_track", "behind", "not_measured"] as const).map((pace) => ({ label: t(`impact.paces.${pace}`), value: paces[pace] }))}
+        />
+        <BarChart
+          title={t("impact.synchronisation")}
+          description={t("impact.reportSynchronisationDescription")}
+          valueHeader={t("impact.count")}
+          language={language}
+          data={[
+            { label: t("impact.links"), value: synchronisation.links },
+            { label: t("impact.jointProductsYear"), value: synchronisation.jointProducts },
+            { label: t("impact.eventsTogetherYear"), value: synchronisation.eventsTogether },
+            { label: t("impact.exchangePosts"), value: synchronisation.exchangePosts },
+            { label: t("impact.exchangeOrganisations"), value: synchronisation.exchangeOrganisations },
+          ]}
+        />
+      </div>
+    </section>
   );
 }

@@ -106,6 +106,7 @@ const FORMS: Record<string, { schemas: Schema[]; extra?: Record<string, string[]
     schemas: [networkSchemas.ReplySchema, networkSchemas.ReportSchema, networkSchemas.FollowSchema, networkSchemas.ModerateThreadSchema, networkSchemas.MoveThreadSchema, networkSchemas.ModeratePostSchema],
   },
   "routes/$lang.admin.events": { schemas: [networkSchemas.NetworkEventSchema] },
+  "routes/$lang.admin.exchange-reports": { schemas: [networkSchemas.ModeratePostSchema] },
   "routes/$lang.synchronisation": { schemas: [networkSchemas.SyncRequestSchema, networkSchemas.SyncAnswerSchema, networkSchemas.JointProductSchema] },
 };
 function PROPOSAL_EXTRA(): Record<string, string[]> {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { action as listAction, loader as listLoader } from "~/routes/$lang.exchange";
 import { action as threadAction, loader as threadLoader } from "~/routes/$lang.exchange_.$threadId";
+import { action as reportsAction, loader as reportsLoader } from "~/routes/$lang.admin.exchange-reports";
 import { runExchangeDigests } from "~/modules/network/exchange-digest.server";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { callRoute } from "../support/routes";
@@ -84,13 +85,22 @@ describe("the exchange space", () => {
     expect((await runExchangeDigests(database.db, { today: "2026-12-02" })).sent).toBe(0);
   });
 
-  it("a member reports a post; the secretariat sees the report, hides the post and locks the thread", async () => {
+  it("a member reports a post; the secretariat sees the report on its page, hides the post from there and locks the thread", async () => {
     const posts = (await (await thread(threadId, frenchCity)).json()).posts;
     const reply = posts[1];
     expect((await act(threadId, frenchCity, { intent: "report", postId: String(reply.id), reason: "Hors sujet" })).status).toBe(302);
     const seen = (await (await thread(threadId, secretariat)).json()).posts[1];
     expect(seen.reports).toBe(1);
-    expect((await act(threadId, secretariat, { intent: "hidePost", postId: String(reply.id) })).status).toBe(302);
+    expect((await act(threadId, council, { intent: "report", postId: String(reply.id), reason: "Publicité" })).status).toBe(302);
+    const reportsPage = (user: SignedInUser) => callRoute(reportsLoader, database, { path: "/fr/admin/exchange-reports", params: { lang: "fr" }, cookie: user.cookie });
+    expect((await reportsPage(council)).status).toBe(403);
+    const open = (await (await reportsPage(secretariat)).json()).posts;
+    expect(open).toEqual([{ postId: reply.id, threadId, threadTitle: newThread.title, body: reply.body, reasons: [expect.objectContaining({ reason: "Hors sujet" }), expect.objectContaining({ reason: "Publicité" })] }]);
+    const hide = (user: SignedInUser, body: Record<string, string>) => callRoute(reportsAction, database, { path: "/fr/admin/exchange-reports", params: { lang: "fr" }, cookie: user.cookie, body });
+    expect((await hide(frenchCity, { intent: "hidePost", postId: String(reply.id) })).status).toBe(403);
+    expect((await hide(secretariat, { intent: "hidePost", postId: "999999" })).status).toBe(404);
+    expect((await hide(secretariat, { intent: "hidePost", postId: String(reply.id) })).headers.get("Location")).toBe("/fr/admin/exchange-reports?hidden=1");
+    expect((await (await reportsPage(secretariat)).json()).posts).toEqual([]);
     expect((await (await thread(threadId, frenchCity)).json()).posts.map((post: { id: number }) => post.id)).not.toContain(reply.id);
     expect((await act(threadId, secretariat, { intent: "moderate", action: "lock" })).status).toBe(302);
     expect((await act(threadId, spanishCity, { intent: "reply", body: "Otra respuesta" })).status).toBe(403);

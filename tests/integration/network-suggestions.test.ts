@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loader as hubPageLoader } from "~/routes/$lang.hubs.$slug";
+import { loader as proposalLoader } from "~/routes/$lang.my.hubs.$hubId";
 import { suggestPartners } from "~/modules/network/suggestions.server";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { callRoute } from "../support/routes";
@@ -20,12 +21,13 @@ async function organisation(name: string, region: "europe" | "africa" | "latin_a
   ).id;
 }
 
-async function hub(slug: string, organisationId: number, { title, targets, goals, theme }: { title: string; targets: string[]; goals: number[]; theme?: number }) {
+async function hub(slug: string, organisationId: number, { title, targets, goals, theme, status = "recognised" }: { title: string; targets: string[]; goals: number[]; theme?: number; status?: "recognised" | "draft" }) {
   const row = await database.db
     .insertInto("hubs")
-    .values({ slug, status: "recognised", lead_organisation_id: organisationId, original_language: "en", theme_id: theme ?? null, latitude: 1, longitude: 1, start_date: "2026-01-01", end_date: "2028-12-31", updated_at: new Date(), recognised_at: new Date() })
+    .values({ slug, status, lead_organisation_id: organisationId, original_language: "en", theme_id: theme ?? null, latitude: 1, longitude: 1, start_date: "2026-01-01", end_date: "2028-12-31", updated_at: new Date(), recognised_at: new Date() })
     .returning("id")
     .executeTakeFirstOrThrow();
+  if (status === "draft") await database.db.updateTable("hubs").set({ recognised_at: null }).where("id", "=", row.id).execute();
   await database.db.insertInto("hub_translations").values({ hub_id: row.id, language: "en", title, summary: title, updated_at: new Date() }).execute();
   if (goals.length) await database.db.insertInto("hub_goals").values(goals.map((goal, index) => ({ hub_id: row.id, goal, is_primary: index === 0 }))).execute();
   if (targets.length) await database.db.insertInto("hub_targets").values(targets.map((target_id) => ({ hub_id: row.id, target_id }))).execute();
@@ -72,5 +74,18 @@ describe("suggested partners", () => {
     expect(asCouncil.network.suggestions.mayAsk).toBe(false);
     const asOwner = await (await callRoute(hubPageLoader, database, { path: "/es/hubs/lima-cycle-lanes", params: { lang: "es", slug: "lima-cycle-lanes" }, cookie: owner.cookie })).json();
     expect(asOwner.network.suggestions.mayAsk).toBe(true);
+  });
+
+  it("show in the proposal form of an existing draft, from its saved targets, with their reasons", async () => {
+    const quito = await organisation("Quito", "latin_america");
+    const drafter = await loginAs(database, "city", { organisationId: quito });
+    await hub("quito-safe-routes", quito, { title: "Safe routes to school", targets: ["11.2", "3.6"], goals: [11, 3], status: "draft" });
+    const response = await callRoute(proposalLoader, database, { path: `/en/my/hubs/${hubs["quito-safe-routes"]}`, params: { lang: "en", hubId: String(hubs["quito-safe-routes"]) }, cookie: drafter.cookie });
+    expect(response.status).toBe(200);
+    const data = await response.json();
+    expect(data.editable).toBe(true);
+    expect(data.suggestions[0]).toMatchObject({ slug: "dakar-safe-streets", reasons: { sharedTargets: ["11.2", "3.6"], otherRegion: true } });
+    // A draft is never suggested to others.
+    expect((await suggestPartners(database.db, { hubId: hubs["dakar-safe-streets"], language: "en" })).map((partner) => partner.slug)).not.toContain("quito-safe-routes");
   });
 });

@@ -115,7 +115,7 @@ describe("two-way synchronisation", () => {
       const page = await hubPage(slug);
       expect(page.network.links[0].products).toEqual([{ kind: "publication", title: "Guide des corridors", url: "https://example.org/guide.pdf" }]);
       // The synchronisation side of the HUB's impact, on its page and in the open data.
-      expect(page.network.synchronisation).toEqual({ links: 1, jointProducts: 1, eventsTogether: 0 });
+      expect(page.network.synchronisation).toEqual({ links: 1, jointProducts: 1, eventsTogether: 0, exchangePosts: 0 });
     }
     const csv = await (await callRoute(csvLoader, database, { path: "http://localhost/api/hubs.csv" })).text();
     const rows = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;

@@ -144,6 +144,8 @@ const TABLE: Record<string, Row> = {
   "routes/$lang.exchange": { get: everyone(200), post: only(["city", "council", "secretariat"], 400) },
   // An unknown thread: a members' thread for all an anonymous visitor knows (log in), a 404 for members; an empty form is a 400.
   "routes/$lang.exchange_.$threadId": { get: signedIn(404), post: signedIn(400) },
+  // The open reports; an empty form is a 400.
+  "routes/$lang.admin.exchange-reports": { get: only(["secretariat"], 200), post: only(["secretariat"], 400) },
   "routes/$lang.synchronisation": { get: only(["city"], 200), post: only(["city"], 400) },
   "routes/$lang.admin.policy-councils": { get: only(["secretariat"], 200), post: only(["secretariat"], 400) },
   "routes/$lang.admin.hubs.$hubId.policy-councils": { get: only(["secretariat"], 200), post: only(["secretariat"], "redirect") },

@@ -279,7 +279,7 @@ export function listOpenReports(db: DB) {
     .innerJoin("exchange_posts as p", "p.id", "r.post_id")
     .innerJoin("exchange_threads as t", "t.id", "p.thread_id")
     .where("r.resolved_at", "is", null)
-    .select(["r.id", "r.reason", "p.id as post_id", "p.body", "t.id as thread_id", "t.title"])
+    .select(["r.id", "r.reason", "r.created_at", "p.id as post_id", "p.body", "t.id as thread_id", "t.title"])
     .orderBy("r.id")
     .limit(100)
     .execute();

@@ -98,6 +98,10 @@ export function HubImpact({
             <th scope="row">{t("impact.eventsTogether")}</th>
             <td>{formatNumber(synchronisation.eventsTogether, language)}</td>
           </tr>
+          <tr>
+            <th scope="row">{t("impact.exchangePostsHub")}</th>
+            <td>{formatNumber(synchronisation.exchangePosts, language)}</td>
+          </tr>
         </tbody>
       </table>
     </section>

@@ -3,6 +3,7 @@ import type { Language } from "~/modules/i18n/config";
 import { countryName, formatDate } from "~/modules/i18n/format";
 import { ExternalLink } from "~/ui/external-link";
 import type { HubNetwork } from "./hub-network.server";
+import type { SuggestedPartner } from "./suggestions.server";
 
 /** The HUB page's network sections: the Policy Councils it is linked to and its label kit. */
 export function HubNetworkSections({ network, language }: { network: HubNetwork; language: Language }) {
@@ -98,30 +99,38 @@ function SuggestedPartners({ suggestions, language }: { suggestions: NonNullable
       <h2 id="hub-suggestions">{t("suggestions.heading")}</h2>
       <p>{t("suggestions.lead")}</p>
       {suggestions.partners.length === 0 ? <p className="empty">{t("suggestions.none")}</p> : null}
-      <ul className="suggestions">
-        {suggestions.partners.map((partner) => {
-          const reasons = [
-            partner.reasons.sharedTargets.length ? t("suggestions.sharedTargets", { count: partner.reasons.sharedTargets.length, targets: listOf(partner.reasons.sharedTargets, language) }) : null,
-            partner.reasons.sharedGoals.length ? t("suggestions.sharedGoals", { count: partner.reasons.sharedGoals.length, goals: listOf(partner.reasons.sharedGoals.map(String), language) }) : null,
-            partner.reasons.sameTheme ? t("suggestions.sameTheme", { theme: partner.reasons.sameTheme }) : null,
-            partner.reasons.similarText ? t("suggestions.similarText") : null,
-            partner.reasons.otherRegion ? t("suggestions.otherRegion", { region: t(`map:regions.${partner.region}`) }) : null,
-          ].filter((reason): reason is string => reason !== null);
-          return (
-            <li key={partner.slug}>
-              <a href={`/${language}/hubs/${partner.slug}`}>{partner.title}</a> ({partner.city}, {countryName(partner.countryCode, language)})
-              <p className="suggestions__reason">{reasons.join(" · ")}</p>
-              {suggestions.mayAsk ? (
-                <p>
-                  <a href={`/${language}/synchronisation?with=${encodeURIComponent(partner.slug)}`} aria-label={t("suggestions.askLabel", { hub: partner.title })}>
-                    {t("suggestions.ask")}
-                  </a>
-                </p>
-              ) : null}
-            </li>
-          );
-        })}
-      </ul>
+      <SuggestedPartnerList partners={suggestions.partners} mayAsk={suggestions.mayAsk} language={language} />
     </section>
+  );
+}
+
+/** The suggested partners with their reasons: on the HUB page and in the proposal form's synchronisation part. */
+export function SuggestedPartnerList({ partners, mayAsk, language }: { partners: SuggestedPartner[]; mayAsk: boolean; language: Language }) {
+  const { t } = useTranslation(["network", "map"]);
+  return (
+    <ul className="suggestions">
+      {partners.map((partner) => {
+        const reasons = [
+          partner.reasons.sharedTargets.length ? t("suggestions.sharedTargets", { count: partner.reasons.sharedTargets.length, targets: listOf(partner.reasons.sharedTargets, language) }) : null,
+          partner.reasons.sharedGoals.length ? t("suggestions.sharedGoals", { count: partner.reasons.sharedGoals.length, goals: listOf(partner.reasons.sharedGoals.map(String), language) }) : null,
+          partner.reasons.sameTheme ? t("suggestions.sameTheme", { theme: partner.reasons.sameTheme }) : null,
+          partner.reasons.similarText ? t("suggestions.similarText") : null,
+          partner.reasons.otherRegion ? t("suggestions.otherRegion", { region: t(`map:regions.${partner.region}`) }) : null,
+        ].filter((reason): reason is string => reason !== null);
+        return (
+          <li key={partner.slug}>
+            <a href={`/${language}/hubs/${partner.slug}`}>{partner.title}</a> ({partner.city}, {countryName(partner.countryCode, language)})
+            <p className="suggestions__reason">{reasons.join(" · ")}</p>
+            {mayAsk ? (
+              <p>
+                <a href={`/${language}/synchronisation?with=${encodeURIComponent(partner.slug)}`} aria-label={t("suggestions.askLabel", { hub: partner.title })}>
+                  {t("suggestions.ask")}
+                </a>
+              </p>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
   );
 }

@@ -32,12 +32,21 @@ export async function hubNetworkFor(
   const db = context.db;
   // Only a request that carries a cookie can be a member's: anonymous page views skip the session read.
   const viewer = request.headers.get("Cookie")?.includes("=") ? await getSessionUser(context, request) : null;
-  const [councils, labelled, links, partners, presentedAt] = await Promise.all([
+  const [councils, labelled, links, partners, presentedAt, posts] = await Promise.all([
     listHubPolicyCouncils(db, hubId, language),
     findLabelledHub(db, slug, language),
     listHubLinks(db, hubId, language),
     viewer && can(viewer, "network:suggestions") ? suggestPartners(db, { hubId, language }) : Promise.resolve(null),
     db.selectFrom("network_event_hubs").select((eb) => eb.fn.countAll<number>().as("n")).where("hub_id", "=", hubId).executeTakeFirstOrThrow(),
+    // Exchange participation: the visible posts of the HUB's lead organisation's members.
+    db
+      .selectFrom("exchange_posts as p")
+      .innerJoin("users as u", "u.id", "p.author_id")
+      .innerJoin("hubs as h", "h.lead_organisation_id", "u.organisation_id")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("h.id", "=", hubId)
+      .where("p.hidden", "=", false)
+      .executeTakeFirstOrThrow(),
   ]);
   const hub = viewer?.role === "city" ? await db.selectFrom("hubs").select("lead_organisation_id").where("id", "=", hubId).executeTakeFirst() : undefined;
   return {
@@ -48,6 +57,7 @@ export async function hubNetworkFor(
       links: links.length,
       jointProducts: links.reduce((sum, link) => sum + link.products.length, 0),
       eventsTogether: Number(presentedAt.n),
+      exchangePosts: Number(posts.n),
     },
     suggestions: partners
       ? { partners, mayAsk: hub !== undefined && ownsHub(viewer, hub) && can(viewer, "network:sync") }

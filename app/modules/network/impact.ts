@@ -61,6 +61,8 @@ export interface SynchronisationMeasures {
   jointProducts: number;
   /** Network events the HUB was presented at. */
   eventsTogether: number;
+  /** Exchange participation: visible posts by members of the HUB's lead organisation. */
+  exchangePosts: number;
 }
 
 export function paceCounts(paces: Pace[]): Record<Pace, number> {

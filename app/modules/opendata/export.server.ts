@@ -12,6 +12,8 @@ import { csvWriter } from "./csv.server";
 import { OPEN_DATA_FIELDS } from "./fields";
 import { themeNameColumn } from "~/modules/hubs/themes.server";
 import { linkedHubIdsSql } from "~/modules/network/synchronisation.server";
+import { accelerationByHub } from "~/modules/network/acceleration.server";
+import type { Pace } from "~/modules/network/impact";
 
 /**
  * One HUB as the open data publishes it: public fields only. No e-mail address (of an account
@@ -44,6 +46,8 @@ export interface OpenDataHub {
   policy_councils: string[];
   /** Publications and tools made with synchronised HUBs (synchronisation, issue 16). */
   joint_products: number;
+  /** The HUB's pace against its timeline (acceleration, issue 16): ahead, on_track, behind or not_measured. */
+  acceleration_pace: Pace;
   website: string | null;
   recognised_at: string | null;
 }
@@ -114,6 +118,8 @@ async function exportRows(db: DB, options: ExportOptions, ids: number[]): Promis
       sql<string | null>`(select string_agg(pc.slug, ';' order by pc.position, pc.id) from hub_policy_councils hp join policy_councils pc on pc.id = hp.council_id where hp.hub_id = h.id)`.as("councils"),
     ])
     .execute();
+  // The acceleration of the chunk's HUBs: three indexed queries.
+  const acceleration = await accelerationByHub(db, ids, today);
 
   const split = (value: string | null) => (value ? value.split(";") : []);
   const byId = new Map(
@@ -144,6 +150,7 @@ async function exportRows(db: DB, options: ExportOptions, ids: number[]): Promis
         synchronised_with: split(row.synchronised),
         policy_councils: split(row.councils),
         joint_products: Number(row.joint_products),
+        acceleration_pace: acceleration.get(row.id)?.overall ?? "not_measured",
         website: row.website,
         recognised_at: row.recognised_at ? new Date(row.recognised_at).toISOString() : null,
       };

@@ -24,6 +24,7 @@ export const OPEN_DATA_FIELDS = [
   "synchronised_with",
   "policy_councils",
   "joint_products",
+  "acceleration_pace",
   "website",
   "recognised_at",
 ] as const;

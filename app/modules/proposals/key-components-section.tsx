@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { TextAreaField } from "~/modules/forms/fields";
 import { MultiSelectField } from "~/modules/forms/fields";
@@ -7,9 +8,12 @@ import type { ProposalFields, ProposalFormOptions } from "./proposal-form-types"
 export function KeyComponentsSection({
   fields,
   options,
+  synchronisationHelp,
 }: {
   fields: Pick<ProposalFields, "localGlobalLink" | "acceleration" | "synchronisation" | "synchronisedHubs">;
   options: Pick<ProposalFormOptions, "hubs">;
+  /** Shown after the HUBs to work with (the suggested partners, from the network module). */
+  synchronisationHelp?: ReactNode;
 }) {
   const { t } = useTranslation("proposals");
   return (
@@ -25,6 +29,7 @@ export function KeyComponentsSection({
         size={6}
         options={options.hubs.map((hub) => ({ value: String(hub.id), label: hub.title }))}
       />
+      {synchronisationHelp}
     </fieldset>
   );
 }

@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, useForm, type FormMetadata, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "~/modules/forms/messages";
 import type { Language } from "~/modules/i18n/config";
@@ -40,6 +41,7 @@ export function ProposalForm({
   canSubmit,
   baselineLocked,
   cancelTo,
+  synchronisationHelp,
 }: {
   formId: string;
   language: Language;
@@ -51,6 +53,8 @@ export function ProposalForm({
   canSubmit: boolean;
   baselineLocked: boolean;
   cancelTo: string;
+  /** Shown in the synchronisation part (the suggested partners of an existing proposal). */
+  synchronisationHelp?: ReactNode;
 }) {
   const { t } = useTranslation("proposals");
   const [form, fields] = useForm<ProposalInput>({
@@ -101,7 +105,7 @@ export function ProposalForm({
         />
       </fieldset>
 
-      <KeyComponentsSection fields={fields} options={options} />
+      <KeyComponentsSection fields={fields} options={options} synchronisationHelp={synchronisationHelp} />
       <LocationSection form={form} fields={fields} options={options} places={places} placeQuery={placeQuery} />
       <SdgPicker fields={fields} options={options} />
       <TimelineSection form={form} fields={fields} baselineLocked={baselineLocked} />
