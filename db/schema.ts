@@ -688,6 +688,8 @@ export interface ExchangePostTable {
   id: Generated<number>;
   thread_id: number;
   author_id: number | null;
+  /** The organisation the author spoke for, set on insert by a trigger (migration 170). */
+  author_organisation_id: Generated<number | null>;
   body: string;
   hidden: Generated<boolean>;
   created_at: CreatedAt;

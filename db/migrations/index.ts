@@ -15,6 +15,7 @@ import * as twoFactorSessions from "./2026-12-01-130-two-factor-sessions";
 import * as calls from "./2026-12-01-140-calls";
 import * as hubNetwork from "./2026-12-01-150-hub-network";
 import * as networkPageVersions from "./2026-12-01-160-network-page-versions";
+import * as exchangePostOrganisation from "./2026-12-01-170-exchange-post-organisation";
 import * as hubReportingState from "./2026-12-01-120-hub-reporting-state";
 import * as publicVersionsPerHub from "./2026-12-01-120-public-versions-per-hub";
 import * as searchRow from "./2026-12-01-120-search-row";
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01-140-calls": calls,
   "2026-12-01-150-hub-network": hubNetwork,
   "2026-12-01-160-network-page-versions": networkPageVersions,
+  "2026-12-01-170-exchange-post-organisation": exchangePostOrganisation,
   "2026-12-01-120-hub-reporting-state": hubReportingState,
   "2026-12-01-120-public-versions-per-hub": publicVersionsPerHub,
   "2026-12-01-120-search-row": searchRow,

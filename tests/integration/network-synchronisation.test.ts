@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loader as csvLoader } from "~/routes/api.hubs[.]csv";
 import { loader as hubPageLoader } from "~/routes/$lang.hubs.$slug";
 import { action as syncAction, loader as syncLoader } from "~/routes/$lang.synchronisation";
-import * as networkMigration from "../../db/migrations/2026-12-01-150-hub-network";
+import { migrations } from "../../db/migrations/index";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { createHub } from "../support/progress-fixtures";
 import { callRoute } from "../support/routes";
@@ -41,9 +41,10 @@ describe("two-way synchronisation", () => {
       { hub_id: hubA.id, other_hub_id: hubC.id },
       { hub_id: hubC.id, other_hub_id: hubA.id },
     ]).execute();
-    // Replay the migration on a registry that has these links.
-    await networkMigration.down(database.db);
-    await networkMigration.up(database.db);
+    // Replay the migration on a registry that has these links (and the later ones, which build on its tables).
+    const fromNetwork = Object.keys(migrations).sort().filter((name) => name >= "2026-12-01-150-hub-network");
+    for (const name of [...fromNetwork].reverse()) await migrations[name]!.down!(database.db);
+    for (const name of fromNetwork) await migrations[name]!.up(database.db);
     const pairs = await database.db.selectFrom("hub_sync_requests").select(["requester_hub_id", "target_hub_id", "status", "origin"]).execute();
     expect(pairs).toEqual([{ requester_hub_id: hubA.id, target_hub_id: hubC.id, status: "accepted", origin: "proposal" }]);
     const page = await hubPage(hubC.slug);

@@ -256,6 +256,31 @@ const WRITES: Record<string, () => Write[]> = {
     (callId) => database.db.updateTable("call_documents").set({ title: "The guide" }).where("call_id", "=", callId).execute(),
     (callId) => database.db.deleteFrom("call_documents").where("call_id", "=", callId).execute(),
   ),
+  // Exchange participation on the HUB page (migration 170): a post by a member of the HUB's organisation.
+  exchange_posts: () => {
+    let threadId = 0;
+    return [
+      [
+        "setup",
+        async () => {
+          const author = await database.db.selectFrom("users").select("id").where("organisation_id", "=", organisationId).executeTakeFirstOrThrow();
+          threadId = (
+            await database.db.insertInto("exchange_threads").values({ topic_kind: "general", title: "Water", language: "en", created_by: author.id }).returning("id").executeTakeFirstOrThrow()
+          ).id;
+        },
+      ],
+      [
+        "insert",
+        async () => {
+          const author = await database.db.selectFrom("users").select("id").where("organisation_id", "=", organisationId).executeTakeFirstOrThrow();
+          await database.db.insertInto("exchange_posts").values({ thread_id: threadId, author_id: author.id, body: "Hello" }).execute();
+        },
+      ],
+      ["update", () => database.db.updateTable("exchange_posts").set({ hidden: true }).where("thread_id", "=", threadId).execute()],
+      ["delete", () => database.db.deleteFrom("exchange_posts").where("thread_id", "=", threadId).execute()],
+      ["setup", () => database.db.deleteFrom("exchange_threads").where("id", "=", threadId).execute()],
+    ];
+  },
   organisations: () => {
     let id = 0;
     return [
@@ -393,7 +418,7 @@ async function tablesWithHubPageTrigger(): Promise<{ table: string; shared: bool
     from pg_trigger t
     join pg_class c on c.oid = t.tgrelid
     join pg_proc p on p.oid = t.tgfoid
-    where p.proname in ('hub_public_versions_statement', 'hub_public_versions_update_statement', 'public_reference_version_bump') and not t.tgisinternal
+    where (p.proname like 'hub\\_public\\_versions\\_%statement' or p.proname = 'public_reference_version_bump') and not t.tgisinternal
     group by c.relname, p.proname
     -- an insert, an update and a delete trigger (TRIGGER_TYPE_INSERT 4 | DELETE 8 | UPDATE 16), together
     having bit_or(t.tgtype::int & 28) = 28

@@ -108,12 +108,11 @@ export async function networkSynchronisation(db: Db, { hubIds, year }: { hubIds:
       .executeTakeFirstOrThrow(),
     db
       .selectFrom("exchange_posts as p")
-      .innerJoin("users as u", "u.id", "p.author_id")
-      .select([sql<number>`count(*)`.as("posts"), sql<number>`count(distinct u.organisation_id)`.as("organisations")])
+      .select([sql<number>`count(*)`.as("posts"), sql<number>`count(distinct p.author_organisation_id)`.as("organisations")])
       .where("p.hidden", "=", false)
       .where("p.created_at", ">=", from)
       .where("p.created_at", "<", to)
-      .where(sql<boolean>`u.organisation_id in (select lead_organisation_id from hubs where id = any(${ids}))`)
+      .where(sql<boolean>`p.author_organisation_id in (select lead_organisation_id from hubs where id = any(${ids}))`)
       .executeTakeFirstOrThrow(),
   ]);
   return {

@@ -41,8 +41,7 @@ export async function hubNetworkFor(
     // Exchange participation: the visible posts of the HUB's lead organisation's members.
     db
       .selectFrom("exchange_posts as p")
-      .innerJoin("users as u", "u.id", "p.author_id")
-      .innerJoin("hubs as h", "h.lead_organisation_id", "u.organisation_id")
+      .innerJoin("hubs as h", "h.lead_organisation_id", "p.author_organisation_id")
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .where("h.id", "=", hubId)
       .where("p.hidden", "=", false)
