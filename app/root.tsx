@@ -26,7 +26,7 @@ import { countUnreadNotifications } from "~/modules/progress/notifications.serve
 import { WorkflowNavLinks } from "~/modules/proposals/workflow-nav";
 import { CallsNavLink, OpenCallStrip } from "~/modules/calls/calls-nav";
 import { featuredOpenCall } from "~/modules/calls/calls.server";
-import { NetworkNavLinks } from "~/modules/network/network-nav";
+import { NetworkFooterLinks, NetworkNavLinks } from "~/modules/network/network-nav";
 import { SiteFooter, SiteHeader } from "~/ui/layout";
 import stylesheet from "~/styles/app.css";
 import { navigationPermissions } from "~/modules/permissions/permissions";
@@ -110,7 +110,7 @@ function Document({ children, language, title }: { children: ReactNode; language
         <main id="main" tabIndex={-1}>
           {children}
         </main>
-        {bare ? null : <SiteFooter />}
+        {bare ? null : <SiteFooter navigation={<NetworkFooterLinks language={language} />} />}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -86,11 +86,12 @@ function AccountMenu({ language }: { language: string }) {
   );
 }
 
-export function SiteFooter() {
+export function SiteFooter({ navigation }: { navigation?: ReactNode }) {
   const { t } = useTranslation("common");
   return (
     <footer className="site-footer">
       <div className="container">
+        {navigation}
         <p>{t("footer.text")}</p>
       </div>
     </footer>
