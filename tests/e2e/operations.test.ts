@@ -95,7 +95,7 @@ describe("the embedded database under a running server", () => {
         env: { ...process.env, PGLITE_DATA_DIR: dataDir, DATABASE_URL: "" },
       });
       expect(stdout).toMatch(/open in the server \(pid \d+\): it writes the backup/);
-      expect(stdout).toMatch(/backup written to .*: 3\d tables, \d+ rows/);
+      expect(stdout).toMatch(/backup written to .*: [1-9]\d+ tables, \d+ rows/);
       expect((await request(`${server.url}/en`)).status).toBe(200);
     } finally {
       await server.stop();
