@@ -2,10 +2,12 @@ import type { Cookie, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { accessibilityViolations } from "../support/browser";
 import { useApp } from "../support/e2e";
+import { useFakeSmtp } from "../support/smtp";
 import { formatDate } from "~/modules/i18n/format";
 import { displayStatusOf, isoToday } from "~/modules/hubs/lifecycle";
 
-const app = useApp();
+const smtp = useFakeSmtp();
+const app = useApp({ env: smtp.env });
 
 let newCitySession: Cookie[] = [];
 
@@ -28,6 +30,10 @@ async function signUpNewRepresentative(page: Page) {
   await page.getByLabel("Latitud").fill("4.6486");
   await page.getByLabel("Longitud").fill("-74.0628");
   await page.getByRole("button", { name: "Crear mi cuenta" }).click();
+  // The address is confirmed by the link of the e-mail before anything else.
+  await page.getByRole("heading", { level: 1, name: "Revise su correo" }).waitFor();
+  await page.goto((await smtp.nextMailTo(NEW_CITY.email)).match(/https?:\/\/\S+\/es\/signup\/confirm\/[A-Za-z0-9_-]{43}/)![0]);
+  await page.getByRole("button", { name: "Confirmar mi dirección" }).click();
   await page.waitForURL(`${app.url}/es/account?welcome=1`);
   await page.getByText(`Sesión iniciada como ${NEW_CITY.name}`).waitFor();
 }
