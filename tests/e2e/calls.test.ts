@@ -198,7 +198,7 @@ describe("a call for proposals from opening to results", () => {
     const { context } = await app.newContext({ javaScriptEnabled: false, locale: "es-ES" });
     const page = await context.newPage();
     await page.goto(`${app.url}/es`);
-    await page.getByRole("link", { name: "Convocatorias", exact: true }).click();
+    await page.getByRole("main").getByRole("link", { name: "Convocatorias", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Convocatorias de propuestas" }).waitFor();
     // Below the header of every other page: the open call.
     await page.getByRole("navigation", { name: "Convocatoria abierta" }).getByRole("link", { name: "Leer la convocatoria y presentarse" }).waitFor();
