@@ -10,7 +10,6 @@ import { acquireFolderLock } from "./pglite-lock";
 import { PooledPostgresDialect } from "./postgres-driver";
 import { ResilientDialect } from "./resilient-dialect";
 import { migrations } from "./migrations/index";
-import { installPostgresCrashGuard } from "./postgres-crash-guard";
 import type { Database } from "./schema";
 
 export type { Database } from "./schema";
@@ -55,11 +54,14 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
 }
 
 function openPostgres(databaseUrl: string, poolSize: number, statementTimeoutMs: number, wrap: (dialect: Dialect) => Dialect): DatabaseHandle {
-  installPostgresCrashGuard();
   const sql = postgres(databaseUrl, {
     max: poolSize,
     onnotice: () => {},
     connect_timeout: 5,
+    // postgres.js's default backoff grows with every connection lost with an error, shared by the
+    // pool and reset only by a successful start: ten backends killed at once held reconnection off
+    // for seconds. Retry soon, and never wait more than 2 s once the server is back.
+    backoff: (attempts: number) => Math.min(0.05 * 2 ** attempts, 2),
     // A statement that runs longer is cancelled by the server (an error, so a 500 or a 503, never a hang).
     connection: statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {},
     types: {

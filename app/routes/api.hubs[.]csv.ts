@@ -19,10 +19,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (etagProbe.status === 304) return etagProbe;
   const language = languageQuery(url);
   const options = { language, today: isoToday(), filters: parseHubFilters(url.searchParams), origin: publicOrigin(context.env) };
+  // Streamed from the database in chunks (opendata/export.server.ts), never built whole in memory.
+  const stream = await streamCsv(context.db, options);
   return openDataResponse(request, {
     version,
-    // Streamed from the database in chunks (opendata/export.server.ts), never built whole in memory.
-    body: () => streamCsv(context.db, options),
+    body: () => stream,
     contentType: "text/csv; charset=utf-8; header=present",
     headers: { "Content-Disposition": `attachment; filename="local4action-hubs-${language}.csv"` },
   });

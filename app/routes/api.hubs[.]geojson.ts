@@ -18,10 +18,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const etagProbe = openDataResponse(request, { version, body: () => "", contentType: "application/geo+json" });
   if (etagProbe.status === 304) return etagProbe;
   const options = { language: languageQuery(url), today: isoToday(), filters: parseHubFilters(url.searchParams), origin: publicOrigin(context.env) };
+  // Streamed from the database in chunks (opendata/export.server.ts), never built whole in memory.
+  const stream = await streamGeoJson(context.db, options);
   return openDataResponse(request, {
     version,
-    // Streamed from the database in chunks (opendata/export.server.ts), never built whole in memory.
-    body: () => streamGeoJson(context.db, options),
+    body: () => stream,
     contentType: "application/geo+json; charset=utf-8",
     headers: { "Content-Disposition": 'inline; filename="local4action-hubs.geojson"' },
   });

@@ -220,6 +220,7 @@ describe.runIf(testDatabaseUrl)("on a PostgreSQL server", () => {
       );
       await load;
       if (back.some((outcome) => outcome !== "ok")) console.log(server.output().slice(-6000));
+      if (process.env.E2E_SERVER_LOG) (await import("node:fs")).writeFileSync(process.env.E2E_SERVER_LOG, `${JSON.stringify({ lastKill })}\n${server.output()}`);
       expect(kills).toBeGreaterThanOrEqual(25);
       expect(back.filter((outcome) => outcome !== "ok")).toEqual([]);
       expect(failures).toEqual([]);

@@ -47,10 +47,32 @@ describe("open data exports, streamed", () => {
 
   it("keeps the order and the bytes across many small chunks", async () => {
     const origin = "http://localhost:3000";
-    const geojson = await new Response(streamGeoJson(database.db, { language: "en", today: TODAY, filters: {}, origin, chunkSize: 7 })).arrayBuffer();
+    const geojson = await new Response(await streamGeoJson(database.db, { language: "en", today: TODAY, filters: {}, origin, chunkSize: 7 })).arrayBuffer();
     expect(Buffer.from(geojson).equals(readFileSync(path.join(FIXTURES, "hubs-en.geojson")))).toBe(true);
-    const csv = await new Response(streamCsv(database.db, { language: "fr", today: TODAY, filters: {}, origin, chunkSize: 5 })).arrayBuffer();
+    const csv = await new Response(await streamCsv(database.db, { language: "fr", today: TODAY, filters: {}, origin, chunkSize: 5 })).arrayBuffer();
     expect(Buffer.from(csv).equals(readFileSync(path.join(FIXTURES, "hubs-fr.csv")))).toBe(true);
+  });
+
+  it("reads the first chunk before the response starts, and fails a later chunk loudly, never as a short file that looks whole", async () => {
+    const origin = "http://localhost:3000";
+    // A database that answers the first `healthyQueries` queries, then is gone.
+    const failingAfter = (healthyQueries: number) => {
+      let queries = 0;
+      return database.db.withPlugin({
+        transformQuery(args) {
+          queries += 1;
+          if (queries > healthyQueries) throw new Error("database gone");
+          return args.node;
+        },
+        transformResult: async (args) => args.result,
+      });
+    };
+    // Gone before the first chunk: the export itself fails, so the route answers an error status, not a 200.
+    await expect(streamGeoJson(failingAfter(0), { language: "en", today: TODAY, filters: {}, origin })).rejects.toThrow("database gone");
+    await expect(streamCsv(failingAfter(1), { language: "en", today: TODAY, filters: {}, origin })).rejects.toThrow("database gone");
+    // Gone after the first chunk of 7 (the ids, then a chunk's rows and its acceleration): reading the body fails.
+    const started = await streamGeoJson(failingAfter(5), { language: "en", today: TODAY, filters: {}, origin, chunkSize: 7 });
+    await expect(new Response(started).arrayBuffer()).rejects.toThrow("database gone");
   });
 
   it("goes through the HTTP server, compressed, to a client that reads slowly, unchanged", async () => {

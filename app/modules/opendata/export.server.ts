@@ -163,15 +163,22 @@ async function exportRows(db: DB, options: ExportOptions, ids: number[]): Promis
 /**
  * The public HUBs matching the filters, most recently recognised first, in chunks: first their ids
  * (one light query, in the export's order), then every field of EXPORT_CHUNK HUBs at a time.
+ * The ids and the first chunk are read before this resolves, so the response's status waits for
+ * them: a database that is down answers 503 rather than a 200 cut short, and an export of one chunk
+ * (most filtered ones) is never cut mid-body. A failure on a later chunk aborts the connection, so
+ * the client sees an incomplete download, never a short file that looks whole.
  */
-async function* publicHubChunks(db: DB, options: ExportOptions): AsyncGenerator<OpenDataHub[]> {
+async function publicHubChunks(db: DB, options: ExportOptions): Promise<AsyncGenerator<OpenDataHub[]>> {
   const ids = (await exportBase(db, options).select("h.id").orderBy("h.recognised_at", "desc").orderBy("h.slug").execute()).map((row) => row.id);
   const size = options.chunkSize ?? EXPORT_CHUNK;
-  for (let start = 0; start < ids.length; start += size) {
-    const chunk = ids.slice(start, start + size);
-    // A HUB withdrawn between the two queries is left out; the rest keep the first query's order.
-    yield await exportRows(db, options, chunk);
-  }
+  const firstChunk = ids.length > 0 ? await exportRows(db, options, ids.slice(0, size)) : [];
+  return (async function* () {
+    yield firstChunk;
+    for (let start = size; start < ids.length; start += size) {
+      // A HUB withdrawn between the two queries is left out; the rest keep the first query's order.
+      yield await exportRows(db, options, ids.slice(start, start + size));
+    }
+  })();
 }
 
 /**
@@ -197,12 +204,13 @@ function textStream(pieces: AsyncGenerator<string>): ReadableStream<Uint8Array> 
 }
 
 /** The public HUBs as an RFC 7946 FeatureCollection (longitude, latitude order; WGS 84; no crs member), streamed. */
-export function streamGeoJson(db: DB, options: ExportOptions): ReadableStream<Uint8Array> {
+export async function streamGeoJson(db: DB, options: ExportOptions): Promise<ReadableStream<Uint8Array>> {
+  const chunks = await publicHubChunks(db, options);
   return textStream(
     (async function* () {
       yield '{"type":"FeatureCollection","features":[';
       let first = true;
-      for await (const hubs of publicHubChunks(db, options)) {
+      for await (const hubs of chunks) {
         const features = hubs.map((hub) => {
           const { latitude, longitude, ...properties } = hub;
           return JSON.stringify({ type: "Feature", id: hub.slug, geometry: { type: "Point", coordinates: [longitude, latitude] }, properties });
@@ -217,12 +225,13 @@ export function streamGeoJson(db: DB, options: ExportOptions): ReadableStream<Ui
 }
 
 /** The open-data CSV, streamed: one row per HUB, the fields in OPEN_DATA_FIELDS order, lists joined with ";" (written by the one CSV writer). */
-export function streamCsv(db: DB, options: ExportOptions): ReadableStream<Uint8Array> {
+export async function streamCsv(db: DB, options: ExportOptions): Promise<ReadableStream<Uint8Array>> {
+  const chunks = await publicHubChunks(db, options);
   const writer = csvWriter(OPEN_DATA_FIELDS);
   return textStream(
     (async function* () {
       yield writer.head();
-      for await (const hubs of publicHubChunks(db, options)) {
+      for await (const hubs of chunks) {
         yield writer.rows(
           hubs.map((hub) =>
             OPEN_DATA_FIELDS.map((field) => {
