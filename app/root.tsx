@@ -29,7 +29,7 @@ import { featuredOpenCall } from "~/modules/calls/calls.server";
 import { NetworkFooterLinks, NetworkNavLinks } from "~/modules/network/network-nav";
 import { SiteFooter, SiteHeader } from "~/ui/layout";
 import stylesheet from "~/styles/app.css";
-import { navigationPermissions } from "~/modules/permissions/permissions";
+import { navigationPermissions } from "~/modules/permissions/permissions.server";
 import { publicOrigin } from "~/modules/http/public-url.server";
 import { useNonce } from "~/modules/http/nonce";
 

@@ -1,4 +1,4 @@
-import { OpenCallBanner } from "~/modules/calls/call-view";
+import { OpenCallBanner } from "~/modules/calls/calls-nav";
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData, useLocation, useNavigate, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useCallback } from "react";
@@ -21,7 +21,7 @@ import { formatMapView, parseMapView, type MapView } from "~/modules/map/map-vie
 import { hrefForView, MapListSwitch, mapPageView } from "~/modules/map/map-list-switch";
 import { Pagination } from "~/modules/map/pagination";
 
-export const handle = { i18n: ["common", "hubs", "map", "calls"] };
+export const handle = { i18n: ["common", "hubs", "map"] };
 
 export const links: LinksFunction = hubMapLinks;
 

@@ -1,4 +1,4 @@
-import { Link, useRouteLoaderData } from "@remix-run/react";
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "~/modules/i18n/config";
 import { formatDateTime } from "~/modules/i18n/format";
@@ -65,18 +65,5 @@ export function CallList({ calls, language, headingLevel = 3 }: { calls: CallLis
         </li>
       ))}
     </ul>
-  );
-}
-
-/** The home page's notice of an open call (from the root loader, which the navigation reads too). */
-export function OpenCallBanner({ language }: { language: Language }) {
-  const { t } = useTranslation("calls");
-  const openCall = useRouteLoaderData<{ openCall: { slug: string; title: string; closesAt: string } | null }>("root")?.openCall;
-  if (!openCall) return null;
-  return (
-    <p className="open-call-banner">
-      <strong>{t("public.homeOpen", { title: openCall.title })}</strong> · {t("public.homeDeadline", { deadline: formatDateTime(openCall.closesAt, language) })} ·{" "}
-      <Link to={`/${language}/calls/${openCall.slug}`}>{t("public.homeLink")}</Link>
-    </p>
   );
 }

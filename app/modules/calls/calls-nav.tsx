@@ -48,3 +48,16 @@ export function OpenCallStrip({ language }: { language: Language }) {
     </nav>
   );
 }
+
+/** The home page's notice of an open call (from the root loader, which the navigation reads too), in "common" so the map page loads no calls namespace. */
+export function OpenCallBanner({ language }: { language: Language }) {
+  const { t } = useTranslation("common");
+  const openCall = useRouteLoaderData<RootCallData>("root")?.openCall;
+  if (!openCall) return null;
+  return (
+    <p className="open-call-banner">
+      <strong>{t("callStrip.bannerOpen", { title: openCall.title })}</strong> · {t("callStrip.bannerDeadline", { deadline: formatDateTime(openCall.closesAt, language) })} ·{" "}
+      <Link to={`/${language}/calls/${openCall.slug}`}>{t("callStrip.link")}</Link>
+    </p>
+  );
+}

@@ -6,6 +6,9 @@ import { AUDIT_REFUSALS_RULE, consumeRateLimit } from "~/modules/http/rate-limit
 import { forbidden, notFound } from "~/modules/http/responses.server";
 import { can, isPublicAction, ownOrganisationId, roleMay, type Action, type Actor, type ObjectAction, type PublicAction, type Resource, type SignedInAction } from "./permissions";
 
+// The root loader reads the navigation flags from here, so the browser bundle never carries the rules (issue 12's JavaScript budget).
+export { navigationPermissions } from "./permissions";
+
 /**
  * The guard every loader and action calls first (docs/decisions/015-permissions.md):
  * - a public action: allowed, the session is not even read (returns null);
