@@ -20,4 +20,5 @@ COPY --from=build --chown=node:node /app /app
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "--import", "tsx", "server/index.ts"]
+# The heap budget bounds the server's memory (server/launch.ts); NODE_HEAP_MB changes it.
+CMD ["sh", "-c", "exec node --max-old-space-size=${NODE_HEAP_MB:-384} --import tsx server/index.ts"]

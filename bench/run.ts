@@ -28,6 +28,7 @@ import { insertSession, sessionCookieHeader } from "../app/modules/accounts/sess
 import { parseEnv } from "../app/modules/config/env.server";
 import { ensureReportingState } from "../app/modules/progress/reporting-state.server";
 import type { DB } from "../db/index";
+import { serverNodeArguments } from "../server/launch";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -162,7 +163,7 @@ async function load(makeUrl: (i: number) => string, { concurrency = 10, seconds 
 
 async function startServer(env: Record<string, string>, processes = 1) {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+  const child = spawn(process.execPath, serverNodeArguments(), {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getMapData, mapIndexesSettled, MAP_INDEX_MAX_STALE_MS, type MapData } from "~/modules/map/clusters.server";
+import { getMapData, mapIndexesSettled, mapIndexFootprint, MAP_INDEX_MAX_STALE_MS, type MapData } from "~/modules/map/clusters.server";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
 /**
@@ -59,5 +59,26 @@ describe("the map index after a change", () => {
     await getMapData(database.db, view);
     await rename("Bogotá on two wheels");
     expect(titleOf(await getMapData(database.db, view))).toBe("Bogotá on two wheels");
+  });
+
+  it("keeps its indexes within a budget of points, least recently used out, so memory stays bounded whatever filters are asked", async () => {
+    await mapIndexesSettled(database.db);
+    const sdg11 = { ...view, filters: { sdg: 11 } };
+    const all = (await getMapData(database.db, view)).total;
+    const some = (await getMapData(database.db, sdg11)).total;
+    expect(some).toBeGreaterThan(0);
+    expect(some).toBeLessThan(all);
+    // Within the default budget both stay.
+    expect(mapIndexFootprint(database.db).points).toBeGreaterThanOrEqual(all + some);
+
+    // A budget of one full registry: asking for everything drops every other index.
+    await getMapData(database.db, { ...view, maxIndexedPoints: all });
+    expect(mapIndexFootprint(database.db)).toEqual({ indexes: 1, points: all });
+    // Then SDG 11: the full index is now the least recently used, and goes.
+    const filtered = await getMapData(database.db, { ...sdg11, maxIndexedPoints: all });
+    expect(filtered.total).toBe(some);
+    expect(mapIndexFootprint(database.db)).toEqual({ indexes: 1, points: some });
+    // The dropped index is built again when asked for: the same answer.
+    expect((await getMapData(database.db, { ...view, maxIndexedPoints: all })).total).toBe(all);
   });
 });

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { serverNodeArguments } from "../../server/launch";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -34,7 +35,7 @@ export async function freePort(): Promise<number> {
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataRoot = env.DATABASE_URL ? undefined : mkdtempSync(path.join(tmpdir(), "l4a-e2e-"));
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+  const child = spawn(process.execPath, serverNodeArguments(), {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -62,9 +62,12 @@ export const MAP_INDEX_MAX_STALE_MS = 5_000;
 export const MAP_INDEX_BACKGROUND_FROM = 5_000;
 /**
  * Filter sets whose index is kept (least recently used out). An index of 100,000 points weighs about
- * 100 MB, and one is kept across versions (it answers while its successor is built), so few.
+ * 100 MB, and one is kept across versions (it answers while its successor is built), so few; and
+ * together they hold at most MAX_INDEXED_POINTS points, so the server's memory stays within its heap
+ * budget (docs/deploy.md) whatever filters visitors combine.
  */
 const MAX_MAP_INDEXES = 8;
+export const MAX_INDEXED_POINTS = 150_000;
 
 interface IndexSlot {
   /** The newest version asked for, and its build (in flight or done). */
@@ -87,7 +90,11 @@ async function mapIndex(
   key: string,
   version: number,
   build: () => Promise<MapIndex>,
-  { now = Date.now(), backgroundFrom = MAP_INDEX_BACKGROUND_FROM }: { now?: number; backgroundFrom?: number },
+  {
+    now = Date.now(),
+    backgroundFrom = MAP_INDEX_BACKGROUND_FROM,
+    maxIndexedPoints = MAX_INDEXED_POINTS,
+  }: { now?: number; backgroundFrom?: number; maxIndexedPoints?: number },
 ): Promise<{ version: number; index: MapIndex }> {
   let slots = indexSlots.get(db);
   if (!slots) indexSlots.set(db, (slots = new Map()));
@@ -96,6 +103,7 @@ async function mapIndex(
     // Least recently used goes first when full.
     slots.delete(key);
     slots.set(key, slot);
+    evictBeyondBudget(slots, key, maxIndexedPoints);
   }
   if (!slot || slot.version < version) {
     const building = build();
@@ -106,6 +114,7 @@ async function mapIndex(
       (index) => {
         if (!target.ready || target.ready.version < version) target.ready = { version, index };
         if (target.version === version) target.staleSince = undefined;
+        evictBeyondBudget(slots, key, maxIndexedPoints);
       },
       // A failed build is forgotten: the next request tries again.
       () => {
@@ -114,7 +123,7 @@ async function mapIndex(
     );
     if (!slot) {
       slots.set(key, target);
-      while (slots.size > MAX_MAP_INDEXES) slots.delete(slots.keys().next().value!);
+      evictBeyondBudget(slots, key, maxIndexedPoints);
     }
     slot = target;
   }
@@ -125,6 +134,21 @@ async function mapIndex(
     if (now - slot.staleSince < MAP_INDEX_MAX_STALE_MS) return ready;
   }
   return { version: slot.version, index: await slot.building };
+}
+
+/** Drops the least recently used indexes (never `keep`) until the count and the points are within budget. */
+function evictBeyondBudget(slots: Map<string, IndexSlot>, keep: string, maxIndexedPoints: number) {
+  const points = () => [...slots.values()].reduce((sum, slot) => sum + (slot.ready?.index.points.length ?? 0), 0);
+  for (const key of [...slots.keys()]) {
+    if (slots.size <= MAX_MAP_INDEXES && points() <= maxIndexedPoints) return;
+    if (key !== keep) slots.delete(key);
+  }
+}
+
+/** The map indexes kept for `db` and the points they hold (tests and memory checks). */
+export function mapIndexFootprint(db: DB): { indexes: number; points: number } {
+  const slots = [...(indexSlots.get(db)?.values() ?? [])];
+  return { indexes: slots.length, points: slots.reduce((sum, slot) => sum + (slot.ready?.index.points.length ?? 0), 0) };
 }
 
 /** Every map index build in flight for `db` (tests wait for the background rebuilds with it). */
@@ -149,7 +173,17 @@ export async function getMapData(
     today,
     now,
     backgroundFrom,
-  }: { filters: HubFilters; bbox: [number, number, number, number]; zoom: number; language: Language; today: string; now?: number; backgroundFrom?: number },
+    maxIndexedPoints,
+  }: {
+    filters: HubFilters;
+    bbox: [number, number, number, number];
+    zoom: number;
+    language: Language;
+    today: string;
+    now?: number;
+    backgroundFrom?: number;
+    maxIndexedPoints?: number;
+  },
 ): Promise<MapData & { version: number }> {
   const current = await getPublicDataVersion(db);
   const withoutView = { ...filters, bbox: undefined };
@@ -177,7 +211,7 @@ export async function getMapData(
       );
       return { points, index } satisfies MapIndex;
     },
-    { now, backgroundFrom },
+    { now, backgroundFrom, maxIndexedPoints },
   );
   const level = Math.max(0, Math.min(20, Math.round(zoom)));
   const [west, south, east, north] = bbox;

@@ -1,0 +1,21 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_HEAP_MB, serverNodeArguments } from "../../server/launch";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+describe("the production server's launch", () => {
+  it("gives Node a heap budget, changed by NODE_HEAP_MB", () => {
+    expect(serverNodeArguments({})).toEqual([`--max-old-space-size=${DEFAULT_HEAP_MB}`, "--import", "tsx", "server/index.ts"]);
+    expect(serverNodeArguments({ NODE_HEAP_MB: "1024" })[0]).toBe("--max-old-space-size=1024");
+    expect(serverNodeArguments({ NODE_HEAP_MB: "lots" })[0]).toBe(`--max-old-space-size=${DEFAULT_HEAP_MB}`);
+  });
+
+  it("is the same in npm start and in the container image", () => {
+    const budget = `--max-old-space-size=\${NODE_HEAP_MB:-${DEFAULT_HEAP_MB}} --import tsx server/index.ts`;
+    const scripts = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts;
+    expect(scripts.start).toBe(`node ${budget}`);
+    expect(readFileSync(path.join(ROOT, "Dockerfile"), "utf8")).toContain(`CMD ["sh", "-c", "exec node ${budget}"]`);
+  });
+});
