@@ -67,8 +67,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
     : [];
 
 /**
- * Only the filters change the page's data: the map's view (`map`) and what a narrow screen shows
- * (`show`) are read in the browser, so moving the map or switching to the list asks nothing of the server.
+ * Only the filters change the page's data: the map's view (`map`, `links`) and what a narrow screen
+ * shows (`show`) are read in the browser, so moving the map or switching to the list asks nothing of the server.
  */
 export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }) => {
   if (formMethod && formMethod.toUpperCase() !== "GET") return defaultShouldRevalidate;
@@ -76,6 +76,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
     const params = new URLSearchParams(url.search);
     params.delete("map");
     params.delete("show");
+    params.delete("links");
     return `${url.pathname}?${params}`;
   };
   return dataOf(currentUrl) !== dataOf(nextUrl) || (defaultShouldRevalidate && currentUrl.href === nextUrl.href);
@@ -87,9 +88,12 @@ export default function HomePage() {
   const location = useLocation();
   const navigate = useNavigate();
   const inView = filters.bbox !== undefined;
-  const mapQuery = filtersToSearchParams({ ...filters, bbox: undefined }).toString();
   const shown = mapPageView(location.search);
   const searchParams = new URLSearchParams(location.search);
+  const showLinks = searchParams.get("links") === "1";
+  const mapQueryParams = filtersToSearchParams({ ...filters, bbox: undefined });
+  if (showLinks) mapQueryParams.set("links", "1");
+  const mapQuery = mapQueryParams.toString();
 
   const onViewChange = useCallback(
     (next: MapView, bbox: [number, number, number, number]) => {
@@ -105,6 +109,14 @@ export default function HomePage() {
     },
     [location.search, navigate]
   );
+
+  // The map's lines are a view setting like `map`: in the URL (a view can be shared), read in the browser.
+  const toggleLinks = (checked: boolean) => {
+    const params = new URLSearchParams(location.search);
+    if (checked) params.set("links", "1");
+    else params.delete("links");
+    navigate(`?${params}`, { replace: true, preventScrollReset: true });
+  };
 
   const toggleInView = (checked: boolean) => {
     const params = new URLSearchParams(location.search);
@@ -132,7 +144,7 @@ export default function HomePage() {
             goals={goals}
             sdgCounts={sdgCounts}
             options={options}
-            hidden={{ map: searchParams.get("map") ?? undefined, bbox: filters.bbox?.join(","), show: shown === "list" ? "list" : undefined }}
+            hidden={{ map: searchParams.get("map") ?? undefined, bbox: filters.bbox?.join(","), show: shown === "list" ? "list" : undefined, links: showLinks ? "1" : undefined }}
           />
         </div>
         <MapListSwitch view={shown} search={location.search} />
@@ -163,10 +175,16 @@ export default function HomePage() {
             </h2>
             <ClientOnly>
               {() => (
-                <p className="in-view-toggle">
-                  <input id="in-view" type="checkbox" key={String(inView)} defaultChecked={inView} onChange={(event) => toggleInView(event.currentTarget.checked)} />
-                  <label htmlFor="in-view">{t("map:inView")}</label>
-                </p>
+                <div className="map-toggles">
+                  <p className="in-view-toggle">
+                    <input id="in-view" type="checkbox" key={String(inView)} defaultChecked={inView} onChange={(event) => toggleInView(event.currentTarget.checked)} />
+                    <label htmlFor="in-view">{t("map:inView")}</label>
+                  </p>
+                  <p className="in-view-toggle">
+                    <input id="sync-lines" type="checkbox" key={String(showLinks)} defaultChecked={showLinks} onChange={(event) => toggleLinks(event.currentTarget.checked)} />
+                    <label htmlFor="sync-lines">{t("map:syncLines")}</label>
+                  </p>
+                </div>
               )}
             </ClientOnly>
             {hasFilters(filters) ? (

@@ -9,7 +9,7 @@ import { enforceRateLimit, rateLimitRules } from "~/modules/http/rate-limit.serv
 import { corsPreflight, openDataResponse } from "~/modules/opendata/http.server";
 import { requirePermission } from "~/modules/permissions/permissions.server";
 
-/** GET /api/map?bbox=w,s,e,n&zoom=z&lang=xx&<filters>: clusters and HUBs in view (never every point). */
+/** GET /api/map?bbox=w,s,e,n&zoom=z&lang=xx&<filters>[&links=1]: clusters and HUBs in view (never every point), and with links=1 the lines of accepted synchronisations. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(context, request, "public:read");
   await enforceRateLimit(context, rateLimitRules(context.env).search, clientIp(context), {
@@ -27,6 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     zoom: Number.isFinite(zoom) ? zoom : 2,
     language: languageQuery(url),
     today: isoToday(),
+    links: url.searchParams.get("links") === "1",
   });
   return openDataResponse(request, { version, body: () => JSON.stringify(data), contentType: "application/json; charset=utf-8", maxAge: 60 });
 }

@@ -285,3 +285,71 @@ describe("pages", () => {
     expect(data.hub.originalLanguage).toBe("fr");
   });
 });
+
+describe("the map's synchronisation lines (links=1)", () => {
+  const world: [number, number, number, number] = [-180, -85, 180, 85];
+  const view = { bbox: world, zoom: 2, language: "en" as const, today: TODAY };
+  const coordinates = async (hubId: number) => {
+    const hub = await database.db.selectFrom("hubs").select(["latitude", "longitude"]).where("id", "=", hubId).executeTakeFirstOrThrow();
+    return [hub.latitude, hub.longitude];
+  };
+  const line = async (a: number, b: number) => [...(await coordinates(a)), ...(await coordinates(b))];
+
+  it("draws a line for each accepted synchronisation between two HUBs on the map, and none for pending or declined ones", async () => {
+    const requests = await database.db.selectFrom("hub_sync_requests").select(["requester_hub_id", "target_hub_id", "status"]).execute();
+    const accepted = requests.filter((request) => request.status === "accepted");
+    const other = requests.filter((request) => request.status !== "accepted");
+    expect(accepted.length).toBeGreaterThan(0);
+    expect(other.length).toBeGreaterThan(0);
+
+    const data = await getMapData(database.db, { ...view, filters: {}, links: true });
+    const drawn = data.links!.map((drawnLine) => drawnLine.join(","));
+    for (const request of accepted) expect(drawn).toContain((await line(request.requester_hub_id, request.target_hub_id)).join(","));
+    expect(drawn).toHaveLength(accepted.length);
+    // Without links=1, no lines travel.
+    expect((await getMapData(database.db, { ...view, filters: {} })).links).toBeUndefined();
+  });
+
+  it("keeps only the lines whose two HUBs match the filters, and whose one end at least is in view", async () => {
+    const [request] = await database.db.selectFrom("hub_sync_requests").select(["requester_hub_id", "target_hub_id"]).where("status", "=", "accepted").orderBy("id").limit(1).execute();
+    const expected = (await line(request!.requester_hub_id, request!.target_hub_id)).join(",");
+    const [latitude, longitude] = await coordinates(request!.requester_hub_id);
+    const around: [number, number, number, number] = [longitude! - 0.5, latitude! - 0.5, longitude! + 0.5, latitude! + 0.5];
+    const near = await getMapData(database.db, { ...view, bbox: around, zoom: 10, filters: {}, links: true });
+    expect(near.links!.map((drawnLine) => drawnLine.join(","))).toContain(expected);
+
+    const elsewhere: [number, number, number, number] = [-179, -84, -178, -83];
+    expect((await getMapData(database.db, { ...view, bbox: elsewhere, zoom: 10, filters: {}, links: true })).links).toEqual([]);
+
+    // A filter that leaves one of the two HUBs off the map leaves the line off too.
+    const countryOf = (hubId: number) =>
+      database.db
+        .selectFrom("hubs as h")
+        .innerJoin("organisations as o", "o.id", "h.lead_organisation_id")
+        .select("o.country_code")
+        .where("h.id", "=", hubId)
+        .executeTakeFirstOrThrow()
+        .then((row) => row.country_code.trim());
+    const accepted = await database.db.selectFrom("hub_sync_requests").select(["requester_hub_id", "target_hub_id"]).where("status", "=", "accepted").orderBy("id").execute();
+    let checked = 0;
+    for (const pair of accepted) {
+      const country = await countryOf(pair.requester_hub_id);
+      if (country === (await countryOf(pair.target_hub_id))) continue;
+      const pairLine = (await line(pair.requester_hub_id, pair.target_hub_id)).join(",");
+      expect((await getMapData(database.db, { ...view, filters: {}, links: true })).links!.map((drawnLine) => drawnLine.join(","))).toContain(pairLine);
+      const oneCountry = await getMapData(database.db, { ...view, filters: { country }, links: true });
+      expect(oneCountry.links!.map((drawnLine) => drawnLine.join(","))).not.toContain(pairLine);
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it("is asked for through the map API with links=1", async () => {
+    const response = await callRoute(mapLoader, database, { path: "http://localhost/api/map?bbox=-180,-85,180,85&zoom=2&lang=en&links=1" });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { links: unknown[] };
+    expect(body.links.length).toBeGreaterThan(0);
+    const without = (await (await callRoute(mapLoader, database, { path: "http://localhost/api/map?bbox=-180,-85,180,85&zoom=2&lang=en" })).json()) as { links?: unknown };
+    expect(without.links).toBeUndefined();
+  });
+});

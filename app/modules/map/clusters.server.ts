@@ -7,6 +7,7 @@ import { listMapPoints, type MapPoint } from "~/modules/map/map-points.server";
 import { searchMatches } from "~/modules/hubs/hub-search.server";
 import type { PublicHubStatus } from "~/modules/hubs/lifecycle";
 import { MAX_MAP_ZOOM } from "~/modules/map/map-view";
+import { acceptedSynchronisationPairs } from "~/modules/network/synchronisation.server";
 
 /**
  * Points closer than this many screen pixels (as supercluster counts them: twice Leaflet's) merge,
@@ -44,6 +45,11 @@ export interface MapHubPoint {
 export interface MapData {
   total: number;
   items: (MapCluster | MapHubPoint)[];
+  /**
+   * Asked for with `links`: accepted synchronisations between two HUBs on the map, at least one of
+   * them in view, as [latitude, longitude, latitude, longitude]; at most MAX_MAP_LINKS.
+   */
+  links?: [number, number, number, number][];
 }
 
 type PointProperties = { index: number };
@@ -51,7 +57,12 @@ type PointProperties = { index: number };
 interface MapIndex {
   points: MapPoint[];
   index: Supercluster<PointProperties, Supercluster.AnyProps>;
+  /** Position in `points` by HUB id, made the first time lines are asked for. */
+  positions?: Map<number, number>;
 }
+
+/** Lines drawn at most, nearest the view first; the map is a picture of the network, the HUB pages its record. */
+export const MAX_MAP_LINKS = 300;
 
 /**
  * How long an index may go on answering after the registry changed, while its replacement is built
@@ -174,6 +185,7 @@ export async function getMapData(
     now,
     backgroundFrom,
     maxIndexedPoints,
+    links,
   }: {
     filters: HubFilters;
     bbox: [number, number, number, number];
@@ -183,14 +195,13 @@ export async function getMapData(
     now?: number;
     backgroundFrom?: number;
     maxIndexedPoints?: number;
+    /** Also the lines of accepted synchronisations (issue 16). */
+    links?: boolean;
   },
 ): Promise<MapData & { version: number }> {
   const current = await getPublicDataVersion(db);
   const withoutView = { ...filters, bbox: undefined };
-  const {
-    version,
-    index: { points, index },
-  } = await mapIndex(
+  const { version, index: built } = await mapIndex(
     db,
     `map:${today}:${filterKey(withoutView)}`,
     current,
@@ -213,6 +224,7 @@ export async function getMapData(
     },
     { now, backgroundFrom, maxIndexedPoints },
   );
+  const { points, index } = built;
   const level = Math.max(0, Math.min(20, Math.round(zoom)));
   const [west, south, east, north] = bbox;
   const features =
@@ -242,7 +254,29 @@ export async function getMapData(
     }
     return cluster;
   });
-  return { version, total: points.length, items };
+  if (!links) return { version, total: points.length, items };
+  return { version, total: points.length, items, links: await linksInView(db, built, bbox, version) };
+}
+
+/** The accepted synchronisations between two HUBs of `built`, at least one of them inside `bbox`. */
+async function linksInView(db: DB, built: MapIndex, bbox: [number, number, number, number], version: number): Promise<[number, number, number, number][]> {
+  const pairs = await cachedPublic(db, "map-link-pairs", () => acceptedSynchronisationPairs(db), version);
+  const positions = (built.positions ??= new Map(built.points.map((point, position) => [point.id, position])));
+  const [west, south, east, north] = bbox;
+  const inView = (point: MapPoint) =>
+    point.latitude >= south && point.latitude <= north && (west <= east ? point.longitude >= west && point.longitude <= east : point.longitude >= west || point.longitude <= east);
+  const lines: [number, number, number, number][] = [];
+  for (const [first, second] of pairs) {
+    const a = positions.get(first);
+    const b = positions.get(second);
+    if (a === undefined || b === undefined) continue;
+    const from = built.points[a];
+    const to = built.points[b];
+    if (!inView(from) && !inView(to)) continue;
+    lines.push([from.latitude, from.longitude, to.latitude, to.longitude]);
+    if (lines.length === MAX_MAP_LINKS) break;
+  }
+  return lines;
 }
 
 function hubPoint(point: MapPoint, language: Language): MapHubPoint {

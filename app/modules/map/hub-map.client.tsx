@@ -1,6 +1,6 @@
 import L from "leaflet";
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from "react";
-import { GeoJSON, MapContainer, Marker, Pane, Popup, TileLayer, useMap, useMapEvents, CircleMarker, Tooltip } from "react-leaflet";
+import { GeoJSON, MapContainer, Marker, Pane, Polyline, Popup, TileLayer, useMap, useMapEvents, CircleMarker, Tooltip } from "react-leaflet";
 import type { FeatureCollection } from "geojson";
 import { useTranslation } from "react-i18next";
 import type { Language } from "~/modules/i18n/config";
@@ -209,6 +209,17 @@ function HubLayer({ language, query, goals, onViewChange, linkTarget }: HubMapPr
 
   return (
     <>
+      {/* Accepted synchronisations (asked for with links=1): a picture only, the HUB pages list them. */}
+      {data?.links?.map(([fromLatitude, fromLongitude, toLatitude, toLongitude]) => (
+        <Polyline
+          key={`${fromLatitude},${fromLongitude},${toLatitude},${toLongitude}`}
+          positions={[
+            [fromLatitude, fromLongitude],
+            [toLatitude, toLongitude],
+          ]}
+          pathOptions={{ className: "hub-map__link", interactive: false }}
+        />
+      ))}
       {data?.items.map((item) =>
         item.kind === "hub" ? (
           <HubMarker key={item.slug} hub={item} goals={goals} language={language} linkTarget={linkTarget} />
@@ -231,6 +242,7 @@ function HubLayer({ language, query, goals, onViewChange, linkTarget }: HubMapPr
       )}
       <div className="hub-map__status" role="status">
         {data ? t("map:onMap", { count: data.total }) : t("map:loading")}
+        {data?.links ? ` · ${t("map:linksShown", { count: data.links.length })}` : null}
       </div>
     </>
   );

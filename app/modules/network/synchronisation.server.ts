@@ -23,6 +23,15 @@ export function linkedHubIdsSql(hubRef: Expression<number> | number) {
     from hub_sync_requests sr where sr.status = 'accepted' and (sr.requester_hub_id = ${hubRef} or sr.target_hub_id = ${hubRef}))`;
 }
 
+/**
+ * Every accepted synchronisation as a pair of HUB ids (for the map's lines: the map keeps the pairs
+ * whose two HUBs it shows, which settles who is public and who matches the filters).
+ */
+export async function acceptedSynchronisationPairs(db: DB): Promise<[number, number][]> {
+  const rows = await db.selectFrom("hub_sync_requests").select(["requester_hub_id", "target_hub_id"]).where("status", "=", "accepted").orderBy("id").execute();
+  return rows.map((row) => [row.requester_hub_id, row.target_hub_id]);
+}
+
 /** The same, for one HUB: two indexed look-ups (one per direction), not an OR over every request. */
 export async function linkedHubIds(db: DB, hubId: number): Promise<number[]> {
   const rows = await db
