@@ -4,6 +4,7 @@
  * to create and drop a database named l4a_bench_network_*): suggested partners for a sample of
  * HUBs, the exchange space's search (threads and posts in the three languages, --threads, default
  * one per five HUBs, about --posts per thread), and the events calendar. Prints p50 and p99 times.
+ * --keep leaves the database in place (its name is printed) to read query plans; drop it after.
  */
 import { sql } from "kysely";
 import postgres from "postgres";
@@ -23,6 +24,7 @@ const HUBS = Number(flag("hubs") ?? 100_000);
 const SAMPLE = Number(flag("sample") ?? 100);
 const THREADS = Number(flag("threads") ?? Math.round(HUBS / 5));
 const POSTS_PER_THREAD = Number(flag("posts") ?? 8);
+const KEEP = args.includes("--keep");
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 function percentile(values: number[], share: number) {
@@ -76,7 +78,8 @@ async function main() {
     console.log(`events calendar (all upcoming): p50 ${percentile(calendar, 0.5).toFixed(0)} ms, p99 ${percentile(calendar, 0.99).toFixed(0)} ms`);
   } finally {
     await handle.close();
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    if (KEEP) console.log(`kept database ${name}`);
+    else await admin.unsafe(`drop database if exists ${name} with (force)`);
     await admin.end();
   }
 }
