@@ -256,3 +256,54 @@ function clamp(value: number, min: number, max: number) {
 function wrap(longitude: number) {
   return ((((longitude + 180) % 360) + 360) % 360) - 180;
 }
+
+/** Exchange-space words, as a reader types them (singular, another form than the posts'), five per language. */
+export const EXCHANGE_SEARCH_WORDS: Record<Language, string[]> = {
+  en: ["garden", "city", "roof", "market", "farmer"],
+  es: ["ciudad", "huerto", "mercado", "bosque", "vivienda"],
+  fr: ["ville", "jardin", "toit", "marché", "forêt"],
+};
+
+const EXCHANGE_OPENERS: Record<Language, (subject: string, place: string, people: string) => { title: string; post: string }> = {
+  en: (subject, place, people) => ({ title: `${cap(subject)} in ${place}: who has tried it?`, post: `Our cities are working on ${subject} with ${people} in ${place}. Has another HUB published its results?` }),
+  es: (subject, place, people) => ({ title: `${cap(subject)} en ${place}: ¿quién lo ha probado?`, post: `Nuestras ciudades trabajan en ${subject} con ${people} en ${place}. ¿Otro HUB ha publicado sus resultados?` }),
+  fr: (subject, place, people) => ({ title: `${cap(subject)} dans ${place} : qui a essayé ?`, post: `Nos villes travaillent sur les ${subject} avec les ${people} dans ${place}. Un autre HUB a-t-il publié ses résultats ?` }),
+};
+
+/**
+ * The exchange space of a network that size: `threads` threads (half English, a quarter Spanish,
+ * a quarter French; 3 % hidden, 20 % public), 1 to `2 × postsPerThread - 1` posts each, the words
+ * of the HUB texts. Posts are written as the demo seed writes them (the indexing triggers run).
+ */
+export async function loadSyntheticExchange(db: Kysely<Database>, { threads, postsPerThread, log }: { threads: number; postsPerThread: number; log: (message: string) => void }) {
+  const random = rng(1016);
+  const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
+  const languages: Language[] = ["en", "en", "es", "fr"];
+  const BATCH = 1000;
+  const started = Date.now();
+  let posts = 0;
+  for (let start = 0; start < threads; start += BATCH) {
+    const size = Math.min(BATCH, threads - start);
+    const specs = Array.from({ length: size }, () => {
+      const language = pick(languages);
+      const pool = WORDS[language];
+      const opener = EXCHANGE_OPENERS[language](pick(pool.subjects), pick(pool.places), pick(pool.people));
+      const replies = Array.from({ length: Math.floor(random() * (2 * postsPerThread - 1)) }, () => EXCHANGE_OPENERS[language](pick(pool.subjects), pick(pool.places), pick(pool.people)).post);
+      const lastPostAt = new Date(Date.parse("2026-12-01T00:00:00Z") - Math.floor(random() * 730) * 86_400_000);
+      return { language, opener, replies, lastPostAt, hidden: random() < 0.03, isPublic: random() < 0.2 };
+    });
+    await db.transaction().execute(async (trx) => {
+      const rows = await trx
+        .insertInto("exchange_threads")
+        .values(specs.map((spec) => ({ topic_kind: "general" as const, title: spec.opener.title.slice(0, 200), language: spec.language, hidden: spec.hidden, is_public: spec.isPublic, last_post_at: spec.lastPostAt })))
+        .returning("id")
+        .execute();
+      const values = specs.flatMap((spec, index) => [spec.opener.post, ...spec.replies].map((body) => ({ thread_id: rows[index].id, body, hidden: random() < 0.01 })));
+      posts += values.length;
+      for (let from = 0; from < values.length; from += 5000) await trx.insertInto("exchange_posts").values(values.slice(from, from + 5000)).execute();
+    });
+    if ((start / BATCH) % 10 === 0) log(`  loaded ${start + size} threads, ${posts} posts (${Math.round((Date.now() - started) / 1000)} s)`);
+  }
+  await sql`vacuum analyze exchange_threads, exchange_posts`.execute(db);
+  return { threads, posts };
+}

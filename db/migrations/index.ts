@@ -19,6 +19,7 @@ import * as exchangePostOrganisation from "./2026-12-01-170-exchange-post-organi
 import * as hubReportingState from "./2026-12-01-120-hub-reporting-state";
 import * as publicVersionsPerHub from "./2026-12-01-120-public-versions-per-hub";
 import * as searchRow from "./2026-12-01-120-search-row";
+import * as exchangeSearchLanguages from "./2026-12-01-180-exchange-search-languages";
 
 /**
  * Every migration, in order. A static list (not a folder scan) so the same set runs
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01-120-hub-reporting-state": hubReportingState,
   "2026-12-01-120-public-versions-per-hub": publicVersionsPerHub,
   "2026-12-01-120-search-row": searchRow,
+  "2026-12-01-180-exchange-search-languages": exchangeSearchLanguages,
 };

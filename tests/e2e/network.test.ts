@@ -1,6 +1,7 @@
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "~/modules/config/env.server";
+import { isoToday } from "~/modules/hubs/lifecycle";
 import { accessibilityViolations } from "../support/browser";
 import { useApp } from "../support/e2e";
 import { E2E_SESSION_SECRET } from "../support/server";
@@ -9,11 +10,16 @@ import { sessionCookie } from "../support/sessions";
 /**
  * The HUB network in a browser (issue 16): the Bogotá city (Spanish) asks a suggested partner to
  * synchronise, the partner's city (French) accepts, both HUB pages show the link with its reason;
- * the new pages are axe-clean in the three languages and report no CSP violation.
+ * the new pages are axe-clean in the three languages and report no CSP violation: the exchange space
+ * (public, member and secretariat views), events, synchronisation, HUB pages with suggestions, the
+ * certificate, the secretariat's pages, the council dashboard's and annual report's impact, and the
+ * suggested partners in the proposal form; the reported post is hidden and a suggestion followed by keyboard.
  */
 
 /** Per HUB slug, the Cookie header of a representative of the city that leads it (written before the server starts). */
 const cityCookies = new Map<string, string>();
+/** Demo rows the pages below open, read before the server starts. */
+const demo = { bogotaHubId: 0, publicThreadId: 0, membersThreadId: 0, reportedPostBody: "" };
 
 const app = useApp({
   prepare: async (db) => {
@@ -34,6 +40,14 @@ const app = useApp({
       }
       cityCookies.set(hub.slug, await sessionCookie(db, env, userId));
     }
+    demo.bogotaHubId = (await db.selectFrom("hubs").select("id").where("slug", "=", "bogota-cycle-network").executeTakeFirstOrThrow()).id;
+    demo.publicThreadId = (await db.selectFrom("exchange_threads").select("id").where("is_public", "=", true).orderBy("id").executeTakeFirstOrThrow()).id;
+    demo.membersThreadId = (await db.selectFrom("exchange_threads").select("id").where("is_public", "=", false).orderBy("id").executeTakeFirstOrThrow()).id;
+    // An open report for the secretariat's reports page (the council member reports a post of a members' thread).
+    const post = await db.selectFrom("exchange_posts").select(["id", "body"]).where("thread_id", "=", demo.membersThreadId).orderBy("id").executeTakeFirstOrThrow();
+    const council = await db.selectFrom("users").select("id").where("email", "=", "council@demo.l4a.test").executeTakeFirstOrThrow();
+    await db.insertInto("exchange_reports").values({ post_id: post.id, reporter_id: council.id, reason: "Off topic" }).execute();
+    demo.reportedPostBody = post.body;
   },
 });
 
@@ -47,6 +61,23 @@ async function expectAxeClean(page: Page, path: string) {
   await page.getByRole("heading", { level: 1 }).first().waitFor();
   expect(await accessibilityViolations(page, { wcag22: true }), path).toEqual([]);
 }
+
+/** Presses Tab until `target` has the focus (at most `limit` times): the keyboard reaches it, in page order. */
+async function tabTo(page: Page, target: Locator, limit = 300) {
+  for (let presses = 0; presses < limit; presses += 1) {
+    await page.keyboard.press("Tab");
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+  }
+  throw new Error(`Tab never reached ${target}`);
+}
+
+const LANGUAGES = ["en", "es", "fr"] as const;
+const T = {
+  impact: { en: "Impact: acceleration and synchronisation", es: "Impacto: aceleración y sincronización", fr: "Impact : accélération et synchronisation" },
+  acceleration: { en: "Acceleration", es: "Aceleración", fr: "Accélération" },
+  reportsTitle: { en: "Reported exchange posts", es: "Mensajes denunciados del espacio de intercambio", fr: "Messages signalés de l'espace d'échange" },
+  suggestions: { en: "Suggested partners", es: "Socios sugeridos", fr: "Partenaires suggérés" },
+};
 
 describe("the HUB network", () => {
   let partnerSlug = "";
@@ -155,6 +186,7 @@ describe("the HUB network", () => {
       await expectAxeClean(page, `/${lang}/events?kind=network&when=past`);
       await expectAxeClean(page, `/${lang}/hubs/barcelona-climate-shelters`);
       await expectAxeClean(page, `/${lang}/hubs/barcelona-climate-shelters/certificate`);
+      await expectAxeClean(page, `/${lang}/exchange/${demo.publicThreadId}`);
     }
     const badge = await page.request.get(`${app.url}/api/hubs/barcelona-climate-shelters/badge.svg?lang=fr`);
     expect(badge.headers()["content-type"]).toBe("image/svg+xml; charset=utf-8");
@@ -169,7 +201,85 @@ describe("the HUB network", () => {
       await expectAxeClean(page, `/${lang}/admin/policy-councils`);
       await expectAxeClean(page, `/${lang}/admin/events`);
       await expectAxeClean(page, `/${lang}/admin/hubs/1/policy-councils`);
+      // The facilitation controls: announcements on the list, pin, lock, hide and move on a thread.
+      await expectAxeClean(page, `/${lang}/exchange`);
+      await expectAxeClean(page, `/${lang}/exchange/${demo.membersThreadId}`);
     }
+    await context.close();
+  });
+
+  it("a member's pages of the network are axe-clean in the three languages: the exchange with its forms, a thread, the synchronisation requests, a HUB page with suggestions", async () => {
+    const { context } = await app.newContext();
+    const page = await context.newPage();
+    await app.loginAs("city", context);
+    for (const lang of LANGUAGES) {
+      await expectAxeClean(page, `/${lang}/exchange`);
+      await expectAxeClean(page, `/${lang}/exchange/${demo.membersThreadId}`);
+      await expectAxeClean(page, `/${lang}/synchronisation`);
+      await page.goto(`${app.url}/${lang}/hubs/barcelona-climate-shelters`);
+      await page.getByRole("region", { name: T.suggestions[lang] }).waitFor();
+      expect(await accessibilityViolations(page, { wcag22: true }), `${lang} HUB page with suggestions`).toEqual([]);
+    }
+    await context.close();
+  });
+
+  it("the council's dashboard and the annual report show the impact, each chart with its table, axe-clean in the three languages", async () => {
+    const { context } = await app.newContext();
+    const page = await context.newPage();
+    await app.loginAs("council", context);
+    // The server's year: it and this process share the clock.
+    const year = isoToday().slice(0, 4);
+    for (const lang of LANGUAGES) {
+      await page.goto(`${app.url}/${lang}/council`);
+      await page.getByRole("columnheader", { name: T.acceleration[lang], exact: true }).waitFor();
+      expect(await accessibilityViolations(page, { wcag22: true }), `/${lang}/council`).toEqual([]);
+
+      await page.goto(`${app.url}/${lang}/reports/${year}`);
+      const impact = page.getByRole("region", { name: T.impact[lang] });
+      await impact.waitFor();
+      expect(await impact.getByRole("table").count()).toBeGreaterThanOrEqual(2);
+      expect(await accessibilityViolations(page, { wcag22: true }), `/${lang}/reports/${year}`).toEqual([]);
+    }
+    await context.close();
+  });
+
+  it("the secretariat reads the open reports in the three languages and hides the reported post by keyboard", async () => {
+    const { context } = await app.newContext();
+    const page = await context.newPage();
+    await app.loginAs("secretariat", context);
+    for (const lang of LANGUAGES) {
+      await page.goto(`${app.url}/${lang}/admin/exchange-reports`);
+      await page.getByRole("heading", { level: 1, name: T.reportsTitle[lang] }).waitFor();
+      await page.getByRole("listitem").filter({ hasText: demo.reportedPostBody.slice(0, 60) }).first().waitFor();
+      expect(await accessibilityViolations(page, { wcag22: true }), `/${lang}/admin/exchange-reports`).toEqual([]);
+    }
+    const hide = page.getByRole("button", { name: /^Masquer/ }).first();
+    await tabTo(page, hide);
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/hidden=1/);
+    await page.getByRole("status").filter({ hasText: "Le message est masqué et ses signalements sont clos." }).waitFor();
+    await page.getByText("Aucun signalement ouvert.").waitFor();
+    expect(await accessibilityViolations(page, { wcag22: true })).toEqual([]);
+    await context.close();
+  });
+
+  it("the proposal form suggests partners with their reasons in the three languages; the keyboard reaches them", async () => {
+    const { context } = await app.newContext();
+    const page = await context.newPage();
+    await app.loginAs("city", context);
+    for (const lang of LANGUAGES) {
+      await page.goto(`${app.url}/${lang}/my/hubs/${demo.bogotaHubId}`);
+      const suggestions = page.getByRole("region", { name: T.suggestions[lang] });
+      await suggestions.getByRole("listitem").first().waitFor();
+      expect(await accessibilityViolations(page, { wcag22: true }), `/${lang}/my/hubs/${demo.bogotaHubId}`).toEqual([]);
+    }
+    // In French, by keyboard: Tab to the first suggested HUB and follow it with Enter.
+    const first = page.getByRole("region", { name: T.suggestions.fr }).getByRole("listitem").first().getByRole("link").first();
+    const href = (await first.getAttribute("href"))!;
+    await tabTo(page, first, 1000);
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`${app.url}${href}`);
+    await page.getByRole("heading", { level: 1 }).waitFor();
     await context.close();
   });
 });

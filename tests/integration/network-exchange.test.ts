@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { action as listAction, loader as listLoader } from "~/routes/$lang.exchange";
 import { action as threadAction, loader as threadLoader } from "~/routes/$lang.exchange_.$threadId";
@@ -112,5 +113,29 @@ describe("the exchange space", () => {
       last = (await callRoute(listAction, database, { path: "/en/exchange", params: { lang: "en" }, cookie: council.cookie, body: { ...newThread, title: `Thread ${i}` } })).status;
     }
     expect(last).toBe(429);
+  });
+
+  it("search stems each thread in its own language: ciudad finds ciudades, ville finds villes, city finds cities", async () => {
+    const start = async (language: "en" | "es" | "fr", title: string, body: string) => {
+      const { id } = await database.db.insertInto("exchange_threads").values({ topic_kind: "general", title, language, created_by: council.id }).returning("id").executeTakeFirstOrThrow();
+      await database.db.insertInto("exchange_posts").values({ thread_id: id, author_id: council.id, body }).execute();
+      return id;
+    };
+    const spanish = await start("es", "Corredores verdes en las ciudades", "Bogotá y Medellín comparten su experiencia.");
+    const french = await start("fr", "Adaptation au climat", "Les villes côtières s'adaptent à la montée des eaux.");
+    const english = await start("en", "Heat plans", "Resilient cities share their heatwave plans.");
+    const search = async (lang: string, q: string) =>
+      ((await (await list(lang, unverifiedCity, `?q=${encodeURIComponent(q)}`)).json()).threads as { id: number }[]).map((row) => row.id).sort((a, b) => a - b);
+    expect(await search("es", "ciudad")).toEqual([spanish]);
+    // The first thread's title ("Villes durables…") is French too.
+    expect(await search("fr", "ville")).toEqual([threadId, french].sort((a, b) => a - b));
+    expect(await search("fr", "côtière")).toEqual([french]);
+    expect(await search("en", "city")).toEqual([english]);
+    // A reader finds a thread written in another language with a word of that language.
+    expect(await search("en", "ciudad")).toEqual([spanish]);
+    // A thread whose language the secretariat corrects is re-indexed, its posts with it.
+    await database.db.updateTable("exchange_threads").set({ language: "es" }).where("id", "=", english).execute();
+    const reindexed = await database.db.selectFrom("exchange_posts").select(sql<string>`document::text`.as("document")).where("thread_id", "=", english).executeTakeFirstOrThrow();
+    expect(reindexed.document).toContain("'resilient'"); // the English stem is 'resili'
   });
 });

@@ -3,6 +3,7 @@ import type { DB } from "../../../db/index";
 import type { ExchangeTopicKind, Language } from "../../../db/schema";
 import type { SessionUser } from "~/modules/accounts/session.server";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { searchQuery } from "~/modules/hubs/hub-search.server";
 import { hubTitleSql } from "~/modules/hubs/hub-texts.server";
 import { isPublicHubSql } from "~/modules/hubs/lifecycle.server";
 import { consumeRateLimit, type RateLimitRule } from "~/modules/http/rate-limit.server";
@@ -43,14 +44,17 @@ function visibleThreads(db: DB, viewer: Viewer) {
 /** Threads the viewer may read: pinned first, then the reader's language, then the latest activity; `q` searches titles and posts. */
 export async function listThreads(db: DB, viewer: Viewer, { language, q, limit = 100 }: { language: Language; q?: string; limit?: number }): Promise<ThreadSummary[]> {
   const moderator = can(viewer, "exchange:moderate");
-  const query = q ? sql`websearch_to_tsquery('simple', ${q})` : null;
   const rows = await visibleThreads(db, viewer)
-    .$if(query !== null, (qb) =>
-      qb.where((eb) =>
-        eb.or([
-          sql<boolean>`t.document @@ ${query}`,
-          sql<boolean>`exists (select 1 from exchange_posts p where p.thread_id = t.id and p.document @@ ${query} ${moderator ? sql`` : sql`and not p.hidden`})`,
-        ]),
+    .$if(q !== undefined && q !== "", (qb) =>
+      // Titles and posts are indexed in their thread's language (migration 180); the query is OR-ed
+      // over the three configurations, so "ciudad" finds "ciudades" and a French word an English
+      // thread's. Both GIN indexes are read once, not one post lookup per thread.
+      qb.where(
+        sql<boolean>`t.id in (
+          with x as materialized (select ${searchQuery(q!)} as q)
+          select st.id from exchange_threads st, x where st.document @@ x.q
+          union
+          select sp.thread_id from exchange_posts sp, x where sp.document @@ x.q ${moderator ? sql`` : sql`and not sp.hidden`})`,
       ),
     )
     .select([
