@@ -165,6 +165,28 @@ describe("the public map", () => {
     await context.close();
   });
 
+  it("shows synchronised HUBs as lines when asked, keeps the choice in the URL, and stays accessible", async () => {
+    const { context, page } = await openPage("/fr");
+    await mapReady(page);
+    expect(await page.locator(".hub-map .hub-map__link").count()).toBe(0);
+    const toggle = page.getByLabel("Afficher sur la carte les lignes entre HUBs synchronisés");
+    await toggle.focus();
+    await page.keyboard.press("Space");
+    await page.waitForURL(/links=1/);
+    await page.locator(".hub-map .hub-map__link").first().waitFor();
+    const lines = await page.locator(".hub-map .hub-map__link").count();
+    expect(lines).toBeGreaterThan(0);
+    await expect.poll(() => page.locator(".hub-map__status").textContent()).toContain(`${lines} ligne`);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // The shared URL draws them again; unticking takes them away.
+    await page.goto(`${app.url}/fr?links=1`);
+    await page.locator(".hub-map .hub-map__link").first().waitFor();
+    await page.getByLabel("Afficher sur la carte les lignes entre HUBs synchronisés").uncheck();
+    await page.waitForURL((url) => !url.searchParams.has("links"));
+    await expect.poll(() => page.locator(".hub-map .hub-map__link").count()).toBe(0);
+    await context.close();
+  });
+
   it("keyboard only: reaches a HUB from the map, opens its popup, and gets to the HUB page", async () => {
     const { context, page } = await openPage("/en?map=6/4.65/-74.1");
     await mapReady(page);

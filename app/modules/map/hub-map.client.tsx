@@ -217,7 +217,9 @@ function HubLayer({ language, query, goals, onViewChange, linkTarget }: HubMapPr
             [fromLatitude, fromLongitude],
             [toLatitude, toLongitude],
           ]}
-          pathOptions={{ className: "hub-map__link", interactive: false }}
+          // Options Leaflet reads when it creates the path (react-leaflet's pathOptions only restyle it).
+          className="hub-map__link"
+          interactive={false}
         />
       ))}
       {data?.items.map((item) =>
