@@ -38,7 +38,8 @@ export function RepeatList<Row>({
             </button>
           );
           return (
-            <li key={item.key}>
+            // Conform has no key for rows it did not add itself (a submission answered with errors): their place is their identity.
+            <li key={item.key ?? `${list.name}[${index}]`}>
               {itemLegend ? (
                 <fieldset>
                   <legend>{itemLegend(number)}</legend>
