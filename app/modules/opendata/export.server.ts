@@ -63,28 +63,84 @@ interface ExportOptions {
   chunkSize?: number;
 }
 
-/** HUBs per query while streaming: about 1 MB of GeoJSON, so memory stays flat whatever the registry's size (5,000 a query was faster but grew the server's memory by 250 MB or more). */
+/**
+ * HUBs per query while streaming. The first chunk is small: it is read before the response starts
+ * (the status waits for it), so it sets the first byte. The others are read one ahead of the socket:
+ * the database works on the next while this process writes the current one. Bigger chunks cost the
+ * database a little less per HUB but at 2,000 its planner turns to scans of whole tables.
+ */
+const FIRST_CHUNK = 500;
 const EXPORT_CHUNK = 1000;
 
-function exportBase(db: DB, { language, today, filters }: ExportOptions) {
-  return joinHubTexts(db.selectFrom("hubs as h").innerJoin("organisations as o", "o.id", "h.lead_organisation_id"), language).where(hubFilterCondition(filters, today));
+/** The public HUBs matching the filters, in the export's order: most recently recognised first. Filters read `h` and `o` only, never the texts. */
+function exportIds(db: DB, { today, filters }: ExportOptions) {
+  return db
+    .selectFrom("hubs as h")
+    .innerJoin("organisations as o", "o.id", "h.lead_organisation_id")
+    .where(hubFilterCondition(filters, today))
+    .select("h.id")
+    .orderBy("h.recognised_at", "desc")
+    .orderBy("h.slug");
 }
 
 /**
  * Every public field of the HUBs `ids` (chosen by the filters already: only "still public" is checked
- * again, for a HUB withdrawn since), in no particular order. The ids come as one array joined by key,
- * so each chunk is a few index look-ups whatever the registry's size.
+ * again, for a HUB withdrawn since), in no particular order. One query: the chunk's ids come as one
+ * array, joined by key to the HUB, and each list (goals, targets, cities, links, products, councils)
+ * is read for the whole chunk at once, grouped by HUB (`= any(ids)`), never by a subquery per HUB.
  */
 async function exportRows(db: DB, options: ExportOptions, ids: number[]): Promise<OpenDataHub[]> {
   const { language, today, origin } = options;
+  const chunk = idArray(ids);
   const rows = await joinHubTexts(
     db
-      .selectFrom(sql<{ id: number }>`(select unnest(${idArray(ids)}) as id)`.as("chunk"))
+      .selectFrom(sql<{ id: number }>`(select unnest(${chunk}) as id)`.as("chunk"))
       .innerJoin("hubs as h", "h.id", "chunk.id")
       .innerJoin("organisations as o", "o.id", "h.lead_organisation_id"),
     language,
   )
     .leftJoin("themes as th", "th.id", "h.theme_id")
+    .leftJoin(
+      sql<{ hub_id: number; goals: string }>`(select hub_id, string_agg(goal::text, ';' order by is_primary desc, goal) as goals from hub_goals where hub_id = any(${chunk}) group by hub_id)`.as("g"),
+      "g.hub_id",
+      "h.id",
+    )
+    .leftJoin(
+      sql<{ hub_id: number; targets: string }>`(select hub_id, string_agg(target_id, ';' order by target_id) as targets from hub_targets where hub_id = any(${chunk}) group by hub_id)`.as("t"),
+      "t.hub_id",
+      "h.id",
+    )
+    .leftJoin(
+      sql<{ hub_id: number; participants: string }>`(select p.hub_id, string_agg(po.city || ' (' || po.country_code || ')', ';' order by po.city) as participants
+          from hub_participants p join organisations po on po.id = p.organisation_id where p.hub_id = any(${chunk}) group by p.hub_id)`.as("p"),
+      "p.hub_id",
+      "h.id",
+    )
+    .leftJoin(
+      // Linked either way by an accepted request (linkedHubIdsSql), each other HUB once, public ones only.
+      sql<{ hub_id: number; synchronised: string }>`(select link.hub_id, string_agg(s.slug, ';' order by s.slug) as synchronised
+          from (select requester_hub_id as hub_id, target_hub_id as other_id from hub_sync_requests where status = 'accepted' and requester_hub_id = any(${chunk})
+                union
+                select target_hub_id, requester_hub_id from hub_sync_requests where status = 'accepted' and target_hub_id = any(${chunk})) link
+          join hubs s on s.id = link.other_id where ${isPublicHubSql("s")} group by link.hub_id)`.as("s"),
+      "s.hub_id",
+      "h.id",
+    )
+    .leftJoin(
+      sql<{ hub_id: number; joint_products: number }>`(select request.hub_id, count(*)::int as joint_products
+          from (select id, requester_hub_id as hub_id from hub_sync_requests where status = 'accepted' and requester_hub_id = any(${chunk})
+                union
+                select id, target_hub_id from hub_sync_requests where status = 'accepted' and target_hub_id = any(${chunk})) request
+          join hub_joint_products product on product.sync_request_id = request.id group by request.hub_id)`.as("jp"),
+      "jp.hub_id",
+      "h.id",
+    )
+    .leftJoin(
+      sql<{ hub_id: number; councils: string }>`(select hp.hub_id, string_agg(pc.slug, ';' order by pc.position, pc.id) as councils
+          from hub_policy_councils hp join policy_councils pc on pc.id = hp.council_id where hp.hub_id = any(${chunk}) group by hp.hub_id)`.as("c"),
+      "c.hub_id",
+      "h.id",
+    )
     .where(isPublicHubSql())
     .select([
       "h.id",
@@ -106,16 +162,12 @@ async function exportRows(db: DB, options: ExportOptions, ids: number[]): Promis
       hubText("summary").as("summary"),
       hubText("description").as("description"),
       hubTextLanguage(language, ["title", "summary"]).as("text_language"),
-      sql<string | null>`(select string_agg(g.goal::text, ';' order by g.is_primary desc, g.goal) from hub_goals g where g.hub_id = h.id)`.as("goals"),
-      sql<string | null>`(select string_agg(t.target_id, ';' order by t.target_id) from hub_targets t where t.hub_id = h.id)`.as("targets"),
-      sql<string | null>`(select string_agg(po.city || ' (' || po.country_code || ')', ';' order by po.city) from hub_participants p join organisations po on po.id = p.organisation_id where p.hub_id = h.id)`.as(
-        "participants",
-      ),
-      sql<string | null>`(select string_agg(s.slug, ';' order by s.slug) from hubs s where s.id in ${linkedHubIdsSql(sql.ref("h.id"))} and ${isPublicHubSql("s")})`.as(
-        "synchronised",
-      ),
-      sql<number>`(select count(*)::int from hub_joint_products jp join hub_sync_requests jr on jr.id = jp.sync_request_id where jr.status = 'accepted' and (jr.requester_hub_id = h.id or jr.target_hub_id = h.id))`.as("joint_products"),
-      sql<string | null>`(select string_agg(pc.slug, ';' order by pc.position, pc.id) from hub_policy_councils hp join policy_councils pc on pc.id = hp.council_id where hp.hub_id = h.id)`.as("councils"),
+      "g.goals",
+      "t.targets",
+      "p.participants",
+      "s.synchronised",
+      "jp.joint_products",
+      "c.councils",
     ])
     .execute();
   // The acceleration of the chunk's HUBs: three indexed queries.
@@ -149,7 +201,7 @@ async function exportRows(db: DB, options: ExportOptions, ids: number[]): Promis
         participating_cities: split(row.participants),
         synchronised_with: split(row.synchronised),
         policy_councils: split(row.councils),
-        joint_products: Number(row.joint_products),
+        joint_products: Number(row.joint_products ?? 0),
         acceleration_pace: acceleration.get(row.id)?.overall ?? "not_measured",
         website: row.website,
         recognised_at: row.recognised_at ? new Date(row.recognised_at).toISOString() : null,
@@ -161,24 +213,48 @@ async function exportRows(db: DB, options: ExportOptions, ids: number[]): Promis
 }
 
 /**
- * The public HUBs matching the filters, most recently recognised first, in chunks: first their ids
- * (one light query, in the export's order), then every field of EXPORT_CHUNK HUBs at a time.
- * The ids and the first chunk are read before this resolves, so the response's status waits for
- * them: a database that is down answers 503 rather than a 200 cut short, and an export of one chunk
- * (most filtered ones) is never cut mid-body. A failure on a later chunk aborts the connection, so
+ * The public HUBs matching the filters, most recently recognised first, in chunks. The first chunk
+ * (its ids by a top-N query, then its fields) is read before this resolves, so the response's status
+ * waits for it: a database that is down answers 503 rather than a 200 cut short, and an export of
+ * one chunk (most filtered ones) is never cut mid-body. The ids of the rest are read after it, in the
+ * background, then EXPORT_CHUNK HUBs a query. A failure on a later chunk aborts the connection, so
  * the client sees an incomplete download, never a short file that looks whole.
  */
 async function publicHubChunks(db: DB, options: ExportOptions): Promise<AsyncGenerator<OpenDataHub[]>> {
-  const ids = (await exportBase(db, options).select("h.id").orderBy("h.recognised_at", "desc").orderBy("h.slug").execute()).map((row) => row.id);
+  const firstSize = options.chunkSize ?? FIRST_CHUNK;
   const size = options.chunkSize ?? EXPORT_CHUNK;
-  const firstChunk = ids.length > 0 ? await exportRows(db, options, ids.slice(0, size)) : [];
+  const firstIds = (await exportIds(db, options).limit(firstSize).execute()).map((row) => row.id);
+  const firstChunk = firstIds.length > 0 ? await exportRows(db, options, firstIds) : [];
+  // Fewer than a chunk: that was all. Else every id again; the first chunk's are left out of the rest.
+  const rest =
+    firstIds.length < firstSize
+      ? undefined
+      : started(
+          exportIds(db, options)
+            .execute()
+            .then((rows) => {
+              const sent = new Set(firstIds);
+              return rows.map((row) => row.id).filter((id) => !sent.has(id));
+            }),
+        );
   return (async function* () {
     yield firstChunk;
-    for (let start = size; start < ids.length; start += size) {
-      // A HUB withdrawn between the two queries is left out; the rest keep the first query's order.
-      yield await exportRows(db, options, ids.slice(start, start + size));
+    const ids = rest ? await rest : [];
+    // A HUB withdrawn between the queries is left out; the rest keep the id query's order.
+    const read = (start: number) => (start < ids.length ? started(exportRows(db, options, ids.slice(start, start + size))) : undefined);
+    let next = read(0);
+    for (let start = 0; next; start += size) {
+      const current = next;
+      next = read(start + size);
+      yield await current;
     }
   })();
+}
+
+/** A promise read ahead: marked as handled, so one the consumer never awaits (a download cancelled) does not reject unhandled; awaiting it still throws. */
+function started<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
 }
 
 /**
@@ -186,6 +262,17 @@ async function publicHubChunks(db: DB, options: ExportOptions): Promise<AsyncGen
  * (the HTTP response waits for the socket to drain: server/remix-handler.ts), so a slow client never
  * makes the server hold the whole registry in memory. Aborted downloads stop the queries.
  */
+/**
+ * HUBs per piece of text sent (about 60 KB of GeoJSON): a chunk is written in many small strings,
+ * not one of megabytes, so each dies young in the garbage collector's new space instead of filling
+ * its large-object space until a full collection (which grew the server's memory by hundreds of MB).
+ */
+const PIECE_HUBS = 50;
+
+function* pieces(hubs: OpenDataHub[]): Generator<OpenDataHub[]> {
+  for (let start = 0; start < hubs.length; start += PIECE_HUBS) yield hubs.slice(start, start + PIECE_HUBS);
+}
+
 function textStream(pieces: AsyncGenerator<string>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>(
@@ -211,13 +298,14 @@ export async function streamGeoJson(db: DB, options: ExportOptions): Promise<Rea
       yield '{"type":"FeatureCollection","features":[';
       let first = true;
       for await (const hubs of chunks) {
-        const features = hubs.map((hub) => {
-          const { latitude, longitude, ...properties } = hub;
-          return JSON.stringify({ type: "Feature", id: hub.slug, geometry: { type: "Point", coordinates: [longitude, latitude] }, properties });
-        });
-        if (features.length === 0) continue;
-        yield (first ? "" : ",") + features.join(",");
-        first = false;
+        for (const piece of pieces(hubs)) {
+          const features = piece.map((hub) => {
+            const { latitude, longitude, ...properties } = hub;
+            return JSON.stringify({ type: "Feature", id: hub.slug, geometry: { type: "Point", coordinates: [longitude, latitude] }, properties });
+          });
+          yield (first ? "" : ",") + features.join(",");
+          first = false;
+        }
       }
       yield "]}";
     })(),
@@ -232,14 +320,16 @@ export async function streamCsv(db: DB, options: ExportOptions): Promise<Readabl
     (async function* () {
       yield writer.head();
       for await (const hubs of chunks) {
-        yield writer.rows(
-          hubs.map((hub) =>
-            OPEN_DATA_FIELDS.map((field) => {
-              const value = hub[field];
-              return Array.isArray(value) ? value.join(";") : value;
-            }),
-          ),
-        );
+        for (const piece of pieces(hubs)) {
+          yield writer.rows(
+            piece.map((hub) =>
+              OPEN_DATA_FIELDS.map((field) => {
+                const value = hub[field];
+                return Array.isArray(value) ? value.join(";") : value;
+              }),
+            ),
+          );
+        }
       }
       yield writer.end();
     })(),
