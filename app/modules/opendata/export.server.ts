@@ -11,7 +11,6 @@ import type { PublicHubStatus } from "~/modules/hubs/lifecycle";
 import { csvWriter } from "./csv.server";
 import { OPEN_DATA_FIELDS } from "./fields";
 import { themeNameColumn } from "~/modules/hubs/themes.server";
-import { linkedHubIdsSql } from "~/modules/network/synchronisation.server";
 import { accelerationByHub } from "~/modules/network/acceleration.server";
 import type { Pace } from "~/modules/network/impact";
 
@@ -87,57 +86,62 @@ function exportIds(db: DB, { today, filters }: ExportOptions) {
  * Every public field of the HUBs `ids` (chosen by the filters already: only "still public" is checked
  * again, for a HUB withdrawn since), in no particular order. One query: the chunk's ids come as one
  * array, joined by key to the HUB, and each list (goals, targets, cities, links, products, councils)
- * is read for the whole chunk at once, grouped by HUB (`= any(ids)`), never by a subquery per HUB.
+ * is read for the whole chunk at once, grouped by HUB, never by a subquery per HUB.
  */
 async function exportRows(db: DB, options: ExportOptions, ids: number[]): Promise<OpenDataHub[]> {
   const { language, today, origin } = options;
-  const chunk = idArray(ids);
+  // The ids once, as a materialized table the lists join to: one array to plan, not one per list.
+  const chunk = sql`(select id from chunk)`;
   const rows = await joinHubTexts(
     db
-      .selectFrom(sql<{ id: number }>`(select unnest(${chunk}) as id)`.as("chunk"))
+      .with(
+        (name) => name("chunk").materialized(),
+        (qb) => qb.selectNoFrom(sql<number>`unnest(${idArray(ids)})`.as("id")),
+      )
+      .selectFrom("chunk")
       .innerJoin("hubs as h", "h.id", "chunk.id")
       .innerJoin("organisations as o", "o.id", "h.lead_organisation_id"),
     language,
   )
     .leftJoin("themes as th", "th.id", "h.theme_id")
     .leftJoin(
-      sql<{ hub_id: number; goals: string }>`(select hub_id, string_agg(goal::text, ';' order by is_primary desc, goal) as goals from hub_goals where hub_id = any(${chunk}) group by hub_id)`.as("g"),
+      sql<{ hub_id: number; goals: string }>`(select hub_id, string_agg(goal::text, ';' order by is_primary desc, goal) as goals from hub_goals where hub_id in ${chunk} group by hub_id)`.as("g"),
       "g.hub_id",
       "h.id",
     )
     .leftJoin(
-      sql<{ hub_id: number; targets: string }>`(select hub_id, string_agg(target_id, ';' order by target_id) as targets from hub_targets where hub_id = any(${chunk}) group by hub_id)`.as("t"),
+      sql<{ hub_id: number; targets: string }>`(select hub_id, string_agg(target_id, ';' order by target_id) as targets from hub_targets where hub_id in ${chunk} group by hub_id)`.as("t"),
       "t.hub_id",
       "h.id",
     )
     .leftJoin(
       sql<{ hub_id: number; participants: string }>`(select p.hub_id, string_agg(po.city || ' (' || po.country_code || ')', ';' order by po.city) as participants
-          from hub_participants p join organisations po on po.id = p.organisation_id where p.hub_id = any(${chunk}) group by p.hub_id)`.as("p"),
+          from hub_participants p join organisations po on po.id = p.organisation_id where p.hub_id in ${chunk} group by p.hub_id)`.as("p"),
       "p.hub_id",
       "h.id",
     )
     .leftJoin(
       // Linked either way by an accepted request (linkedHubIdsSql), each other HUB once, public ones only.
       sql<{ hub_id: number; synchronised: string }>`(select link.hub_id, string_agg(s.slug, ';' order by s.slug) as synchronised
-          from (select requester_hub_id as hub_id, target_hub_id as other_id from hub_sync_requests where status = 'accepted' and requester_hub_id = any(${chunk})
+          from (select requester_hub_id as hub_id, target_hub_id as other_id from hub_sync_requests where status = 'accepted' and requester_hub_id in ${chunk}
                 union
-                select target_hub_id, requester_hub_id from hub_sync_requests where status = 'accepted' and target_hub_id = any(${chunk})) link
+                select target_hub_id, requester_hub_id from hub_sync_requests where status = 'accepted' and target_hub_id in ${chunk}) link
           join hubs s on s.id = link.other_id where ${isPublicHubSql("s")} group by link.hub_id)`.as("s"),
       "s.hub_id",
       "h.id",
     )
     .leftJoin(
       sql<{ hub_id: number; joint_products: number }>`(select request.hub_id, count(*)::int as joint_products
-          from (select id, requester_hub_id as hub_id from hub_sync_requests where status = 'accepted' and requester_hub_id = any(${chunk})
+          from (select id, requester_hub_id as hub_id from hub_sync_requests where status = 'accepted' and requester_hub_id in ${chunk}
                 union
-                select id, target_hub_id from hub_sync_requests where status = 'accepted' and target_hub_id = any(${chunk})) request
+                select id, target_hub_id from hub_sync_requests where status = 'accepted' and target_hub_id in ${chunk}) request
           join hub_joint_products product on product.sync_request_id = request.id group by request.hub_id)`.as("jp"),
       "jp.hub_id",
       "h.id",
     )
     .leftJoin(
       sql<{ hub_id: number; councils: string }>`(select hp.hub_id, string_agg(pc.slug, ';' order by pc.position, pc.id) as councils
-          from hub_policy_councils hp join policy_councils pc on pc.id = hp.council_id where hp.hub_id = any(${chunk}) group by hp.hub_id)`.as("c"),
+          from hub_policy_councils hp join policy_councils pc on pc.id = hp.council_id where hp.hub_id in ${chunk} group by hp.hub_id)`.as("c"),
       "c.hub_id",
       "h.id",
     )
@@ -258,11 +262,6 @@ function started<T>(promise: Promise<T>): Promise<T> {
 }
 
 /**
- * A pull stream: the next chunk is read from the database only when the consumer asks for more
- * (the HTTP response waits for the socket to drain: server/remix-handler.ts), so a slow client never
- * makes the server hold the whole registry in memory. Aborted downloads stop the queries.
- */
-/**
  * HUBs per piece of text sent (about 60 KB of GeoJSON): a chunk is written in many small strings,
  * not one of megabytes, so each dies young in the garbage collector's new space instead of filling
  * its large-object space until a full collection (which grew the server's memory by hundreds of MB).
@@ -273,6 +272,11 @@ function* pieces(hubs: OpenDataHub[]): Generator<OpenDataHub[]> {
   for (let start = 0; start < hubs.length; start += PIECE_HUBS) yield hubs.slice(start, start + PIECE_HUBS);
 }
 
+/**
+ * A pull stream: the next chunk is read from the database only when the consumer asks for more
+ * (the HTTP response waits for the socket to drain: server/remix-handler.ts), so a slow client never
+ * makes the server hold the whole registry in memory. Aborted downloads stop the queries.
+ */
 function textStream(pieces: AsyncGenerator<string>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>(
