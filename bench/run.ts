@@ -8,11 +8,12 @@
  * PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) is only used
  * to create and drop a database named l4a_bench_*.
  * --json FILE writes the figures of issue 13 under stable names, per engine, and the Markdown table
- * beside it (FILE with .md). --only exports measures the GeoJSON and CSV exports alone (the rest of
- * the run is unchanged without it). --database-url URL (PostgreSQL) measures a database loaded
- * already by an earlier run or script (`loadSyntheticRegistry` with --hubs HUBs): nothing is
- * created, loaded or dropped, so the export figures take seconds, not the load's minutes. --first-start first measures a fresh clone's `npm start` to /healthz
+ * beside it (FILE with .md). --first-start first measures a fresh clone's `npm start` to /healthz
  * (it deletes this checkout's build and compressed-asset cache, then `npm start` builds them again).
+ * --only exports measures the GeoJSON and CSV exports alone (without it the run is the whole one).
+ * --database-url URL (PostgreSQL, with --only exports) measures a database loaded already by
+ * bench/load-database.ts: nothing is created, loaded or dropped, so the figures take seconds, not
+ * the load's minutes.
  */
 import { execSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -283,7 +284,7 @@ async function measureExports(base: string, pid: number, figures: Figures): Prom
       1024 /
       1024
     ).toFixed(1)} MB), +${geojsonGrowth.toFixed(0)} MB`,
-    limit: "streamed: the first 500 HUBs (a top-N query) before the status, then every id in export order and 1,000 HUBs a query (lists read set-based per chunk), one chunk read ahead while the previous one is written in pieces of 50 HUBs as the socket drains",
+    limit: "streamed: the first 500 HUBs (a top-N query) before the status, then every id in export order and 1,000 HUBs a query (per-HUB subqueries for the lists), one chunk read ahead while the previous one is written in pieces of 50 HUBs as the socket drains",
   });
   const { result: csv, growth: csvGrowth } = await sampleRss(() => get(`${base}/api/hubs.csv?lang=en`, {}, { keepBody: false }));
   figures.export_csv_first_byte_ms = csv.firstByteMs;

@@ -11,6 +11,7 @@ import type { PublicHubStatus } from "~/modules/hubs/lifecycle";
 import { csvWriter } from "./csv.server";
 import { OPEN_DATA_FIELDS } from "./fields";
 import { themeNameColumn } from "~/modules/hubs/themes.server";
+import { linkedHubIdsSql } from "~/modules/network/synchronisation.server";
 import { accelerationByHub } from "~/modules/network/acceleration.server";
 import type { Pace } from "~/modules/network/impact";
 
@@ -66,7 +67,7 @@ interface ExportOptions {
  * HUBs per query while streaming. The first chunk is small: it is read before the response starts
  * (the status waits for it), so it sets the first byte. The others are read one ahead of the socket:
  * the database works on the next while this process writes the current one. Bigger chunks cost the
- * database a little less per HUB but at 2,000 its planner turns to scans of whole tables.
+ * database a little less per HUB but hold more of this process's memory.
  */
 const FIRST_CHUNK = 500;
 const EXPORT_CHUNK = 1000;
@@ -84,67 +85,19 @@ function exportIds(db: DB, { today, filters }: ExportOptions) {
 
 /**
  * Every public field of the HUBs `ids` (chosen by the filters already: only "still public" is checked
- * again, for a HUB withdrawn since), in no particular order. One query: the chunk's ids come as one
- * array, joined by key to the HUB, and each list (goals, targets, cities, links, products, councils)
- * is read for the whole chunk at once, grouped by HUB, never by a subquery per HUB.
+ * again, for a HUB withdrawn since), in no particular order. The ids come as one array joined by key,
+ * so each chunk is a few index look-ups whatever the registry's size.
  */
 async function exportRows(db: DB, options: ExportOptions, ids: number[]): Promise<OpenDataHub[]> {
   const { language, today, origin } = options;
-  // The ids once, as a materialized table the lists join to: one array to plan, not one per list.
-  const chunk = sql`(select id from chunk)`;
   const rows = await joinHubTexts(
     db
-      .with(
-        (name) => name("chunk").materialized(),
-        (qb) => qb.selectNoFrom(sql<number>`unnest(${idArray(ids)})`.as("id")),
-      )
-      .selectFrom("chunk")
+      .selectFrom(sql<{ id: number }>`(select unnest(${idArray(ids)}) as id)`.as("chunk"))
       .innerJoin("hubs as h", "h.id", "chunk.id")
       .innerJoin("organisations as o", "o.id", "h.lead_organisation_id"),
     language,
   )
     .leftJoin("themes as th", "th.id", "h.theme_id")
-    .leftJoin(
-      sql<{ hub_id: number; goals: string }>`(select hub_id, string_agg(goal::text, ';' order by is_primary desc, goal) as goals from hub_goals where hub_id in ${chunk} group by hub_id)`.as("g"),
-      "g.hub_id",
-      "h.id",
-    )
-    .leftJoin(
-      sql<{ hub_id: number; targets: string }>`(select hub_id, string_agg(target_id, ';' order by target_id) as targets from hub_targets where hub_id in ${chunk} group by hub_id)`.as("t"),
-      "t.hub_id",
-      "h.id",
-    )
-    .leftJoin(
-      sql<{ hub_id: number; participants: string }>`(select p.hub_id, string_agg(po.city || ' (' || po.country_code || ')', ';' order by po.city) as participants
-          from hub_participants p join organisations po on po.id = p.organisation_id where p.hub_id in ${chunk} group by p.hub_id)`.as("p"),
-      "p.hub_id",
-      "h.id",
-    )
-    .leftJoin(
-      // Linked either way by an accepted request (linkedHubIdsSql), each other HUB once, public ones only.
-      sql<{ hub_id: number; synchronised: string }>`(select link.hub_id, string_agg(s.slug, ';' order by s.slug) as synchronised
-          from (select requester_hub_id as hub_id, target_hub_id as other_id from hub_sync_requests where status = 'accepted' and requester_hub_id in ${chunk}
-                union
-                select target_hub_id, requester_hub_id from hub_sync_requests where status = 'accepted' and target_hub_id in ${chunk}) link
-          join hubs s on s.id = link.other_id where ${isPublicHubSql("s")} group by link.hub_id)`.as("s"),
-      "s.hub_id",
-      "h.id",
-    )
-    .leftJoin(
-      sql<{ hub_id: number; joint_products: number }>`(select request.hub_id, count(*)::int as joint_products
-          from (select id, requester_hub_id as hub_id from hub_sync_requests where status = 'accepted' and requester_hub_id in ${chunk}
-                union
-                select id, target_hub_id from hub_sync_requests where status = 'accepted' and target_hub_id in ${chunk}) request
-          join hub_joint_products product on product.sync_request_id = request.id group by request.hub_id)`.as("jp"),
-      "jp.hub_id",
-      "h.id",
-    )
-    .leftJoin(
-      sql<{ hub_id: number; councils: string }>`(select hp.hub_id, string_agg(pc.slug, ';' order by pc.position, pc.id) as councils
-          from hub_policy_councils hp join policy_councils pc on pc.id = hp.council_id where hp.hub_id in ${chunk} group by hp.hub_id)`.as("c"),
-      "c.hub_id",
-      "h.id",
-    )
     .where(isPublicHubSql())
     .select([
       "h.id",
@@ -166,12 +119,16 @@ async function exportRows(db: DB, options: ExportOptions, ids: number[]): Promis
       hubText("summary").as("summary"),
       hubText("description").as("description"),
       hubTextLanguage(language, ["title", "summary"]).as("text_language"),
-      "g.goals",
-      "t.targets",
-      "p.participants",
-      "s.synchronised",
-      "jp.joint_products",
-      "c.councils",
+      sql<string | null>`(select string_agg(g.goal::text, ';' order by g.is_primary desc, g.goal) from hub_goals g where g.hub_id = h.id)`.as("goals"),
+      sql<string | null>`(select string_agg(t.target_id, ';' order by t.target_id) from hub_targets t where t.hub_id = h.id)`.as("targets"),
+      sql<string | null>`(select string_agg(po.city || ' (' || po.country_code || ')', ';' order by po.city) from hub_participants p join organisations po on po.id = p.organisation_id where p.hub_id = h.id)`.as(
+        "participants",
+      ),
+      sql<string | null>`(select string_agg(s.slug, ';' order by s.slug) from hubs s where s.id in ${linkedHubIdsSql(sql.ref("h.id"))} and ${isPublicHubSql("s")})`.as(
+        "synchronised",
+      ),
+      sql<number>`(select count(*)::int from hub_joint_products jp join hub_sync_requests jr on jr.id = jp.sync_request_id where jr.status = 'accepted' and (jr.requester_hub_id = h.id or jr.target_hub_id = h.id))`.as("joint_products"),
+      sql<string | null>`(select string_agg(pc.slug, ';' order by pc.position, pc.id) from hub_policy_councils hp join policy_councils pc on pc.id = hp.council_id where hp.hub_id = h.id)`.as("councils"),
     ])
     .execute();
   // The acceleration of the chunk's HUBs: three indexed queries.
@@ -205,7 +162,7 @@ async function exportRows(db: DB, options: ExportOptions, ids: number[]): Promis
         participating_cities: split(row.participants),
         synchronised_with: split(row.synchronised),
         policy_councils: split(row.councils),
-        joint_products: Number(row.joint_products ?? 0),
+        joint_products: Number(row.joint_products),
         acceleration_pace: acceleration.get(row.id)?.overall ?? "not_measured",
         website: row.website,
         recognised_at: row.recognised_at ? new Date(row.recognised_at).toISOString() : null,
