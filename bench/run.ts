@@ -10,6 +10,10 @@
  * --json FILE writes the figures of issue 13 under stable names, per engine, and the Markdown table
  * beside it (FILE with .md). --first-start first measures a fresh clone's `npm start` to /healthz
  * (it deletes this checkout's build and compressed-asset cache, then `npm start` builds them again).
+ * --only exports measures the GeoJSON and CSV exports alone (without it the run is the whole one).
+ * --database-url URL (PostgreSQL, with --only exports) measures a database loaded already by
+ * bench/load-database.ts: nothing is created, loaded or dropped, so the figures take seconds, not
+ * the load's minutes.
  */
 import { execSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -41,6 +45,9 @@ const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0
 const LOAD_SECONDS = Number(flag("seconds") ?? 10);
 const SCALING = args.includes("--scaling");
 const JSON_FILE = flag("json");
+const ONLY = flag("only");
+if (ONLY !== undefined && ONLY !== "exports") throw new Error(`--only ${ONLY}: only "exports" is known`);
+const EXISTING_DATABASE_URL = flag("database-url");
 const SESSION_SECRET = "bench-session-secret-of-at-least-32-characters";
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -250,6 +257,48 @@ interface MeasureContext {
   writer?: Writer;
 }
 
+/** The GeoJSON and CSV exports of every HUB: first byte, total, bytes, and the server's memory growth while it streams. */
+async function measureExports(base: string, pid: number, figures: Figures): Promise<Row[]> {
+  const rows: Row[] = [];
+  // The server's memory sampled while it streams: growth is the peak over the value before.
+  const sampleRss = async <T>(run: () => Promise<T>): Promise<{ result: T; growth: number }> => {
+    const before = rssMb(pid);
+    let peak = before;
+    const timer = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 20);
+    try {
+      const result = await run();
+      return { result, growth: Math.max(0, peak - before) };
+    } finally {
+      clearInterval(timer);
+    }
+  };
+  // A small export first (a warm server: its code compiled, its connections open), as in the full run, where the exports come last.
+  await get(`${base}/api/hubs.geojson?lang=en&country=FR`);
+  const { result: geojson, growth: geojsonGrowth } = await sampleRss(() => get(`${base}/api/hubs.geojson?lang=en`));
+  figures.export_geojson_first_byte_ms = geojson.firstByteMs;
+  figures.export_geojson_total_ms = geojson.ms;
+  figures.export_geojson_rss_growth_mb = geojsonGrowth;
+  rows.push({
+    figure: `GeoJSON export of all ${HUBS.toLocaleString("en")}: first byte, total, bytes (gzip), server memory growth`,
+    value: `${ms(geojson.firstByteMs)}, ${(geojson.ms / 1000).toFixed(2)} s, ${(geojson.bytes / 1024 / 1024).toFixed(1)} MB (${(
+      gzipSync(geojson.body).length /
+      1024 /
+      1024
+    ).toFixed(1)} MB), +${geojsonGrowth.toFixed(0)} MB`,
+    limit: "streamed: the first 500 HUBs (a top-N query) before the status, then every id in export order and 1,000 HUBs a query (per-HUB subqueries for the lists), one chunk read ahead while the previous one is written in pieces of 50 HUBs as the socket drains",
+  });
+  const { result: csv, growth: csvGrowth } = await sampleRss(() => get(`${base}/api/hubs.csv?lang=en`, {}, { keepBody: false }));
+  figures.export_csv_first_byte_ms = csv.firstByteMs;
+  figures.export_csv_total_ms = csv.ms;
+  figures.export_csv_rss_growth_mb = csvGrowth;
+  rows.push({
+    figure: "CSV export of all: first byte, total, bytes, server memory growth",
+    value: `${ms(csv.firstByteMs)}, ${(csv.ms / 1000).toFixed(2)} s, ${(csv.bytes / 1024 / 1024).toFixed(1)} MB, +${csvGrowth.toFixed(0)} MB`,
+    limit: "same stream, through the one CSV writer",
+  });
+  return rows;
+}
+
 async function measure(base: string, engine: string, { pid, councilCookie, writer }: MeasureContext): Promise<{ rows: Row[]; figures: Figures }> {
   const rows: Row[] = [];
   const figures: Figures = {};
@@ -258,6 +307,12 @@ async function measure(base: string, engine: string, { pid, councilCookie, write
 
   // First request builds the cluster index for "no filter": measured on its own.
   const step = (name: string) => log(`  [${engine}] ${name}…`);
+  if (ONLY === "exports") {
+    step("exports");
+    rows.push(...(await measureExports(base, pid, figures)));
+    log(`  [${engine}] done measuring`);
+    return { rows, figures };
+  }
   step("map data");
   const cold = await get(world);
   rows.push({
@@ -458,39 +513,7 @@ async function measure(base: string, engine: string, { pid, councilCookie, write
   });
 
   step("exports");
-  // The server's memory sampled while it streams: growth is the peak over the value before.
-  const sampleRss = async <T>(run: () => Promise<T>): Promise<{ result: T; growth: number }> => {
-    const before = rssMb(pid);
-    let peak = before;
-    const timer = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 20);
-    try {
-      const result = await run();
-      return { result, growth: Math.max(0, peak - before) };
-    } finally {
-      clearInterval(timer);
-    }
-  };
-  const { result: geojson, growth: geojsonGrowth } = await sampleRss(() => get(`${base}/api/hubs.geojson?lang=en`));
-  figures.export_geojson_first_byte_ms = geojson.firstByteMs;
-  figures.export_geojson_total_ms = geojson.ms;
-  figures.export_geojson_rss_growth_mb = geojsonGrowth;
-  rows.push({
-    figure: `GeoJSON export of all ${HUBS.toLocaleString("en")}: first byte, total, bytes (gzip), server memory growth`,
-    value: `${ms(geojson.firstByteMs)}, ${(geojson.ms / 1000).toFixed(2)} s, ${(geojson.bytes / 1024 / 1024).toFixed(1)} MB (${(
-      gzipSync(geojson.body).length /
-      1024 /
-      1024
-    ).toFixed(1)} MB), +${geojsonGrowth.toFixed(0)} MB`,
-    limit: "streamed: the ids in export order, then 1,000 HUBs a query with per-HUB subqueries, written as the socket drains",
-  });
-  const { result: csv, growth: csvGrowth } = await sampleRss(() => get(`${base}/api/hubs.csv?lang=en`, {}, { keepBody: false }));
-  figures.export_csv_first_byte_ms = csv.firstByteMs;
-  figures.export_csv_total_ms = csv.ms;
-  rows.push({
-    figure: "CSV export of all: first byte, total, bytes, server memory growth",
-    value: `${ms(csv.firstByteMs)}, ${(csv.ms / 1000).toFixed(2)} s, ${(csv.bytes / 1024 / 1024).toFixed(1)} MB, +${csvGrowth.toFixed(0)} MB`,
-    limit: "same stream, through the one CSV writer",
-  });
+  rows.push(...(await measureExports(base, pid, figures)));
 
   step("JavaScript of the map page (Chromium)");
   rows.push(...(await mapPageJavaScript(base)));
@@ -535,12 +558,14 @@ async function scaling(databaseUrl: string): Promise<Row[]> {
 }
 
 async function runEngine(engine: string): Promise<{ rows: Row[]; figures: Figures; details: string }> {
-  log(`\n== ${engine}: loading ${HUBS.toLocaleString("en")} synthetic HUBs`);
+  log(EXISTING_DATABASE_URL && engine === "postgres" ? `\n== ${engine}: the HUBs of --database-url` : `\n== ${engine}: loading ${HUBS.toLocaleString("en")} synthetic HUBs`);
   let databaseUrl: string | undefined;
   let dataRoot: string | undefined;
   let admin: ReturnType<typeof postgres> | undefined;
   let name: string | undefined;
-  if (engine === "postgres") {
+  if (engine === "postgres" && EXISTING_DATABASE_URL) {
+    databaseUrl = EXISTING_DATABASE_URL;
+  } else if (engine === "postgres") {
     name = `l4a_bench_${Date.now().toString(36)}`;
     admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database ${name}`);
@@ -554,28 +579,37 @@ async function runEngine(engine: string): Promise<{ rows: Row[]; figures: Figure
   let details = "";
   try {
     const handle = await openDatabase(databaseUrl ? { databaseUrl } : { pgliteDataDir: pgliteDir });
-    await prepareDatabase(handle.db);
-    const loadStarted = Date.now();
-    await loadSyntheticRegistry(handle.db, { hubs: HUBS, log });
-    const version = await sql<{ version: string }>`select version()`.execute(handle.db);
-    // The council dashboard's stored reporting state, filled once as a deploy's first request would.
-    const backfillStarted = Date.now();
-    await ensureReportingState(handle.db);
-    const backfill = Math.round((Date.now() - backfillStarted) / 1000);
-    const council = await handle.db
-      .insertInto("users")
-      .values({
-        email: "council@bench.l4a.test",
-        password_hash: "x",
-        display_name: "Bench council",
-        role: "council",
-        organisation_id: null,
-        preferred_language: "en",
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const sessionToken = await insertSession(handle.db, council.id, "bench");
-    details = `${version.rows[0].version.split(" on ")[0]}; load took ${Math.round((Date.now() - loadStarted) / 1000)} s (of which ${backfill} s the dashboard's reporting state)`;
+    let sessionToken: string | undefined;
+    if (EXISTING_DATABASE_URL && engine === "postgres") {
+      // Loaded already (--database-url): the export figures need only its HUBs, and nothing is written to it.
+      if (ONLY !== "exports") throw new Error("--database-url needs --only exports: the full run writes to its database");
+      const version = await sql<{ version: string }>`select version()`.execute(handle.db);
+      const hubs = await handle.db.selectFrom("hubs").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+      details = `${version.rows[0].version.split(" on ")[0]}; an existing database of ${Number(hubs.n).toLocaleString("en")} HUBs (--database-url)`;
+    } else {
+      await prepareDatabase(handle.db);
+      const loadStarted = Date.now();
+      await loadSyntheticRegistry(handle.db, { hubs: HUBS, log });
+      const version = await sql<{ version: string }>`select version()`.execute(handle.db);
+      // The council dashboard's stored reporting state, filled once as a deploy's first request would.
+      const backfillStarted = Date.now();
+      await ensureReportingState(handle.db);
+      const backfill = Math.round((Date.now() - backfillStarted) / 1000);
+      const council = await handle.db
+        .insertInto("users")
+        .values({
+          email: "council@bench.l4a.test",
+          password_hash: "x",
+          display_name: "Bench council",
+          role: "council",
+          organisation_id: null,
+          preferred_language: "en",
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      sessionToken = await insertSession(handle.db, council.id, "bench");
+      details = `${version.rows[0].version.split(" on ")[0]}; load took ${Math.round((Date.now() - loadStarted) / 1000)} s (of which ${backfill} s the dashboard's reporting state)`;
+    }
     await handle.close();
     if (SCALING) {
       if (!databaseUrl) throw new Error("--scaling needs PostgreSQL (--engine postgres): several processes cannot share the embedded database");
@@ -591,9 +625,9 @@ async function runEngine(engine: string): Promise<{ rows: Row[]; figures: Figure
         DATABASE_URL: databaseUrl,
         PGLITE_DATA_DIR: pgliteDir,
       });
-      const councilCookie = (await sessionCookieHeader(env, sessionToken)).split(";")[0];
+      const councilCookie = sessionToken ? (await sessionCookieHeader(env, sessionToken)).split(";")[0] : "";
       let writer: Writer | undefined;
-      if (databaseUrl) {
+      if (databaseUrl && ONLY !== "exports") {
         writerHandle = await openDatabase({ databaseUrl, poolSize: 2 });
         const slugs = Array.from({ length: Math.min(HUBS, 5000) }, (_, i) => `bench-hub-${i}`);
         const known = await writerHandle.db.selectFrom("hubs").select(["id", "slug"]).where("slug", "in", slugs).execute();

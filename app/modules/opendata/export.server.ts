@@ -63,11 +63,24 @@ interface ExportOptions {
   chunkSize?: number;
 }
 
-/** HUBs per query while streaming: about 1 MB of GeoJSON, so memory stays flat whatever the registry's size (5,000 a query was faster but grew the server's memory by 250 MB or more). */
+/**
+ * HUBs per query while streaming. The first chunk is small: it is read before the response starts
+ * (the status waits for it), so it sets the first byte. The others are read one ahead of the socket:
+ * the database works on the next while this process writes the current one. Bigger chunks cost the
+ * database a little less per HUB but hold more of this process's memory.
+ */
+const FIRST_CHUNK = 500;
 const EXPORT_CHUNK = 1000;
 
-function exportBase(db: DB, { language, today, filters }: ExportOptions) {
-  return joinHubTexts(db.selectFrom("hubs as h").innerJoin("organisations as o", "o.id", "h.lead_organisation_id"), language).where(hubFilterCondition(filters, today));
+/** The public HUBs matching the filters, in the export's order: most recently recognised first. Filters read `h` and `o` only, never the texts. */
+function exportIds(db: DB, { today, filters }: ExportOptions) {
+  return db
+    .selectFrom("hubs as h")
+    .innerJoin("organisations as o", "o.id", "h.lead_organisation_id")
+    .where(hubFilterCondition(filters, today))
+    .select("h.id")
+    .orderBy("h.recognised_at", "desc")
+    .orderBy("h.slug");
 }
 
 /**
@@ -161,24 +174,59 @@ async function exportRows(db: DB, options: ExportOptions, ids: number[]): Promis
 }
 
 /**
- * The public HUBs matching the filters, most recently recognised first, in chunks: first their ids
- * (one light query, in the export's order), then every field of EXPORT_CHUNK HUBs at a time.
- * The ids and the first chunk are read before this resolves, so the response's status waits for
- * them: a database that is down answers 503 rather than a 200 cut short, and an export of one chunk
- * (most filtered ones) is never cut mid-body. A failure on a later chunk aborts the connection, so
+ * The public HUBs matching the filters, most recently recognised first, in chunks. The first chunk
+ * (its ids by a top-N query, then its fields) is read before this resolves, so the response's status
+ * waits for it: a database that is down answers 503 rather than a 200 cut short, and an export of
+ * one chunk (most filtered ones) is never cut mid-body. The ids of the rest are read after it, in the
+ * background, then EXPORT_CHUNK HUBs a query. A failure on a later chunk aborts the connection, so
  * the client sees an incomplete download, never a short file that looks whole.
  */
 async function publicHubChunks(db: DB, options: ExportOptions): Promise<AsyncGenerator<OpenDataHub[]>> {
-  const ids = (await exportBase(db, options).select("h.id").orderBy("h.recognised_at", "desc").orderBy("h.slug").execute()).map((row) => row.id);
+  const firstSize = options.chunkSize ?? FIRST_CHUNK;
   const size = options.chunkSize ?? EXPORT_CHUNK;
-  const firstChunk = ids.length > 0 ? await exportRows(db, options, ids.slice(0, size)) : [];
+  const firstIds = (await exportIds(db, options).limit(firstSize).execute()).map((row) => row.id);
+  const firstChunk = firstIds.length > 0 ? await exportRows(db, options, firstIds) : [];
+  // Fewer than a chunk: that was all. Else every id again; the first chunk's are left out of the rest.
+  const rest =
+    firstIds.length < firstSize
+      ? undefined
+      : started(
+          exportIds(db, options)
+            .execute()
+            .then((rows) => {
+              const sent = new Set(firstIds);
+              return rows.map((row) => row.id).filter((id) => !sent.has(id));
+            }),
+        );
   return (async function* () {
     yield firstChunk;
-    for (let start = size; start < ids.length; start += size) {
-      // A HUB withdrawn between the two queries is left out; the rest keep the first query's order.
-      yield await exportRows(db, options, ids.slice(start, start + size));
+    const ids = rest ? await rest : [];
+    // A HUB withdrawn between the queries is left out; the rest keep the id query's order.
+    const read = (start: number) => (start < ids.length ? started(exportRows(db, options, ids.slice(start, start + size))) : undefined);
+    let next = read(0);
+    for (let start = 0; next; start += size) {
+      const current = next;
+      next = read(start + size);
+      yield await current;
     }
   })();
+}
+
+/** A promise read ahead: marked as handled, so one the consumer never awaits (a download cancelled) does not reject unhandled; awaiting it still throws. */
+function started<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
+}
+
+/**
+ * HUBs per piece of text sent (about 60 KB of GeoJSON): a chunk is written in many small strings,
+ * not one of megabytes, so each dies young in the garbage collector's new space instead of filling
+ * its large-object space until a full collection (which grew the server's memory by hundreds of MB).
+ */
+const PIECE_HUBS = 50;
+
+function* pieces(hubs: OpenDataHub[]): Generator<OpenDataHub[]> {
+  for (let start = 0; start < hubs.length; start += PIECE_HUBS) yield hubs.slice(start, start + PIECE_HUBS);
 }
 
 /**
@@ -211,13 +259,14 @@ export async function streamGeoJson(db: DB, options: ExportOptions): Promise<Rea
       yield '{"type":"FeatureCollection","features":[';
       let first = true;
       for await (const hubs of chunks) {
-        const features = hubs.map((hub) => {
-          const { latitude, longitude, ...properties } = hub;
-          return JSON.stringify({ type: "Feature", id: hub.slug, geometry: { type: "Point", coordinates: [longitude, latitude] }, properties });
-        });
-        if (features.length === 0) continue;
-        yield (first ? "" : ",") + features.join(",");
-        first = false;
+        for (const piece of pieces(hubs)) {
+          const features = piece.map((hub) => {
+            const { latitude, longitude, ...properties } = hub;
+            return JSON.stringify({ type: "Feature", id: hub.slug, geometry: { type: "Point", coordinates: [longitude, latitude] }, properties });
+          });
+          yield (first ? "" : ",") + features.join(",");
+          first = false;
+        }
       }
       yield "]}";
     })(),
@@ -232,14 +281,16 @@ export async function streamCsv(db: DB, options: ExportOptions): Promise<Readabl
     (async function* () {
       yield writer.head();
       for await (const hubs of chunks) {
-        yield writer.rows(
-          hubs.map((hub) =>
-            OPEN_DATA_FIELDS.map((field) => {
-              const value = hub[field];
-              return Array.isArray(value) ? value.join(";") : value;
-            }),
-          ),
-        );
+        for (const piece of pieces(hubs)) {
+          yield writer.rows(
+            piece.map((hub) =>
+              OPEN_DATA_FIELDS.map((field) => {
+                const value = hub[field];
+                return Array.isArray(value) ? value.join(";") : value;
+              }),
+            ),
+          );
+        }
       }
       yield writer.end();
     })(),
