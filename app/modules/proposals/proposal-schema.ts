@@ -2,6 +2,7 @@ import { message, z } from "~/modules/forms/messages";
 import { decimalField } from "~/modules/forms/decimal";
 import { SUPPORTED_LANGUAGES } from "~/modules/i18n/config";
 import { databaseId, databaseInt, httpUrl, isoDate, URL_MAX_LENGTH } from "~/modules/forms/values";
+import { TEXT_FIELDS, type TextField } from "./text-fields";
 
 /**
  * The HUB proposal form: one schema for the browser (constraints) and the server (parseWithZod).
@@ -10,8 +11,8 @@ import { databaseId, databaseInt, httpUrl, isoDate, URL_MAX_LENGTH } from "~/mod
  * (The table needs a location and a timeline, so a draft has them from the start.)
  */
 
-export const TEXT_FIELDS = ["title", "summary", "description", "localGlobalLink", "acceleration", "synchronisation"] as const;
-export type TextField = (typeof TEXT_FIELDS)[number];
+export { TEXT_FIELDS, type TextField };
+
 /** The hub_translations column of each text field of the form. */
 export const TEXT_COLUMNS: Record<TextField, "title" | "summary" | "description" | "local_global_link" | "acceleration" | "synchronisation"> = {
   title: "title",

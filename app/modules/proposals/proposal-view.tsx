@@ -6,7 +6,7 @@ import { formatDate, formatNumber } from "~/modules/i18n/format";
 import { CommunicationPlan } from "./communication-plan";
 import { SdgChip } from "~/modules/sdg/sdg-chip";
 import type { ProposalFormOptions } from "./proposal-form-types";
-import { TEXT_FIELDS } from "./proposal-schema";
+import { TEXT_FIELDS } from "./text-fields";
 import { ExternalLink } from "~/ui/external-link";
 
 type Texts = Partial<Record<(typeof TEXT_FIELDS)[number], string>>;

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { SUPPORTED_LANGUAGES, type Language } from "~/modules/i18n/config";
 import { TextAreaField, TextField } from "~/modules/forms/fields";
 import type { ProposalFields } from "./proposal-form-types";
-import { TEXT_FIELDS, type TextField as TextFieldName } from "./proposal-schema";
+import { TEXT_FIELDS, type TextField as TextFieldName } from "./text-fields";
 
 const LONG_FIELDS: TextFieldName[] = ["description", "localGlobalLink", "acceleration", "synchronisation"];
 
