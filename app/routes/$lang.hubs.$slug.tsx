@@ -18,7 +18,7 @@ import { latestOutcomeProgress, listPublishedProgress } from "~/modules/progress
 import { OutcomeProgressChart } from "~/modules/progress/charts";
 import { PublishedProgress } from "~/modules/progress/published-progress";
 import { publicHubDetails } from "~/modules/proposals/public-details.server";
-import { ChangeRequestTable } from "~/modules/proposals/proposal-view";
+import { ChangeRequestTable } from "~/modules/proposals/change-request-table";
 import { CommunicationPlan } from "~/modules/proposals/communication-plan";
 import { ExternalLink } from "~/ui/external-link";
 import { publicOrigin } from "~/modules/http/public-url.server";
