@@ -15,11 +15,16 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`alter table exchange_threads alter column document drop expression`.execute(db);
   await sql`alter table exchange_posts alter column document drop expression`.execute(db);
 
+  // One definition of an exchange text's document, for the triggers and the backfill below.
+  await sql`
+    create function exchange_document(language text, body text) returns tsvector
+    language sql stable as $$ select to_tsvector(hub_search_config(language), unaccent(body)) $$`.execute(db);
+
   await sql`
     create function exchange_thread_document() returns trigger
     language plpgsql as $$
     begin
-      new.document := to_tsvector(hub_search_config(new.language), unaccent(new.title));
+      new.document := exchange_document(new.language, new.title);
       return new;
     end
     $$`.execute(db);
@@ -32,9 +37,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     create function exchange_post_document() returns trigger
     language plpgsql as $$
     begin
-      new.document := to_tsvector(
-        hub_search_config((select t.language from exchange_threads t where t.id = new.thread_id)),
-        unaccent(new.body));
+      new.document := exchange_document((select t.language from exchange_threads t where t.id = new.thread_id), new.body);
       return new;
     end
     $$`.execute(db);
@@ -47,7 +50,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     create function exchange_thread_language_reindex() returns trigger
     language plpgsql as $$
     begin
-      update exchange_posts p set document = to_tsvector(hub_search_config(new.language), unaccent(p.body))
+      update exchange_posts p set document = exchange_document(new.language, p.body)
       where p.thread_id = new.id;
       return null;
     end
@@ -58,9 +61,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     for each row when (old.language is distinct from new.language)
     execute function exchange_thread_language_reindex()`.execute(db);
 
-  await sql`update exchange_threads set document = to_tsvector(hub_search_config(language), unaccent(title))`.execute(db);
+  await sql`update exchange_threads set document = exchange_document(language, title)`.execute(db);
   await sql`
-    update exchange_posts p set document = to_tsvector(hub_search_config(t.language), unaccent(p.body))
+    update exchange_posts p set document = exchange_document(t.language, p.body)
     from exchange_threads t where t.id = p.thread_id`.execute(db);
 }
 
@@ -71,6 +74,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop function if exists exchange_thread_language_reindex()`.execute(db);
   await sql`drop function if exists exchange_post_document()`.execute(db);
   await sql`drop function if exists exchange_thread_document()`.execute(db);
+  await sql`drop function if exists exchange_document(text, text)`.execute(db);
   for (const [table, column] of [
     ["exchange_threads", "title"],
     ["exchange_posts", "body"],
