@@ -21,15 +21,13 @@ import { getSessionUser, requireEnrolled } from "~/modules/accounts/session.serv
 import { passRetryAfter } from "~/modules/http/rate-limit.server";
 import { languageOfRequest } from "~/modules/i18n/i18next.server";
 import { LanguageSwitcher } from "~/modules/i18n/language-switcher";
-import { MonitoringNavLinks } from "~/modules/progress/nav-links";
 import { countUnreadNotifications } from "~/modules/progress/notifications.server";
-import { WorkflowNavLinks } from "~/modules/proposals/workflow-nav";
-import { CallsNavLink, OpenCallStrip } from "~/modules/calls/calls-nav";
+import { OpenCallStrip } from "~/modules/calls/calls-nav";
 import { featuredOpenCall } from "~/modules/calls/calls.server";
-import { NetworkFooterLinks, NetworkNavLinks } from "~/modules/network/network-nav";
+import { NetworkFooterLinks } from "~/modules/network/network-nav";
 import { SiteFooter, SiteHeader } from "~/ui/layout";
 import stylesheet from "~/styles/app.css";
-import { navigationPermissions } from "~/modules/permissions/permissions.server";
+import { siteNavigation } from "~/modules/permissions/permissions.server";
 import { publicOrigin } from "~/modules/http/public-url.server";
 import { useNonce } from "~/modules/http/nonce";
 
@@ -47,13 +45,16 @@ export const headers = passRetryAfter;
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const language = await languageOfRequest(request);
   const origin = publicOrigin(context.env);
-  const [user, openCall] = await Promise.all([getSessionUser(context, request), featuredOpenCall(context.db, language, new Date())]);
-  if (!user) return json({ language, origin, openCall, user: null });
+  const now = new Date();
+  const year = now.getUTCFullYear();
+  const [user, openCall] = await Promise.all([getSessionUser(context, request), featuredOpenCall(context.db, language, now)]);
+  if (!user) return json({ language, origin, openCall, navigation: siteNavigation(null, language, { year }), user: null });
   // An account that must enrol in two-factor sign-in sees no page, public ones included, before it has.
   requireEnrolled(user, request);
   // The navigation's unread count: one indexed count per signed-in page (anonymous pages skip it).
   const unreadNotifications = await countUnreadNotifications(context.db, user.id);
-  return json({ language, origin, openCall, user: { displayName: user.displayName, role: user.role, can: navigationPermissions(user), unreadNotifications } });
+  const navigation = siteNavigation(user, language, { year, unreadNotifications });
+  return json({ language, origin, openCall, navigation, user: { displayName: user.displayName, role: user.role } });
 }
 
 /** The root's data depends on the language segment, which belongs to a child route's params. */
@@ -67,7 +68,8 @@ export function useRootData() {
 function Document({ children, language, title }: { children: ReactNode; language: Language; title?: string }) {
   const { i18n } = useTranslation();
   const location = useLocation();
-  const origin = useRootData()?.origin ?? "";
+  const rootData = useRootData();
+  const origin = rootData?.origin ?? "";
   const nonce = useNonce();
   // Pages made to be framed elsewhere (the embed map) set handle.bare: no site header or footer.
   const bare = useMatches().some((match) => (match.handle as { bare?: boolean } | undefined)?.bare);
@@ -95,14 +97,8 @@ function Document({ children, language, title }: { children: ReactNode; language
         {bare ? null : (
           <SiteHeader
             language={language}
-            navigation={
-              <>
-                <CallsNavLink language={language} />
-                <MonitoringNavLinks language={language} />
-                <WorkflowNavLinks language={language} />
-                <NetworkNavLinks language={language} />
-              </>
-            }
+            links={rootData?.navigation.main ?? []}
+            accountLinks={rootData?.navigation.account ?? []}
             languageSwitcher={<LanguageSwitcher current={language} />}
           />
         )}

@@ -2,12 +2,30 @@ import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
+/** A link of the site navigation, as the root loader lists them (permissions/navigation.ts decides which). */
+export interface SiteLink {
+  to: string;
+  /** A key of the "common" namespace. */
+  label: string;
+  unread?: number;
+}
+
 /**
- * The site's header. What it shows beyond the home link and the account menu comes in as
- * elements (the domains' navigation entries, the language switcher), so shared UI depends on no
- * domain module: the root route composes them.
+ * The site's header. What it shows beyond the home link comes in as data (the links the visitor
+ * may follow) and elements (the language switcher), so shared UI depends on no domain module: the
+ * root route composes them.
  */
-export function SiteHeader({ language, navigation, languageSwitcher }: { language: string; navigation: ReactNode; languageSwitcher: ReactNode }) {
+export function SiteHeader({
+  language,
+  links,
+  accountLinks,
+  languageSwitcher,
+}: {
+  language: string;
+  links: SiteLink[];
+  accountLinks: SiteLink[];
+  languageSwitcher: ReactNode;
+}) {
   const { t } = useTranslation("common");
   return (
     <header className="site-header">
@@ -30,10 +48,26 @@ export function SiteHeader({ language, navigation, languageSwitcher }: { languag
                     {t("nav.map")}
                   </NavLink>
                 </li>
-                {navigation}
+                {links.map((link) => (
+                  <li key={link.to}>
+                    <NavLink to={link.to}>
+                      {t(link.label)}
+                      {link.unread ? (
+                        <>
+                          {" "}
+                          {/* Read as "Notifications (3 unread)"; seen as a count badge. */}
+                          <span className="nav-count" aria-hidden="true">
+                            {link.unread}
+                          </span>
+                          <span className="visually-hidden">{t("nav.unread", { count: link.unread })}</span>
+                        </>
+                      ) : null}
+                    </NavLink>
+                  </li>
+                ))}
               </ul>
             </nav>
-            <AccountMenu language={language} />
+            <AccountMenu language={language} links={accountLinks} />
             {languageSwitcher}
           </div>
         </details>
@@ -43,11 +77,10 @@ export function SiteHeader({ language, navigation, languageSwitcher }: { languag
 }
 
 interface RootData {
-  // The root loader's `can` flags (navigationPermissions); only the one this menu reads is named here.
-  user: { displayName: string; role: "city" | "council" | "secretariat"; can: { administerOrganisations: boolean } } | null;
+  user: { displayName: string; role: "city" | "council" | "secretariat" } | null;
 }
 
-function AccountMenu({ language }: { language: string }) {
+function AccountMenu({ language, links }: { language: string; links: SiteLink[] }) {
   const { t } = useTranslation("common");
   const location = useLocation();
   const user = useRouteLoaderData<RootData>("root")?.user;
@@ -69,14 +102,11 @@ function AccountMenu({ language }: { language: string }) {
       <span>
         {t("signedInAs", { name: user.displayName })} ({t(`roles.${user.role}`)})
       </span>
-      <Link className="account-link" to={`/${language}/account`}>
-        {t("nav.account")}
-      </Link>
-      {user.can.administerOrganisations ? (
-        <Link className="account-link" to={`/${language}/admin/organisations`}>
-          {t("nav.admin")}
+      {links.map((link) => (
+        <Link key={link.to} className="account-link" to={link.to}>
+          {t(link.label)}
         </Link>
-      ) : null}
+      ))}
       <Form method="post" action={`/${language}/logout`}>
         <button type="submit" className="button--link">
           {t("nav.logout")}

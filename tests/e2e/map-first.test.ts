@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { MAP_PAGE_BUDGET_BYTES, measurePageJavaScript } from "../../bench/javascript";
 import { accessibilityViolations } from "../support/browser";
 import { useApp } from "../support/e2e";
 
@@ -309,5 +310,16 @@ describe("the compact filters keep everything in the URL", () => {
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.closest(".map-page__list") !== null)).toBe(true);
     await context.close();
+  });
+});
+
+describe("the map page's JavaScript", () => {
+  it("stays within its budget of 150 KB at gzip, everything it downloads until its HUBs are drawn (docs/decisions/050)", async () => {
+    // The production build (`npm run build`, as the e2e suite serves it) on a fresh Chromium profile.
+    const report = await measurePageJavaScript(`${app.url}/en`, mapReady);
+    const scripts = await Promise.all(report.scripts.map(async (script) => ({ url: script.url, body: await (await fetch(script.url)).text() })));
+    // A server module's stand-in is not shipped as a chunk of its own (patches/@remix-run+dev+2.17.5.patch).
+    expect(scripts.filter((script) => /exports\s*=\s*\{\}/.test(script.body) && script.body.length < 200).map((script) => script.url)).toEqual([]);
+    expect(report.total("gzipBytes")).toBeLessThan(MAP_PAGE_BUDGET_BYTES);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { idParam, languageParam, parseId, slugParam } from "~/modules/http/params.server";
-import { can, navigationPermissions, ownsHub, roleMay, RULES } from "~/modules/permissions/permissions";
+import { siteNavigation } from "~/modules/permissions/navigation";
+import { can, ownsHub, roleMay, RULES } from "~/modules/permissions/permissions";
 
 const cityA = { role: "city" as const, organisationId: 1 };
 const cityB = { role: "city" as const, organisationId: 2 };
@@ -30,10 +31,19 @@ describe("the permission rules", () => {
     }
   });
 
-  it("give the navigation the links each role may follow", () => {
-    expect(navigationPermissions(cityA)).toMatchObject({ proposeHubs: true, submitProgress: true, review: false, editThemes: false });
-    expect(navigationPermissions(council)).toMatchObject({ proposeHubs: false, review: true, readDashboard: true, administerOrganisations: false });
-    expect(navigationPermissions(secretariat)).toMatchObject({ review: true, editThemes: true, administerOrganisations: true });
+  it("give the navigation the links each role may follow, in the visitor's language", () => {
+    const labels = (actor: Parameters<typeof siteNavigation>[0]) => siteNavigation(actor, "es", { year: 2026 }).main.map((link) => link.label);
+    expect(labels(null)).toEqual(["nav.report"]);
+    expect(labels(cityA)).toEqual(["nav.progress", "nav.notifications", "nav.report", "nav.myHubs", "nav.events", "nav.exchange", "nav.synchronisation"]);
+    expect(labels(council)).toEqual(expect.arrayContaining(["nav.evaluation", "nav.council", "nav.review"]));
+    expect(labels(council)).not.toContain("nav.myHubs");
+    expect(labels(council)).not.toContain("nav.themes");
+    expect(labels(secretariat)).toEqual(expect.arrayContaining(["nav.manageCalls", "nav.review", "nav.themes", "nav.translations", "nav.policyCouncils", "nav.networkEvents"]));
+    expect(siteNavigation(null, "es", { year: 2026 }).main[0].to).toBe("/es/reports/2026");
+    expect(siteNavigation(cityA, "fr", { year: 2026, unreadNotifications: 3 }).main.find((link) => link.label === "nav.notifications")).toEqual({ to: "/fr/notifications", label: "nav.notifications", unread: 3 });
+    expect(siteNavigation(null, "en", { year: 2026 }).account).toEqual([]);
+    expect(siteNavigation(council, "en", { year: 2026 }).account.map((link) => link.label)).toEqual(["nav.account"]);
+    expect(siteNavigation(secretariat, "en", { year: 2026 }).account.map((link) => link.to)).toEqual(["/en/account", "/en/admin/organisations"]);
   });
 });
 

@@ -1,32 +1,10 @@
-import { Link, NavLink, useMatches, useRouteLoaderData } from "@remix-run/react";
+import { Link, useMatches, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "~/modules/i18n/config";
 import { formatDateTime } from "~/modules/i18n/format";
-import type { NavigationPermissions } from "~/modules/permissions/permissions";
 
 interface RootCallData {
   openCall: { slug: string; title: string; closesAt: string; count: number } | null;
-  user: { can: NavigationPermissions } | null;
-}
-
-/** The secretariat's and the council's calls pages in the main navigation (the public reach the calls through the strip below the header and the home page). */
-export function CallsNavLink({ language }: { language: Language }) {
-  const { t } = useTranslation("common");
-  const can = useRouteLoaderData<RootCallData>("root")?.user?.can;
-  return (
-    <>
-      {can?.manageCalls ? (
-        <li>
-          <NavLink to={`/${language}/admin/calls`}>{t("nav.manageCalls")}</NavLink>
-        </li>
-      ) : null}
-      {can?.evaluateCalls ? (
-        <li>
-          <NavLink to={`/${language}/evaluation`}>{t("nav.evaluation")}</NavLink>
-        </li>
-      ) : null}
-    </>
-  );
 }
 
 /**

@@ -50,6 +50,7 @@ export function HubFilterForm({
   const moreActive = MORE_FILTERS.filter((key) => filters[key] !== undefined).length;
   const active = moreActive + (filters.sdg === undefined ? 0 : 1);
   const submit = useSubmit();
+  const any = t("map:filters.any");
   // With JavaScript: a URL without the empty fields (shorter to share), and the open panels close
   // on the results. Without it, the browser submits the form as it is.
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -70,108 +71,33 @@ export function HubFilterForm({
       <details className="hub-filters__sheet">
         <summary className="hub-filters__toggle">{active > 0 ? t("map:filters.sheetActive", { count: active }) : t("map:filters.sheet")}</summary>
         <div className="hub-filters__sheet-panel">
-          <div className="hub-filters__field hub-filters__field--goal">
-            <label htmlFor="filter-sdg">{t("map:filters.sdg")}</label>
-            <select id="filter-sdg" name="sdg" defaultValue={filters.sdg ?? ""} key={`sdg${filters.sdg ?? ""}`}>
-              <option value="">{t("map:filters.any")}</option>
-              {goals.map((goal) => (
-                <option key={goal.number} value={goal.number}>
-                  {t("map:filters.sdgOption", { number: goal.number, name: goal.short, hubs: formatNumber(sdgCounts[goal.number] ?? 0, language) })}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            name="sdg"
+            className="hub-filters__field--goal"
+            label={t("map:filters.sdg")}
+            any={any}
+            value={filters.sdg}
+            choices={goals.map((goal) => [goal.number, t("map:filters.sdgOption", { number: goal.number, name: goal.short, hubs: formatNumber(sdgCounts[goal.number] ?? 0, language) })])}
+          />
           <details className="hub-filters__more">
             <summary className="hub-filters__toggle">{moreActive > 0 ? t("map:filters.moreActive", { count: moreActive }) : t("map:filters.more")}</summary>
             <div className="hub-filters__more-panel">
-              <div className="hub-filters__field">
-                <label htmlFor="filter-target">{t("map:filters.target")}</label>
-                <select
-                  id="filter-target"
-                  name="target"
-                  defaultValue={filters.target ?? ""}
-                  key={`target${filters.sdg ?? ""}${filters.target ?? ""}`}
-                  aria-describedby={targets.length === 0 ? "filter-target-hint" : undefined}
-                >
-                  <option value="">{t("map:filters.any")}</option>
-                  {targets.map((target) => (
-                    <option key={target.id} value={target.id}>
-                      {target.id} {truncate(target.title, 70)}
-                    </option>
-                  ))}
-                </select>
-                {targets.length === 0 ? (
-                  <p id="filter-target-hint" className="hub-filters__hint">
-                    {t("map:filters.targetHint")}
-                  </p>
-                ) : null}
-              </div>
-              <div className="hub-filters__field">
-                <label htmlFor="filter-theme">{t("map:filters.theme")}</label>
-                <select id="filter-theme" name="theme" defaultValue={filters.theme ?? ""} key={`theme${filters.theme ?? ""}`}>
-                  <option value="">{t("map:filters.any")}</option>
-                  {options.themes.map((theme) => (
-                    <option key={theme.slug} value={theme.slug}>
-                      {theme.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="hub-filters__field">
-                <label htmlFor="filter-council">{t("map:filters.council")}</label>
-                <select id="filter-council" name="council" defaultValue={filters.council ?? ""} key={`council${filters.council ?? ""}`}>
-                  <option value="">{t("map:filters.any")}</option>
-                  {options.councils.map((council) => (
-                    <option key={council.slug} value={council.slug}>
-                      {council.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="hub-filters__field">
-                <label htmlFor="filter-region">{t("map:filters.region")}</label>
-                <select id="filter-region" name="region" defaultValue={filters.region ?? ""} key={`region${filters.region ?? ""}`}>
-                  <option value="">{t("map:filters.any")}</option>
-                  {WORLD_REGIONS.map((region) => (
-                    <option key={region} value={region}>
-                      {t(`map:regions.${region}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="hub-filters__field">
-                <label htmlFor="filter-country">{t("map:filters.country")}</label>
-                <select id="filter-country" name="country" defaultValue={filters.country ?? ""} key={`country${filters.country ?? ""}`}>
-                  <option value="">{t("map:filters.any")}</option>
-                  {options.countries.map((country) => (
-                    <option key={country.code} value={country.code}>
-                      {country.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="hub-filters__field">
-                <label htmlFor="filter-status">{t("map:filters.status")}</label>
-                <select id="filter-status" name="status" defaultValue={filters.status ?? ""} key={`status${filters.status ?? ""}`}>
-                  <option value="">{t("map:filters.any")}</option>
-                  {PUBLIC_HUB_STATUSES.map((status) => (
-                    <option key={status} value={status}>
-                      {t(`hubs:status.${status}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="hub-filters__field">
-                <label htmlFor="filter-year">{t("map:filters.year")}</label>
-                <select id="filter-year" name="year" defaultValue={filters.year ?? ""} key={`year${filters.year ?? ""}`}>
-                  <option value="">{t("map:filters.any")}</option>
-                  {options.years.map((year) => (
-                    <option key={year} value={year}>
-                      {year}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <FilterSelect
+                name="target"
+                label={t("map:filters.target")}
+                any={any}
+                value={filters.target}
+                // A new goal offers other targets: the select starts again.
+                resetKey={`${filters.sdg ?? ""}${filters.target ?? ""}`}
+                choices={targets.map((target) => [target.id, `${target.id} ${truncate(target.title, 70)}`])}
+                hint={targets.length === 0 ? t("map:filters.targetHint") : undefined}
+              />
+              <FilterSelect name="theme" label={t("map:filters.theme")} any={any} value={filters.theme} choices={options.themes.map((theme) => [theme.slug, theme.name])} />
+              <FilterSelect name="council" label={t("map:filters.council")} any={any} value={filters.council} choices={options.councils.map((council) => [council.slug, council.name])} />
+              <FilterSelect name="region" label={t("map:filters.region")} any={any} value={filters.region} choices={WORLD_REGIONS.map((region) => [region, t(`map:regions.${region}`)])} />
+              <FilterSelect name="country" label={t("map:filters.country")} any={any} value={filters.country} choices={options.countries.map((country) => [country.code, country.name])} />
+              <FilterSelect name="status" label={t("map:filters.status")} any={any} value={filters.status} choices={PUBLIC_HUB_STATUSES.map((status) => [status, t(`hubs:status.${status}`)])} />
+              <FilterSelect name="year" label={t("map:filters.year")} any={any} value={filters.year} choices={options.years.map((year) => [year, String(year)])} />
             </div>
           </details>
           <div className="hub-filters__actions">
@@ -187,6 +113,50 @@ export function HubFilterForm({
         </div>
       </details>
     </Form>
+  );
+}
+
+/**
+ * One filter: a labelled select whose first choice is "any". Keyed by its value, so a new URL (back,
+ * a shared link) shows its choice instead of what the browser kept.
+ */
+function FilterSelect({
+  name,
+  label,
+  any,
+  value,
+  choices,
+  hint,
+  className,
+  resetKey,
+}: {
+  name: string;
+  label: string;
+  any: string;
+  value: string | number | undefined;
+  choices: [value: string | number, text: string][];
+  hint?: string;
+  className?: string;
+  resetKey?: string;
+}) {
+  const id = `filter-${name}`;
+  return (
+    <div className={className ? `hub-filters__field ${className}` : "hub-filters__field"}>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value ?? ""} key={`${name}${resetKey ?? value ?? ""}`} aria-describedby={hint ? `${id}-hint` : undefined}>
+        <option value="">{any}</option>
+        {choices.map(([choice, text]) => (
+          <option key={choice} value={choice}>
+            {text}
+          </option>
+        ))}
+      </select>
+      {hint ? (
+        <p id={`${id}-hint`} className="hub-filters__hint">
+          {hint}
+        </p>
+      ) : null}
+    </div>
   );
 }
 

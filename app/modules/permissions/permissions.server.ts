@@ -7,7 +7,7 @@ import { forbidden, notFound } from "~/modules/http/responses.server";
 import { can, isPublicAction, ownOrganisationId, roleMay, type Action, type Actor, type ObjectAction, type PublicAction, type Resource, type SignedInAction } from "./permissions";
 
 // The root loader reads the navigation flags from here, so the browser bundle never carries the rules (issue 12's JavaScript budget).
-export { navigationPermissions } from "./permissions";
+export { siteNavigation } from "./navigation";
 
 /**
  * The guard every loader and action calls first (docs/decisions/015-permissions.md):

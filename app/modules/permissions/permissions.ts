@@ -148,25 +148,6 @@ export function can<A extends Action>(actor: Actor, action: A, resource?: Resour
   return !object || actor === null || resource === undefined || object(actor, resource);
 }
 
-/** What the site navigation offers a visitor: computed by the root loader, so the layout never compares roles. */
-export function navigationPermissions(actor: Actor) {
-  return {
-    proposeHubs: can(actor, "hub:propose"),
-    submitProgress: can(actor, "progress:submit"),
-    readDashboard: can(actor, "dashboard:read"),
-    review: can(actor, "review:read"),
-    editThemes: can(actor, "admin:themes"),
-    editPolicyCouncils: can(actor, "network:councils"),
-    synchronise: can(actor, "network:sync"),
-    editNetworkEvents: can(actor, "network:events"),
-    listMissingTranslations: can(actor, "admin:translations"),
-    administerOrganisations: can(actor, "admin:organisations"),
-    manageCalls: can(actor, "call:manage"),
-    evaluateCalls: can(actor, "call:evaluate"),
-  };
-}
-export type NavigationPermissions = ReturnType<typeof navigationPermissions>;
-
 /** Thrown by domain code when the object is not there for this user: the route answers 404. */
 export class NotVisibleError extends Error {
   constructor(what = "not visible") {
