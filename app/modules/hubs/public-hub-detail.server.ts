@@ -1,3 +1,4 @@
+import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../../db/index";
 import type { WorldRegion } from "../../../db/schema";
 import type { Language } from "~/modules/i18n/config";
@@ -9,7 +10,7 @@ import { targetTitleColumn } from "~/modules/sdg/sdg.server";
 
 // One HUB, every public field
 
-import { linkedHubIds } from "~/modules/network/synchronisation.server";
+import { linkedHubIdsSql } from "~/modules/network/synchronisation.server";
 
 export interface PublicHubTexts {
   title: string;
@@ -70,13 +71,15 @@ const TEXT_KEYS: Record<(typeof TEXT_FIELDS)[number], keyof PublicHubTexts> = {
 
 /** A public HUB by slug, or null when there is none (or it is not public: drafts and the like are a 404). */
 export async function getPublicHub(db: DB, { slug, language, today }: { slug: string; language: Language; today: string }): Promise<PublicHubDetail | null> {
+  // One statement: the HUB's lists come as JSON arrays, ordered by their subqueries (a page view
+  // used to cost eight round trips here).
   const hub = await db
     .selectFrom("hubs as h")
     .innerJoin("organisations as o", "o.id", "h.lead_organisation_id")
     .leftJoin("themes as th", "th.id", "h.theme_id")
     .where("h.slug", "=", slug)
     .where("h.status", "in", PUBLIC_STORED_STATUSES)
-    .select([
+    .select((eb) => [
       "h.id",
       "h.slug",
       "h.status",
@@ -96,50 +99,49 @@ export async function getPublicHub(db: DB, { slug, language, today }: { slug: st
       "o.longitude as lead_longitude",
       "th.slug as theme_slug",
       themeNameColumn(language).as("theme_name"),
+      jsonArrayFrom(eb.selectFrom("hub_translations as tr").select(["tr.language", ...TEXT_FIELDS.map((field) => `tr.${field}` as const)]).whereRef("tr.hub_id", "=", "h.id")).as(
+        "translations",
+      ),
+      jsonArrayFrom(
+        eb.selectFrom("hub_goals as g").select(["g.goal", "g.is_primary"]).whereRef("g.hub_id", "=", "h.id").orderBy("g.is_primary", "desc").orderBy("g.goal"),
+      ).as("goals"),
+      jsonArrayFrom(
+        eb
+          .selectFrom("hub_targets as ht")
+          .innerJoin("sdg_targets as st", "st.id", "ht.target_id")
+          .whereRef("ht.hub_id", "=", "h.id")
+          .select(["st.id", "st.goal", targetTitleColumn(language).as("title")])
+          .orderBy("st.goal")
+          .orderBy("st.position"),
+      ).as("targets"),
+      jsonArrayFrom(
+        eb
+          .selectFrom("hub_outcomes as ho")
+          .select(["ho.id", "ho.position", "ho.statement", "ho.indicator", "ho.baseline", "ho.target_value", "ho.unit", "ho.milestone", "ho.due_date"])
+          .whereRef("ho.hub_id", "=", "h.id")
+          .orderBy("ho.position"),
+      ).as("outcomes"),
+      jsonArrayFrom(eb.selectFrom("hub_partners as hp").select("hp.name").whereRef("hp.hub_id", "=", "h.id").orderBy("hp.position")).as("partners"),
+      jsonArrayFrom(
+        eb
+          .selectFrom("hub_participants as p")
+          .innerJoin("organisations as po", "po.id", "p.organisation_id")
+          .whereRef("p.hub_id", "=", "h.id")
+          .select(["po.name", "po.city", "po.country_code", "po.latitude", "po.longitude"])
+          .orderBy("po.name"),
+      ).as("participants"),
+      // Linked both ways: an accepted synchronisation request, whichever HUB asked (the network module).
+      jsonArrayFrom(
+        joinHubTexts(eb.selectFrom("hubs as s").innerJoin("organisations as so", "so.id", "s.lead_organisation_id"), language, "s")
+          .where("s.status", "in", PUBLIC_STORED_STATUSES)
+          .where("s.id", "in", linkedHubIdsSql(eb.ref("h.id")))
+          .select(["s.slug", "s.original_language", "so.city", "so.country_code", hubText("title").as("title"), hubTextLanguage(language, ["title"], "s").as("text_language")])
+          .orderBy("s.slug"),
+      ).as("synchronised"),
     ])
     .executeTakeFirst();
   if (!hub) return null;
-
-  const [translations, goals, targets, outcomes, partners, participants, synchronised] = await Promise.all([
-    db.selectFrom("hub_translations").selectAll().where("hub_id", "=", hub.id).execute(),
-    db.selectFrom("hub_goals").select(["goal", "is_primary"]).where("hub_id", "=", hub.id).orderBy("is_primary", "desc").orderBy("goal").execute(),
-    db
-      .selectFrom("hub_targets as ht")
-      .innerJoin("sdg_targets as st", "st.id", "ht.target_id")
-      .where("ht.hub_id", "=", hub.id)
-      .select(["st.id", "st.goal", targetTitleColumn(language).as("title")])
-      .orderBy("st.goal")
-      .orderBy("st.position")
-      .execute(),
-    db
-      .selectFrom("hub_outcomes")
-      .select(["id", "position", "statement", "indicator", "baseline", "target_value", "unit", "milestone", "due_date"])
-      .where("hub_id", "=", hub.id)
-      .orderBy("position")
-      .execute(),
-    db.selectFrom("hub_partners").select("name").where("hub_id", "=", hub.id).orderBy("position").execute(),
-    db
-      .selectFrom("hub_participants as p")
-      .innerJoin("organisations as po", "po.id", "p.organisation_id")
-      .where("p.hub_id", "=", hub.id)
-      .select(["po.name", "po.city", "po.country_code", "po.latitude", "po.longitude"])
-      .orderBy("po.name")
-      .execute(),
-    // Linked both ways: an accepted synchronisation request, whichever HUB asked (the network module).
-    joinHubTexts(db.selectFrom("hubs as s").innerJoin("organisations as so", "so.id", "s.lead_organisation_id"), language, "s")
-      .where("s.status", "in", PUBLIC_STORED_STATUSES)
-      .where("s.id", "in", await linkedHubIds(db, hub.id).then((ids) => (ids.length ? ids : [-1])))
-      .select([
-        "s.slug",
-        "s.original_language",
-        "so.city",
-        "so.country_code",
-        hubText("title").as("title"),
-        hubTextLanguage(language, ["title"], "s").as("text_language"),
-      ])
-      .orderBy("s.slug")
-      .execute(),
-  ]);
+  const { translations, goals, targets, outcomes, partners, participants, synchronised } = hub;
 
   const texts = {} as Record<keyof PublicHubTexts, string | null>;
   const textLanguages = {} as Record<keyof PublicHubTexts, Language>;

@@ -32,18 +32,6 @@ export async function acceptedSynchronisationPairs(db: DB): Promise<[number, num
   return rows.map((row) => [row.requester_hub_id, row.target_hub_id]);
 }
 
-/** The same, for one HUB: two indexed look-ups (one per direction), not an OR over every request. */
-export async function linkedHubIds(db: DB, hubId: number): Promise<number[]> {
-  const rows = await db
-    .selectFrom("hub_sync_requests")
-    .select("target_hub_id as id")
-    .where("requester_hub_id", "=", hubId)
-    .where("status", "=", "accepted")
-    .union(db.selectFrom("hub_sync_requests").select("requester_hub_id as id").where("target_hub_id", "=", hubId).where("status", "=", "accepted"))
-    .execute();
-  return rows.map((row) => row.id);
-}
-
 export interface HubLink {
   slug: string;
   title: string;

@@ -43,17 +43,18 @@ export interface PublishedUpdate {
 
 /** Accepted updates of a public HUB with their per-outcome values, newest first. Drafts and pending reviews never appear. */
 export async function listPublishedProgress(db: Db, hubId: number, language: Language): Promise<PublishedUpdate[]> {
-  const hub = await db.selectFrom("hubs").select("id").where("id", "=", hubId).where("status", "in", PUBLIC_STORED_STATUSES).executeTakeFirst();
-  if (!hub) return [];
   const [outcomes, ids] = await Promise.all([
     listOutcomes(db, hubId),
+    // None unless the HUB is public: the join asks, without a statement of its own.
     db
-      .selectFrom("progress_updates")
-      .select("id")
-      .where("hub_id", "=", hubId)
-      .where("status", "=", "accepted")
-      .orderBy("period_end", "desc")
-      .orderBy("id", "desc")
+      .selectFrom("progress_updates as u")
+      .innerJoin("hubs as h", "h.id", "u.hub_id")
+      .select("u.id")
+      .where("u.hub_id", "=", hubId)
+      .where("u.status", "=", "accepted")
+      .where("h.status", "in", PUBLIC_STORED_STATUSES)
+      .orderBy("u.period_end", "desc")
+      .orderBy("u.id", "desc")
       .execute(),
   ]);
   const updates = await Promise.all(ids.map((row) => getUpdate(db, row.id)));

@@ -1,3 +1,4 @@
+import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../../db/index";
 import type { Language } from "../../../db/schema";
 import { TEXT_COLUMNS as COLUMN, TEXT_FIELDS, diffBaselines, type Baseline, type TextField } from "./proposal-schema";
@@ -11,26 +12,36 @@ import { pickText } from "~/modules/i18n/text-fallback";
  * Null unless the HUB is public (recognised or completed).
  */
 export async function publicHubDetails(db: DB, hubId: number, language: Language) {
+  // One statement: the lists come as JSON arrays, in their subqueries' order.
   const hub = await db
-    .selectFrom("hubs")
-    .select(["id", "status", "original_language", "communication_channels", "contact_email", "website"])
-    .where("id", "=", hubId)
-    .where("status", "in", PUBLIC_STORED_STATUSES)
+    .selectFrom("hubs as h")
+    .select((eb) => [
+      "h.id",
+      "h.status",
+      "h.original_language",
+      "h.communication_channels",
+      "h.contact_email",
+      "h.website",
+      jsonArrayFrom(eb.selectFrom("hub_translations as tr").select(["tr.language", ...TEXT_FIELDS.map((field) => `tr.${COLUMN[field]}` as const)]).whereRef("tr.hub_id", "=", "h.id")).as(
+        "translations",
+      ),
+      jsonArrayFrom(eb.selectFrom("hub_events as ev").select(["ev.name", "ev.event_date"]).whereRef("ev.hub_id", "=", "h.id").orderBy("ev.position")).as("events"),
+      jsonArrayFrom(eb.selectFrom("hub_documents as doc").select(["doc.title", "doc.url"]).whereRef("doc.hub_id", "=", "h.id").orderBy("doc.position")).as("documents"),
+      jsonArrayFrom(
+        eb
+          .selectFrom("hub_change_requests as cr")
+          .select(["cr.id", "cr.baseline", "cr.proposed", "cr.decided_at"])
+          .whereRef("cr.hub_id", "=", "h.id")
+          .where("cr.status", "=", "approved")
+          .orderBy("cr.decided_at")
+          .orderBy("cr.id"),
+      ).as("changes"),
+    ])
+    .where("h.id", "=", hubId)
+    .where("h.status", "in", PUBLIC_STORED_STATUSES)
     .executeTakeFirst();
   if (!hub) return null;
-  const [translations, events, documents, changes] = await Promise.all([
-    db.selectFrom("hub_translations").selectAll().where("hub_id", "=", hubId).execute(),
-    db.selectFrom("hub_events").select(["name", "event_date"]).where("hub_id", "=", hubId).orderBy("position").execute(),
-    db.selectFrom("hub_documents").select(["title", "url"]).where("hub_id", "=", hubId).orderBy("position").execute(),
-    db
-      .selectFrom("hub_change_requests")
-      .select(["id", "baseline", "proposed", "decided_at"])
-      .where("hub_id", "=", hubId)
-      .where("status", "=", "approved")
-      .orderBy("decided_at")
-      .orderBy("id")
-      .execute(),
-  ]);
+  const { translations, events, documents, changes } = hub;
   const texts = Object.fromEntries(
     TEXT_FIELDS.map((field) => {
       const picked = pickText(translations, COLUMN[field], language, hub.original_language);
