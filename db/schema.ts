@@ -493,13 +493,16 @@ export interface HubSearchTable {
   hub_id: number;
   language: Language;
   document: string;
+  /** Filled by a trigger from hubs and hub_goals (migration 120): what a search ranks without looking each match up. */
+  is_public: ColumnType<boolean, never, never>;
+  recognised_at: ColumnType<Date | null, never, never>;
+  goals: ColumnType<string | null, never, never>;
 }
 
 /**
  * One row per HUB, written only by triggers on hubs, hub_goals and hub_targets (migration 200): the
  * reference data it is filed under ('goal:4', 'target:4.1', 'theme:3', as search_reference names
- * them), so a search finds the HUBs under matching names with one GIN lookup, and what a search
- * ranks and counts by (public, recognition, goals) without reading hubs or hub_goals.
+ * them), so a search finds the HUBs under matching names with one GIN lookup.
  */
 export interface HubSearchFilingTable {
   hub_id: ColumnType<number, never, never>;

@@ -1,5 +1,4 @@
 import { sql, type Kysely } from "kysely";
-import * as searchRow from "./2026-12-01-120-search-row";
 
 /**
  * What a search needs of the reference data a HUB is filed under, one narrow row per HUB
@@ -14,11 +13,12 @@ import * as searchRow from "./2026-12-01-120-search-row";
  * hub_goals and hub_targets (once per statement: a seed writes thousands of rows at once). A row is
  * rewritten only when something in it changes.
  *
- * It takes over migration 120's columns of hub_search (is_public, recognised_at, goals): a text match
- * joins its narrow row by key instead. Those columns made every goal or status change rewrite the
- * HUB's wide search rows (a loaded registry's hub_search was half dead space: 254 MB for 127 MB of
- * rows at 100,000 HUBs), and a search reads those rows from disk or the OS cache rather than from
- * shared buffers. hub_search is rewritten once here (CLUSTER) to give that space back. Frozen once landed.
+ * hub_search is rewritten once (CLUSTER): migration 120's trigger rewrites a HUB's wide search rows
+ * whenever its goals or status change, and those updates were not HOT (no room on the page), so a
+ * loaded registry's hub_search was half dead space and its GIN index three times its size (254 MB
+ * and 47 MB for 127 MB of rows at 100,000 HUBs), and a search reads more of it from outside shared
+ * buffers. A fillfactor of 90 leaves room on each page for such an update to stay on its page (HOT:
+ * no new index entries, the old version pruned on the page). Frozen once landed.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`
@@ -91,21 +91,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await sql`select hub_search_filing_refresh(array(select id from hubs))`.execute(db);
 
-  // hub_search keeps the texts only (migration 030's columns); its triggers no longer rewrite it on goal or status changes.
-  for (const event of ["insert", "update", "delete"]) await sql`drop trigger ${sql.raw(`hub_goals_search_meta_${event}`)} on hub_goals`.execute(db);
-  await sql`drop trigger hubs_search_meta on hubs`.execute(db);
-  await sql`drop trigger hub_search_meta on hub_search`.execute(db);
-  await sql`drop function hub_search_meta_touch_goals()`.execute(db);
-  await sql`drop function hub_search_meta_touch_hub()`.execute(db);
-  await sql`drop function hub_search_meta()`.execute(db);
-  await sql`alter table hub_search drop column goals, drop column recognised_at, drop column is_public`.execute(db);
+  await sql`alter table hub_search set (fillfactor = 90)`.execute(db);
   await sql`cluster hub_search using hub_search_pkey`.execute(db);
   await sql`analyze hub_search`.execute(db);
   await sql`analyze hub_search_filing`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await searchRow.up(db);
+  await sql`alter table hub_search reset (fillfactor)`.execute(db);
   for (const table of ["hub_goals", "hub_targets"]) {
     for (const event of ["insert", "update", "delete"]) await sql`drop trigger if exists ${sql.raw(`${table}_search_filing_${event}`)} on ${sql.table(table)}`.execute(db);
   }

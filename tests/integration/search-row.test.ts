@@ -5,10 +5,11 @@ import { createTestDatabase, type TestDatabase } from "../support/database";
 import { insertHub } from "../support/public-hubs";
 
 /**
- * A search reads, per HUB, one narrow row kept by triggers (hub_search_filing, migration 200):
- * whether the HUB is public, when it was recognised, its SDG goals and the reference data it is
- * filed under. Every write that changes those must reach it, and a search must answer exactly what
- * the same search computed from hubs, hub_goals, hub_targets and hub_search gives.
+ * A search reads rows kept by triggers: the search rows of a HUB's texts carry whether it is public,
+ * when it was recognised and its goals (hub_search, migration 120), and one narrow row per HUB says
+ * the same and which reference data it is filed under (hub_search_filing, migration 200). Every
+ * write that changes those must reach both, and a search must answer exactly what the same search
+ * computed from hubs, hub_goals, hub_targets and the texts gives.
  */
 const TODAY = "2026-11-22";
 let database: TestDatabase;
@@ -20,8 +21,14 @@ beforeAll(async () => {
 });
 afterAll(() => database?.destroy());
 
-/** Every HUB has one row, and its columns equal what hubs, hub_goals and hub_targets say now. */
+/** Every search row's and every HUB's filing row's columns equal what hubs, hub_goals and hub_targets say now. */
 async function expectRowsCurrent() {
+  const { rows: stale } = await sql<{ hub_id: number }>`
+    select s.hub_id from hub_search s join hubs h on h.id = s.hub_id
+    where s.is_public is distinct from (h.status in ('recognised', 'completed'))
+       or s.recognised_at is distinct from h.recognised_at
+       or s.goals is distinct from (select string_agg(g.goal::text, ',' order by g.goal) from hub_goals g where g.hub_id = h.id)`.execute(database.db);
+  expect(stale).toEqual([]);
   const { rows } = await sql<{ hub_id: number | null; id: number | null }>`
     select f.hub_id, h.id from hubs h full join hub_search_filing f on f.hub_id = h.id
     where f.hub_id is null or h.id is null

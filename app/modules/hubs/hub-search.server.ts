@@ -115,8 +115,8 @@ export interface ReferenceMatch {
  * by primary key instead of scanning every HUB to join them.
  *
  * Two ways to match, so a reader finds HUBs written in another language:
- * - the HUB's own texts, in every language it has (hub_search), ranked; whether the HUB is public,
- *   when it was recognised and its goals come from its narrow hub_search_filing row (migration 200);
+ * - the HUB's own texts, in every language it has (hub_search, whose rows carry what the ranking
+ *   needs: public, recognised_at, goals), ranked;
  * - the names, in all three languages, of the SDG goals and targets and the theme it is filed under
  *   (search_reference, about 600 rows: one extra GIN lookup), then the HUBs filed under the matching
  *   rows with one more (hub_search_filing, migration 200: narrow rows, no look-up per HUB). These
@@ -134,10 +134,10 @@ export async function searchMatches(db: DB, q: string, version?: number): Promis
         with x as materialized (select ${searchQuery(q)} as q),
         ${matchedReferencesCte()},
         direct as (
-          select m.hub_id, m.rank, f.recognised_at, f.goals
-          from (select s.hub_id, max(ts_rank(s.document, x.q)) as rank from hub_search s, x where s.document @@ x.q group by s.hub_id) m
-          join hub_search_filing f on f.hub_id = m.hub_id
-          where f.is_public
+          select s.hub_id, max(ts_rank(s.document, x.q)) as rank, max(s.recognised_at) as recognised_at, max(s.goals) as goals
+          from hub_search s, x
+          where s.document @@ x.q and s.is_public
+          group by s.hub_id
         ),
         by_reference as (
           select r.hub_id, r.recognised_at, r.goals from (${hubsFiledUnderMatchedReferences()}) r
