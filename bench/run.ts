@@ -331,12 +331,12 @@ async function measureSearch(base: string, world: string, figures: Figures): Pro
   rows.push({
     figure: `text search, first search of a word (page /{lang}?q=word, ${searchTimes.length} words): p50 / p99`,
     value: `${ms(percentile(searchTimes, 50))} / ${ms(percentile(searchTimes, 99))} (${searchFound} with results)`,
-    limit: "one query: GIN lookup in 3 configurations and rank over search rows that carry each HUB's status, recognition date and goals (no look-up per match since issue 13); then the page's 20 HUBs and the React render",
+    limit: "one query: GIN lookup in 3 configurations and rank over search rows that carry each HUB's status, recognition date and goals (one wide row read per text match: most of the time); HUBs under matching reference names by one GIN lookup in narrow rows (migration 200); then the page's 20 HUBs (a slice of the matches) and the React render",
   });
   rows.push({
     figure: "text search, the same words from another interface language: p50 / p99",
     value: `${ms(percentile(otherLanguageTimes, 50))} / ${ms(percentile(otherLanguageTimes, 99))}`,
-    limit: "matches cached per word: the page's 20 HUBs in that language and the React render",
+    limit: "matches cached per word: the page's 20 HUBs in that language (by key) and the React render",
   });
   // Words the pages above did not search: nothing cached.
   const mapSearch = await sequential(["councils", "settlements", "hillside", "coastal", "traders"].map((word) => `${world}&q=${encodeURIComponent(word)}`));
