@@ -10,10 +10,11 @@
  * --json FILE writes the figures of issue 13 under stable names, per engine, and the Markdown table
  * beside it (FILE with .md). --first-start first measures a fresh clone's `npm start` to /healthz
  * (it deletes this checkout's build and compressed-asset cache, then `npm start` builds them again).
- * --only exports measures the GeoJSON and CSV exports alone (without it the run is the whole one).
- * --database-url URL (PostgreSQL, with --only exports) measures a database loaded already by
- * bench/load-database.ts: nothing is created, loaded or dropped, so the figures take seconds, not
- * the load's minutes.
+ * --only exports measures the GeoJSON and CSV exports alone, --only search the text search alone
+ * (without it the run is the whole one).
+ * --database-url URL (PostgreSQL, with --only exports or --only search) measures a database loaded
+ * already by bench/load-database.ts: nothing is created, loaded or dropped (the search's per-IP rate
+ * limit counter aside), so the figures take seconds, not the load's minutes.
  */
 import { execSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -46,7 +47,7 @@ const LOAD_SECONDS = Number(flag("seconds") ?? 10);
 const SCALING = args.includes("--scaling");
 const JSON_FILE = flag("json");
 const ONLY = flag("only");
-if (ONLY !== undefined && ONLY !== "exports") throw new Error(`--only ${ONLY}: only "exports" is known`);
+if (ONLY !== undefined && ONLY !== "exports" && ONLY !== "search") throw new Error(`--only ${ONLY}: only "exports" and "search" are known`);
 const EXISTING_DATABASE_URL = flag("database-url");
 const SESSION_SECRET = "bench-session-secret-of-at-least-32-characters";
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -302,6 +303,51 @@ async function measureExports(base: string, pid: number, figures: Figures): Prom
   return rows;
 }
 
+/** Text search from the map page: each word's first search, the same words from another language, and map data with a search. */
+async function measureSearch(base: string, world: string, figures: Figures): Promise<Row[]> {
+  const rows: Row[] = [];
+  // 45 different words, each searched once from its own interface language: every request is the
+  // first search of its word (nothing about it cached). Then the same words from another interface
+  // language: the ranked matches are cached, only the page's list and render are new.
+  const searchTimes: number[] = [];
+  const otherLanguageTimes: number[] = [];
+  let searchFound = 0;
+  for (const [language, words] of Object.entries(SEARCH_WORDS)) {
+    for (const word of words) {
+      const response = await get(`${base}/${language}?q=${encodeURIComponent(word)}`);
+      searchTimes.push(response.ms);
+      if (/hub-card/.test(response.body.toString())) searchFound++;
+    }
+  }
+  for (const [language, other] of [
+    ["en", "fr"],
+    ["es", "en"],
+    ["fr", "es"],
+  ] as const) {
+    for (const word of SEARCH_WORDS[language]) otherLanguageTimes.push((await get(`${base}/${other}?q=${encodeURIComponent(word)}`)).ms);
+  }
+  figures.search_first_p50_ms = percentile(searchTimes, 50);
+  figures.search_first_p99_ms = percentile(searchTimes, 99);
+  rows.push({
+    figure: `text search, first search of a word (page /{lang}?q=word, ${searchTimes.length} words): p50 / p99`,
+    value: `${ms(percentile(searchTimes, 50))} / ${ms(percentile(searchTimes, 99))} (${searchFound} with results)`,
+    limit: "one query: GIN lookup in 3 configurations and rank over search rows that carry each HUB's status, recognition date and goals (one wide row read per text match: most of the time); HUBs under matching reference names by one GIN lookup in narrow rows (migration 200); then the page's 20 HUBs (a slice of the matches) and the React render",
+  });
+  rows.push({
+    figure: "text search, the same words from another interface language: p50 / p99",
+    value: `${ms(percentile(otherLanguageTimes, 50))} / ${ms(percentile(otherLanguageTimes, 99))}`,
+    limit: "matches cached per word: the page's 20 HUBs in that language (by key) and the React render",
+  });
+  // Words the pages above did not search: nothing cached.
+  const mapSearch = await sequential(["councils", "settlements", "hillside", "coastal", "traders"].map((word) => `${world}&q=${encodeURIComponent(word)}`));
+  rows.push({
+    figure: "map data with a text search (uncached): p50",
+    value: ms(mapSearch.p50),
+    limit: "the search's matches (shared with the list) picked from the cached points of the other filters, then a cluster index per query",
+  });
+  return rows;
+}
+
 async function measure(base: string, engine: string, { pid, councilCookie, writer }: MeasureContext): Promise<{ rows: Row[]; figures: Figures }> {
   const rows: Row[] = [];
   const figures: Figures = {};
@@ -313,6 +359,16 @@ async function measure(base: string, engine: string, { pid, councilCookie, write
   if (ONLY === "exports") {
     step("exports");
     rows.push(...(await measureExports(base, pid, figures)));
+    log(`  [${engine}] done measuring`);
+    return { rows, figures };
+  }
+  if (ONLY === "search") {
+    // As in the whole run, where the search comes after the other pages: the server's route code,
+    // its connections and the map's point index (for the map data with a search) are warm.
+    step("warming up");
+    for (const url of [`${base}/en`, `${base}/es`, `${base}/fr`, `${base}/en?q=zzyzxquux`, world]) await get(url);
+    step("text search");
+    rows.push(...(await measureSearch(base, world, figures)));
     log(`  [${engine}] done measuring`);
     return { rows, figures };
   }
@@ -475,45 +531,7 @@ async function measure(base: string, engine: string, { pid, councilCookie, write
   }
 
   step("text search");
-  // 45 different words, each searched once from its own interface language: every request is the
-  // first search of its word (nothing about it cached). Then the same words from another interface
-  // language: the ranked matches are cached, only the page's list and render are new.
-  const searchTimes: number[] = [];
-  const otherLanguageTimes: number[] = [];
-  let searchFound = 0;
-  for (const [language, words] of Object.entries(SEARCH_WORDS)) {
-    for (const word of words) {
-      const response = await get(`${base}/${language}?q=${encodeURIComponent(word)}`);
-      searchTimes.push(response.ms);
-      if (/hub-card/.test(response.body.toString())) searchFound++;
-    }
-  }
-  for (const [language, other] of [
-    ["en", "fr"],
-    ["es", "en"],
-    ["fr", "es"],
-  ] as const) {
-    for (const word of SEARCH_WORDS[language]) otherLanguageTimes.push((await get(`${base}/${other}?q=${encodeURIComponent(word)}`)).ms);
-  }
-  figures.search_first_p50_ms = percentile(searchTimes, 50);
-  figures.search_first_p99_ms = percentile(searchTimes, 99);
-  rows.push({
-    figure: `text search, first search of a word (page /{lang}?q=word, ${searchTimes.length} words): p50 / p99`,
-    value: `${ms(percentile(searchTimes, 50))} / ${ms(percentile(searchTimes, 99))} (${searchFound} with results)`,
-    limit: "one query: GIN lookup in 3 configurations and rank over search rows that carry each HUB's status, recognition date and goals (no look-up per match since issue 13); then the page's 20 HUBs and the React render",
-  });
-  rows.push({
-    figure: "text search, the same words from another interface language: p50 / p99",
-    value: `${ms(percentile(otherLanguageTimes, 50))} / ${ms(percentile(otherLanguageTimes, 99))}`,
-    limit: "matches cached per word: the page's 20 HUBs in that language and the React render",
-  });
-  // Words the pages above did not search: nothing cached.
-  const mapSearch = await sequential(["councils", "settlements", "hillside", "coastal", "traders"].map((word) => `${world}&q=${encodeURIComponent(word)}`));
-  rows.push({
-    figure: "map data with a text search (uncached): p50",
-    value: ms(mapSearch.p50),
-    limit: "the search's matches (shared with the list) picked from the cached points of the other filters, then a cluster index per query",
-  });
+  rows.push(...(await measureSearch(base, world, figures)));
 
   step("exports");
   rows.push(...(await measureExports(base, pid, figures)));
@@ -584,8 +602,8 @@ async function runEngine(engine: string): Promise<{ rows: Row[]; figures: Figure
     const handle = await openDatabase(databaseUrl ? { databaseUrl } : { pgliteDataDir: pgliteDir });
     let sessionToken: string | undefined;
     if (EXISTING_DATABASE_URL && engine === "postgres") {
-      // Loaded already (--database-url): the export figures need only its HUBs, and nothing is written to it.
-      if (ONLY !== "exports") throw new Error("--database-url needs --only exports: the full run writes to its database");
+      // Loaded already (--database-url): the export and search figures need only its HUBs, and nothing is written to it.
+      if (ONLY === undefined) throw new Error("--database-url needs --only exports or --only search: the full run writes to its database");
       const version = await sql<{ version: string }>`select version()`.execute(handle.db);
       const hubs = await handle.db.selectFrom("hubs").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
       details = `${version.rows[0].version.split(" on ")[0]}; an existing database of ${Number(hubs.n).toLocaleString("en")} HUBs (--database-url)`;
@@ -630,7 +648,7 @@ async function runEngine(engine: string): Promise<{ rows: Row[]; figures: Figure
       });
       const councilCookie = sessionToken ? (await sessionCookieHeader(env, sessionToken)).split(";")[0] : "";
       let writer: Writer | undefined;
-      if (databaseUrl && ONLY !== "exports") {
+      if (databaseUrl && ONLY === undefined) {
         writerHandle = await openDatabase({ databaseUrl, poolSize: 2 });
         const slugs = Array.from({ length: Math.min(HUBS, 5000) }, (_, i) => `bench-hub-${i}`);
         const known = await writerHandle.db.selectFrom("hubs").select(["id", "slug"]).where("slug", "in", slugs).execute();

@@ -351,6 +351,7 @@ export interface Database {
   rate_limits: RateLimitTable;
   hub_search: HubSearchTable;
   search_reference: SearchReferenceTable;
+  hub_search_filing: HubSearchFilingTable;
   public_data_version: PublicDataVersionTable;
   membership_requests: MembershipRequestTable;
   login_attempts: LoginAttemptTable;
@@ -496,6 +497,19 @@ export interface HubSearchTable {
   is_public: ColumnType<boolean, never, never>;
   recognised_at: ColumnType<Date | null, never, never>;
   goals: ColumnType<string | null, never, never>;
+}
+
+/**
+ * One row per HUB, written only by triggers on hubs, hub_goals and hub_targets (migration 200): the
+ * reference data it is filed under ('goal:4', 'target:4.1', 'theme:3', as search_reference names
+ * them), so a search finds the HUBs under matching names with one GIN lookup.
+ */
+export interface HubSearchFilingTable {
+  hub_id: ColumnType<number, never, never>;
+  is_public: ColumnType<boolean, never, never>;
+  recognised_at: ColumnType<Date | null, never, never>;
+  goals: ColumnType<string | null, never, never>;
+  refs: ColumnType<string[], never, never>;
 }
 
 /** Bumped by statement triggers on every table the public pages read (migration 030). */

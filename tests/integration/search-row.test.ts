@@ -1,12 +1,15 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { searchMatches } from "~/modules/hubs/hub-search.server";
+import { matchedThrough, searchMatches, searchQuery } from "~/modules/hubs/hub-search.server";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { insertHub } from "../support/public-hubs";
 
 /**
- * The search row carries whether its HUB is public, when it was recognised and its SDG goals
- * (migration 120), kept by triggers: a search answers from it without looking each match up.
- * Every write that changes those must reach it.
+ * A search reads rows kept by triggers: the search rows of a HUB's texts carry whether it is public,
+ * when it was recognised and its goals (hub_search, migration 120), and one narrow row per HUB says
+ * the same and which reference data it is filed under (hub_search_filing, migration 200). Every
+ * write that changes those must reach both, and a search must answer exactly what the same search
+ * computed from hubs, hub_goals, hub_targets and the texts gives.
  */
 const TODAY = "2026-11-22";
 let database: TestDatabase;
@@ -18,45 +21,147 @@ beforeAll(async () => {
 });
 afterAll(() => database?.destroy());
 
-/** Every search row's stored columns equal what hubs and hub_goals say now. */
+/** Every search row's and every HUB's filing row's columns equal what hubs, hub_goals and hub_targets say now. */
 async function expectRowsCurrent() {
-  const { rows } = await sql<{ hub_id: number }>`
+  const { rows: stale } = await sql<{ hub_id: number }>`
     select s.hub_id from hub_search s join hubs h on h.id = s.hub_id
     where s.is_public is distinct from (h.status in ('recognised', 'completed'))
        or s.recognised_at is distinct from h.recognised_at
        or s.goals is distinct from (select string_agg(g.goal::text, ',' order by g.goal) from hub_goals g where g.hub_id = h.id)`.execute(database.db);
+  expect(stale).toEqual([]);
+  const { rows } = await sql<{ hub_id: number | null; id: number | null }>`
+    select f.hub_id, h.id from hubs h full join hub_search_filing f on f.hub_id = h.id
+    where f.hub_id is null or h.id is null
+       or f.is_public is distinct from (h.status in ('recognised', 'completed'))
+       or f.recognised_at is distinct from h.recognised_at
+       or f.goals is distinct from (select string_agg(g.goal::text, ',' order by g.goal) from hub_goals g where g.hub_id = h.id)
+       or (select coalesce(array_agg(r order by r), '{}') from unnest(f.refs) r) is distinct from (
+         select coalesce(array_agg(r order by r), '{}') from (
+           select 'goal:' || g.goal as r from hub_goals g where g.hub_id = h.id
+           union all select 'target:' || t.target_id from hub_targets t where t.hub_id = h.id
+           union all select 'theme:' || h.theme_id where h.theme_id is not null) filed)`.execute(database.db);
   expect(rows).toEqual([]);
 }
 
+/**
+ * The search as it was computed before migration 200, from the base tables: text matches ranked first
+ * (ties: newest recognition, then id), then HUBs found only through reference names, with what matched.
+ */
+async function searchFromBaseTables(q: string) {
+  const { rows } = await sql<{ id: number; through: string | null }>`
+    with x as materialized (select ${searchQuery(q)} as q),
+    refs as (select distinct r.kind, r.ref from search_reference r, x where r.document @@ x.q),
+    candidates as (
+      select rs.hub_id, ts_rank(rs.document, x.q) as rank, null::text as through from hub_search rs, x where rs.document @@ x.q
+      union all select g.hub_id, -1, 'goal:' || g.goal from hub_goals g where g.goal in (select ref::int from refs where kind = 'goal')
+      union all select t.hub_id, -1, 'target:' || t.target_id from hub_targets t where t.target_id in (select ref from refs where kind = 'target')
+      union all select th.id, -1, 'theme:' || th.theme_id from hubs th where th.theme_id in (select ref::int from refs where kind = 'theme')
+    )
+    select c.hub_id as id, case when bool_or(c.through is null) then null else string_agg(distinct c.through, ',') end as through
+    from candidates c join hubs h on h.id = c.hub_id
+    where h.status in ('recognised', 'completed')
+    group by c.hub_id, h.recognised_at
+    order by max(c.rank) desc, h.recognised_at desc, c.hub_id desc`.execute(database.db);
+  const goals = rows.length
+    ? await database.db.selectFrom("hub_goals").select(["goal", (eb) => eb.fn.countAll<number>().as("n")]).where("hub_id", "in", rows.map((row) => row.id)).groupBy("goal").execute()
+    : [];
+  const goalCounts: Record<number, number> = {};
+  for (let goal = 1; goal <= 17; goal++) goalCounts[goal] = 0;
+  for (const row of goals) goalCounts[row.goal] = Number(row.n);
+  const through: Record<number, string[]> = {};
+  for (const row of rows) if (row.through) through[row.id] = row.through.split(",").sort();
+  return { ids: rows.map((row) => row.id), goalCounts, through };
+}
+
+let version = 1_000_000;
+async function searchNow(q: string) {
+  // A version of its own: nothing cached from an earlier search in this file.
+  const matches = await searchMatches(database.db, q, version++);
+  const through: Record<number, string[]> = {};
+  for (const [id, matched] of Object.entries(await matchedThrough(database.db, matches, matches.ids))) through[Number(id)] = matched.map((m) => `${m.kind}:${m.ref}`).sort();
+  return { ids: matches.ids, goalCounts: matches.goalCounts, through };
+}
+
 describe("the search row", () => {
-  it("is filled for the existing rows and the seeded HUBs", async () => {
-    expect(Number((await database.db.selectFrom("hub_search").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n)).toBeGreaterThan(40);
+  it("is filled for every HUB, the seeded ones included", async () => {
+    expect(Number((await database.db.selectFrom("hub_search_filing").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n)).toBeGreaterThan(20);
     await expectRowsCurrent();
   });
 
-  it("follows a HUB's status, its recognition date and its goals", async () => {
+  it("gives exactly the results, order, SDG counts and matched names of the search computed from the base tables", async () => {
+    // Words of the demo HUBs' texts (the most frequent lexemes) and words of the reference names only.
+    const { rows: frequent } = await sql<{ word: string }>`select word from ts_stat('select document from hub_search') order by ndoc desc, word limit 25`.execute(database.db);
+    const words = [...frequent.map((row) => row.word), "education", "educación", "values", "water", "energy", "cities", "ciudades", "pauvreté", "zzyzxquux"];
+    let withReferenceOnly = 0;
+    for (const word of words) {
+      const expected = await searchFromBaseTables(word);
+      expect(await searchNow(word), word).toEqual(expected);
+      if (Object.keys(expected.through).length > 0 && expected.ids.length > Object.keys(expected.through).length) withReferenceOnly++;
+    }
+    // The comparison covered searches that mix both kinds of match.
+    expect(withReferenceOnly).toBeGreaterThan(2);
+  });
+
+  it("a HUB whose own texts match and whose goal's name matches too is a text match, listed once and not labelled", async () => {
+    await database.db.insertInto("hub_goals").values({ hub_id: hub.id, goal: 6, is_primary: false }).execute();
+    await database.db.updateTable("hub_translations").set({ summary: "Clean water for every cyclist" }).where("hub_id", "=", hub.id).where("language", "=", "en").execute();
+    const found = await searchNow("water");
+    expect(found.ids.filter((id) => id === hub.id)).toHaveLength(1);
+    expect(found.through[hub.id]).toBeUndefined();
+    expect(found).toEqual(await searchFromBaseTables("water"));
+    await database.db.deleteFrom("hub_goals").where("hub_id", "=", hub.id).where("goal", "=", 6).execute();
+  });
+
+  it("follows a HUB's status, its recognition date, its goals, targets and theme", async () => {
     const word = "ciclorrutas";
-    expect((await searchMatches(database.db, word)).ids).toContain(hub.id);
+    expect((await searchNow(word)).ids).toContain(hub.id);
 
     await database.db.updateTable("hubs").set({ status: "withdrawn" }).where("id", "=", hub.id).execute();
     await expectRowsCurrent();
-    expect((await searchMatches(database.db, word)).ids).not.toContain(hub.id);
+    expect((await searchNow(word)).ids).not.toContain(hub.id);
 
     await database.db.updateTable("hubs").set({ status: "recognised", recognised_at: new Date("2020-01-01T00:00:00Z") }).where("id", "=", hub.id).execute();
     await expectRowsCurrent();
-    expect((await searchMatches(database.db, word)).ids).toContain(hub.id);
+    expect((await searchNow(word)).ids).toContain(hub.id);
 
-    const before = (await searchMatches(database.db, word)).goalCounts[14];
+    const before = (await searchNow(word)).goalCounts[14];
     await database.db.insertInto("hub_goals").values({ hub_id: hub.id, goal: 14, is_primary: false }).execute();
     await expectRowsCurrent();
-    expect((await searchMatches(database.db, word)).goalCounts[14]).toBe(before + 1);
+    expect((await searchNow(word)).goalCounts[14]).toBe(before + 1);
     await database.db.deleteFrom("hub_goals").where("hub_id", "=", hub.id).where("goal", "=", 14).execute();
     await expectRowsCurrent();
-    expect((await searchMatches(database.db, word)).goalCounts[14]).toBe(before);
+    expect((await searchNow(word)).goalCounts[14]).toBe(before);
+
+    // Target 15.9's name says "biodiversity values": filed under it, the HUB is found through it, and no longer once unfiled.
+    await database.db.insertInto("hub_targets").values({ hub_id: hub.id, target_id: "15.9" }).execute();
+    await expectRowsCurrent();
+    expect((await searchNow("values")).through[hub.id]).toEqual(["target:15.9"]);
+    await database.db.deleteFrom("hub_targets").where("hub_id", "=", hub.id).where("target_id", "=", "15.9").execute();
+    await expectRowsCurrent();
+    expect((await searchNow("values")).ids).not.toContain(hub.id);
+
+    const theme = await database.db
+      .insertInto("themes")
+      .values({ slug: "search-row-theme", name_en: "Quokka husbandry", name_es: "Cría de quokkas", name_fr: "Élevage de quokkas", position: 99 })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await database.db.updateTable("hubs").set({ theme_id: theme.id }).where("id", "=", hub.id).execute();
+    await expectRowsCurrent();
+    expect((await searchNow("quokka")).through[hub.id]).toEqual([`theme:${theme.id}`]);
   });
 
-  it("follows a new translation (a new row is filled as it is written)", async () => {
+  it("has a row for a new HUB, and none once the HUB is deleted", async () => {
+    const created = await insertHub(database, "search-row-new", { language: "en", title: "Quolls of the valley", goal: 15 });
+    await expectRowsCurrent();
+    expect((await searchNow("quolls")).ids).toEqual([created]);
+    await database.db.deleteFrom("hubs").where("id", "=", created).execute();
+    await expectRowsCurrent();
+    expect((await searchNow("quolls")).ids).toEqual([]);
+  });
+
+  it("follows a new translation (a new text row is searched at once)", async () => {
     await database.db.insertInto("hub_translations").values({ hub_id: hub.id, language: "fr", title: "Réseau cyclable", summary: "Pistes", updated_at: new Date() }).onConflict((oc) => oc.columns(["hub_id", "language"]).doUpdateSet({ title: "Réseau cyclable" })).execute();
+    expect((await searchNow("cyclable")).ids).toContain(hub.id);
     await expectRowsCurrent();
   });
 });

@@ -48,10 +48,10 @@ export function hubFilterCondition(filters: HubFilters, today: string, options: 
   // websearch_to_tsquery three times per candidate row.
   else if (q !== undefined) {
     conditions.push(sql`h.id in (
-      with x as materialized (select ${searchQuery(q)} as q), ${referenceMatchesCte()}
+      with x as materialized (select ${searchQuery(q)} as q), ${matchedReferencesCte()}
       select fs.hub_id from hub_search fs, x where fs.document @@ x.q
       union all
-      select hub_id from (${hubsUnderReferenceMatches()}) r)`);
+      select f.hub_id from (${hubsFiledUnderMatchedReferences()}) f)`);
   }
   const bbox = use("bbox");
   if (bbox !== undefined) {
@@ -63,19 +63,18 @@ export function hubFilterCondition(filters: HubFilters, today: string, options: 
   return sql<SqlBool>`(${sql.join(conditions, sql` and `)})`;
 }
 
-/** `refs`: the reference rows (SDG goals, targets, themes) whose names match the query of CTE `x`. */
-function referenceMatchesCte() {
-  return sql`refs as (select distinct r.kind, r.ref from search_reference r, x where r.document @@ x.q)`;
+/**
+ * `refs`: one row, the reference rows (SDG goals, targets, themes) whose names match the query of CTE
+ * `x`, as hub_search_filing names them ('goal:4', 'target:4.1', 'theme:3'; migration 200).
+ */
+function matchedReferencesCte() {
+  return sql`refs as materialized (
+    select coalesce(array_agg(distinct r.kind || ':' || r.ref), '{}'::text[]) as refs from search_reference r, x where r.document @@ x.q)`;
 }
 
-/** (hub_id, through) of every HUB filed under a row of `refs`, through = "goal:4", "target:4.1", "theme:3". */
-function hubsUnderReferenceMatches() {
-  return sql`
-    select g.hub_id, 'goal:' || g.goal as through from hub_goals g where g.goal in (select ref::int from refs where kind = 'goal')
-    union all
-    select t.hub_id, 'target:' || t.target_id from hub_targets t where t.target_id in (select ref from refs where kind = 'target')
-    union all
-    select th.id, 'theme:' || th.theme_id from hubs th where th.theme_id in (select ref::int from refs where kind = 'theme')`;
+/** (hub_id, recognised_at, goals) of every public HUB filed under a row of `refs`: one GIN lookup in hub_search_filing. */
+function hubsFiledUnderMatchedReferences() {
+  return sql`select f.hub_id, f.recognised_at, f.goals from hub_search_filing f, refs where f.is_public and f.refs && refs.refs`;
 }
 
 /** An int[] parameter, sent as one array literal: both drivers pass a string through unchanged. */
@@ -98,8 +97,10 @@ export interface SearchMatches {
   ids: number[];
   /** How many of them serve each SDG: the SDG counts of a search with no other filter. */
   goalCounts: Record<number, number>;
-  /** For a HUB whose own texts do not match: the reference names that did (its SDG goals, targets or theme). */
-  through: Record<number, ReferenceMatch[]>;
+  /** `ids` from this index on matched only through reference names (their own texts do not match). */
+  referenceOnlyFrom: number;
+  /** The reference rows whose names matched ('goal:4', 'target:4.1', 'theme:3'): what `matchedThrough` tells. */
+  references: string[];
 }
 
 /** A piece of reference data whose name matched a query: SDG goal "4", target "4.1", theme id "3". */
@@ -109,16 +110,17 @@ export interface ReferenceMatch {
 }
 
 /**
- * Every public HUB matching `q`: one GIN lookup and one ranking per query and data version,
- * shared by the list, its count, the SDG counts and the map in every language. The other filters
- * then look the matches up by primary key instead of scanning every HUB to join them.
+ * Every public HUB matching `q`: one query per query text and data version, shared by the list, its
+ * count, the SDG counts and the map in every language. The other filters then look the matches up
+ * by primary key instead of scanning every HUB to join them.
  *
  * Two ways to match, so a reader finds HUBs written in another language:
- * - the HUB's own texts, in every language it has (hub_search), ranked;
+ * - the HUB's own texts, in every language it has (hub_search, whose rows carry what the ranking
+ *   needs: public, recognised_at, goals), ranked;
  * - the names, in all three languages, of the SDG goals and targets and the theme it is filed under
- *   (search_reference, about 600 rows: one extra GIN lookup, then the HUBs under the few matching
- *   rows through the (goal, hub_id), (target_id, hub_id) and theme indexes). These come after the
- *   text matches, newest first, and carry what matched so the list can say so.
+ *   (search_reference, about 600 rows: one extra GIN lookup), then the HUBs filed under the matching
+ *   rows with one more (hub_search_filing, migration 200: narrow rows, no look-up per HUB). These
+ *   come after the text matches, newest first; `matchedThrough` says which names matched.
  */
 export async function searchMatches(db: DB, q: string, version?: number): Promise<SearchMatches> {
   return cachedPublic(
@@ -126,39 +128,66 @@ export async function searchMatches(db: DB, q: string, version?: number): Promis
     `matches:${q}`,
     async () => {
       // x is materialised once: inlined, PostgreSQL would rebuild the tsquery (unaccent + 3 ×
-      // websearch_to_tsquery) for every row it rechecks or ranks.
-      // The text matches carry what the ranking needs (public, recognised_at, goals: migration 120's
-      // search row), so they are not looked up in hubs and hub_goals one by one; only the HUBs matched
-      // through a reference name read one of their search rows by key.
-      const { rows } = await sql<{ id: number; goals: string | null; through: string | null }>`
+      // websearch_to_tsquery) for every row it rechecks or ranks. The lists come back as one row of
+      // comma-separated ids (16,000 rows would cost more to send and parse than to join).
+      const { rows } = await sql<{ direct: string | null; by_reference: string | null; goals: string | null; refs: string[] | string }>`
         with x as materialized (select ${searchQuery(q)} as q),
-        ${referenceMatchesCte()},
-        candidates as (
-          select rs.hub_id, ts_rank(rs.document, x.q) as rank, null::text as through, rs.is_public, rs.recognised_at, rs.goals
-          from hub_search rs, x
-          where rs.document @@ x.q
-          union all
-          select r.hub_id, -1, r.through, meta.is_public, meta.recognised_at, meta.goals
-          from (${hubsUnderReferenceMatches()}) r
-          cross join lateral (select m.is_public, m.recognised_at, m.goals from hub_search m where m.hub_id = r.hub_id limit 1) meta
+        ${matchedReferencesCte()},
+        direct as (
+          select s.hub_id, max(ts_rank(s.document, x.q)) as rank, max(s.recognised_at) as recognised_at, max(s.goals) as goals
+          from hub_search s, x
+          where s.document @@ x.q and s.is_public
+          group by s.hub_id
+        ),
+        by_reference as (
+          select r.hub_id, r.recognised_at, r.goals from (${hubsFiledUnderMatchedReferences()}) r
+          where not exists (select 1 from direct d where d.hub_id = r.hub_id)
         )
-        select c.hub_id as id, max(c.goals) as goals,
-          case when bool_or(c.through is null) then null else string_agg(distinct c.through, ',') end as through
-        from candidates c
-        where c.is_public
-        group by c.hub_id
-        order by max(c.rank) desc, max(c.recognised_at) desc, c.hub_id desc`.execute(db);
+        select
+          (select string_agg(d.hub_id::text, ',' order by d.rank desc, d.recognised_at desc, d.hub_id desc) from direct d) as direct,
+          (select string_agg(r.hub_id::text, ',' order by r.recognised_at desc, r.hub_id desc) from by_reference r) as by_reference,
+          (select string_agg(g.goals, ',') from (select goals from direct union all select goals from by_reference) g) as goals,
+          (select refs from refs) as refs`.execute(db);
+      const row = rows[0];
+      const direct = idList(row.direct);
+      const ids = direct.concat(idList(row.by_reference));
       const goalCounts: Record<number, number> = {};
       for (let goal = 1; goal <= 17; goal++) goalCounts[goal] = 0;
-      const through: Record<number, ReferenceMatch[]> = {};
-      for (const row of rows) {
-        for (const goal of row.goals?.split(",") ?? []) goalCounts[Number(goal)] += 1;
-        if (row.through) through[row.id] = row.through.split(",").map(parseReferenceMatch).sort(byKindAndRef);
-      }
-      return { ids: rows.map((row) => row.id), goalCounts, through };
+      for (const goal of row.goals ? row.goals.split(",") : []) goalCounts[Number(goal)] += 1;
+      return { ids, goalCounts, referenceOnlyFrom: direct.length, references: textArray(row.refs) };
     },
     version,
   );
+}
+
+function idList(text: string | null): number[] {
+  return text ? text.split(",").map(Number) : [];
+}
+
+/** A text[] column: postgres.js parses it, PGlite may hand over the literal ('{goal:4,"target:4.1"}'). */
+function textArray(value: string[] | string | null): string[] {
+  if (value === null) return [];
+  if (Array.isArray(value)) return value;
+  const inner = value.replace(/^\{|\}$/g, "");
+  return inner ? inner.split(",").map((item) => item.replace(/^"|"$/g, "")) : [];
+}
+
+/**
+ * For each of `ids` (a page of the list) found only through reference names: which of the names it is
+ * filed under matched (its SDG goals, targets or theme), sorted goal, target, theme. One look-up by key.
+ */
+export async function matchedThrough(db: DB, matches: SearchMatches, ids: number[]): Promise<Record<number, ReferenceMatch[]>> {
+  const referenceOnly = new Set(matches.ids.slice(matches.referenceOnlyFrom));
+  const wanted = ids.filter((id) => referenceOnly.has(id));
+  if (wanted.length === 0) return {};
+  const matched = new Set(matches.references);
+  const rows = await db.selectFrom("hub_search_filing").select(["hub_id", "refs"]).where("hub_id", "in", wanted).execute();
+  const through: Record<number, ReferenceMatch[]> = {};
+  for (const row of rows) {
+    const found = textArray(row.refs as string[] | string).filter((ref) => matched.has(ref));
+    if (found.length > 0) through[row.hub_id] = found.map(parseReferenceMatch).sort(byKindAndRef);
+  }
+  return through;
 }
 
 function parseReferenceMatch(text: string): ReferenceMatch {

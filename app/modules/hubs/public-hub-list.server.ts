@@ -6,7 +6,7 @@ import { filterKey, type HubFilters } from "./hub-filters";
 import type { HubListItem } from "./hub-list";
 import { hubText, hubTextLanguage, joinHubTexts } from "./hub-texts.server";
 import { publicStatusSql } from "./lifecycle.server";
-import { idArray, matchesFor, onlySearch, publicHubsFrom, type ReferenceMatch } from "./hub-search.server";
+import { idArray, matchedThrough, matchesFor, onlySearch, publicHubsFrom, type ReferenceMatch, type SearchMatches } from "./hub-search.server";
 import { publicSdgGoals } from "./public-filter-options.server";
 import { listThemeNames } from "./themes.server";
 import { listSdgTargets } from "~/modules/sdg/sdg.server";
@@ -56,8 +56,13 @@ export async function listPublicHubs(
     db,
     `list:${language}:${today}:${pageSize}:${current}:${key}`,
     async () => {
-      const found = await queryPublicHubs(db, { language, today, filters, matches: matches?.ids, offset: (current - 1) * pageSize, limit: pageSize });
-      return withMatchedThrough(db, language, found, matches?.through ?? {});
+      const offset = (current - 1) * pageSize;
+      // A search alone: its matches are the list, in order (public, ranked), so the page is a slice of them.
+      const ids =
+        matches && onlySearch(filters)
+          ? matches.ids.slice(offset, offset + pageSize)
+          : await pageHubIds(db, { today, filters, matches: matches?.ids, offset, limit: pageSize });
+      return withMatchedThrough(db, language, await queryPublicHubs(db, { language, today, ids }), matches);
     },
     version,
   );
@@ -68,7 +73,8 @@ export async function listPublicHubs(
  * The page's HUBs, each found only through reference names told which (named in `language`), and
  * without the internal id the public page has no use for.
  */
-async function withMatchedThrough(db: DB, language: Language, rows: PublicHubRow[], through: Record<number, ReferenceMatch[]>): Promise<PublicHubSummary[]> {
+async function withMatchedThrough(db: DB, language: Language, rows: PublicHubRow[], matches: SearchMatches | undefined): Promise<PublicHubSummary[]> {
+  const through = matches ? await matchedThrough(db, matches, rows.map((row) => row.id)) : {};
   const names = rows.some((row) => through[row.id]) ? await referenceNames(db, language) : undefined;
   return rows.map(({ id, ...hub }) => {
     const matched = through[id];
@@ -98,18 +104,11 @@ async function countPublicHubs(db: DB, filters: HubFilters, today: string, match
   return Number(row.n);
 }
 
-async function queryPublicHubs(
+/** Step 1: the page's HUB ids, in order, from a lean query (filters, sort, limit): the search's order when there are `matches` (best first), else newest first. */
+async function pageHubIds(
   db: DB,
-  {
-    language,
-    today,
-    filters,
-    matches,
-    offset,
-    limit,
-  }: { language: Language; today: string; filters: HubFilters; matches: number[] | undefined; offset: number; limit: number },
-): Promise<PublicHubRow[]> {
-  // Step 1: the page's HUB ids, in order, from a lean query (filters, sort, limit).
+  { today, filters, matches, offset, limit }: { today: string; filters: HubFilters; matches: number[] | undefined; offset: number; limit: number },
+): Promise<number[]> {
   let idQuery = publicHubsFrom(db, filters, today, { ignore: matches ? ["q"] : [] }).select("h.id");
   if (matches) {
     // The matches come best first: their position is the sort order.
@@ -119,10 +118,12 @@ async function queryPublicHubs(
       .innerJoin(sql`${ranked} as m(id, position)`, (join: any) => join.onRef("m.id", "=", "h.id"))
       .orderBy(sql`m.position`) as typeof idQuery;
   }
-  const ids = (await idQuery.orderBy("h.recognised_at", "desc").orderBy("h.id", "desc").offset(offset).limit(limit).execute()).map((row) => row.id);
-  if (ids.length === 0) return [];
+  return (await idQuery.orderBy("h.recognised_at", "desc").orderBy("h.id", "desc").offset(offset).limit(limit).execute()).map((row) => row.id);
+}
 
-  // Step 2: texts, place and goals of those HUBs only.
+/** Step 2: texts, place and goals of the page's HUBs only, in the order of `ids`. */
+async function queryPublicHubs(db: DB, { language, today, ids }: { language: Language; today: string; ids: number[] }): Promise<PublicHubRow[]> {
+  if (ids.length === 0) return [];
   const found = await joinHubTexts(db.selectFrom("hubs as h").innerJoin("organisations as o", "o.id", "h.lead_organisation_id"), language)
     .where("h.id", "in", ids)
     .select((eb) => [
