@@ -2,15 +2,16 @@ import { sql, type Kysely } from "kysely";
 
 /**
  * What a search needs of the reference data a HUB is filed under, one narrow row per HUB
- * (docs/decisions/120-performance-at-scale.md, search): `refs` names its SDG goals, SDG targets and
- * theme the way search_reference does ('goal:4', 'target:4.1', 'theme:3'), GIN-indexed, beside
+ * (docs/decisions/120-performance-at-scale.md, search): `refs` names its SDG goals, SDG targets,
+ * theme and Policy Councils the way search_reference does ('goal:4', 'target:4.1', 'theme:3',
+ * 'council:2'; councils enter search_reference in migration 210), GIN-indexed, beside
  * whether the HUB is public, when it was recognised and its goals. A query's matching reference rows
  * then give every HUB filed under them with one index lookup (`refs && …`) over rows of about 100
  * bytes, instead of following hub_goals, hub_targets and hubs to each HUB and reading its wide
  * search row by key (13,000 look-ups for "housing" at 100,000 HUBs).
  *
  * Kept by triggers, like hub_search: on hubs (a new HUB; its status, recognition or theme changed),
- * hub_goals and hub_targets (once per statement: a seed writes thousands of rows at once). A row is
+ * hub_goals, hub_targets and hub_policy_councils (once per statement: a seed writes thousands of rows at once). A row is
  * rewritten only when something in it changes.
  *
  * hub_search is rewritten once (CLUSTER): migration 120's trigger rewrites a HUB's wide search rows
@@ -43,7 +44,9 @@ export async function up(db: Kysely<any>): Promise<void> {
           union all
           select 'target:' || t.target_id from hub_targets t where t.hub_id = h.id
           union all
-          select 'theme:' || h.theme_id where h.theme_id is not null)
+          select 'theme:' || h.theme_id where h.theme_id is not null
+          union all
+          select 'council:' || c.council_id from hub_policy_councils c where c.hub_id = h.id)
       from hubs h
       where h.id = any(hub_ids)
       on conflict (hub_id) do update
@@ -83,7 +86,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       return null;
     end
     $$`.execute(db);
-  for (const table of ["hub_goals", "hub_targets"]) {
+  for (const table of ["hub_goals", "hub_targets", "hub_policy_councils"]) {
     await sql`create trigger ${sql.raw(`${table}_search_filing_insert`)} after insert on ${sql.table(table)} referencing new table as new_rows for each statement execute function hub_search_filing_links_changed()`.execute(db);
     await sql`create trigger ${sql.raw(`${table}_search_filing_update`)} after update on ${sql.table(table)} referencing old table as old_rows new table as new_rows for each statement execute function hub_search_filing_links_changed()`.execute(db);
     await sql`create trigger ${sql.raw(`${table}_search_filing_delete`)} after delete on ${sql.table(table)} referencing old table as old_rows for each statement execute function hub_search_filing_links_changed()`.execute(db);
@@ -99,7 +102,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`alter table hub_search reset (fillfactor)`.execute(db);
-  for (const table of ["hub_goals", "hub_targets"]) {
+  for (const table of ["hub_goals", "hub_targets", "hub_policy_councils"]) {
     for (const event of ["insert", "update", "delete"]) await sql`drop trigger if exists ${sql.raw(`${table}_search_filing_${event}`)} on ${sql.table(table)}`.execute(db);
   }
   await sql`drop trigger if exists hubs_search_filing_update on hubs`.execute(db);

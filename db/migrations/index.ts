@@ -21,6 +21,7 @@ import * as publicVersionsPerHub from "./2026-12-01-120-public-versions-per-hub"
 import * as searchRow from "./2026-12-01-120-search-row";
 import * as exchangeSearchLanguages from "./2026-12-01-180-exchange-search-languages";
 import * as searchFiling from "./2026-12-01-200-search-filing";
+import * as searchPolicyCouncils from "./2026-12-01-210-search-policy-councils";
 
 /**
  * Every migration, in order. A static list (not a folder scan) so the same set runs
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01-120-search-row": searchRow,
   "2026-12-01-180-exchange-search-languages": exchangeSearchLanguages,
   "2026-12-01-200-search-filing": searchFiling,
+  "2026-12-01-210-search-policy-councils": searchPolicyCouncils,
 };

@@ -77,6 +77,31 @@ describe("search across languages", () => {
     expect((await search("food")).hubs.map((hub) => hub.slug)).toContain("huertos-escolares");
   });
 
+  it("matches Policy Council names in all three languages, says so, and follows the secretariat's renaming", async () => {
+    const council = await database.db
+      .insertInto("policy_councils")
+      .values({ slug: "peatonal", name_en: "Walkable streets", name_es: "Calles caminables", name_fr: "Rues piétonnes", position: 9 })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const wetlands = await database.db.selectFrom("hubs").select("id").where("slug", "=", "humedales-urbanos").executeTakeFirstOrThrow();
+    await database.db.insertInto("hub_policy_councils").values({ hub_id: wetlands.id, council_id: council.id }).execute();
+    for (const [q, language, name] of [
+      ["walkable", "en", "Walkable streets"],
+      ["caminables", "fr", "Rues piétonnes"],
+      ["piétonnes", "es", "Calles caminables"],
+    ] as const) {
+      const page = await search(q, language);
+      expect(page.hubs.map((hub) => hub.slug), q).toEqual(["humedales-urbanos"]);
+      expect(page.hubs[0].matchedThrough, q).toEqual([{ kind: "council", ref: String(council.id), name }]);
+    }
+    await database.db.updateTable("policy_councils").set({ name_en: "Streets for people", name_es: "Calles para la gente", name_fr: "Rues pour tous" }).where("id", "=", council.id).execute();
+    expect((await search("walkable")).total).toBe(0);
+    expect((await search("people")).hubs.map((hub) => hub.slug)).toEqual(["humedales-urbanos"]);
+    // Unlinked, the HUB is no longer filed under it.
+    await database.db.deleteFrom("hub_policy_councils").where("council_id", "=", council.id).execute();
+    expect((await search("people")).total).toBe(0);
+  });
+
   it("never finds a draft, and the exports agree with the list", async () => {
     const matches = await searchMatches(database.db, "education");
     const drafts = await database.db.selectFrom("hubs").select("id").where("status", "=", "draft").execute();

@@ -39,7 +39,8 @@ async function expectRowsCurrent() {
          select coalesce(array_agg(r order by r), '{}') from (
            select 'goal:' || g.goal as r from hub_goals g where g.hub_id = h.id
            union all select 'target:' || t.target_id from hub_targets t where t.hub_id = h.id
-           union all select 'theme:' || h.theme_id where h.theme_id is not null) filed)`.execute(database.db);
+           union all select 'theme:' || h.theme_id where h.theme_id is not null
+           union all select 'council:' || c.council_id from hub_policy_councils c where c.hub_id = h.id) filed)`.execute(database.db);
   expect(rows).toEqual([]);
 }
 
@@ -56,6 +57,7 @@ async function searchFromBaseTables(q: string) {
       union all select g.hub_id, -1, 'goal:' || g.goal from hub_goals g where g.goal in (select ref::int from refs where kind = 'goal')
       union all select t.hub_id, -1, 'target:' || t.target_id from hub_targets t where t.target_id in (select ref from refs where kind = 'target')
       union all select th.id, -1, 'theme:' || th.theme_id from hubs th where th.theme_id in (select ref::int from refs where kind = 'theme')
+      union all select pc.hub_id, -1, 'council:' || pc.council_id from hub_policy_councils pc where pc.council_id in (select ref::int from refs where kind = 'council')
     )
     select c.hub_id as id, case when bool_or(c.through is null) then null else string_agg(distinct c.through, ',') end as through
     from candidates c join hubs h on h.id = c.hub_id

@@ -18,7 +18,7 @@ export interface HubListItem {
   endDate: string;
   goals: { number: number; isPrimary: boolean }[];
   /** When a search found the HUB only through the names of its SDG goals, targets or theme: those, named in the page's language. */
-  matchedThrough?: { kind: "goal" | "target" | "theme"; ref: string; name: string }[];
+  matchedThrough?: { kind: "goal" | "target" | "theme" | "council"; ref: string; name: string }[];
 }
 
 /** The HUBs as an accessible list: the equivalent of the map for every reader. */

@@ -64,8 +64,9 @@ export function hubFilterCondition(filters: HubFilters, today: string, options: 
 }
 
 /**
- * `refs`: one row, the reference rows (SDG goals, targets, themes) whose names match the query of CTE
- * `x`, as hub_search_filing names them ('goal:4', 'target:4.1', 'theme:3'; migration 200).
+ * `refs`: one row, the reference rows (SDG goals, targets, themes, Policy Councils) whose names match
+ * the query of CTE `x`, as hub_search_filing names them ('goal:4', 'target:4.1', 'theme:3', 'council:2';
+ * migrations 200 and 210).
  */
 function matchedReferencesCte() {
   return sql`refs as materialized (
@@ -99,13 +100,13 @@ export interface SearchMatches {
   goalCounts: Record<number, number>;
   /** `ids` from this index on matched only through reference names (their own texts do not match). */
   referenceOnlyFrom: number;
-  /** The reference rows whose names matched ('goal:4', 'target:4.1', 'theme:3'): what `matchedThrough` tells. */
+  /** The reference rows whose names matched ('goal:4', 'target:4.1', 'theme:3', 'council:2'): what `matchedThrough` tells. */
   references: string[];
 }
 
-/** A piece of reference data whose name matched a query: SDG goal "4", target "4.1", theme id "3". */
+/** A piece of reference data whose name matched a query: SDG goal "4", target "4.1", theme id "3", Policy Council id "2". */
 export interface ReferenceMatch {
-  kind: "goal" | "target" | "theme";
+  kind: "goal" | "target" | "theme" | "council";
   ref: string;
 }
 
@@ -117,8 +118,8 @@ export interface ReferenceMatch {
  * Two ways to match, so a reader finds HUBs written in another language:
  * - the HUB's own texts, in every language it has (hub_search, whose rows carry what the ranking
  *   needs: public, recognised_at, goals), ranked;
- * - the names, in all three languages, of the SDG goals and targets and the theme it is filed under
- *   (search_reference, about 600 rows: one extra GIN lookup), then the HUBs filed under the matching
+ * - the names, in all three languages, of the SDG goals and targets, the theme and the Policy Councils
+ *   it is filed under (search_reference, about 600 rows: one extra GIN lookup), then the HUBs filed under the matching
  *   rows with one more (hub_search_filing, migration 200: narrow rows, no look-up per HUB). These
  *   come after the text matches, newest first; `matchedThrough` says which names matched.
  */
@@ -174,7 +175,7 @@ function textArray(value: string[] | string | null): string[] {
 
 /**
  * For each of `ids` (a page of the list) found only through reference names: which of the names it is
- * filed under matched (its SDG goals, targets or theme), sorted goal, target, theme. One look-up by key.
+ * filed under matched (its SDG goals, targets, theme or councils), sorted goal, target, theme, council. One look-up by key.
  */
 export async function matchedThrough(db: DB, matches: SearchMatches, ids: number[]): Promise<Record<number, ReferenceMatch[]>> {
   const referenceOnly = new Set(matches.ids.slice(matches.referenceOnlyFrom));
@@ -195,7 +196,7 @@ function parseReferenceMatch(text: string): ReferenceMatch {
   return { kind: text.slice(0, separator) as ReferenceMatch["kind"], ref: text.slice(separator + 1) };
 }
 
-const KIND_ORDER = { goal: 0, target: 1, theme: 2 };
+const KIND_ORDER = { goal: 0, target: 1, theme: 2, council: 3 };
 function byKindAndRef(a: ReferenceMatch, b: ReferenceMatch) {
   return KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.ref.localeCompare(b.ref, "en", { numeric: true });
 }

@@ -11,6 +11,7 @@ import { publicSdgGoals } from "./public-filter-options.server";
 import { listThemeNames } from "./themes.server";
 import { listSdgTargets } from "~/modules/sdg/sdg.server";
 import { cachedPublic, getPublicDataVersion } from "./public-cache.server";
+import { listPolicyCouncils } from "~/modules/network/policy-councils.server";
 
 /** A list item, with its point on the map. */
 export interface PublicHubSummary extends HubListItem {
@@ -83,17 +84,19 @@ async function withMatchedThrough(db: DB, language: Language, rows: PublicHubRow
   });
 }
 
-/** Names of the SDG goals (short), targets and themes in `language`, by ref: reference data, cached like the rest. */
+/** Names of the SDG goals (short), targets, themes and Policy Councils in `language`, by ref: reference data, cached like the rest. */
 async function referenceNames(db: DB, language: Language): Promise<Record<ReferenceMatch["kind"], Map<string, string>>> {
-  const [goals, targets, themes] = await Promise.all([
+  const [goals, targets, themes, councils] = await Promise.all([
     publicSdgGoals(db, language),
     cachedPublic(db, `targets:${language}`, () => listSdgTargets(db, language)),
     cachedPublic(db, `themes:${language}`, () => listThemeNames(db, language)),
+    listPolicyCouncils(db, language),
   ]);
   return {
     goal: new Map(goals.map((goal) => [String(goal.number), goal.short])),
     target: new Map(targets.map((target) => [target.id, target.title])),
     theme: new Map(themes.map((theme) => [String(theme.id), theme.name])),
+    council: new Map(councils.map((council) => [String(council.id), council.name])),
   };
 }
 
