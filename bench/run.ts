@@ -10,9 +10,9 @@
  * --json FILE writes the figures of issue 13 under stable names, per engine, and the Markdown table
  * beside it (FILE with .md). --first-start first measures a fresh clone's `npm start` to /healthz
  * (it deletes this checkout's build and compressed-asset cache, then `npm start` builds them again).
- * --only exports measures the GeoJSON and CSV exports alone, --only search the text search alone
- * (without it the run is the whole one).
- * --database-url URL (PostgreSQL, with --only exports or --only search) measures a database loaded
+ * --only exports measures the GeoJSON and CSV exports alone, --only search the text search alone,
+ * --only pages the HUB pages (first and repeat views) and /healthz (without it the run is the whole one).
+ * --database-url URL (PostgreSQL, with --only) measures a database loaded
  * already by bench/load-database.ts: nothing is created, loaded or dropped (the search's per-IP rate
  * limit counter aside), so the figures take seconds, not the load's minutes.
  */
@@ -47,8 +47,10 @@ const LOAD_SECONDS = Number(flag("seconds") ?? 10);
 const SCALING = args.includes("--scaling");
 const JSON_FILE = flag("json");
 const ONLY = flag("only");
-if (ONLY !== undefined && ONLY !== "exports" && ONLY !== "search") throw new Error(`--only ${ONLY}: only "exports" and "search" are known`);
+if (ONLY !== undefined && !["exports", "search", "pages"].includes(ONLY)) throw new Error(`--only ${ONLY}: only "exports", "search" and "pages" are known`);
 const EXISTING_DATABASE_URL = flag("database-url");
+/** The HUBs the page figures ask for: bench-hub-0 … (the first 5,000). */
+const SAMPLED_HUBS = Math.min(HUBS, 5000);
 const SESSION_SECRET = "bench-session-secret-of-at-least-32-characters";
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -167,6 +169,47 @@ async function load(makeUrl: (i: number) => string, { concurrency = 10, seconds 
     errors,
     cacheHits,
   };
+}
+
+/**
+ * HUB pages under load: first views (every request a HUB not asked for before, at most one request
+ * per HUB, so each one is rendered), repeat views of 20 popular HUBs (rendered once each), and
+ * /healthz in the same run, the server's ceiling the first views are compared with.
+ */
+async function measureHubPages(base: string, figures: Figures, step: (name: string) => void): Promise<Row[]> {
+  const rows: Row[] = [];
+  step("HUB page under load");
+  const sample = SAMPLED_HUBS;
+  const firstViews = await load((i) => `${base}/en/hubs/bench-hub-${(i * 7919) % sample}`, { maxRequests: sample });
+  rows.push({
+    figure: "HUB page, first views (cache misses), 10 connections: req/s, p50 / p99",
+    value: `${firstViews.rps.toFixed(0)} req/s, ${ms(firstViews.p50)} / ${ms(firstViews.p99)} (${firstViews.requests} requests, ${firstViews.cacheHits} hits, ${
+      firstViews.errors
+    } errors)`,
+    limit: "17 statements per page (the HUB and its lists in one, the proposal details in one, progress, network, the layout's) + React rendering of the whole page",
+  });
+  const popular = Array.from({ length: 20 }, (_, i) => `${base}/en/hubs/bench-hub-${(i * 7919 + 1) % sample}`);
+  for (const url of popular) await get(url);
+  const repeatViews = await load((i) => popular[i % popular.length]);
+  rows.push({
+    figure: "HUB page, repeat views of 20 popular HUBs (cache hits), 10 connections: req/s, p50 / p99",
+    value: `${repeatViews.rps.toFixed(0)} req/s, ${ms(repeatViews.p50)} / ${ms(repeatViews.p99)} (${repeatViews.requests} requests, ${repeatViews.cacheHits} hits, ${
+      repeatViews.errors
+    } errors)`,
+    limit: "HTML cache (server/page-cache.ts): Express, one shared version read, then gzip of the stored HTML on every response; the benchmark client shares the 2 cores",
+  });
+
+  step("/healthz under load");
+  const healthz = await load(() => `${base}/healthz`);
+  figures.healthz_rps = healthz.rps;
+  figures.hub_page_miss_rps = firstViews.rps;
+  rows.push({
+    figure: "/healthz, 10 connections: req/s; HUB page misses ÷ /healthz",
+    value: `${healthz.rps.toFixed(0)} req/s; ${(firstViews.rps / healthz.rps).toFixed(2)}`,
+    limit: "Express, the edge's middleware and Remix's resource-route handling (route matching cached since issue 13's router patch): the ceiling of this server on this machine",
+  });
+
+  return rows;
 }
 
 async function startServer(env: Record<string, string>, processes = 1) {
@@ -362,6 +405,13 @@ async function measure(base: string, engine: string, { pid, councilCookie, write
     log(`  [${engine}] done measuring`);
     return { rows, figures };
   }
+  if (ONLY === "pages") {
+    step("warming up");
+    for (const url of [`${base}/en`, `${base}/healthz`, `${base}/en/hubs/bench-hub-${HUBS - 1}`]) await get(url);
+    rows.push(...(await measureHubPages(base, figures, step)));
+    log(`  [${engine}] done measuring`);
+    return { rows, figures };
+  }
   if (ONLY === "search") {
     // As in the whole run, where the search comes after the other pages: the server's route code,
     // its connections and the map's point index (for the map data with a search) are warm.
@@ -460,44 +510,13 @@ async function measure(base: string, engine: string, { pid, councilCookie, write
     value: `${mapPage.rps.toFixed(0)} req/s, ${ms(mapPage.p50)} / ${ms(mapPage.p99)} (${mapPage.requests} requests, ${mapPage.errors} errors)`,
     limit: "anonymous repeat views come from the HTML cache (server/page-cache.ts): Express, compression and one version read; a miss costs a React render",
   });
-  step("HUB page under load");
-  // First views: every request a HUB not asked for before (at most one request per HUB), so each
-  // one is rendered. Repeat views: 20 popular HUBs asked for again and again, rendered once each.
-  const sample = Math.min(HUBS, 5000);
-  const firstViews = await load((i) => `${base}/en/hubs/bench-hub-${(i * 7919) % sample}`, { maxRequests: sample });
-  rows.push({
-    figure: "HUB page, first views (cache misses), 10 connections: req/s, p50 / p99",
-    value: `${firstViews.rps.toFixed(0)} req/s, ${ms(firstViews.p50)} / ${ms(firstViews.p99)} (${firstViews.requests} requests, ${firstViews.cacheHits} hits, ${
-      firstViews.errors
-    } errors)`,
-    limit: "about 20 small indexed queries per page (HUB, texts, goals, outcomes, partners, progress updates…) + React rendering of the whole page",
-  });
-  const popular = Array.from({ length: 20 }, (_, i) => `${base}/en/hubs/bench-hub-${(i * 7919 + 1) % sample}`);
-  for (const url of popular) await get(url);
-  const repeatViews = await load((i) => popular[i % popular.length]);
-  rows.push({
-    figure: "HUB page, repeat views of 20 popular HUBs (cache hits), 10 connections: req/s, p50 / p99",
-    value: `${repeatViews.rps.toFixed(0)} req/s, ${ms(repeatViews.p50)} / ${ms(repeatViews.p99)} (${repeatViews.requests} requests, ${repeatViews.cacheHits} hits, ${
-      repeatViews.errors
-    } errors)`,
-    limit: "HTML cache (server/page-cache.ts): Express, one shared version read, then gzip of the stored HTML on every response; the benchmark client shares the 2 cores",
-  });
-
-  step("/healthz under load");
-  const healthz = await load(() => `${base}/healthz`);
-  figures.healthz_rps = healthz.rps;
-  figures.hub_page_miss_rps = firstViews.rps;
-  rows.push({
-    figure: "/healthz, 10 connections: req/s; HUB page misses ÷ /healthz",
-    value: `${healthz.rps.toFixed(0)} req/s; ${(firstViews.rps / healthz.rps).toFixed(2)}`,
-    limit: "Express and the edge's middleware only: the ceiling of this server on this machine",
-  });
+  rows.push(...(await measureHubPages(base, figures, step)));
 
   step("mixed load: 10 readers, one write per second");
   if (writer) {
     // Readers: 200 HUB pages (nine requests in ten) and the map page. Writer: one HUB edit a second,
     // every other one to a HUB the readers ask for.
-    const pages = Array.from({ length: 200 }, (_, i) => `bench-hub-${(i * 7919 + 3) % sample}`);
+    const pages = Array.from({ length: 200 }, (_, i) => `bench-hub-${(i * 7919 + 3) % SAMPLED_HUBS}`);
     const urls = pages.map((slug) => `${base}/en/hubs/${slug}`);
     for (const url of [...urls, `${base}/en`]) await get(url);
     let stop = false;
@@ -603,7 +622,7 @@ async function runEngine(engine: string): Promise<{ rows: Row[]; figures: Figure
     let sessionToken: string | undefined;
     if (EXISTING_DATABASE_URL && engine === "postgres") {
       // Loaded already (--database-url): the export and search figures need only its HUBs, and nothing is written to it.
-      if (ONLY === undefined) throw new Error("--database-url needs --only exports or --only search: the full run writes to its database");
+      if (ONLY === undefined) throw new Error("--database-url needs --only exports, search or pages: the full run writes to its database");
       const version = await sql<{ version: string }>`select version()`.execute(handle.db);
       const hubs = await handle.db.selectFrom("hubs").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
       details = `${version.rows[0].version.split(" on ")[0]}; an existing database of ${Number(hubs.n).toLocaleString("en")} HUBs (--database-url)`;
