@@ -94,6 +94,20 @@ async function writeBody(body: ReadableStream<Uint8Array>, response: express.Res
   };
   response.on("drain", onWake);
   response.once("close", onWake);
+  // compression() buffers: send what the stream has so far, as Remix's own writer does, but once per
+  // turn of the event loop rather than after every chunk. React writes a page as many small chunks
+  // in one go; a flush after each made a compressed block and a socket write of each (on a HUB page
+  // about a third of the server's CPU was zlib and socket writes). A stream that waits (an export
+  // between two database reads, a suspended boundary) is still flushed before it waits.
+  let flushPending = false;
+  const flushSoon = () => {
+    if (flushPending || typeof flushable.flush !== "function") return;
+    flushPending = true;
+    setImmediate(() => {
+      flushPending = false;
+      if (!response.writableEnded && !response.destroyed) flushable.flush?.();
+    });
+  };
   try {
     while (true) {
       const { done, value } = await reader.read();
@@ -102,8 +116,7 @@ async function writeBody(body: ReadableStream<Uint8Array>, response: express.Res
         break;
       }
       const more = response.write(value);
-      // compression() buffers: send what the stream has so far, as Remix's own writer does.
-      if (typeof flushable.flush === "function") flushable.flush();
+      flushSoon();
       if (!more && !response.destroyed) await new Promise<void>((resolve) => (wake = resolve));
       if (response.destroyed) {
         await reader.cancel();
