@@ -82,7 +82,7 @@ async function sendRemixResponse(response: express.Response, remixResponse: Resp
  * (Remix's does not), so a streamed export is read from the database no faster than the client
  * takes it, and a client that goes away cancels the stream.
  */
-async function writeBody(body: ReadableStream<Uint8Array>, response: express.Response) {
+export async function writeBody(body: ReadableStream<Uint8Array>, response: express.Response) {
   const reader = body.getReader();
   const flushable = response as unknown as { flush?: () => void };
   // One listener each for the whole response (compression() moves "drain" listeners to its stream).
