@@ -115,9 +115,13 @@ describe("the feed's dates (fault 8g) and the navigation's unread count (fault 8
       .insertInto("notifications")
       .values([1, 2, 3].map((n) => ({ user_id: users.cityB.id, kind: "report_due_soon" as const, hub_id: hub.id, dedupe_key: `issue12-${n}`, read_at: n === 3 ? new Date() : null })))
       .execute();
-    const signedIn = (await (await callRoute(rootLoader, kit.database, { path: "/en", cookie: users.cityB.cookie })).json()) as { user: { unreadNotifications: number } };
-    expect(signedIn.user.unreadNotifications).toBe(2);
-    const visitor = (await (await callRoute(rootLoader, kit.database, { path: "/en" })).json()) as { user: null };
+    type RootData = { user: object | null; navigation: { main: { label: string; unread?: number }[] } };
+    const notificationsLink = (data: RootData) => data.navigation.main.find((link) => link.label === "nav.notifications");
+    const signedIn = (await (await callRoute(rootLoader, kit.database, { path: "/en", cookie: users.cityB.cookie })).json()) as RootData;
+    expect(signedIn.user).not.toBeNull();
+    expect(notificationsLink(signedIn)).toEqual({ to: "/en/notifications", label: "nav.notifications", unread: 2 });
+    const visitor = (await (await callRoute(rootLoader, kit.database, { path: "/en" })).json()) as RootData;
     expect(visitor.user).toBeNull();
+    expect(notificationsLink(visitor)).toBeUndefined();
   });
 });
