@@ -126,7 +126,7 @@ describe("the whole story: a city signs up and drafts in Spanish, the council re
     expect(await accessibilityViolations(page)).toEqual([]);
     expect(foreignRequests).toEqual([]);
     await context.close();
-  }, 150_000);
+  });
 
   it("an advisory council member reviews it in French", async () => {
     const { context } = await app.newContext({ locale: "fr-FR" });
