@@ -705,7 +705,7 @@ async function runEngine(engine: string): Promise<{ rows: Row[]; figures: Figure
 
 /**
  * A fresh clone's first start after `npm ci`: no build, no compressed-asset cache, no database.
- * `npm start` (its prestart builds with fast compression) until /healthz answers.
+ * `npm start` (which builds with fast compression beside the database's preparation) until /healthz answers.
  */
 async function firstStart(): Promise<number> {
   for (const folder of ["build", "public/build", ".cache/compressed-assets"]) rmSync(path.join(ROOT, folder), { recursive: true, force: true });
@@ -749,7 +749,7 @@ async function main() {
   if (firstStartSeconds !== null) log(`first start: ${firstStartSeconds.toFixed(1)} s`);
   // The production build with its precompressed assets, as `npm start` serves it (`BENCH_BUILD=1`: `npm run build`, the best compression).
   if (process.env.BENCH_BUILD === "1") execSync("npm run build", { cwd: ROOT, stdio: "inherit" });
-  else execSync("node scripts/ensure-build.mjs", { cwd: ROOT, stdio: "inherit" });
+  else execSync("npx tsx server/build-when-stale.ts", { cwd: ROOT, stdio: "inherit" });
   const cpus = os.cpus();
   const machine = `${cpus.length} × ${cpus[0]?.model ?? "cpu"}, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
   const results: Record<string, { rows: Row[]; figures: Figures; details: string }> = {};

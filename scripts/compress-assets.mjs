@@ -6,7 +6,7 @@
 // every browser gets the smallest encoding it accepts. A variant that would not be smaller than
 // the file is not written: that file is served as it is or compressed on the fly.
 //
-// `--fast` (what `npm start` uses when it has to build: scripts/ensure-build.mjs) skips terser and
+// `--fast` (what `npm start` uses when it has to build: server/build-when-stale.ts) skips terser and
 // writes the same two variants with zlib's gzip level 6 and brotli quality 5: 0.3 s rather than most
 // of a minute of terser and zopfli on a fresh clone (gzip level 9 and brotli 9 took 4 s, for 0.2 % and
 // 1 % smaller files), for files a few percent larger than the best.

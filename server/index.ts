@@ -17,6 +17,7 @@ import { startJobRunner } from "../app/modules/progress/jobs.server";
 import { publicOrigin } from "../app/modules/http/public-url.server";
 import { createLogger } from "./logger";
 import { answerBackupRequests } from "./online-backup";
+import { buildWhenStale } from "./build-when-stale";
 
 /**
  * `npm start`: one process, or with WEB_CONCURRENCY=N (PostgreSQL only) a primary that starts N
@@ -43,10 +44,26 @@ function loadEnv() {
 const env = loadEnv();
 const log = createLogger(env.LOG_LEVEL);
 
-if (env.WEB_CONCURRENCY > 1 && cluster.isPrimary) runPrimary(env);
+// `npm start` passes --build-when-stale: the build, when there is none or it is older than the
+// sources, is made while the database is prepared (server/build-when-stale.ts). A cluster's
+// workers start after their primary has it.
+const buildReady =
+  process.argv.includes("--build-when-stale") && cluster.isPrimary ? buildWhenStale((message) => log.info(message)) : Promise.resolve();
+// Awaited where the build is loaded; until then a failure must not count as an unhandled rejection.
+buildReady.catch(() => {});
+
+async function awaitBuild() {
+  await buildReady.catch((error) => {
+    log.error(`[start] ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  });
+}
+
+if (env.WEB_CONCURRENCY > 1 && cluster.isPrimary) await runPrimary(env);
 else await runWorker(env);
 
-function runPrimary(env: Env) {
+async function runPrimary(env: Env) {
+  await awaitBuild();
   log.info({ workers: env.WEB_CONCURRENCY }, `[server] starting ${env.WEB_CONCURRENCY} worker processes`);
   let stopping = false;
   const fork = () => cluster.fork();
@@ -134,6 +151,7 @@ async function runWorker(env: Env) {
     if (env.demoMode) await seedDemoWhenEmpty(database.db, { log: info });
   });
 
+  await awaitBuild();
   const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
   const { jobRuns, watchOutbox, registry } = await import("./metrics");
   const metrics = Boolean(env.METRICS_PORT || env.METRICS_TOKEN);
