@@ -251,6 +251,8 @@ async function startServer(env: Record<string, string>, processes = 1) {
   return {
     url: `http://127.0.0.1:${port}`,
     pid: child.pid!,
+    /** The end of what the server printed (its log lines: a 500's stack), for a failed measurement. */
+    outputTail: () => output.slice(-4000),
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once("exit", resolve));
@@ -688,6 +690,9 @@ async function runEngine(engine: string): Promise<{ rows: Row[]; figures: Figure
         pid: server.pid,
         councilCookie,
         writer,
+      }).catch((error) => {
+        console.error(`the server's last output:\n${server.outputTail()}`);
+        throw error;
       });
       return { rows, figures, details };
     } finally {

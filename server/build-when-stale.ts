@@ -17,6 +17,13 @@ const BUILD = path.join(ROOT, "build/index.js");
 const ASSETS = path.join(ROOT, "public/build");
 const SOURCES = ["app", "locales", "remix.config.js", "package-lock.json", "scripts/compress-assets.mjs"];
 
+/**
+ * `remix build` follows NODE_ENV: under NODE_ENV=development it makes a development build (React's
+ * jsxDEV), which a later production server cannot render (every page a 500). What `npm start`
+ * builds is the production build, whatever NODE_ENV the server itself runs with.
+ */
+const PRODUCTION_BUILD_ENV: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production" as const };
+
 function newestSourceTime(): number {
   let newest = 0;
   const visit = (entry: string) => {
@@ -45,7 +52,7 @@ export function buildWhenStale(log: (message: string) => void): Promise<void> {
   if (!reason) return Promise.resolve();
   log(`[start] ${reason}`);
   return new Promise((resolve, reject) => {
-    const child = spawn("npm", ["run", "build:fast"], { cwd: ROOT, stdio: "inherit" });
+    const child = spawn("npm", ["run", "build:fast"], { cwd: ROOT, stdio: "inherit", env: PRODUCTION_BUILD_ENV });
     child.on("error", reject);
     child.on("exit", (code, signal) => (code === 0 ? resolve() : reject(new Error(`npm run build:fast failed (${signal ?? `exit code ${code}`})`))));
   });
@@ -56,6 +63,6 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const reason = staleBuildReason();
   if (reason) {
     console.log(`[start] ${reason}`);
-    execSync("npm run build:fast", { cwd: ROOT, stdio: "inherit" });
+    execSync("npm run build:fast", { cwd: ROOT, stdio: "inherit", env: PRODUCTION_BUILD_ENV });
   }
 }
