@@ -22,6 +22,7 @@ import * as searchRow from "./2026-12-01-120-search-row";
 import * as exchangeSearchLanguages from "./2026-12-01-180-exchange-search-languages";
 import * as searchFiling from "./2026-12-01-200-search-filing";
 import * as searchPolicyCouncils from "./2026-12-01-210-search-policy-councils";
+import * as linkedThroughSyncRequests from "./2026-12-02-220-linked-through-sync-requests";
 
 /**
  * Every migration, in order. A static list (not a folder scan) so the same set runs
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01-180-exchange-search-languages": exchangeSearchLanguages,
   "2026-12-01-200-search-filing": searchFiling,
   "2026-12-01-210-search-policy-councils": searchPolicyCouncils,
+  "2026-12-02-220-linked-through-sync-requests": linkedThroughSyncRequests,
 };

@@ -472,6 +472,33 @@ describe("each HUB page's own version (finer invalidation, migration 120)", () =
     expect(after.get(bystanderHubId)).toBe(before.get(bystanderHubId));
     await database.db.deleteFrom("hub_synchronisations").where("hub_id", "=", hubId).execute();
   });
+
+  it("moves a HUB's page when a HUB it synchronised with through an accepted request changes its title, either way (migration 220)", async () => {
+    const request = await database.db
+      .insertInto("hub_sync_requests")
+      .values({ requester_hub_id: hubId, target_hub_id: otherHubId, message: "Hello", joint_activity: "Workshop", status: "accepted" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    for (const [renamed, shown] of [
+      [otherHubId, hubId],
+      [hubId, otherHubId],
+    ]) {
+      const before = await hubPageVersions();
+      await database.db.updateTable("hub_translations").set({ title: `A new name ${renamed}` }).where("hub_id", "=", renamed).execute();
+      const after = await hubPageVersions();
+      expect({ renamed, shownMoved: after.get(shown) !== before.get(shown), bystanderMoved: after.get(bystanderHubId) !== before.get(bystanderHubId) }).toEqual({
+        renamed,
+        shownMoved: true,
+        bystanderMoved: false,
+      });
+    }
+    // A request not (or no longer) accepted is no link: the other page stays as it is.
+    await database.db.updateTable("hub_sync_requests").set({ status: "declined" }).where("id", "=", request.id).execute();
+    const before = await hubPageVersions();
+    await database.db.updateTable("hub_translations").set({ title: "Another name" }).where("hub_id", "=", otherHubId).execute();
+    expect((await hubPageVersions()).get(hubId)).toBe(before.get(hubId));
+    await database.db.deleteFrom("hub_sync_requests").where("id", "=", request.id).execute();
+  });
 });
 
 describe("the public data version follows every table of the public HUB page", () => {
