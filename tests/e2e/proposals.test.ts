@@ -56,8 +56,6 @@ const SUMMARY_HTML = "<b>Buses eléctricos</b> y ciclovías <script>alert(1)</sc
 let hubPath = "";
 
 describe("the whole story: a city signs up and drafts in Spanish, the council reviews in French, the secretariat recognises", () => {
-  // The longest journey of the suite (sign-up, a whole form in two passes, submission): 25 s alone, and
-  // it ran past the default 60 s beside the other browser tests in CI. Its assertions are what count.
   it("a new city representative signs up, drafts a HUB in Spanish, fixes a timeline error and submits it", async () => {
     const { context, foreignRequests } = await app.newContext({ locale: "es-ES" });
     const page = await context.newPage();
