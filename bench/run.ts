@@ -323,27 +323,36 @@ async function measureExports(base: string, pid: number, figures: Figures): Prom
   };
   // A small export first (a warm server: its code compiled, its connections open), as in the full run, where the exports come last.
   await get(`${base}/api/hubs.geojson?lang=en&country=FR`);
-  const { result: geojson, growth: geojsonGrowth } = await sampleRss(() => get(`${base}/api/hubs.geojson?lang=en`));
+  // The first export of a language and format after a load makes and stores every HUB's text
+  // (opendata/export-text.server.ts); the ones after it read the stored text, made again only for
+  // HUBs written since. Both are reported; the issue's figures are the second, a live registry's case.
+  // The first keeps the body (its compressed size is reported); a timed download does not: 118 MB
+  // held in the bench's own memory cost its client (on the server's two cores) more than a second.
+  const firstGeojson = await get(`${base}/api/hubs.geojson?lang=en`);
+  figures.export_geojson_stored_text_made_ms = firstGeojson.ms;
+  const { result: geojson, growth: geojsonGrowth } = await sampleRss(() => get(`${base}/api/hubs.geojson?lang=en`, {}, { keepBody: false }));
   figures.export_geojson_first_byte_ms = geojson.firstByteMs;
   figures.export_geojson_total_ms = geojson.ms;
   figures.export_geojson_rss_growth_mb = geojsonGrowth;
   rows.push({
     figure: `GeoJSON export of all ${HUBS.toLocaleString("en")}: first byte, total, bytes (gzip), server memory growth`,
     value: `${ms(geojson.firstByteMs)}, ${(geojson.ms / 1000).toFixed(2)} s, ${(geojson.bytes / 1024 / 1024).toFixed(1)} MB (${(
-      gzipSync(geojson.body).length /
+      gzipSync(firstGeojson.body).length /
       1024 /
       1024
-    ).toFixed(1)} MB), +${geojsonGrowth.toFixed(0)} MB`,
-    limit: "streamed: the first 500 HUBs (a top-N query) before the status, then every id in export order and 1,000 HUBs a query (per-HUB subqueries for the lists), one chunk read ahead while the previous one is written in pieces of 50 HUBs as the socket drains",
+    ).toFixed(1)} MB), +${geojsonGrowth.toFixed(0)} MB; the first after the load, which stores every HUB's text: ${(firstGeojson.ms / 1000).toFixed(2)} s`,
+    limit:
+      "streamed: the first 500 HUBs (a top-N query) before the status, then every id in export order, 1,000 HUBs a query, two chunks read ahead: each HUB's stored text (one key look-up) put together by PostgreSQL with its status today and its pace (three queries), sent on as the bytes PostgreSQL sent; stale or missing text made from the rows and stored",
   });
+  await get(`${base}/api/hubs.csv?lang=en`, {}, { keepBody: false });
   const { result: csv, growth: csvGrowth } = await sampleRss(() => get(`${base}/api/hubs.csv?lang=en`, {}, { keepBody: false }));
   figures.export_csv_first_byte_ms = csv.firstByteMs;
   figures.export_csv_total_ms = csv.ms;
   figures.export_csv_rss_growth_mb = csvGrowth;
   rows.push({
-    figure: "CSV export of all: first byte, total, bytes, server memory growth",
+    figure: "CSV export of all (after its first, which stores the text): first byte, total, bytes, server memory growth",
     value: `${ms(csv.firstByteMs)}, ${(csv.ms / 1000).toFixed(2)} s, ${(csv.bytes / 1024 / 1024).toFixed(1)} MB, +${csvGrowth.toFixed(0)} MB`,
-    limit: "same stream, through the one CSV writer",
+    limit: "same stream, CSV lines made by the one CSV writer (csvLine) and stored",
   });
   return rows;
 }

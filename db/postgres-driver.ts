@@ -27,6 +27,14 @@ import type postgres from "postgres";
  *   with that rejection too, so none waits on a dead socket.
  * Nothing is ever reserved across idle time, so there is nothing to release or leak.
  */
+/**
+ * A query whose SQL begins with this comment gets every column as the bytes the server sent (text
+ * format; null stays null), not parsed: a large text value is sent on without being decoded into a
+ * string and encoded again (the open-data exports: app/modules/opendata/export-text.server.ts).
+ * The embedded database has no such path: its results come parsed, so callers accept both.
+ */
+export const RAW_RESULT_MARKER = "/* raw result */";
+
 export class PooledPostgresDialect implements Dialect {
   constructor(private readonly sql: postgres.Sql) {}
 
@@ -95,7 +103,9 @@ class PooledConnection implements DatabaseConnection {
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
     const transaction = this.transaction;
-    const query = (transaction?.sql ?? this.sql).unsafe(compiledQuery.sql, [...compiledQuery.parameters] as postgres.ParameterOrJSON<never>[]);
+    const unsafe = (transaction?.sql ?? this.sql).unsafe(compiledQuery.sql, [...compiledQuery.parameters] as postgres.ParameterOrJSON<never>[]);
+    const raw = compiledQuery.sql.startsWith(RAW_RESULT_MARKER);
+    const query = raw ? unsafe.raw() : unsafe;
     let result: postgres.RowList<postgres.Row[]>;
     if (transaction) {
       // When the connection is lost, the query may reject after the race is decided: nobody else
@@ -107,10 +117,13 @@ class PooledConnection implements DatabaseConnection {
       result = await query;
     }
     const { command, count } = result;
+    const rows = raw
+      ? Array.from(result.values(), (values) => Object.fromEntries(result.columns.map((column, index) => [column.name, (values as unknown as unknown[])[index]])))
+      : Array.from(result.values());
     return {
       numAffectedRows:
         command === "INSERT" || command === "UPDATE" || command === "DELETE" || command === "MERGE" ? BigInt(count) : undefined,
-      rows: Array.from(result.values()) as R[],
+      rows: rows as R[],
     };
   }
 

@@ -390,6 +390,8 @@ export interface Database {
   hub_reporting_state: HubReportingStateTable;
   hub_public_versions: HubPublicVersionTable;
   public_reference_version: PublicDataVersionTable;
+  hub_export_text: HubExportTextTable;
+  export_reference_version: PublicDataVersionTable;
 }
 
 // --- Calls for proposals (migration 140, app/modules/calls) ---
@@ -744,6 +746,25 @@ export interface HubReportingStateTable {
 }
 
 /** One version per HUB, moved by row triggers on every table its public page shows (migration 120): never written by app code. */
+/** A HUB's open-data text in one language and format, in pieces around its status and pace (migration 230, opendata/export-text.server.ts). */
+export interface HubExportTextTable {
+  hub_id: number;
+  language: Language;
+  format: "geojson" | "csv";
+  /** What every HUB's text shares: layout, origin, export reference version. */
+  stamp: string;
+  /** The HUB's stored status and dates when the text was made: its public status is computed from them at each read. */
+  status: string;
+  start_date: string;
+  end_date: string;
+  /** The text before the status value. */
+  head: string;
+  /** Between the status and the pace. */
+  middle: string;
+  /** After the pace. */
+  tail: string;
+}
+
 export interface HubPublicVersionTable {
   hub_id: number;
   version: number;

@@ -23,6 +23,7 @@ import * as exchangeSearchLanguages from "./2026-12-01-180-exchange-search-langu
 import * as searchFiling from "./2026-12-01-200-search-filing";
 import * as searchPolicyCouncils from "./2026-12-01-210-search-policy-councils";
 import * as linkedThroughSyncRequests from "./2026-12-02-220-linked-through-sync-requests";
+import * as hubExportText from "./2026-12-02-230-hub-export-text";
 
 /**
  * Every migration, in order. A static list (not a folder scan) so the same set runs
@@ -53,4 +54,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01-200-search-filing": searchFiling,
   "2026-12-01-210-search-policy-councils": searchPolicyCouncils,
   "2026-12-02-220-linked-through-sync-requests": linkedThroughSyncRequests,
+  "2026-12-02-230-hub-export-text": hubExportText,
 };

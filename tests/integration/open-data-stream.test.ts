@@ -70,8 +70,17 @@ describe("open data exports, streamed", () => {
     // Gone before the first chunk: the export itself fails, so the route answers an error status, not a 200.
     await expect(streamGeoJson(failingAfter(0), { language: "en", today: TODAY, filters: {}, origin })).rejects.toThrow("database gone");
     await expect(streamCsv(failingAfter(1), { language: "en", today: TODAY, filters: {}, origin })).rejects.toThrow("database gone");
-    // Gone after the first chunk of 7 (the ids, then a chunk's rows and its acceleration): reading the body fails.
-    const started = await streamGeoJson(failingAfter(5), { language: "en", today: TODAY, filters: {}, origin, chunkSize: 7 });
+    // Gone once the first chunk of 7 is read (whatever it took: stored text or rows): reading the body fails.
+    let gone = false;
+    const goneLater = database.db.withPlugin({
+      transformQuery(args) {
+        if (gone) throw new Error("database gone");
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const started = await streamGeoJson(goneLater, { language: "en", today: TODAY, filters: {}, origin, chunkSize: 7 });
+    gone = true;
     await expect(new Response(started).arrayBuffer()).rejects.toThrow("database gone");
   });
 

@@ -43,10 +43,15 @@ export async function accelerationByHub(db: Db, hubIds: number[], today: string,
       .execute(),
   ]);
   const reported = new Map(latest.map((row) => [row.outcome_id, { value: toNumber(row.value), milestoneReached: row.milestone_reached }]));
+  const outcomesByHub = new Map<number, typeof outcomes>();
+  for (const outcome of outcomes) {
+    const ofHub = outcomesByHub.get(outcome.hub_id);
+    if (ofHub) ofHub.push(outcome);
+    else outcomesByHub.set(outcome.hub_id, [outcome]);
+  }
   for (const hub of hubs) {
     const elapsed = elapsedShare(String(hub.start_date), String(hub.end_date), today);
-    const progresses = outcomes
-      .filter((outcome) => outcome.hub_id === hub.id)
+    const progresses = (outcomesByHub.get(hub.id) ?? [])
       .map((outcome) => outcomeProgress({ baseline: toNumber(outcome.baseline), targetValue: toNumber(outcome.target_value), milestone: outcome.milestone }, reported.get(outcome.id)));
     const measured = progresses.filter((progress): progress is number => progress !== null);
     result.set(hub.id, {
@@ -55,6 +60,38 @@ export async function accelerationByHub(db: Db, hubIds: number[], today: string,
     });
   }
   return result;
+}
+
+/**
+ * Each HUB's pace as a whole (`HubAcceleration.overall`) where it is measured: a HUB is measured only
+ * through an accepted report that carries a value or a milestone answer, so one query finds the
+ * HUBs that have one and only those are read further; the others are `not_measured` (absent from
+ * the map). For callers that need no counts per outcome (the open-data exports, a chunk at a time).
+ */
+export async function measuredPaceByHub(db: Db, hubIds: number[], today: string): Promise<Map<number, Pace>> {
+  if (hubIds.length === 0) return new Map();
+  const reporting = await db
+    .selectFrom("progress_updates as u")
+    .select("u.hub_id")
+    .distinct()
+    .where(sql<boolean>`u.hub_id = any(${idArray(hubIds)})`)
+    .where("u.status", "=", "accepted")
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("progress_update_outcomes as o")
+          .select("o.outcome_id")
+          .whereRef("o.update_id", "=", "u.id")
+          .where((inner) => inner.or([inner("o.value", "is not", null), inner("o.milestone_reached", "is not", null)])),
+      ),
+    )
+    .execute();
+  const acceleration = await accelerationByHub(
+    db,
+    reporting.map((row) => row.hub_id),
+    today,
+  );
+  return new Map([...acceleration].flatMap(([hubId, { overall }]) => (overall === "not_measured" ? [] : [[hubId, overall] as const])));
 }
 
 /** Outcomes per pace over the HUBs given (the network-wide figures). */

@@ -33,9 +33,27 @@ export function csvWriter(header: readonly string[]) {
       written += rows.length;
       return `${Papa.unparse({ fields: [...header], data: rows.map((row) => [...row]) }, { ...OPTIONS, header: false })}\r\n`;
     },
+    /**
+     * What follows `count` lines made by `csvLine` (or from its pieces) and joined by CRLF, sent as
+     * they are: together they are what `rows` writes for those rows.
+     */
+    linesEnd: (count: number) => {
+      if (count === 0) return "";
+      written += count;
+      return "\r\n";
+    },
     // A document without rows has always ended with an empty line (papaparse's header line ends with one).
     end: () => (written === 0 ? "\r\n" : ""),
   };
+}
+
+/**
+ * One row's cells as the writer escapes them, without the line end: a cell is quoted or escaped on its
+ * own, so a line can be put together from pieces made at different times (the stored open-data text,
+ * opendata/export.server.ts) and still read as `rows` writes it.
+ */
+export function csvLine(cells: readonly CsvCell[]): string {
+  return Papa.unparse([[...cells]], OPTIONS);
 }
 
 export function toCsvDocument(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {

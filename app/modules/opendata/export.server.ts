@@ -8,11 +8,12 @@ import { hubFilterCondition, idArray } from "~/modules/hubs/hub-search.server";
 import { hubText, hubTextLanguage, joinHubTexts } from "~/modules/hubs/hub-texts.server";
 import { isPublicHubSql, publicStatusSql } from "~/modules/hubs/lifecycle.server";
 import type { PublicHubStatus } from "~/modules/hubs/lifecycle";
-import { csvWriter } from "./csv.server";
+import { csvLine, csvWriter } from "./csv.server";
 import { OPEN_DATA_FIELDS } from "./fields";
 import { themeNameColumn } from "~/modules/hubs/themes.server";
 import { linkedHubIdsSql } from "~/modules/network/synchronisation.server";
-import { accelerationByHub } from "~/modules/network/acceleration.server";
+import { measuredPaceByHub } from "~/modules/network/acceleration.server";
+import { assembleStoredText, exportStamp, readStoredText, storeText, type ExportFormat, type TextPieces, type TextToStore } from "./export-text.server";
 import type { Pace } from "~/modules/network/impact";
 
 /**
@@ -83,12 +84,22 @@ function exportIds(db: DB, { today, filters }: ExportOptions) {
     .orderBy("h.slug");
 }
 
+/** A HUB's pace for the open data: `not_measured` for a HUB with nothing to measure yet. */
+const paceOf = (paces: Map<number, Pace>, hubId: number): Pace => paces.get(hubId) ?? "not_measured";
+
+/** A HUB's open data as made from its rows, with what storing its text needs (read in the same statement). */
+interface MadeHub {
+  hub: OpenDataHub;
+  version: number | null;
+  storedStatus: string;
+}
+
 /**
  * Every public field of the HUBs `ids` (chosen by the filters already: only "still public" is checked
  * again, for a HUB withdrawn since), in no particular order. The ids come as one array joined by key,
  * so each chunk is a few index look-ups whatever the registry's size.
  */
-async function exportRows(db: DB, options: ExportOptions, ids: number[]): Promise<OpenDataHub[]> {
+async function exportRows(db: DB, options: ExportOptions, ids: number[], paces: Map<number, Pace>): Promise<Map<number, MadeHub>> {
   const { language, today, origin } = options;
   const rows = await joinHubTexts(
     db
@@ -109,6 +120,8 @@ async function exportRows(db: DB, options: ExportOptions, ids: number[]): Promis
       "h.longitude",
       "h.website",
       "h.recognised_at",
+      "h.status as stored_status",
+      sql<number | null>`(select v.version from hub_public_versions v where v.hub_id = h.id)`.as("version"),
       "o.name as lead_name",
       "o.city",
       "o.country_code",
@@ -131,8 +144,6 @@ async function exportRows(db: DB, options: ExportOptions, ids: number[]): Promis
       sql<string | null>`(select string_agg(pc.slug, ';' order by pc.position, pc.id) from hub_policy_councils hp join policy_councils pc on pc.id = hp.council_id where hp.hub_id = h.id)`.as("councils"),
     ])
     .execute();
-  // The acceleration of the chunk's HUBs: three indexed queries.
-  const acceleration = await accelerationByHub(db, ids, today);
 
   const split = (value: string | null) => (value ? value.split(";") : []);
   const byId = new Map(
@@ -163,29 +174,101 @@ async function exportRows(db: DB, options: ExportOptions, ids: number[]): Promis
         synchronised_with: split(row.synchronised),
         policy_councils: split(row.councils),
         joint_products: Number(row.joint_products),
-        acceleration_pace: acceleration.get(row.id)?.overall ?? "not_measured",
+        acceleration_pace: paceOf(paces, row.id),
         website: row.website,
         recognised_at: row.recognised_at ? new Date(row.recognised_at).toISOString() : null,
       };
-      return [row.id, hub];
+      return [row.id, { hub, version: row.version === null ? null : Number(row.version), storedStatus: row.stored_status }];
     }),
   );
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  return byId;
+}
+
+/** What separates two HUBs' texts in each format. */
+const SEPARATOR: Record<ExportFormat, string> = { geojson: ",", csv: "\r\n" };
+
+/** The texts of a chunk's public HUBs in order, joined by the format's separator (as the database sent them, or made here). */
+interface ChunkText {
+  text: string | Uint8Array;
+  count: number;
 }
 
 /**
- * The public HUBs matching the filters, most recently recognised first, in chunks. The first chunk
- * (its ids by a top-N query, then its fields) is read before this resolves, so the response's status
- * waits for it: a database that is down answers 503 rather than a 200 cut short, and an export of
- * one chunk (most filtered ones) is never cut mid-body. The ids of the rest are read after it, in the
- * background, then EXPORT_CHUNK HUBs a query. A failure on a later chunk aborts the connection, so
- * the client sees an incomplete download, never a short file that looks whole.
+ * The text of every HUB of `ids` that is still public (GeoJSON features or CSV lines), in the order
+ * of `ids`. When every one has current stored text (export-text.server.ts), the database puts the
+ * chunk together with each HUB's status today and its pace. Otherwise the missing ones are made from
+ * their rows and stored for the next export, and the chunk is put together here.
  */
-async function publicHubChunks(db: DB, options: ExportOptions): Promise<AsyncGenerator<OpenDataHub[]>> {
+async function chunkText(
+  db: DB,
+  options: ExportOptions,
+  format: ExportFormat,
+  stamp: string,
+  ids: number[],
+  store: (rows: TextToStore[]) => Promise<void>,
+): Promise<ChunkText> {
+  const { language, today } = options;
+  const separator = SEPARATOR[format];
+  const query = { ids, language, format, today, stamp };
+  // The pace changes with the day and with accepted reports: put in at every read, like the status.
+  const paces = await measuredPaceByHub(db, ids, today);
+  const assembled = await assembleStoredText(db, { ...query, paces: ids.map((id) => paceOf(paces, id)), separator });
+  if (assembled.stale.length === 0) return assembled;
+
+  const [stored, made] = await Promise.all([
+    assembled.count > 0 ? readStoredText(db, query) : new Map<number, never>(),
+    exportRows(db, options, assembled.stale, paces),
+  ]);
+  const toStore: TextToStore[] = [];
+  const texts: string[] = [];
+  for (const id of ids) {
+    const current = stored.get(id);
+    if (current) {
+      texts.push(joinPieces(format, current.pieces, current.status, paceOf(paces, id)));
+      continue;
+    }
+    // Withdrawn since the ids were read: left out.
+    const row = made.get(id);
+    if (!row) continue;
+    const pieces = piecesOf(format, row.hub);
+    texts.push(joinPieces(format, pieces, row.hub.status, row.hub.acceleration_pace));
+    if (row.version !== null) {
+      toStore.push({ hubId: id, version: row.version, status: row.storedStatus, startDate: row.hub.start_date, endDate: row.hub.end_date, pieces });
+    }
+  }
+  await store(toStore);
+  return { text: texts.join(separator), count: texts.length };
+}
+
+/**
+ * The texts of the public HUBs matching the filters, most recently recognised first, in chunks. The
+ * first chunk (its ids by a top-N query, then its texts) is read before this resolves, so the
+ * response's status waits for it: a database that is down answers 503 rather than a 200 cut short,
+ * and an export of one chunk (most filtered ones) is never cut mid-body. The ids of the rest are read
+ * after it, in the background, then EXPORT_CHUNK HUBs at a time. A failure on a later chunk aborts
+ * the connection, so the client sees an incomplete download, never a short file that looks whole.
+ */
+async function publicHubTexts(db: DB, options: ExportOptions, format: ExportFormat): Promise<AsyncGenerator<ChunkText>> {
   const firstSize = options.chunkSize ?? FIRST_CHUNK;
   const size = options.chunkSize ?? EXPORT_CHUNK;
-  const firstIds = (await exportIds(db, options).limit(firstSize).execute()).map((row) => row.id);
-  const firstChunk = firstIds.length > 0 ? await exportRows(db, options, firstIds) : [];
+  const [firstIds, stamp] = await Promise.all([
+    exportIds(db, options)
+      .limit(firstSize)
+      .execute()
+      .then((rows) => rows.map((row) => row.id)),
+    exportStamp(db, options.origin),
+  ]);
+  // Text made for stale HUBs is stored one chunk after another, while the next chunk is made: a
+  // chunk waits only for the previous chunk's store (so at most two are held), not for its own.
+  // The first export after a load (or after shared rows changed) makes and stores every HUB's.
+  let storing = Promise.resolve();
+  const store = async (rows: TextToStore[]) => {
+    if (rows.length === 0) return;
+    const previous = storing;
+    storing = previous.then(() => storeText(db, { language: options.language, format, stamp, rows }));
+    await previous;
+  };
+  const firstChunk = firstIds.length > 0 ? await chunkText(db, options, format, stamp, firstIds, store) : { text: "", count: 0 };
   // Fewer than a chunk: that was all. Else every id again; the first chunk's are left out of the rest.
   const rest =
     firstIds.length < firstSize
@@ -202,13 +285,14 @@ async function publicHubChunks(db: DB, options: ExportOptions): Promise<AsyncGen
     yield firstChunk;
     const ids = rest ? await rest : [];
     // A HUB withdrawn between the queries is left out; the rest keep the id query's order.
-    const read = (start: number) => (start < ids.length ? started(exportRows(db, options, ids.slice(start, start + size))) : undefined);
-    let next = read(0);
-    for (let start = 0; next; start += size) {
-      const current = next;
-      next = read(start + size);
+    const read = (start: number) => (start < ids.length ? started(chunkText(db, options, format, stamp, ids.slice(start, start + size), store)) : undefined);
+    const ahead = [read(0), read(size)];
+    for (let start = 0; ahead[0]; start += size) {
+      const current = ahead.shift()!;
+      ahead.push(read(start + 2 * size));
       yield await current;
     }
+    await storing;
   })();
 }
 
@@ -219,29 +303,18 @@ function started<T>(promise: Promise<T>): Promise<T> {
 }
 
 /**
- * HUBs per piece of text sent (about 60 KB of GeoJSON): a chunk is written in many small strings,
- * not one of megabytes, so each dies young in the garbage collector's new space instead of filling
- * its large-object space until a full collection (which grew the server's memory by hundreds of MB).
- */
-const PIECE_HUBS = 50;
-
-function* pieces(hubs: OpenDataHub[]): Generator<OpenDataHub[]> {
-  for (let start = 0; start < hubs.length; start += PIECE_HUBS) yield hubs.slice(start, start + PIECE_HUBS);
-}
-
-/**
  * A pull stream: the next chunk is read from the database only when the consumer asks for more
  * (the HTTP response waits for the socket to drain: server/remix-handler.ts), so a slow client never
  * makes the server hold the whole registry in memory. Aborted downloads stop the queries.
  */
-function textStream(pieces: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+function textStream(pieces: AsyncGenerator<string | Uint8Array>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         const next = await pieces.next();
         if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
+        else controller.enqueue(typeof next.value === "string" ? encoder.encode(next.value) : next.value);
       },
       async cancel() {
         await pieces.return(undefined);
@@ -251,22 +324,53 @@ function textStream(pieces: AsyncGenerator<string>): ReadableStream<Uint8Array> 
   );
 }
 
+/**
+ * Stand-ins for the two fields filled in at every read. They cannot occur in a HUB's own text:
+ * PostgreSQL text never holds the NUL character, so neither does any value an export shows.
+ */
+const STATUS_MARK = "\u0000status";
+const PACE_MARK = "\u0000pace";
+
+function geoJsonFeature(hub: OpenDataHub): string {
+  const { latitude, longitude, ...properties } = hub;
+  return JSON.stringify({ type: "Feature", id: hub.slug, geometry: { type: "Point", coordinates: [longitude, latitude] }, properties });
+}
+
+function csvCells(hub: OpenDataHub) {
+  return OPEN_DATA_FIELDS.map((field) => {
+    const value = hub[field];
+    return Array.isArray(value) ? value.join(";") : value;
+  });
+}
+
+/** A HUB's text in one format, cut around its status and its pace (each written as the format writes a value). */
+function piecesOf(format: ExportFormat, hub: OpenDataHub): TextPieces {
+  const marked = { ...hub, status: STATUS_MARK as PublicHubStatus, acceleration_pace: PACE_MARK as Pace };
+  const [text, statusMark, paceMark] =
+    format === "geojson" ? [geoJsonFeature(marked), JSON.stringify(STATUS_MARK), JSON.stringify(PACE_MARK)] : [csvLine(csvCells(marked)), STATUS_MARK, PACE_MARK];
+  const [head, afterStatus, ...moreStatus] = text.split(statusMark);
+  const [middle, tail, ...morePace] = (afterStatus ?? "").split(paceMark);
+  if (afterStatus === undefined || tail === undefined || moreStatus.length > 0 || morePace.length > 0) throw new Error(`open data: ${format} text of ${hub.slug} has no single status and pace`);
+  return { head, middle, tail };
+}
+
+function joinPieces(format: ExportFormat, pieces: TextPieces, status: PublicHubStatus, pace: Pace): string {
+  const value = format === "geojson" ? (text: string) => JSON.stringify(text) : (text: string) => csvLine([text]);
+  return pieces.head + value(status) + pieces.middle + value(pace) + pieces.tail;
+}
+
 /** The public HUBs as an RFC 7946 FeatureCollection (longitude, latitude order; WGS 84; no crs member), streamed. */
 export async function streamGeoJson(db: DB, options: ExportOptions): Promise<ReadableStream<Uint8Array>> {
-  const chunks = await publicHubChunks(db, options);
+  const chunks = await publicHubTexts(db, options, "geojson");
   return textStream(
     (async function* () {
       yield '{"type":"FeatureCollection","features":[';
       let first = true;
-      for await (const hubs of chunks) {
-        for (const piece of pieces(hubs)) {
-          const features = piece.map((hub) => {
-            const { latitude, longitude, ...properties } = hub;
-            return JSON.stringify({ type: "Feature", id: hub.slug, geometry: { type: "Point", coordinates: [longitude, latitude] }, properties });
-          });
-          yield (first ? "" : ",") + features.join(",");
-          first = false;
-        }
+      for await (const { text, count } of chunks) {
+        if (count === 0) continue;
+        if (!first) yield ",";
+        yield text;
+        first = false;
       }
       yield "]}";
     })(),
@@ -275,22 +379,15 @@ export async function streamGeoJson(db: DB, options: ExportOptions): Promise<Rea
 
 /** The open-data CSV, streamed: one row per HUB, the fields in OPEN_DATA_FIELDS order, lists joined with ";" (written by the one CSV writer). */
 export async function streamCsv(db: DB, options: ExportOptions): Promise<ReadableStream<Uint8Array>> {
-  const chunks = await publicHubChunks(db, options);
+  const chunks = await publicHubTexts(db, options, "csv");
   const writer = csvWriter(OPEN_DATA_FIELDS);
   return textStream(
     (async function* () {
       yield writer.head();
-      for await (const hubs of chunks) {
-        for (const piece of pieces(hubs)) {
-          yield writer.rows(
-            piece.map((hub) =>
-              OPEN_DATA_FIELDS.map((field) => {
-                const value = hub[field];
-                return Array.isArray(value) ? value.join(";") : value;
-              }),
-            ),
-          );
-        }
+      for await (const { text, count } of chunks) {
+        if (count === 0) continue;
+        yield text;
+        yield writer.linesEnd(count);
       }
       yield writer.end();
     })(),
