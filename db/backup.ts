@@ -26,7 +26,7 @@ export const BACKUP_FORMAT = "l4a-backup";
 export const BACKUP_VERSION = 1;
 
 /** Tables the migrations or start-up fill: a database holding only these counts as empty. */
-const BOOKKEEPING = new Set(["public_data_version", "public_reference_version", "sdg_goals", "sdg_targets", "themes", "search_reference", "policy_councils"]);
+const BOOKKEEPING = new Set(["public_data_version", "public_reference_version", "export_reference_version", "sdg_goals", "sdg_targets", "themes", "search_reference", "policy_councils"]);
 /** Tables where some rows are the migrations' own (migration 140's standing call and its texts): only the other rows count. */
 const MIGRATION_ROWS: Record<string, RawBuilder<boolean>> = {
   calls: sql<boolean>`standing`,
@@ -34,6 +34,12 @@ const MIGRATION_ROWS: Record<string, RawBuilder<boolean>> = {
   call_criteria: sql<boolean>`call_id in (select id from calls where standing)`,
 };
 const MIGRATION_TABLES = new Set(["kysely_migration", "kysely_migration_lock"]);
+/**
+ * Caches the app makes again from the other tables (the stored open-data text: hundreds of MB at
+ * 100,000 HUBs): not saved, and emptied by a restore, so a text stamped for the old database is
+ * never read in the new one.
+ */
+const CACHE_TABLES = ["hub_export_text"];
 const PAGE = 2_000;
 const BATCH = 500;
 
@@ -55,7 +61,7 @@ async function userTables(db: Kysely<any>): Promise<string[]> {
   const { rows } = await sql<{ name: string }>`
     select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where n.nspname = 'public' and c.relkind in ('r', 'p') order by c.relname`.execute(db);
-  return rows.map((row) => row.name).filter((name) => !MIGRATION_TABLES.has(name));
+  return rows.map((row) => row.name).filter((name) => !MIGRATION_TABLES.has(name) && !CACHE_TABLES.includes(name));
 }
 
 async function sequences(db: Kysely<any>): Promise<string[]> {
@@ -272,6 +278,7 @@ export async function restoreDatabase(
     if (missing.length > 0) throw new RestoreRefusedError(`The database has no table ${missing.join(", ")} of the backup.`);
     const order = await foreignKeyOrder(trx, [...present]);
     for (const table of present) await sql`alter table ${ident(table)} disable trigger user`.execute(trx);
+    for (const table of CACHE_TABLES) await sql`delete from ${ident(table)}`.execute(trx);
     for (const table of [...order].reverse()) await sql`delete from ${ident(table)}`.execute(trx);
     const blocks = new Map(backup.tables.map((block) => [block.table, block]));
     for (const table of order) {

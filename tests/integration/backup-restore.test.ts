@@ -7,6 +7,7 @@ import { RestoreRefusedError, backupDatabase, databaseChecksums, restoreDatabase
 import { openDatabase } from "../../db/index";
 import { prepareDatabase } from "../../db/prepare";
 import { seedDemoData } from "~/modules/demo/seed.server";
+import { streamCsv } from "~/modules/opendata/export.server";
 import { createTestDatabase, engine, testDatabaseUrl, type TestDatabase } from "../support/database";
 
 const folder = mkdtempSync(path.join(tmpdir(), "l4a-backup-"));
@@ -14,15 +15,22 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 const prepare = (db: Parameters<typeof prepareDatabase>[0]) => prepareDatabase(db);
 
 /**
- * Every table's count and checksum, but the page caches' version counters' (the registry-wide one
- * and the shared reference data's, migration 120): the start-up work after a restore (reference
- * data) may move them on, which only tells the caches to start afresh.
+ * Every table's count and checksum, but the caches' version counters' (the registry-wide one and
+ * the shared reference data's, migration 120; the exports', migration 230): the start-up work after
+ * a restore (reference data) may move them on, which only tells the caches to start afresh.
  */
 async function contents(db: Parameters<typeof databaseChecksums>[0]) {
-  const { public_data_version: version, public_reference_version: referenceVersion, ...rest } = await databaseChecksums(db);
+  const { public_data_version: version, public_reference_version: referenceVersion, export_reference_version: exportVersion, ...rest } = await databaseChecksums(db);
   expect(version?.count).toBe(1);
   expect(referenceVersion?.count).toBe(1);
+  expect(exportVersion?.count).toBe(1);
   return rest;
+}
+
+/** An export, which stores every HUB's CSV text (a cache: not saved, and emptied by a restore). */
+async function storeExportText(database: TestDatabase) {
+  await new Response(await streamCsv(database.db, { language: "en", today: "2026-06-01", filters: {}, origin: "http://localhost" })).text();
+  return (await sql<{ count: number }>`select count(*)::int as count from hub_export_text`.execute(database.db)).rows[0]!.count;
 }
 
 async function addAuditedChange(database: TestDatabase) {
@@ -38,6 +46,7 @@ describe(`a backup of the ${engine} database`, () => {
   beforeAll(async () => {
     source = await createTestDatabase({ seedDemo: true, demoToday: "2026-06-01" });
     await addAuditedChange(source);
+    expect(await storeExportText(source)).toBeGreaterThan(0);
     file = path.join(folder, `${engine}.l4a.gz`);
     await backupDatabase(source.db, file, { engine });
   });
@@ -70,8 +79,11 @@ describe(`a backup of the ${engine} database`, () => {
     try {
       await expect(restoreDatabase(target.db, file)).rejects.toThrow(RestoreRefusedError);
       await expect(restoreDatabase(target.db, file)).rejects.toThrow(/not empty/);
+      expect(await storeExportText(target)).toBeGreaterThan(0);
       await restoreDatabase(target.db, file, { force: true, afterRestore: prepare });
       expect(await contents(target.db)).toEqual(await contents(source.db));
+      // The target's own stored export text is gone with the rest: none of it was saved, none kept.
+      expect((await sql<{ count: number }>`select count(*)::int as count from hub_export_text`.execute(target.db)).rows[0]!.count).toBe(0);
     } finally {
       await target.destroy();
     }
