@@ -66,9 +66,10 @@ interface ExportOptions {
 
 /**
  * HUBs per query while streaming. The first chunk is small: it is read before the response starts
- * (the status waits for it), so it sets the first byte. The others are read one ahead of the socket:
- * the database works on the next while this process writes the current one. Bigger chunks cost the
- * database a little less per HUB but hold more of this process's memory.
+ * (the status waits for it), so it sets the first byte. The others are read two ahead of the socket:
+ * the database works on the next two (on two backends: putting a chunk together is most of an
+ * export's work) while this process writes the current one. Bigger chunks (2,500) measured no
+ * faster and hold more of this process's memory.
  */
 const FIRST_CHUNK = 500;
 const EXPORT_CHUNK = 1000;
