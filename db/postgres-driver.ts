@@ -13,6 +13,14 @@ import {
 import type postgres from "postgres";
 
 /**
+ * A query whose SQL begins with this comment gets every column as the bytes the server sent (text
+ * format; null stays null), not parsed: a large text value is sent on without being decoded into a
+ * string and encoded again (the open-data exports: app/modules/opendata/export-text.server.ts).
+ * The embedded database has no such path: its results come parsed, so callers accept both.
+ */
+export const RAW_RESULT_MARKER = "/* raw result */";
+
+/**
  * A kysely dialect on a postgres.js pool that never holds a reserved connection.
  *
  * kysely-postgres-js reserves a connection (`sql.reserve()`) for every query and every
@@ -27,14 +35,6 @@ import type postgres from "postgres";
  *   with that rejection too, so none waits on a dead socket.
  * Nothing is ever reserved across idle time, so there is nothing to release or leak.
  */
-/**
- * A query whose SQL begins with this comment gets every column as the bytes the server sent (text
- * format; null stays null), not parsed: a large text value is sent on without being decoded into a
- * string and encoded again (the open-data exports: app/modules/opendata/export-text.server.ts).
- * The embedded database has no such path: its results come parsed, so callers accept both.
- */
-export const RAW_RESULT_MARKER = "/* raw result */";
-
 export class PooledPostgresDialect implements Dialect {
   constructor(private readonly sql: postgres.Sql) {}
 
