@@ -27,6 +27,12 @@ export interface OpenDatabaseOptions {
   databaseUrl?: string;
   /** Folder of the embedded database; `memory://` keeps it in memory (tests). */
   pgliteDataDir?: string;
+  /**
+   * A PGlite data directory (its `dumpDataDir()` tarball) to start a new embedded database from,
+   * instead of an empty one. The test suite starts each file from one migrated template: PGlite's
+   * initdb and the migrations cost several seconds per database, loading the tarball one or two.
+   */
+  pgliteLoadDataDir?: Blob;
   /** Connections in the postgres.js pool. */
   poolSize?: number;
   /** PostgreSQL's statement_timeout for every connection, in ms (0: none). */
@@ -50,7 +56,7 @@ const DATE = 1082;
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
   const wrap = (dialect: Dialect) => new ResilientDialect(dialect, options.mapError);
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.statementTimeoutMs ?? 0, wrap);
-  return openPglite(options.pgliteDataDir ?? DEFAULT_PGLITE_DIR, wrap, options.onLockLost);
+  return openPglite(options.pgliteDataDir ?? DEFAULT_PGLITE_DIR, wrap, options.onLockLost, options.pgliteLoadDataDir);
 }
 
 function openPostgres(databaseUrl: string, poolSize: number, statementTimeoutMs: number, wrap: (dialect: Dialect) => Dialect): DatabaseHandle {
@@ -102,7 +108,7 @@ export class DatabaseLockedError extends Error {
   }
 }
 
-async function openPglite(dataDir: string, wrap: (dialect: Dialect) => Dialect, onLockLost?: () => void): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, wrap: (dialect: Dialect) => Dialect, onLockLost?: () => void, loadDataDir?: Blob): Promise<DatabaseHandle> {
   const inMemory = dataDir.startsWith("memory://");
   let releaseLock: (() => void) | undefined;
   let watch: NodeJS.Timeout | undefined;
@@ -126,11 +132,7 @@ async function openPglite(dataDir: string, wrap: (dialect: Dialect) => Dialect, 
       }, 5_000).unref();
     }
   }
-  const client = await PGlite.create({
-    dataDir: inMemory ? undefined : dataDir,
-    extensions: { unaccent },
-    parsers: { [INT8]: Number, [NUMERIC]: Number, [DATE]: (value: string) => value },
-  });
+  const client = await createPgliteClient(inMemory ? undefined : dataDir, loadDataDir);
   const db = new Kysely<Database>({ dialect: wrap(new PGliteDialect(client)) });
   return {
     db,
@@ -141,6 +143,16 @@ async function openPglite(dataDir: string, wrap: (dialect: Dialect) => Dialect, 
       releaseLock?.();
     },
   };
+}
+
+/** A PGlite client as the app opens it (its extensions and parsers): in memory without `dataDir`. */
+export function createPgliteClient(dataDir?: string, loadDataDir?: Blob): Promise<PGlite> {
+  return PGlite.create({
+    dataDir,
+    loadDataDir,
+    extensions: { unaccent },
+    parsers: { [INT8]: Number, [NUMERIC]: Number, [DATE]: (value: string) => value },
+  });
 }
 
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {

@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import postgres from "postgres";
+import { inject } from "vitest";
 import { openDatabase, type DatabaseHandle } from "../../db/index";
 import { prepareDatabase } from "../../db/prepare";
 import { seedDemoData } from "~/modules/demo/seed.server";
@@ -26,15 +28,16 @@ export async function createTestDatabase(
     mapError?: (error: unknown) => unknown;
   } = {},
 ): Promise<TestDatabase> {
+  const template = inject("testDatabaseTemplate");
   if (!testDatabaseUrl) {
-    const handle = await openDatabase({ pgliteDataDir: "memory://", mapError: options.mapError });
+    const handle = await openDatabase({ pgliteDataDir: "memory://", pgliteLoadDataDir: pgliteTemplate(template?.pgliteTarball), mapError: options.mapError });
     await prepareDatabase(handle.db);
     if (options.seedDemo) await seedDemoData(handle.db, { today: options.demoToday });
     return { ...handle, destroy: handle.close };
   }
   const name = `l4a_test_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
   const admin = postgres(testDatabaseUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
+  await admin.unsafe(`create database ${name}${template?.postgresDatabase ? ` template ${template.postgresDatabase}` : ""}`);
   const url = new URL(testDatabaseUrl);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 4, mapError: options.mapError });
@@ -49,4 +52,12 @@ export async function createTestDatabase(
       await admin.end();
     },
   };
+}
+
+let pgliteTemplateBlob: Blob | undefined;
+/** The global setup's migrated PGlite tarball, read once per test process (none: start empty and migrate). */
+function pgliteTemplate(tarball: string | undefined): Blob | undefined {
+  if (!tarball) return undefined;
+  pgliteTemplateBlob ??= new Blob([readFileSync(tarball)]);
+  return pgliteTemplateBlob;
 }
