@@ -24,6 +24,7 @@ import * as searchFiling from "./2026-12-01-200-search-filing";
 import * as searchPolicyCouncils from "./2026-12-01-210-search-policy-councils";
 import * as linkedThroughSyncRequests from "./2026-12-02-220-linked-through-sync-requests";
 import * as hubExportText from "./2026-12-02-230-hub-export-text";
+import * as reportingStateVersion from "./2026-12-02-240-reporting-state-version";
 
 /**
  * Every migration, in order. A static list (not a folder scan) so the same set runs
@@ -55,4 +56,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01-210-search-policy-councils": searchPolicyCouncils,
   "2026-12-02-220-linked-through-sync-requests": linkedThroughSyncRequests,
   "2026-12-02-230-hub-export-text": hubExportText,
+  "2026-12-02-240-reporting-state-version": reportingStateVersion,
 };

@@ -166,6 +166,20 @@ const WRITES: Record<string, () => Write[]> = {
       ["delete", () => database.db.deleteFrom("hub_policy_councils").where("hub_id", "=", otherHubId).execute()],
     ];
   },
+  // The council dashboard's stored state (migration 240): its figures are kept per public data version.
+  hub_reporting_state: () => [
+    [
+      "insert",
+      () =>
+        database.db
+          .insertInto("hub_reporting_state")
+          .values({ hub_id: otherHubId, next_kind: "progress", next_due_date: "2026-07-01", pending_due_dates: "{2026-07-01}", outcomes: 1, outcomes_achieved: 0 })
+          .onConflict((oc) => oc.column("hub_id").doUpdateSet({ outcomes: 1 }))
+          .execute(),
+    ],
+    ["update", () => database.db.updateTable("hub_reporting_state").set({ outcomes_achieved: 1 }).where("hub_id", "=", otherHubId).execute()],
+    ["delete", () => database.db.deleteFrom("hub_reporting_state").where("hub_id", "=", otherHubId).execute()],
+  ],
   hub_sync_requests: () => [
     ["insert", () => database.db.insertInto("hub_sync_requests").values({ requester_hub_id: hubId, target_hub_id: otherHubId, message: "Hello", joint_activity: "Workshop" }).execute()],
     ["update", () => database.db.updateTable("hub_sync_requests").set({ status: "accepted" }).where("requester_hub_id", "=", hubId).execute()],

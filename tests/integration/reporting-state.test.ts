@@ -4,7 +4,7 @@ import type { Database } from "../../db/schema";
 import { toSessionUser, type SessionUser } from "~/modules/accounts/session.server";
 import { transition } from "~/modules/hubs/lifecycle.server";
 import { setCadence } from "~/modules/progress/cadence.server";
-import { DASHBOARD_PAGE_SIZE, dashboardFigures, listDashboardRows } from "~/modules/progress/dashboard.server";
+import { computeDashboardFigures, DASHBOARD_PAGE_SIZE, dashboardFigures, listDashboardRows } from "~/modules/progress/dashboard.server";
 import { listHubCalendars } from "~/modules/progress/hub-calendars.server";
 import { createUpdate, reviewUpdate, saveUpdate } from "~/modules/progress/progress.server";
 import type { ProgressUpdateInput } from "~/modules/progress/progress-form";
@@ -196,5 +196,43 @@ describe("the council dashboard pages, sorts and filters in the database", () =>
 
     const bogota = await (await callRoute(councilLoader, database, { path: "/en/council?q=BOGOTA", cookie, params: { lang: "en" } })).json();
     expect(bogota.rows.map((row: { slug: string }) => row.slug)).toEqual(["bogota-cycle-network"]);
+  });
+});
+
+describe("the dashboard's figures, kept once per data version, follow every write", () => {
+  it("moves with a HUB inserted directly, a council's cadence and a report, and equals the figures computed now", async () => {
+    const kept = () => dashboardFigures(db, today);
+    const before = await kept();
+    expect(before).toEqual(await computeDashboardFigures(db, today));
+
+    // A fixture's insert, with no stored reporting state yet: counted, and its row filled.
+    const owner = await createUser(db, { role: "city" });
+    const added = await createHub(db, { organisationId: owner.organisation_id!, startDate: "2025-01-01", endDate: "2027-12-31" });
+    const afterInsert = await kept();
+    expect(afterInsert.byStatus.active).toBe(before.byStatus.active + 1);
+    expect(afterInsert.overdueHubs).toBe(before.overdueHubs + 1);
+    expect(afterInsert).toEqual(await computeDashboardFigures(db, today));
+
+    // The cadence writes only the schedule and the stored state: every three months, more periods are overdue.
+    await setCadence(db, { hubId: added.id, intervalMonths: 3, version: 0, user: secretariat });
+    const afterCadence = await kept();
+    expect(afterCadence.overdueReports).toBeGreaterThan(afterInsert.overdueReports);
+    expect(afterCadence).toEqual(await computeDashboardFigures(db, today));
+
+    // A report filed and accepted: one period fewer overdue, and an outcome achieved.
+    const [calendar] = await listHubCalendars(db, { today, hubIds: [added.id] });
+    const input: ProgressUpdateInput = {
+      ...report("submit", 100),
+      outcomes: [
+        { outcomeId: added.outcomeIds[0], kind: "numeric", value: 100 },
+        { outcomeId: added.outcomeIds[1], kind: "milestone", milestoneReached: "yes" },
+      ],
+    };
+    const updateId = await createUpdate(db, { hub: added, period: calendar.calendar.open[0], user: await sessionUser(owner.id), input, language: "en" });
+    await reviewUpdate(db, { updateId, reviewer: council, decision: "accept", version: 1 });
+    const afterReport = await kept();
+    expect(afterReport.overdueReports).toBe(afterCadence.overdueReports - 1);
+    expect(afterReport.outcomesAchieved).toBe(afterCadence.outcomesAchieved + 2);
+    expect(afterReport).toEqual(await computeDashboardFigures(db, today));
   });
 });

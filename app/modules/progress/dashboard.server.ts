@@ -6,6 +6,7 @@ import { hubTitleSql } from "~/modules/hubs/hub-texts.server";
 import { PUBLIC_HUB_STATUSES, type PublicHubStatus } from "~/modules/hubs/lifecycle";
 import { isPublicHubSql, publicStatusSql } from "~/modules/hubs/lifecycle.server";
 import { idArray } from "~/modules/hubs/hub-search.server";
+import { cachedPublic } from "~/modules/hubs/public-cache.server";
 import { ensureReportingState } from "./reporting-state.server";
 
 /** Rows per page of the dashboard table. */
@@ -161,8 +162,18 @@ export interface DashboardFigures {
   outcomesTotal: number;
 }
 
-/** The dashboard's figures: statuses over every public HUB, the rest over the recognised ones (the table's). */
-export async function dashboardFigures(db: Kysely<Database>, today: string): Promise<DashboardFigures> {
+/**
+ * The dashboard's figures: statuses over every public HUB, the rest over the recognised ones (the
+ * table's). Four scans of every recognised HUB, the same for every page, sort and filter of the
+ * table: computed once per public data version and day (the stored reporting state bumps that
+ * version too, migration 240).
+ */
+export function dashboardFigures(db: Kysely<Database>, today: string): Promise<DashboardFigures> {
+  return cachedPublic(db, `dashboard-figures:${today}`, () => computeDashboardFigures(db, today));
+}
+
+/** The figures computed now, from the tables (`dashboardFigures` keeps them; tests compare the two). */
+export async function computeDashboardFigures(db: Kysely<Database>, today: string): Promise<DashboardFigures> {
   await ensureReportingState(db);
   const recognised = () => db.selectFrom("hubs as h").where("h.status", "=", "recognised");
   const [statusRows, sdgRows, regionRows, reporting] = await Promise.all([

@@ -16,6 +16,7 @@ import type { Database, OverallStatus } from "../../../db/schema";
 import { outcomeFraction, type ReportKind } from "./calendar";
 import { FILED_STATUSES, listHubCalendars } from "./hub-calendars.server";
 import { isoToday } from "~/modules/hubs/lifecycle";
+import { cachedPublic } from "~/modules/hubs/public-cache.server";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -147,10 +148,16 @@ export async function refreshReportingState(trx: Transaction<Database>, hubIds: 
 
 /**
  * Fills the rows of public HUBs that have none (never overwrites one: a row that exists was written
- * by the transaction that last changed its HUB). Cheap when nothing is missing: two counts.
+ * by the transaction that last changed its HUB). Checked once per public data version: a row can
+ * only go missing through a write to `hubs`, which moves it (and a fill moves it too, so the next
+ * read checks once more and finds nothing).
  */
-export async function ensureReportingState(db: Kysely<Database>): Promise<void> {
-  // Two counts first (a few milliseconds): equal, nothing is missing and the anti-join is skipped.
+export function ensureReportingState(db: Kysely<Database>): Promise<void> {
+  return cachedPublic(db, "reporting-state-complete", () => fillMissingReportingState(db));
+}
+
+/** Two counts first (at 100,000 HUBs, tens of milliseconds); equal, nothing is missing. */
+async function fillMissingReportingState(db: Kysely<Database>): Promise<void> {
   const counts = await db
     .selectNoFrom((eb) => [
       eb.selectFrom("hubs").select(eb.fn.countAll<number>().as("n")).where("status", "in", STORED_STATUSES).as("public_hubs"),

@@ -1,0 +1,14 @@
+import { openDatabase } from "./db/index";
+import { insertSession, sessionCookieHeader } from "./app/modules/accounts/session.server";
+import { parseEnv } from "./app/modules/config/env.server";
+import { ensureReportingState } from "./app/modules/progress/reporting-state.server";
+const url = process.argv[2];
+const handle = await openDatabase({ databaseUrl: url });
+let t = Date.now();
+await ensureReportingState(handle.db);
+console.error("ensure", Date.now() - t);
+const council = await handle.db.insertInto("users").values({ email: `c${Date.now()}@bench.l4a.test`, password_hash: "x", display_name: "Bench council", role: "council", organisation_id: null, preferred_language: "en" }).returning("id").executeTakeFirstOrThrow();
+const token = await insertSession(handle.db, council.id, "bench");
+const env = parseEnv({ NODE_ENV: "production", SESSION_SECRET: "bench-session-secret-of-at-least-32-characters", PUBLIC_URL: "http://127.0.0.1:4999", DATABASE_URL: url });
+console.log((await sessionCookieHeader(env, token)).split(";")[0]);
+await handle.close();
