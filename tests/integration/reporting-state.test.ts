@@ -219,7 +219,7 @@ describe("the dashboard's figures, kept once per data version, follow every writ
     expect(afterCadence.overdueReports).toBeGreaterThan(afterInsert.overdueReports);
     expect(afterCadence).toEqual(await computeDashboardFigures(db, today));
 
-    // A report filed and accepted: one period fewer overdue, and an outcome achieved.
+    // A report filed and accepted: one period fewer overdue, and both outcomes achieved.
     const [calendar] = await listHubCalendars(db, { today, hubIds: [added.id] });
     const input: ProgressUpdateInput = {
       ...report("submit", 100),
