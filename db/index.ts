@@ -37,6 +37,8 @@ export interface OpenDatabaseOptions {
   poolSize?: number;
   /** PostgreSQL's statement_timeout for every connection, in ms (0: none). */
   statementTimeoutMs?: number;
+  /** Named prepared statements on each PostgreSQL connection (db/postgres-driver.ts); default true. */
+  preparedStatements?: boolean;
   /** Called when the embedded database's lock is no longer this process's (someone removed it). */
   onLockLost?: () => void;
   /**
@@ -55,11 +57,17 @@ const DATE = 1082;
 
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
   const wrap = (dialect: Dialect) => new ResilientDialect(dialect, options.mapError);
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.statementTimeoutMs ?? 0, wrap);
+  if (options.databaseUrl) {
+    return openPostgres(options.databaseUrl, { poolSize: options.poolSize ?? 10, statementTimeoutMs: options.statementTimeoutMs ?? 0, prepare: options.preparedStatements ?? true }, wrap);
+  }
   return openPglite(options.pgliteDataDir ?? DEFAULT_PGLITE_DIR, wrap, options.onLockLost, options.pgliteLoadDataDir);
 }
 
-function openPostgres(databaseUrl: string, poolSize: number, statementTimeoutMs: number, wrap: (dialect: Dialect) => Dialect): DatabaseHandle {
+function openPostgres(
+  databaseUrl: string,
+  { poolSize, statementTimeoutMs, prepare }: { poolSize: number; statementTimeoutMs: number; prepare: boolean },
+  wrap: (dialect: Dialect) => Dialect,
+): DatabaseHandle {
   const sql = postgres(databaseUrl, {
     max: poolSize,
     onnotice: () => {},
@@ -76,7 +84,7 @@ function openPostgres(databaseUrl: string, poolSize: number, statementTimeoutMs:
       date: { to: DATE, from: [DATE], serialize: (value: string) => value, parse: (value: string) => value },
     },
   });
-  const db = new Kysely<Database>({ dialect: wrap(new PooledPostgresDialect(sql)) });
+  const db = new Kysely<Database>({ dialect: wrap(new PooledPostgresDialect(sql, { prepare })) });
   return {
     db,
     kind: "postgres",

@@ -132,6 +132,7 @@ async function runWorker(env: Env) {
     databaseUrl: env.DATABASE_URL,
     pgliteDataDir: env.PGLITE_DATA_DIR,
     statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+    preparedStatements: env.DB_PREPARED_STATEMENTS,
     // A lost database becomes a 503 page for the request (its own Response), never a crash or a 500.
     mapError: (error) => (isDatabaseUnavailableError(error) ? serviceUnavailable() : error),
     onLockLost: () => {

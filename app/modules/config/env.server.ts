@@ -69,6 +69,8 @@ const EnvSchema = z
     SESSION_IDLE_MINUTES_CITY: z.coerce.number().int().min(1).max(43_200).default(120),
     /** PostgreSQL cancels a statement that runs longer (ms; 0: never). */
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
+    /** Named prepared statements on PostgreSQL connections; "false" behind a pooler that cannot keep them. */
+    DB_PREPARED_STATEMENTS: booleanFlag.default("true"),
     /** A request without an answer after this long gets the localised 503 page (ms; 0: never). */
     REQUEST_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(20_000),
     /** Worker processes (Node's cluster module); more than 1 needs DATABASE_URL. */
