@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { callStateOf, preselectedCallId, proposalStats, rankProposals, timelineFits, timeLeft } from "~/modules/calls/call-lifecycle";
+import { featuredOpenCall } from "~/modules/calls/calls.server";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import * as adminCallRoute from "~/routes/$lang.admin.calls.$callId";
 import * as adminNewCallRoute from "~/routes/$lang.admin.calls.new";
@@ -154,6 +155,15 @@ describe("calls on the database", () => {
     expect(list.calls.upcoming.map((call: { slug: string; title: string }) => [call.slug, call.title])).toEqual([["call-2027", "Appel 2027"]]);
   });
 
+  it("features the dated call in every page's strip from the instant it opens to the instant it closes", async () => {
+    // The calls are kept per data version (no write happens between these reads); which one is open
+    // is judged at each request's time.
+    expect(await featuredOpenCall(database.db, "es", new Date(OPENS.getTime() - 1))).toBeNull();
+    expect(await featuredOpenCall(database.db, "es", OPENS)).toEqual({ slug: "call-2027", title: "Appel 2027", closesAt: CLOSES.toISOString(), count: 1 });
+    expect(await featuredOpenCall(database.db, "en", new Date(CLOSES.getTime() - 1))).toMatchObject({ slug: "call-2027", title: "Call 2027" });
+    expect(await featuredOpenCall(database.db, "en", CLOSES)).toBeNull();
+  });
+
   it("freezes the criteria and the opening time once the call is open, but lets the texts change", async () => {
     setClock(new Date("2027-03-01T09:00:00Z"));
     const version = (await database.db.selectFrom("calls").select("version").where("id", "=", callId).executeTakeFirstOrThrow()).version;
@@ -175,6 +185,8 @@ describe("calls on the database", () => {
     expect(translated.status, await translated.clone().text()).toBe(302);
     const page = await (await callRoute(callPageRoute.loader, database, { path: "/es/calls/call-2027", params: { lang: "es", callSlug: "call-2027" } })).json();
     expect(page.call).toMatchObject({ state: "open", title: "Convocatoria 2027", titleLanguage: "es", bodyLanguage: "fr" });
+    // The strip every page shows follows the write at once.
+    expect(await featuredOpenCall(database.db, "es", OPENS)).toMatchObject({ slug: "call-2027", title: "Convocatoria 2027" });
     expect(page.call.criteria.map((criterion: { title: string; language: string }) => [criterion.title, criterion.language])).toEqual([
       ["Porté localement", "fr"],
       ["Stratégie de communication", "fr"],

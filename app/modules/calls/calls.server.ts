@@ -3,6 +3,7 @@ import type { DB } from "../../../db/index";
 import type { Database, Language, OrganisationKind, WorldRegion } from "../../../db/schema";
 import { recordAudit, type RequestSource } from "~/modules/audit/audit.server";
 import { hubTitleSql } from "~/modules/hubs/hub-texts.server";
+import { cachedPublic } from "~/modules/hubs/public-cache.server";
 import { isPublicHubSql } from "~/modules/hubs/public-status-sql.server";
 import { SUPPORTED_LANGUAGES } from "~/modules/i18n/config";
 import { getTranslator } from "~/modules/i18n/i18next.server";
@@ -145,9 +146,21 @@ export async function listOpenCalls(db: Executor, language: Language, now: Date)
     .sort((a, b) => Number(a.standing) - Number(b.standing) || (a.closesAt ?? "9").localeCompare(b.closesAt ?? "9"));
 }
 
-/** The open call the home page and the navigation show: the dated open call closing first (a standing call is not news). */
+/**
+ * The open call the home page and the navigation show: the dated open call closing first (a standing
+ * call is not news). Every page's layout asks, so the dated calls still awaiting results are kept per
+ * public data version (the calls tables bump it: migration 140) and which of them is open is judged
+ * at `now` by the one lifecycle rule (`stateOf`), not by the query.
+ */
 export async function featuredOpenCall(db: DB, language: Language, now: Date): Promise<{ slug: string; title: string; closesAt: string; count: number } | null> {
-  const dated = (await listOpenCalls(db, language, now)).filter((call) => !call.standing);
+  const { rows, texts } = await cachedPublic(db, "calls:dated-awaiting-results", async () => {
+    const rows = await selectCalls(db, (qb) => qb.where("c.standing", "=", false).where("c.published", "=", true).where("c.results_published_at", "is", null));
+    return { rows, texts: await textsOf(db, rows.map((row) => row.id)) };
+  });
+  const dated = rows
+    .filter((row) => stateOf(row, now) === "open")
+    .map((row) => summarise(row, texts, language, now))
+    .sort((a, b) => (a.closesAt ?? "9").localeCompare(b.closesAt ?? "9"));
   if (!dated.length) return null;
   return { slug: dated[0].slug, title: dated[0].title, closesAt: dated[0].closesAt!, count: dated.length };
 }
