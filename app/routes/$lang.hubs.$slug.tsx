@@ -14,7 +14,7 @@ import { countryName, formatDate, formatNumber } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { hubMapLinks, LazyHubMap } from "~/modules/map/lazy-hub-map";
 import { SdgChip } from "~/modules/sdg/sdg-chip";
-import { latestOutcomeProgress, listPublishedProgress } from "~/modules/progress/published-progress.server";
+import { publishedProgress } from "~/modules/progress/published-progress.server";
 import { OutcomeProgressChart } from "~/modules/progress/charts";
 import { PublishedProgress } from "~/modules/progress/published-progress";
 import { publicHubDetails } from "~/modules/proposals/public-details.server";
@@ -49,11 +49,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     getTranslator(language),
   ]);
   // Published (accepted) progress updates, newest first, from the monitoring module.
-  const [updates, details, progressSeries, network] = await Promise.all([
-    listPublishedProgress(context.db, hub.id, language),
+  const [{ updates, series: progressSeries }, details, network] = await Promise.all([
+    publishedProgress(context.db, hub.id, language),
     // The communication plan and the changes approved since recognition, from the proposals module.
     publicHubDetails(context.db, hub.id, language),
-    latestOutcomeProgress(context.db, hub.id),
     // Policy Councils, label kit, synchronisation (the HUB network module).
     hubNetworkFor(context, request, { hubId: hub.id, slug: hub.slug, language }),
   ]);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createI18nInstance } from "~/modules/i18n/i18next.server";
 import { OutcomeProgressChart, BarChart } from "~/modules/progress/charts";
 import { PublishedProgress } from "~/modules/progress/published-progress";
-import { latestOutcomeProgress, listPublishedProgress } from "~/modules/progress/published-progress.server";
+import { latestOutcomeProgress, listPublishedProgress, publishedProgress } from "~/modules/progress/published-progress.server";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
 let database: TestDatabase;
@@ -29,6 +29,14 @@ describe("the components for the public HUB page", () => {
     expect(html).toContain("Rapport final");
     expect(html).toMatch(/100\s%/);
     const series = await latestOutcomeProgress(database.db, hub.id);
+    // The HUB page reads both from one query: the same updates, and each outcome's points oldest first.
+    expect(await publishedProgress(database.db, hub.id, "fr")).toEqual({ updates, series });
+    expect(series.some((outcome) => outcome.points.length > 1)).toBe(true);
+    for (const outcome of series) {
+      const dates = outcome.points.map((point) => point.date);
+      expect(dates).toEqual([...dates].sort());
+      expect(outcome.latest).toBe(outcome.points.filter((point) => point.fraction !== null).at(-1)?.fraction ?? null);
+    }
     const chart = await render(createElement(OutcomeProgressChart, { outcomes: series, language: "fr" }), "fr");
     expect(chart).toMatch(/<svg[^>]+role="img"/);
     expect(chart).toContain("<title");

@@ -78,4 +78,10 @@ describe("environment", () => {
     expect(parseEnv({ MAX_FORM_BYTES: "500000" }).MAX_FORM_BYTES).toBe(500_000);
     expect(() => parseEnv({ MAX_FORM_BYTES: "lots" })).toThrow(/MAX_FORM_BYTES/);
   });
+
+  it("prepares statements on PostgreSQL unless DB_PREPARED_STATEMENTS=false (a pooler that cannot keep them)", () => {
+    expect(parseEnv({}).DB_PREPARED_STATEMENTS).toBe(true);
+    expect(parseEnv({ DB_PREPARED_STATEMENTS: "false" }).DB_PREPARED_STATEMENTS).toBe(false);
+    expect(() => parseEnv({ DB_PREPARED_STATEMENTS: "sometimes" })).toThrow(/DB_PREPARED_STATEMENTS/);
+  });
 });

@@ -53,6 +53,22 @@ export async function createI18nInstance(language: Language, ns: string[] = name
   return instance;
 }
 
+const renderInstances = new Map<string, Promise<I18n>>();
+/**
+ * The instance a page renders with, made once per language and namespace list (one per route match,
+ * so a bounded few) instead of per request: the resources are read once and never change, and a
+ * render only reads the instance.
+ */
+export function i18nForRender(language: Language, ns: string[]): Promise<I18n> {
+  const key = `${language}:${ns.join(",")}`;
+  let instance = renderInstances.get(key);
+  if (!instance) {
+    instance = createI18nInstance(language, ns);
+    renderInstances.set(key, instance);
+  }
+  return instance;
+}
+
 const fixedTranslators = new Map<Language, I18n>();
 /** A translator for server-side strings (meta titles, validation errors, e-mails). */
 export async function getTranslator(language: Language) {

@@ -1,6 +1,6 @@
 import { hubTitleSql } from "~/modules/hubs/hub-texts.server";
 import { completeAfterFinalReport } from "~/modules/hubs/lifecycle.server";
-import type { Kysely, Transaction } from "kysely";
+import type { ExpressionBuilder, Kysely, Transaction } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { Database, Language, ProgressUpdateStatus } from "../../../db/schema";
 import type { SessionUser } from "~/modules/accounts/session.server";
@@ -278,19 +278,24 @@ export async function getUpdate(db: Db, updateId: number) {
       "h.slug as hub_slug",
       "h.lead_organisation_id",
       "h.original_language as hub_language",
-      jsonArrayFrom(eb.selectFrom("progress_update_translations as t").select(["t.language", "t.narrative"]).whereRef("t.update_id", "=", "u.id")).as("translations"),
-      jsonArrayFrom(
-        eb.selectFrom("progress_update_outcomes as o").select(["o.outcome_id", "o.value", "o.milestone_reached", "o.comment"]).whereRef("o.update_id", "=", "u.id"),
-      ).as("outcomes"),
-      jsonArrayFrom(
-        eb.selectFrom("progress_update_activities as a").select(["a.title", "a.held_on"]).whereRef("a.update_id", "=", "u.id").orderBy("a.position"),
-      ).as("activities"),
-      jsonArrayFrom(
-        eb.selectFrom("progress_update_evidence as e").select(["e.url", "e.label"]).whereRef("e.update_id", "=", "u.id").orderBy("e.position"),
-      ).as("evidence"),
+      ...updateLists(eb),
     ])
     .where("u.id", "=", updateId)
     .executeTakeFirst();
+}
+
+/** An update's narratives, outcome values, activities and evidence, as JSON arrays of the row `u` (one statement with it). */
+export function updateLists(eb: ExpressionBuilder<Database & { u: Database["progress_updates"] }, "u">) {
+  return [
+    jsonArrayFrom(eb.selectFrom("progress_update_translations as t").select(["t.language", "t.narrative"]).whereRef("t.update_id", "=", "u.id")).as("translations"),
+    jsonArrayFrom(
+      eb.selectFrom("progress_update_outcomes as o").select(["o.outcome_id", "o.value", "o.milestone_reached", "o.comment"]).whereRef("o.update_id", "=", "u.id"),
+    ).as("outcomes"),
+    jsonArrayFrom(eb.selectFrom("progress_update_activities as a").select(["a.title", "a.held_on"]).whereRef("a.update_id", "=", "u.id").orderBy("a.position")).as(
+      "activities",
+    ),
+    jsonArrayFrom(eb.selectFrom("progress_update_evidence as e").select(["e.url", "e.label"]).whereRef("e.update_id", "=", "u.id").orderBy("e.position")).as("evidence"),
+  ] as const;
 }
 export type UpdateDetail = NonNullable<Awaited<ReturnType<typeof getUpdate>>>;
 

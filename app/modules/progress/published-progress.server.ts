@@ -3,7 +3,7 @@ import { pickText } from "~/modules/i18n/text-fallback";
 import type { Kysely, Transaction } from "kysely";
 import type { Database, Language, OverallStatus, ProgressUpdateKind } from "../../../db/schema";
 import { outcomeFraction } from "./calendar";
-import { getUpdate, listOutcomes, type OutcomeRow, type UpdateDetail } from "./progress.server";
+import { listOutcomes, updateLists, type OutcomeRow, type UpdateDetail } from "./progress.server";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -41,15 +41,18 @@ export interface PublishedUpdate {
   evidence: { url: string; label: string | null }[];
 }
 
-/** Accepted updates of a public HUB with their per-outcome values, newest first. Drafts and pending reviews never appear. */
-export async function listPublishedProgress(db: Db, hubId: number, language: Language): Promise<PublishedUpdate[]> {
-  const [outcomes, ids] = await Promise.all([
+/**
+ * A public HUB's accepted updates, newest first, each with its lists, and its outcomes: two
+ * statements whatever the number of updates. None unless the HUB is public: the join asks, without
+ * a statement of its own. Drafts and pending reviews never appear.
+ */
+async function acceptedProgress(db: Db, hubId: number) {
+  const [outcomes, updates] = await Promise.all([
     listOutcomes(db, hubId),
-    // None unless the HUB is public: the join asks, without a statement of its own.
     db
       .selectFrom("progress_updates as u")
       .innerJoin("hubs as h", "h.id", "u.hub_id")
-      .select("u.id")
+      .select((eb) => ["u.id", "u.kind", "u.period_start", "u.period_end", "u.accepted_at", "u.overall_status", "u.original_language", ...updateLists(eb)])
       .where("u.hub_id", "=", hubId)
       .where("u.status", "=", "accepted")
       .where("h.status", "in", PUBLIC_STORED_STATUSES)
@@ -57,12 +60,27 @@ export async function listPublishedProgress(db: Db, hubId: number, language: Lan
       .orderBy("u.id", "desc")
       .execute(),
   ]);
-  const updates = await Promise.all(ids.map((row) => getUpdate(db, row.id)));
-  return updates.flatMap((update) => (update ? [presentUpdate(update, outcomes, language)] : []));
+  return { outcomes, updates };
+}
+
+/** Accepted updates of a public HUB with their per-outcome values, newest first. */
+export async function listPublishedProgress(db: Db, hubId: number, language: Language): Promise<PublishedUpdate[]> {
+  const { outcomes, updates } = await acceptedProgress(db, hubId);
+  return updates.map((update) => presentUpdate(update, outcomes, language));
+}
+
+/** What a HUB's public page shows of its progress: the updates (`listPublishedProgress`) and the chart's series (`latestOutcomeProgress`), from one read. */
+export async function publishedProgress(db: Db, hubId: number, language: Language): Promise<{ updates: PublishedUpdate[]; series: OutcomeProgressPoint[] }> {
+  const { outcomes, updates } = await acceptedProgress(db, hubId);
+  return { updates: updates.map((update) => presentUpdate(update, outcomes, language)), series: progressSeries(outcomes, updates) };
 }
 
 /** An update as readers see it: narrative in their language where translated, every outcome with its value. */
-export function presentUpdate(update: UpdateDetail, outcomes: OutcomeRow[], language: Language): PublishedUpdate {
+export function presentUpdate(
+  update: Pick<UpdateDetail, "id" | "kind" | "period_start" | "period_end" | "accepted_at" | "overall_status" | "original_language" | "translations" | "outcomes" | "activities" | "evidence">,
+  outcomes: OutcomeRow[],
+  language: Language,
+): PublishedUpdate {
   const narrative = narrativeIn(update, language);
   const byOutcome = new Map(update.outcomes.map((row) => [row.outcome_id, row]));
   return {
@@ -111,30 +129,25 @@ export interface OutcomeProgressPoint {
  * value. Accepted updates only, so it is public data.
  */
 export async function latestOutcomeProgress(db: Db, hubId: number): Promise<OutcomeProgressPoint[]> {
-  const [outcomes, values] = await Promise.all([
-    listOutcomes(db, hubId),
-    db
-      .selectFrom("progress_update_outcomes as o")
-      .innerJoin("progress_updates as u", "u.id", "o.update_id")
-      .innerJoin("hubs as h", "h.id", "u.hub_id")
-      .select(["o.outcome_id", "o.value", "o.milestone_reached", "u.period_end"])
-      .where("u.hub_id", "=", hubId)
-      .where("u.status", "=", "accepted")
-      .where("h.status", "in", PUBLIC_STORED_STATUSES)
-      .orderBy("u.period_end")
-      .orderBy("u.id")
-      .execute(),
-  ]);
+  const { outcomes, updates } = await acceptedProgress(db, hubId);
+  return progressSeries(outcomes, updates);
+}
+
+/** Each outcome's points, oldest update first: one per accepted update that reports the outcome. */
+function progressSeries(outcomes: OutcomeRow[], newestFirst: Pick<UpdateDetail, "period_end" | "outcomes">[]): OutcomeProgressPoint[] {
+  const oldestFirst = [...newestFirst].reverse();
   return outcomes.map((outcome) => {
-    const points = values
-      .filter((row) => row.outcome_id === outcome.id)
-      .map((row) => ({
-        date: row.period_end,
-        fraction: outcomeFraction(
-          { baseline: outcome.baseline, targetValue: outcome.target_value, milestone: outcome.milestone },
-          { value: row.value, milestoneReached: row.milestone_reached },
-        ),
-      }));
+    const points = oldestFirst.flatMap((update) =>
+      update.outcomes
+        .filter((row) => row.outcome_id === outcome.id)
+        .map((row) => ({
+          date: update.period_end,
+          fraction: outcomeFraction(
+            { baseline: outcome.baseline, targetValue: outcome.target_value, milestone: outcome.milestone },
+            { value: row.value, milestoneReached: row.milestone_reached },
+          ),
+        })),
+    );
     const known = points.filter((point) => point.fraction !== null);
     return { outcomeId: outcome.id, statement: outcome.statement, points, latest: known.length ? known[known.length - 1].fraction : null };
   });
