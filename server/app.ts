@@ -1,4 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
+import { readdirSync } from "node:fs";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
@@ -51,7 +52,7 @@ export function createApp({ build, database, env, logger = createLogger("silent"
       serveStatic: { immutable: true, maxAge: "1y" },
     }),
   );
-  app.use(express.static("public", { maxAge: "1h" }));
+  app.use(publicFiles("public"));
   app.use("/__manifest", shortManifestCaching);
   app.use(noStoreWithSession(SESSION_COOKIE_NAMES));
   // Anonymous map and HUB pages: rendered once per version of what they show (see page-cache.ts).
@@ -80,6 +81,18 @@ export function createApp({ build, database, env, logger = createLogger("silent"
   );
   app.use(lastResortErrors);
   return app;
+}
+
+/**
+ * The files at the top of `folder` (the favicon, robots.txt; build/ is served above), each under its
+ * own name. Only a request for one of them looks on disk: a static handler in front of every route
+ * cost each page a stat of a file that is not there (and an error object for it).
+ */
+function publicFiles(folder: string) {
+  const names = new Set(readdirSync(folder).filter((name) => name !== "build"));
+  const serve = express.static(folder, { maxAge: "1h" });
+  return (request: express.Request, response: express.Response, next: express.NextFunction) =>
+    names.has(request.path.split("/")[1]) ? serve(request, response, next) : next();
 }
 
 /** GET /metrics with `Authorization: Bearer METRICS_TOKEN` (compared in constant time); 404 otherwise, as if absent. */
