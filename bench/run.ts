@@ -186,7 +186,7 @@ async function measureHubPages(base: string, figures: Figures, step: (name: stri
     value: `${firstViews.rps.toFixed(0)} req/s, ${ms(firstViews.p50)} / ${ms(firstViews.p99)} (${firstViews.requests} requests, ${firstViews.cacheHits} hits, ${
       firstViews.errors
     } errors)`,
-    limit: "17 statements per page (the HUB and its lists in one, the proposal details in one, progress, network, the layout's) + React rendering of the whole page",
+    limit: "the server's main thread (PostgreSQL uses a sixth of a core): 12 prepared statements (the page's version, the data version twice, the HUB and its lists, the proposal details, progress in two, the network's five) + React rendering + the framework's work per document, which alone holds a page without queries (/en/about) under half of /healthz (decision 120, section 9)",
   });
   const popular = Array.from({ length: 20 }, (_, i) => `${base}/en/hubs/bench-hub-${(i * 7919 + 1) % sample}`);
   for (const url of popular) await get(url);
@@ -206,7 +206,7 @@ async function measureHubPages(base: string, figures: Figures, step: (name: stri
   rows.push({
     figure: "/healthz, 10 connections: req/s; HUB page misses ÷ /healthz",
     value: `${healthz.rps.toFixed(0)} req/s; ${(firstViews.rps / healthz.rps).toFixed(2)}`,
-    limit: "Express, the edge's middleware and Remix's resource-route handling (route matching cached since issue 13's router patch): the ceiling of this server on this machine",
+    limit: "Express, the edge's middleware and Remix's resource-route handling (route matching: ranked branches kept, each tested by its whole path first; patches/@remix-run+router+1.23.3.patch): the ceiling of this server on this machine",
   });
 
   return rows;
@@ -604,7 +604,7 @@ async function scaling(databaseUrl: string): Promise<Row[]> {
   const ratio = (a: number, b: number) => `${(b / a).toFixed(2)}×`;
   return [
     { figure: "map page /en, 10 connections: req/s with 1 → 2 workers", value: `${results[1]!.map.toFixed(0)} → ${results[2]!.map.toFixed(0)} (${ratio(results[1]!.map, results[2]!.map)})`, limit: "mostly page-cache hits: Express + gzip; the load client shares the cores" },
-    { figure: "HUB page first views (cache misses), 10 connections: req/s with 1 → 2 workers", value: `${results[1]!.hub.toFixed(0)} → ${results[2]!.hub.toFixed(0)} (${ratio(results[1]!.hub, results[2]!.hub)})`, limit: "React rendering and ~20 queries per page: CPU-bound, so it scales with cores" },
+    { figure: "HUB page first views (cache misses), 10 connections: req/s with 1 → 2 workers", value: `${results[1]!.hub.toFixed(0)} → ${results[2]!.hub.toFixed(0)} (${ratio(results[1]!.hub, results[2]!.hub)})`, limit: "React rendering and 12 statements per page, bound by one process's main thread: it scales with cores" },
   ];
 }
 
