@@ -77,6 +77,9 @@ async function sendRemixResponse(response: express.Response, remixResponse: Resp
   else response.end();
 }
 
+/** What a turn may gather before it is written at once (an export reads far more than this per turn). */
+const MAX_PENDING_BYTES = 64 * 1024;
+
 /**
  * Remix's writeReadableStreamToWritable, but waiting for the socket to drain whenever it is full
  * (Remix's does not), so a streamed export is read from the database no faster than the client
@@ -87,7 +90,9 @@ export async function writeBody(body: ReadableStream<Uint8Array>, response: expr
   const flushable = response as unknown as { flush?: () => void };
   // One listener each for the whole response (compression() moves "drain" listeners to its stream).
   let wake: (() => void) | null = null;
+  let blocked = false;
   const onWake = () => {
+    blocked = false;
     const resolve = wake;
     wake = null;
     resolve?.();
@@ -95,33 +100,48 @@ export async function writeBody(body: ReadableStream<Uint8Array>, response: expr
   response.on("drain", onWake);
   response.once("close", onWake);
   // compression() buffers: send what the stream has so far, as Remix's own writer does, but once per
-  // turn of the event loop rather than after every chunk. React writes a page as many small chunks
-  // in one go; a flush after each made a compressed block and a socket write of each (on a HUB page
-  // about a third of the server's CPU was zlib and socket writes). A stream that waits (an export
-  // between two database reads, a suspended boundary) is still flushed before it waits.
-  let flushPending = false;
-  const flushSoon = () => {
-    if (flushPending || typeof flushable.flush !== "function") return;
-    flushPending = true;
+  // turn of the event loop rather than after every chunk, and as one write. React writes a page as
+  // many small chunks in one go; a write and a flush of each made a zlib job, a compressed block and
+  // a socket write of each (on a HUB page about a third of the server's CPU was zlib and socket
+  // writes). A stream that waits (an export between two database reads, a suspended boundary) is
+  // still sent and flushed before it waits.
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  const writePending = () => {
+    if (pending.length === 0) return;
+    const chunk = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes);
+    pending = [];
+    pendingBytes = 0;
+    if (!response.destroyed && !response.write(chunk)) blocked = true;
+  };
+  let sendPending = false;
+  const sendSoon = () => {
+    if (sendPending) return;
+    sendPending = true;
     setImmediate(() => {
-      flushPending = false;
-      if (!response.writableEnded && !response.destroyed) flushable.flush?.();
+      sendPending = false;
+      if (response.writableEnded || response.destroyed) return;
+      writePending();
+      flushable.flush?.();
     });
   };
   try {
     while (true) {
-      const { done, value } = await reader.read();
-      if (done) {
-        response.end();
-        break;
-      }
-      const more = response.write(value);
-      flushSoon();
-      if (!more && !response.destroyed) await new Promise<void>((resolve) => (wake = resolve));
+      if (blocked && !response.destroyed) await new Promise<void>((resolve) => (wake = resolve));
       if (response.destroyed) {
         await reader.cancel();
         break;
       }
+      const { done, value } = await reader.read();
+      if (done) {
+        writePending();
+        response.end();
+        break;
+      }
+      pending.push(value);
+      pendingBytes += value.byteLength;
+      if (pendingBytes >= MAX_PENDING_BYTES) writePending();
+      sendSoon();
     }
   } catch (error) {
     response.destroy(error as Error);
