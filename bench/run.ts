@@ -176,7 +176,7 @@ async function load(makeUrl: (i: number) => string, { concurrency = 10, seconds 
  * per HUB, so each one is rendered), repeat views of 20 popular HUBs (rendered once each), and
  * /healthz in the same run, the server's ceiling the first views are compared with.
  */
-async function measureHubPages(base: string, figures: Figures, step: (name: string) => void): Promise<Row[]> {
+async function measureHubPages(base: string, engine: string, figures: Figures, step: (name: string) => void): Promise<Row[]> {
   const rows: Row[] = [];
   step("HUB page under load");
   const sample = SAMPLED_HUBS;
@@ -186,7 +186,7 @@ async function measureHubPages(base: string, figures: Figures, step: (name: stri
     value: `${firstViews.rps.toFixed(0)} req/s, ${ms(firstViews.p50)} / ${ms(firstViews.p99)} (${firstViews.requests} requests, ${firstViews.cacheHits} hits, ${
       firstViews.errors
     } errors)`,
-    limit: "the server's main thread (PostgreSQL uses a sixth of a core): 12 prepared statements (the page's version, the data version twice, the HUB and its lists, the proposal details, progress in two, the network's five) + React rendering + the framework's work per document, which alone holds a page without queries (/en/about) under half of /healthz (decision 120, section 9)",
+    limit: `the server's main thread (${engine === "pglite" ? "which also runs PGlite's queries" : "PostgreSQL uses a sixth of a core"}): 12 ${engine === "pglite" ? "" : "prepared "}statements (the page's version, the data version twice, the HUB and its lists, the proposal details, progress in two, the network's five) + React rendering + the framework's work per document, which alone holds a page without queries (/en/about) under half of /healthz (decision 120, section 9)`,
   });
   const popular = Array.from({ length: 20 }, (_, i) => `${base}/en/hubs/bench-hub-${(i * 7919 + 1) % sample}`);
   for (const url of popular) await get(url);
@@ -419,7 +419,7 @@ async function measure(base: string, engine: string, { pid, councilCookie, write
   if (ONLY === "pages") {
     step("warming up");
     for (const url of [`${base}/en`, `${base}/healthz`, `${base}/en/hubs/bench-hub-${HUBS - 1}`]) await get(url);
-    rows.push(...(await measureHubPages(base, figures, step)));
+    rows.push(...(await measureHubPages(base, engine, figures, step)));
     log(`  [${engine}] done measuring`);
     return { rows, figures };
   }
@@ -521,7 +521,7 @@ async function measure(base: string, engine: string, { pid, councilCookie, write
     value: `${mapPage.rps.toFixed(0)} req/s, ${ms(mapPage.p50)} / ${ms(mapPage.p99)} (${mapPage.requests} requests, ${mapPage.errors} errors)`,
     limit: "anonymous repeat views come from the HTML cache (server/page-cache.ts): Express, compression and one version read; a miss costs a React render",
   });
-  rows.push(...(await measureHubPages(base, figures, step)));
+  rows.push(...(await measureHubPages(base, engine, figures, step)));
 
   step("mixed load: 10 readers, one write per second");
   if (writer) {
