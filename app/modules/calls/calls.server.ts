@@ -121,11 +121,16 @@ export async function listAllCalls(db: DB, language: Language, now: Date): Promi
   return rows.map((row) => summarise(row, texts, language, now));
 }
 
+/** Open calls as every list shows them: dated calls first, soonest deadline first, the standing call last. */
+function openCallOrder(a: CallSummary, b: CallSummary): number {
+  return Number(a.standing) - Number(b.standing) || (a.closesAt ?? "9").localeCompare(b.closesAt ?? "9");
+}
+
 /** The calls the public sees (not drafts), grouped as the calls page lists them. */
 export async function listPublicCalls(db: DB, language: Language, now: Date) {
   const calls = (await listAllCalls(db, language, now)).filter((call) => isPublicCallState(call.state));
   return {
-    open: calls.filter((call) => call.state === "open").sort((a, b) => Number(a.standing) - Number(b.standing) || (a.closesAt ?? "9").localeCompare(b.closesAt ?? "9")),
+    open: calls.filter((call) => call.state === "open").sort(openCallOrder),
     upcoming: calls.filter((call) => call.state === "scheduled").sort((a, b) => a.opensAt.localeCompare(b.opensAt)),
     past: calls.filter((call) => call.state === "closed" || call.state === "results_published"),
   };
@@ -143,7 +148,7 @@ export async function listOpenCalls(db: Executor, language: Language, now: Date)
   const texts = await textsOf(db, rows.map((row) => row.id));
   return rows
     .map((row) => summarise(row, texts, language, now))
-    .sort((a, b) => Number(a.standing) - Number(b.standing) || (a.closesAt ?? "9").localeCompare(b.closesAt ?? "9"));
+    .sort(openCallOrder);
 }
 
 /**
@@ -160,7 +165,7 @@ export async function featuredOpenCall(db: DB, language: Language, now: Date): P
   const dated = rows
     .filter((row) => stateOf(row, now) === "open")
     .map((row) => summarise(row, texts, language, now))
-    .sort((a, b) => (a.closesAt ?? "9").localeCompare(b.closesAt ?? "9"));
+    .sort(openCallOrder);
   if (!dated.length) return null;
   return { slug: dated[0].slug, title: dated[0].title, closesAt: dated[0].closesAt!, count: dated.length };
 }
