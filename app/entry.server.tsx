@@ -29,6 +29,22 @@ export default async function handleRequest(
 
   return new Promise((resolve, reject) => {
     let shellRendered = false;
+    let allReady = false;
+    let abortTimer: ReturnType<typeof setTimeout> | undefined;
+    // Once everything is rendered there is nothing left to abort: a timer left running would keep
+    // the whole render (its tree and loader data) in memory for ABORT_DELAY after the response.
+    const renderDone = () => {
+      allReady = true;
+      clearTimeout(abortTimer);
+    };
+    const sendShell = () => {
+      shellRendered = true;
+      const body = new PassThrough();
+      responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+      const html = nonce ? body.pipe(nonceOnModulePreloads(nonce)) : body;
+      resolve(new Response(createReadableStreamFromReadable(html), { headers: responseHeaders, status: responseStatusCode }));
+      pipe(body);
+    };
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider nonce={nonce}>
         <I18nextProvider i18n={i18n}>
@@ -37,15 +53,15 @@ export default async function handleRequest(
       </NonceProvider>,
       {
         nonce,
-        [readyEvent]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          const html = nonce ? body.pipe(nonceOnModulePreloads(nonce)) : body;
-          resolve(new Response(createReadableStreamFromReadable(html), { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
+        onShellReady() {
+          if (readyEvent === "onShellReady") sendShell();
+        },
+        onAllReady() {
+          renderDone();
+          if (readyEvent === "onAllReady") sendShell();
         },
         onShellError(error: unknown) {
+          renderDone();
           reject(error);
         },
         onError(error: unknown) {
@@ -54,7 +70,7 @@ export default async function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    if (!allReady) abortTimer = setTimeout(abort, ABORT_DELAY);
   });
 }
 

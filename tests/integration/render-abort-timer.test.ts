@@ -1,0 +1,48 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createApp } from "../../server/app";
+import { inProcessBuild } from "../support/app-build";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+import { testEnv } from "../support/routes";
+
+// entry.server.tsx aborts a render that is still waiting after ABORT_DELAY. A render that finished
+// must not leave that timer running: it would hold the page's tree and data in memory for 5 s, and
+// abort an ended stream (an error object made per page).
+describe("the render's abort timer (entry.server.tsx)", () => {
+  let database: TestDatabase;
+  let server: Server;
+  let base = "";
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    server = createApp({ build: await inProcessBuild({ onError: () => {} }), database, env: testEnv }).listen(0, "127.0.0.1");
+    await new Promise((resolve) => server.once("listening", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    vi.restoreAllMocks();
+    await new Promise((resolve) => server?.close(resolve));
+    await database?.destroy();
+  });
+
+  it("is cleared once a page has rendered in full", async () => {
+    // Warm up first (route modules, caches), so the spied request is an ordinary one.
+    expect((await fetch(`${base}/en/about`)).status).toBe(200);
+    const setTimer = vi.spyOn(globalThis, "setTimeout");
+    const clearTimer = vi.spyOn(globalThis, "clearTimeout");
+    try {
+      for (const path of ["/en/about", "/fr/calls", "/es/open-data"]) {
+        const response = await fetch(`${base}${path}`);
+        expect(response.status, path).toBe(200);
+        expect(await response.text(), path).toContain("</html>");
+      }
+      const abortTimers = setTimer.mock.results.filter((_, index) => setTimer.mock.calls[index][1] === 5_000).map((result) => result.value);
+      expect(abortTimers).toHaveLength(3);
+      const cleared = new Set(clearTimer.mock.calls.map(([timer]) => timer));
+      for (const timer of abortTimers) expect(cleared.has(timer)).toBe(true);
+    } finally {
+      setTimer.mockRestore();
+      clearTimer.mockRestore();
+    }
+  });
+});
