@@ -1,5 +1,6 @@
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../../db/index";
+import { reusableStatement } from "../../../db/reusable-statement";
 import type { WorldRegion } from "../../../db/schema";
 import type { Language } from "~/modules/i18n/config";
 import { pickText } from "~/modules/i18n/text-fallback";
@@ -69,11 +70,10 @@ const TEXT_KEYS: Record<(typeof TEXT_FIELDS)[number], keyof PublicHubTexts> = {
   synchronisation: "synchronisation",
 };
 
-/** A public HUB by slug, or null when there is none (or it is not public: drafts and the like are a 404). */
-export async function getPublicHub(db: DB, { slug, language, today }: { slug: string; language: Language; today: string }): Promise<PublicHubDetail | null> {
-  // One statement: the HUB's lists come as JSON arrays, ordered by their subqueries (a page view
-  // used to cost eight round trips here).
-  const hub = await db
+// One statement: the HUB's lists come as JSON arrays, ordered by their subqueries (a page view used
+// to cost eight round trips here). Built and compiled once per language (db/reusable-statement.ts).
+const publicHubStatement = reusableStatement("public HUB", (db: DB, { slug }: { slug: string }, language: Language) =>
+  db
     .selectFrom("hubs as h")
     .innerJoin("organisations as o", "o.id", "h.lead_organisation_id")
     .leftJoin("themes as th", "th.id", "h.theme_id")
@@ -138,8 +138,12 @@ export async function getPublicHub(db: DB, { slug, language, today }: { slug: st
           .select(["s.slug", "s.original_language", "so.city", "so.country_code", hubText("title").as("title"), hubTextLanguage(language, ["title"], "s").as("text_language")])
           .orderBy("s.slug"),
       ).as("synchronised"),
-    ])
-    .executeTakeFirst();
+    ]),
+);
+
+/** A public HUB by slug, or null when there is none (or it is not public: drafts and the like are a 404). */
+export async function getPublicHub(db: DB, { slug, language, today }: { slug: string; language: Language; today: string }): Promise<PublicHubDetail | null> {
+  const [hub] = await publicHubStatement.execute(db, { slug }, language);
   if (!hub) return null;
   const { translations, goals, targets, outcomes, partners, participants, synchronised } = hub;
 

@@ -1,5 +1,6 @@
 import { sql, type Expression, type SqlBool } from "kysely";
 import type { DB } from "../../../db/index";
+import { reusableStatement } from "../../../db/reusable-statement";
 import type { Language } from "../../../db/schema";
 import type { SessionUser } from "~/modules/accounts/session.server";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -44,9 +45,9 @@ export interface HubLink {
   products: { kind: "publication" | "tool"; title: string; url: string }[];
 }
 
-/** The accepted links of a HUB to other public HUBs, with their reason and joint products (the HUB page). */
-export async function listHubLinks(db: DB, hubId: number, language: Language): Promise<HubLink[]> {
-  const rows = await db
+// Compiled once per language (db/reusable-statement.ts): every HUB page asks.
+const hubLinksStatement = reusableStatement("HUB links", (db: DB, { hubId }: { hubId: number }, language: Language) =>
+  db
     .selectFrom("hub_sync_requests as sr")
     .innerJoin("hubs as h", (join) => join.on(sql<SqlBool>`h.id = case when sr.requester_hub_id = ${hubId} then sr.target_hub_id else sr.requester_hub_id end`))
     .innerJoin("organisations as o", "o.id", "h.lead_organisation_id")
@@ -55,8 +56,12 @@ export async function listHubLinks(db: DB, hubId: number, language: Language): P
     .where(isPublicHubSql())
     .select(["sr.id", "sr.joint_activity", "sr.message", "sr.decided_at", "h.slug", "o.city", "o.country_code", sql<string>`coalesce(${hubTitleSql(language)}, h.slug)`.as("title")])
     .orderBy("sr.decided_at", "desc")
-    .orderBy("h.slug")
-    .execute();
+    .orderBy("h.slug"),
+);
+
+/** The accepted links of a HUB to other public HUBs, with their reason and joint products (the HUB page). */
+export async function listHubLinks(db: DB, hubId: number, language: Language): Promise<HubLink[]> {
+  const rows = await hubLinksStatement.execute(db, { hubId }, language);
   const products = rows.length
     ? await db
         .selectFrom("hub_joint_products")

@@ -2,6 +2,7 @@ import { PUBLIC_STORED_STATUSES } from "~/modules/hubs/lifecycle";
 import { pickText } from "~/modules/i18n/text-fallback";
 import type { Kysely, Transaction } from "kysely";
 import type { Database, Language, OverallStatus, ProgressUpdateKind } from "../../../db/schema";
+import { reusableStatement } from "../../../db/reusable-statement";
 import { outcomeFraction } from "./calendar";
 import { listOutcomes, updateLists, type OutcomeRow, type UpdateDetail } from "./progress.server";
 
@@ -46,19 +47,23 @@ export interface PublishedUpdate {
  * statements whatever the number of updates. None unless the HUB is public: the join asks, without
  * a statement of its own. Drafts and pending reviews never appear.
  */
+// Compiled once (db/reusable-statement.ts): the update lists are four JSON subqueries.
+const acceptedUpdatesStatement = reusableStatement("accepted progress updates", (db: Db, { hubId }: { hubId: number }) =>
+  db
+    .selectFrom("progress_updates as u")
+    .innerJoin("hubs as h", "h.id", "u.hub_id")
+    .select((eb) => ["u.id", "u.kind", "u.period_start", "u.period_end", "u.accepted_at", "u.overall_status", "u.original_language", ...updateLists(eb)])
+    .where("u.hub_id", "=", hubId)
+    .where("u.status", "=", "accepted")
+    .where("h.status", "in", PUBLIC_STORED_STATUSES)
+    .orderBy("u.period_end", "desc")
+    .orderBy("u.id", "desc"),
+);
+
 async function acceptedProgress(db: Db, hubId: number) {
   const [outcomes, updates] = await Promise.all([
     listOutcomes(db, hubId),
-    db
-      .selectFrom("progress_updates as u")
-      .innerJoin("hubs as h", "h.id", "u.hub_id")
-      .select((eb) => ["u.id", "u.kind", "u.period_start", "u.period_end", "u.accepted_at", "u.overall_status", "u.original_language", ...updateLists(eb)])
-      .where("u.hub_id", "=", hubId)
-      .where("u.status", "=", "accepted")
-      .where("h.status", "in", PUBLIC_STORED_STATUSES)
-      .orderBy("u.period_end", "desc")
-      .orderBy("u.id", "desc")
-      .execute(),
+    acceptedUpdatesStatement.execute(db, { hubId }),
   ]);
   return { outcomes, updates };
 }

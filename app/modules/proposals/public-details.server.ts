@@ -1,19 +1,14 @@
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../../db/index";
+import { reusableStatement } from "../../../db/reusable-statement";
 import type { Language } from "../../../db/schema";
 import { TEXT_COLUMNS as COLUMN, TEXT_FIELDS, diffBaselines, type Baseline, type TextField } from "./proposal-schema";
 import { PUBLIC_STORED_STATUSES } from "~/modules/hubs/lifecycle";
 import { pickText } from "~/modules/i18n/text-fallback";
 
-/**
- * What the public HUB page shows from the proposal workflow (for the public page's loader):
- * each text in `language` or, when its translation is missing, in the original language (saying which);
- * the communication plan; and the approved changes to the agreed baseline ("what changed").
- * Null unless the HUB is public (recognised or completed).
- */
-export async function publicHubDetails(db: DB, hubId: number, language: Language) {
-  // One statement: the lists come as JSON arrays, in their subqueries' order.
-  const hub = await db
+// One statement: the lists come as JSON arrays, in their subqueries' order. Compiled once (db/reusable-statement.ts).
+const publicDetailsStatement = reusableStatement("public HUB details", (db: DB, { hubId }: { hubId: number }) =>
+  db
     .selectFrom("hubs as h")
     .select((eb) => [
       "h.id",
@@ -38,8 +33,17 @@ export async function publicHubDetails(db: DB, hubId: number, language: Language
       ).as("changes"),
     ])
     .where("h.id", "=", hubId)
-    .where("h.status", "in", PUBLIC_STORED_STATUSES)
-    .executeTakeFirst();
+    .where("h.status", "in", PUBLIC_STORED_STATUSES),
+);
+
+/**
+ * What the public HUB page shows from the proposal workflow (for the public page's loader):
+ * each text in `language` or, when its translation is missing, in the original language (saying which);
+ * the communication plan; and the approved changes to the agreed baseline ("what changed").
+ * Null unless the HUB is public (recognised or completed).
+ */
+export async function publicHubDetails(db: DB, hubId: number, language: Language) {
+  const [hub] = await publicDetailsStatement.execute(db, { hubId });
   if (!hub) return null;
   const { translations, events, documents, changes } = hub;
   const texts = Object.fromEntries(
