@@ -1,9 +1,12 @@
 import type { AppLoadContext } from "@remix-run/node";
+import { jsonArrayFrom } from "kysely/helpers/postgres";
+import type { DB } from "../../../db/index";
+import { reusableStatement } from "../../../db/reusable-statement";
 import { getSessionUser } from "~/modules/accounts/session.server";
 import type { Language } from "~/modules/i18n/config";
 import { can, ownsHub } from "~/modules/permissions/permissions";
-import { findLabelledHub, labelKitFor, type LabelKit } from "./label.server";
-import { listHubPolicyCouncils, type PolicyCouncil } from "./policy-councils.server";
+import { labelColumns, labelKitFor, labelledHub, type LabelKit } from "./label.server";
+import { hubPolicyCouncils, type PolicyCouncil } from "./policy-councils.server";
 import { suggestPartners, type SuggestedPartner } from "./suggestions.server";
 import { listHubLinks, type HubLink } from "./synchronisation.server";
 import type { SynchronisationMeasures } from "./impact";
@@ -24,6 +27,28 @@ export interface HubNetwork {
   suggestions: { partners: SuggestedPartner[]; mayAsk: boolean } | null;
 }
 
+/**
+ * The HUB's councils, label and the two counts of its impact in one statement, compiled once per
+ * language (db/reusable-statement.ts): four round trips before.
+ */
+const networkOverviewStatement = reusableStatement("HUB network overview", (db: DB, { hubId }: { hubId: number }, language: Language) =>
+  db
+    .selectFrom("hubs as h")
+    .where("h.id", "=", hubId)
+    .select((eb) => [
+      ...labelColumns(language),
+      jsonArrayFrom(hubPolicyCouncils(db, eb.ref("h.id"), language)).as("councils"),
+      eb.selectFrom("network_event_hubs as e").select((inner) => inner.fn.countAll<number>().as("n")).whereRef("e.hub_id", "=", "h.id").as("events_together"),
+      // Exchange participation: the visible posts of the HUB's lead organisation's members.
+      eb
+        .selectFrom("exchange_posts as p")
+        .select((inner) => inner.fn.countAll<number>().as("n"))
+        .whereRef("p.author_organisation_id", "=", "h.lead_organisation_id")
+        .where("p.hidden", "=", false)
+        .as("exchange_posts"),
+    ]),
+);
+
 export async function hubNetworkFor(
   context: AppLoadContext,
   request: Request,
@@ -32,31 +57,22 @@ export async function hubNetworkFor(
   const db = context.db;
   // Only a request that carries a cookie can be a member's: anonymous page views skip the session read.
   const viewer = request.headers.get("Cookie")?.includes("=") ? await getSessionUser(context, request) : null;
-  const [councils, labelled, links, partners, presentedAt, posts] = await Promise.all([
-    listHubPolicyCouncils(db, hubId, language),
-    findLabelledHub(db, slug, language),
+  const [[overview], links, partners] = await Promise.all([
+    networkOverviewStatement.execute(db, { hubId }, language),
     listHubLinks(db, hubId, language),
     viewer && can(viewer, "network:suggestions") ? suggestPartners(db, { hubId, language }) : Promise.resolve(null),
-    db.selectFrom("network_event_hubs").select((eb) => eb.fn.countAll<number>().as("n")).where("hub_id", "=", hubId).executeTakeFirstOrThrow(),
-    // Exchange participation: the visible posts of the HUB's lead organisation's members.
-    db
-      .selectFrom("exchange_posts as p")
-      .innerJoin("hubs as h", "h.lead_organisation_id", "p.author_organisation_id")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("h.id", "=", hubId)
-      .where("p.hidden", "=", false)
-      .executeTakeFirstOrThrow(),
   ]);
+  const labelled = overview ? labelledHub(overview) : null;
   const hub = viewer?.role === "city" ? await db.selectFrom("hubs").select("lead_organisation_id").where("id", "=", hubId).executeTakeFirst() : undefined;
   return {
-    councils: councils.map(({ slug: councilSlug, name }) => ({ slug: councilSlug, name })),
+    councils: (overview?.councils ?? []).map(({ slug: councilSlug, name }) => ({ slug: councilSlug, name })),
     label: labelled ? await labelKitFor(context.env, labelled, language) : null,
     links,
     synchronisation: {
       links: links.length,
       jointProducts: links.reduce((sum, link) => sum + link.products.length, 0),
-      eventsTogether: Number(presentedAt.n),
-      exchangePosts: Number(posts.n),
+      eventsTogether: Number(overview?.events_together ?? 0),
+      exchangePosts: Number(overview?.exchange_posts ?? 0),
     },
     suggestions: partners
       ? { partners, mayAsk: hub !== undefined && ownsHub(viewer, hub) && can(viewer, "network:sync") }

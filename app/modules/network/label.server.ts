@@ -22,12 +22,20 @@ export interface LabelledHub {
 export async function findLabelledHub(db: DB, slug: string, language: Language): Promise<LabelledHub | null> {
   const row = await db
     .selectFrom("hubs as h")
-    .select(["h.slug", "h.recognised_at", hubTitleSql(language).as("title")])
+    .select(labelColumns(language))
     .where("h.slug", "=", slug)
-    .where(isPublicHubSql())
-    .where("h.recognised_at", "is not", null)
     .executeTakeFirst();
-  if (!row || !row.recognised_at) return null;
+  return row ? labelledHub(row) : null;
+}
+
+/** The columns of `hubs as h` that `labelledHub` judges by: also read by a query that reads more (the HUB page's network). */
+export function labelColumns(language: Language) {
+  return ["h.slug", "h.recognised_at", hubTitleSql(language).as("title"), isPublicHubSql().as("is_public")] as const;
+}
+
+/** A HUB row as a labelled HUB, or null when it carries no label: not public, or never recognised. */
+export function labelledHub(row: { slug: string; recognised_at: Date | string | null; title: string | null; is_public: boolean }): LabelledHub | null {
+  if (!row.is_public || !row.recognised_at) return null;
   const recognisedAt = new Date(row.recognised_at).toISOString();
   return { slug: row.slug, title: row.title ?? row.slug, recognisedAt, recognitionYear: Number(recognisedAt.slice(0, 4)) };
 }

@@ -1,4 +1,4 @@
-import { sql } from "kysely";
+import { sql, type Expression } from "kysely";
 import type { DB } from "../../../db/index";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { Language } from "~/modules/i18n/config";
@@ -54,14 +54,18 @@ export function listPolicyCouncils(db: DB, language: Language): Promise<PolicyCo
 
 /** The councils one HUB is linked to, named in `language`. */
 export function listHubPolicyCouncils(db: DB, hubId: number, language: Language): Promise<PolicyCouncil[]> {
+  return hubPolicyCouncils(db, hubId, language).execute();
+}
+
+/** The councils a HUB is filed under, in the secretariat's order: a query, or a subquery of one that reads more (`hubId` a reference). */
+export function hubPolicyCouncils(db: DB, hubId: number | Expression<number>, language: Language) {
   return db
     .selectFrom("hub_policy_councils as hp")
     .innerJoin("policy_councils as pc", "pc.id", "hp.council_id")
     .where("hp.hub_id", "=", hubId)
     .select(["pc.id", "pc.slug", councilName(language).as("name")])
     .orderBy("pc.position")
-    .orderBy("pc.id")
-    .execute();
+    .orderBy("pc.id");
 }
 
 export interface PolicyCouncilInput {
