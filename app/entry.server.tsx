@@ -6,7 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { isLanguage } from "~/modules/i18n/config";
-import { i18nForRender, languageCookie, languageOfRequest, remixI18next } from "~/modules/i18n/i18next.server";
+import { i18nForRender, languageCookie, languageOfRequest, routeNamespaces } from "~/modules/i18n/i18next.server";
 import { NonceProvider } from "~/modules/http/nonce";
 import { nonceOnModulePreloads } from "~/modules/http/nonce.server";
 
@@ -22,7 +22,7 @@ export default async function handleRequest(
   // Made per request with the security headers (http/security-headers.server.ts); every script gets it.
   const nonce = loadContext.cspNonce ?? "";
   const language = await languageOfRequest(request);
-  const i18n = await i18nForRender(language, remixI18next.getRouteNamespaces(remixContext));
+  const i18n = await i18nForRender(language, routeNamespaces(remixContext));
   await rememberLanguage(request, responseHeaders);
 
   const readyEvent = isbot(request.headers.get("user-agent")) || remixContext.isSpaMode ? "onAllReady" : "onShellReady";

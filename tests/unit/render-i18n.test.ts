@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { SUPPORTED_LANGUAGES } from "~/modules/i18n/config";
-import { createI18nInstance, i18nForRender, namespaces, resources } from "~/modules/i18n/i18next.server";
+import type { EntryContext } from "@remix-run/node";
+import { createI18nInstance, i18nForRender, namespaces, remixI18next, resources, routeNamespaces } from "~/modules/i18n/i18next.server";
 
 describe("the i18next instance a page renders with (entry.server.tsx)", () => {
   it("is made once per language and namespace list, and each translates in its own language", async () => {
@@ -56,5 +57,16 @@ describe("the i18next instance a page renders with (entry.server.tsx)", () => {
       expect(t("no.such.key", "A default")).toBe("A default");
       expect(t("no.such.key")).toBe("no.such.key");
     }
+  });
+
+  it("loads the namespaces remix-i18next names for the build's route modules, worked out once per build", () => {
+    const routeModules = { root: { handle: { i18n: "common" } }, hub: { handle: { i18n: ["common", "hub"] } }, about: {}, map: { handle: { i18n: ["map"] } } };
+    const context = { manifest: {}, routeModules } as unknown as EntryContext;
+    const names = routeNamespaces(context);
+    expect(names).toEqual(remixI18next.getRouteNamespaces(context));
+    expect(names).toEqual(["common", "hub", "map"]);
+    // Each request's context is a new object; the build's manifest is the same one.
+    expect(routeNamespaces({ ...context } as EntryContext)).toBe(names);
+    expect(routeNamespaces({ manifest: {}, routeModules: { root: { handle: { i18n: "common" } } } } as unknown as EntryContext)).toEqual(["common"]);
   });
 });

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { createCookie } from "@remix-run/node";
+import { createCookie, type EntryContext } from "@remix-run/node";
 import { createInstance, type i18n as I18n, type Resource } from "i18next";
 import { RemixI18Next } from "remix-i18next/server";
 import { typesetResource } from "./typography";
@@ -54,6 +54,21 @@ export async function createI18nInstance(language: Language, ns: string[] = name
 }
 
 const renderInstances = new Map<string, Promise<I18n>>();
+/**
+ * The namespaces a render loads: what remix-i18next's `getRouteNamespaces` gives, which reads the
+ * `handle` of every route module of the build (not only the matched ones), so the answer is the
+ * build's. Kept per build (its assets manifest) instead of walking some 80 modules per page.
+ */
+export function routeNamespaces(context: EntryContext): string[] {
+  let names = namespacesByBuild.get(context.manifest);
+  if (!names) {
+    names = remixI18next.getRouteNamespaces(context);
+    namespacesByBuild.set(context.manifest, names);
+  }
+  return names;
+}
+const namespacesByBuild = new WeakMap<object, string[]>();
+
 /**
  * The instance a page renders with, made once per language and namespace list (one per route match,
  * so a bounded few) instead of per request: the resources are read once and never change, and a
