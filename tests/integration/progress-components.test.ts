@@ -6,6 +6,7 @@ import { createI18nInstance } from "~/modules/i18n/i18next.server";
 import { OutcomeProgressChart, BarChart } from "~/modules/progress/charts";
 import { PublishedProgress } from "~/modules/progress/published-progress";
 import { latestOutcomeProgress, listPublishedProgress, publishedProgress } from "~/modules/progress/published-progress.server";
+import { getUpdate, listOutcomes } from "~/modules/progress/progress.server";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
 let database: TestDatabase;
@@ -32,6 +33,23 @@ describe("the components for the public HUB page", () => {
     // The HUB page reads both from one query: the same updates, and each outcome's points oldest first.
     expect(await publishedProgress(database.db, hub.id, "fr")).toEqual({ updates, series });
     expect(series.some((outcome) => outcome.points.length > 1)).toBe(true);
+    // Each update as its own page reads it (getUpdate), and the outcomes as listOutcomes reads them:
+    // the one statement's JSON lists give the same dates, numbers and texts as the columns.
+    const outcomes = await listOutcomes(database.db, hub.id);
+    for (const update of updates) {
+      const detail = (await getUpdate(database.db, update.id))!;
+      expect(update.acceptedAt).toBe(detail.accepted_at ? new Date(detail.accepted_at).toISOString() : null);
+      expect([update.periodStart, update.periodEnd, update.kind, update.overallStatus]).toEqual([detail.period_start, detail.period_end, detail.kind, detail.overall_status]);
+      expect(update.outcomes.map((value) => [value.outcomeId, value.statement, value.baseline, value.targetValue, value.milestone, value.value, value.comment])).toEqual(
+        outcomes.map((outcome) => {
+          const reported = detail.outcomes.find((row) => row.outcome_id === outcome.id);
+          return [outcome.id, outcome.statement, outcome.baseline, outcome.target_value, outcome.milestone, reported?.value ?? null, reported?.comment ?? null];
+        }),
+      );
+      expect(update.activities).toEqual(detail.activities.map((activity) => ({ title: activity.title, heldOn: activity.held_on })));
+      expect(update.evidence).toEqual(detail.evidence.map((item) => ({ url: item.url, label: item.label })));
+    }
+    expect(outcomes.length).toBeGreaterThan(0);
     for (const outcome of series) {
       const dates = outcome.points.map((point) => point.date);
       expect(dates).toEqual([...dates].sort());

@@ -1,6 +1,6 @@
 import { hubTitleSql } from "~/modules/hubs/hub-texts.server";
 import { completeAfterFinalReport } from "~/modules/hubs/lifecycle.server";
-import type { ExpressionBuilder, Kysely, Transaction } from "kysely";
+import type { Expression, ExpressionBuilder, Kysely, Transaction } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { Database, Language, ProgressUpdateStatus } from "../../../db/schema";
 import type { SessionUser } from "~/modules/accounts/session.server";
@@ -48,13 +48,17 @@ export async function findCityHub(db: Db, user: SessionUser, hubId: number, lang
 }
 
 export async function listOutcomes(db: Db, hubId: number) {
+  return outcomesOf(db, hubId).execute();
+}
+
+/** A HUB's outcomes in their order: a query, or a subquery of one that reads more (`hubId` a reference). */
+export function outcomesOf(db: Db, hubId: number | Expression<number>) {
   return db
     .selectFrom("hub_outcomes")
     .select(["id", "position", "statement", "indicator", "baseline", "target_value", "unit", "milestone", "due_date"])
     .where("hub_id", "=", hubId)
     .orderBy("position")
-    .orderBy("id")
-    .execute();
+    .orderBy("id");
 }
 export type OutcomeRow = Awaited<ReturnType<typeof listOutcomes>>[number];
 

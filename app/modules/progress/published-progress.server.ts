@@ -1,10 +1,11 @@
 import { PUBLIC_STORED_STATUSES } from "~/modules/hubs/lifecycle";
 import { pickText } from "~/modules/i18n/text-fallback";
 import type { Kysely, Transaction } from "kysely";
+import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { Database, Language, OverallStatus, ProgressUpdateKind } from "../../../db/schema";
 import { reusableStatement } from "../../../db/reusable-statement";
 import { outcomeFraction } from "./calendar";
-import { listOutcomes, updateLists, type OutcomeRow, type UpdateDetail } from "./progress.server";
+import { outcomesOf, updateLists, type OutcomeRow, type UpdateDetail } from "./progress.server";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -43,29 +44,32 @@ export interface PublishedUpdate {
 }
 
 /**
- * A public HUB's accepted updates, newest first, each with its lists, and its outcomes: two
- * statements whatever the number of updates. None unless the HUB is public: the join asks, without
- * a statement of its own. Drafts and pending reviews never appear.
+ * A HUB's outcomes and, if it is public, its accepted updates, newest first, each with its lists: one
+ * statement whatever the number of updates, compiled once (db/reusable-statement.ts). Drafts and
+ * pending reviews never appear.
  */
-// Compiled once (db/reusable-statement.ts): the update lists are four JSON subqueries.
-const acceptedUpdatesStatement = reusableStatement("accepted progress updates", (db: Db, { hubId }: { hubId: number }) =>
+const acceptedProgressStatement = reusableStatement("accepted progress", (db: Db, { hubId }: { hubId: number }) =>
   db
-    .selectFrom("progress_updates as u")
-    .innerJoin("hubs as h", "h.id", "u.hub_id")
-    .select((eb) => ["u.id", "u.kind", "u.period_start", "u.period_end", "u.accepted_at", "u.overall_status", "u.original_language", ...updateLists(eb)])
-    .where("u.hub_id", "=", hubId)
-    .where("u.status", "=", "accepted")
-    .where("h.status", "in", PUBLIC_STORED_STATUSES)
-    .orderBy("u.period_end", "desc")
-    .orderBy("u.id", "desc"),
+    .selectFrom("hubs as h")
+    .where("h.id", "=", hubId)
+    .select((eb) => [
+      jsonArrayFrom(outcomesOf(db, eb.ref("h.id"))).as("outcomes"),
+      jsonArrayFrom(
+        db
+          .selectFrom("progress_updates as u")
+          .select((inner) => ["u.id", "u.kind", "u.period_start", "u.period_end", "u.accepted_at", "u.overall_status", "u.original_language", ...updateLists(inner)])
+          .where("u.hub_id", "=", eb.ref("h.id"))
+          .where("u.status", "=", "accepted")
+          .where(eb("h.status", "in", PUBLIC_STORED_STATUSES))
+          .orderBy("u.period_end", "desc")
+          .orderBy("u.id", "desc"),
+      ).as("updates"),
+    ]),
 );
 
 async function acceptedProgress(db: Db, hubId: number) {
-  const [outcomes, updates] = await Promise.all([
-    listOutcomes(db, hubId),
-    acceptedUpdatesStatement.execute(db, { hubId }),
-  ]);
-  return { outcomes, updates };
+  const [row] = await acceptedProgressStatement.execute(db, { hubId });
+  return { outcomes: row?.outcomes ?? [], updates: row?.updates ?? [] };
 }
 
 /** Accepted updates of a public HUB with their per-outcome values, newest first. */
@@ -82,7 +86,8 @@ export async function publishedProgress(db: Db, hubId: number, language: Languag
 
 /** An update as readers see it: narrative in their language where translated, every outcome with its value. */
 export function presentUpdate(
-  update: Pick<UpdateDetail, "id" | "kind" | "period_start" | "period_end" | "accepted_at" | "overall_status" | "original_language" | "translations" | "outcomes" | "activities" | "evidence">,
+  // accepted_at: a Date from a column, its ISO text from inside a JSON list.
+  update: Pick<UpdateDetail, "id" | "kind" | "period_start" | "period_end" | "overall_status" | "original_language" | "translations" | "outcomes" | "activities" | "evidence"> & { accepted_at: Date | string | null },
   outcomes: OutcomeRow[],
   language: Language,
 ): PublishedUpdate {
