@@ -115,6 +115,8 @@ describe("two-way synchronisation", () => {
     for (const slug of [hubA.slug, hubB.slug]) {
       const page = await hubPage(slug);
       expect(page.network.links[0].products).toEqual([{ kind: "publication", title: "Guide des corridors", url: "https://example.org/guide.pdf" }]);
+      // The other HUB of the pair, and the day the link was accepted (a date, not a timestamp).
+      expect(page.network.links[0]).toMatchObject({ slug: slug === hubA.slug ? hubB.slug : hubA.slug, acceptedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
       // The synchronisation side of the HUB's impact, on its page and in the open data.
       expect(page.network.synchronisation).toEqual({ links: 1, jointProducts: 1, eventsTogether: 0, exchangePosts: 0 });
     }

@@ -8,7 +8,7 @@ import { can, ownsHub } from "~/modules/permissions/permissions";
 import { labelColumns, labelKitFor, labelledHub, type LabelKit } from "./label.server";
 import { hubPolicyCouncils, type PolicyCouncil } from "./policy-councils.server";
 import { suggestPartners, type SuggestedPartner } from "./suggestions.server";
-import { listHubLinks, type HubLink } from "./synchronisation.server";
+import { hubLinksOf, presentHubLinks, type HubLink } from "./synchronisation.server";
 import type { SynchronisationMeasures } from "./impact";
 
 /**
@@ -28,8 +28,8 @@ export interface HubNetwork {
 }
 
 /**
- * The HUB's councils, label and the two counts of its impact in one statement, compiled once per
- * language (db/reusable-statement.ts): four round trips before.
+ * The HUB's councils, label, links (with their joint products) and the two counts of its impact in
+ * one statement, compiled once per language (db/reusable-statement.ts): five or six round trips before.
  */
 const networkOverviewStatement = reusableStatement("HUB network overview", (db: DB, { hubId }: { hubId: number }, language: Language) =>
   db
@@ -38,6 +38,7 @@ const networkOverviewStatement = reusableStatement("HUB network overview", (db: 
     .select((eb) => [
       ...labelColumns(language),
       jsonArrayFrom(hubPolicyCouncils(db, eb.ref("h.id"), language)).as("councils"),
+      jsonArrayFrom(hubLinksOf(db, eb.ref("h.id"), language)).as("links"),
       eb.selectFrom("network_event_hubs as e").select((inner) => inner.fn.countAll<number>().as("n")).whereRef("e.hub_id", "=", "h.id").as("events_together"),
       // Exchange participation: the visible posts of the HUB's lead organisation's members.
       eb
@@ -57,12 +58,12 @@ export async function hubNetworkFor(
   const db = context.db;
   // Only a request that carries a cookie can be a member's: anonymous page views skip the session read.
   const viewer = request.headers.get("Cookie")?.includes("=") ? await getSessionUser(context, request) : null;
-  const [[overview], links, partners] = await Promise.all([
+  const [[overview], partners] = await Promise.all([
     networkOverviewStatement.execute(db, { hubId }, language),
-    listHubLinks(db, hubId, language),
     viewer && can(viewer, "network:suggestions") ? suggestPartners(db, { hubId, language }) : Promise.resolve(null),
   ]);
   const labelled = overview ? labelledHub(overview) : null;
+  const links = presentHubLinks(overview?.links ?? []);
   const hub = viewer?.role === "city" ? await db.selectFrom("hubs").select("lead_organisation_id").where("id", "=", hubId).executeTakeFirst() : undefined;
   return {
     councils: (overview?.councils ?? []).map(({ slug: councilSlug, name }) => ({ slug: councilSlug, name })),

@@ -1,6 +1,6 @@
 import { sql, type Expression, type SqlBool } from "kysely";
+import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../../db/index";
-import { reusableStatement } from "../../../db/reusable-statement";
 import type { Language } from "../../../db/schema";
 import type { SessionUser } from "~/modules/accounts/session.server";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -45,32 +45,40 @@ export interface HubLink {
   products: { kind: "publication" | "tool"; title: string; url: string }[];
 }
 
-// Compiled once per language (db/reusable-statement.ts): every HUB page asks.
-const hubLinksStatement = reusableStatement("HUB links", (db: DB, { hubId }: { hubId: number }, language: Language) =>
-  db
+/**
+ * The accepted links of a HUB to other public HUBs, newest first, each with its joint products: a
+ * query, or a subquery of one that reads more (`hubId` a reference: the HUB page's network).
+ */
+export function hubLinksOf(db: DB, hubId: number | Expression<number>, language: Language) {
+  return db
     .selectFrom("hub_sync_requests as sr")
-    .innerJoin("hubs as h", (join) => join.on(sql<SqlBool>`h.id = case when sr.requester_hub_id = ${hubId} then sr.target_hub_id else sr.requester_hub_id end`))
-    .innerJoin("organisations as o", "o.id", "h.lead_organisation_id")
+    .innerJoin("hubs as other", (join) =>
+      join.on(sql<SqlBool>`other.id = case when sr.requester_hub_id = ${hubId} then sr.target_hub_id else sr.requester_hub_id end`),
+    )
+    .innerJoin("organisations as o", "o.id", "other.lead_organisation_id")
     .where("sr.status", "=", "accepted")
     .where((eb) => eb.or([eb("sr.requester_hub_id", "=", hubId), eb("sr.target_hub_id", "=", hubId)]))
-    .where(isPublicHubSql())
-    .select(["sr.id", "sr.joint_activity", "sr.message", "sr.decided_at", "h.slug", "o.city", "o.country_code", sql<string>`coalesce(${hubTitleSql(language)}, h.slug)`.as("title")])
+    .where(isPublicHubSql("other"))
+    .select((eb) => [
+      "sr.joint_activity",
+      "sr.message",
+      "sr.decided_at",
+      "other.slug",
+      "o.city",
+      "o.country_code",
+      sql<string>`coalesce(${hubTitleSql(language, "other")}, other.slug)`.as("title"),
+      jsonArrayFrom(
+        eb.selectFrom("hub_joint_products as jp").select(["jp.kind", "jp.title", "jp.url"]).whereRef("jp.sync_request_id", "=", "sr.id").orderBy("jp.created_at").orderBy("jp.id"),
+      ).as("products"),
+    ])
     .orderBy("sr.decided_at", "desc")
-    .orderBy("h.slug"),
-);
+    .orderBy("other.slug");
+}
 
-/** The accepted links of a HUB to other public HUBs, with their reason and joint products (the HUB page). */
-export async function listHubLinks(db: DB, hubId: number, language: Language): Promise<HubLink[]> {
-  const rows = await hubLinksStatement.execute(db, { hubId }, language);
-  const products = rows.length
-    ? await db
-        .selectFrom("hub_joint_products")
-        .select(["sync_request_id", "kind", "title", "url"])
-        .where("sync_request_id", "in", rows.map((row) => row.id))
-        .orderBy("created_at")
-        .orderBy("id")
-        .execute()
-    : [];
+type HubLinkRow = Awaited<ReturnType<ReturnType<typeof hubLinksOf>["execute"]>>[number];
+
+/** The rows of `hubLinksOf` as the HUB page shows them (decided_at: a Date from a column, its ISO text from inside a JSON list). */
+export function presentHubLinks(rows: (Omit<HubLinkRow, "decided_at"> & { decided_at: Date | string | null })[]): HubLink[] {
   return rows.map((row) => ({
     slug: row.slug,
     title: row.title,
@@ -79,8 +87,13 @@ export async function listHubLinks(db: DB, hubId: number, language: Language): P
     jointActivity: row.joint_activity,
     message: row.message,
     acceptedOn: row.decided_at ? new Date(row.decided_at).toISOString().slice(0, 10) : null,
-    products: products.filter((product) => product.sync_request_id === row.id).map(({ kind, title, url }) => ({ kind, title, url })),
+    products: row.products.map(({ kind, title, url }) => ({ kind, title, url })),
   }));
+}
+
+/** The accepted links of a HUB to other public HUBs, with their reason and joint products. */
+export async function listHubLinks(db: DB, hubId: number, language: Language): Promise<HubLink[]> {
+  return presentHubLinks(await hubLinksOf(db, hubId, language).execute());
 }
 
 /** The accepted pairs between public HUBs, as coordinates (the map's optional lines). */
