@@ -186,7 +186,7 @@ async function measureHubPages(base: string, engine: string, figures: Figures, s
     value: `${firstViews.rps.toFixed(0)} req/s, ${ms(firstViews.p50)} / ${ms(firstViews.p99)} (${firstViews.requests} requests, ${firstViews.cacheHits} hits, ${
       firstViews.errors
     } errors)`,
-    limit: `the server's main thread (${engine === "pglite" ? "which also runs PGlite's queries" : "PostgreSQL uses a sixth of a core"}): 12 ${engine === "pglite" ? "" : "prepared "}statements (the page's version, the data version twice, the HUB and its lists, the proposal details, progress in two, the network's five) + React rendering + the framework's work per document, which alone holds a page without queries (/en/about) under half of /healthz (decision 120, section 9)`,
+    limit: `the server's main thread (${engine === "pglite" ? "which also runs PGlite's queries" : "PostgreSQL uses a sixth of a core"}): 9 ${engine === "pglite" ? "" : "prepared "}statements, the largest compiled once (the page's version, the data version twice, the HUB and its lists, the proposal details, progress in two, the network's overview and links) + React rendering + the framework's work per document, which alone holds a page without queries (/en/about) under half of /healthz (decision 120, section 9)`,
   });
   const popular = Array.from({ length: 20 }, (_, i) => `${base}/en/hubs/bench-hub-${(i * 7919 + 1) % sample}`);
   for (const url of popular) await get(url);
@@ -604,7 +604,7 @@ async function scaling(databaseUrl: string): Promise<Row[]> {
   const ratio = (a: number, b: number) => `${(b / a).toFixed(2)}×`;
   return [
     { figure: "map page /en, 10 connections: req/s with 1 → 2 workers", value: `${results[1]!.map.toFixed(0)} → ${results[2]!.map.toFixed(0)} (${ratio(results[1]!.map, results[2]!.map)})`, limit: "mostly page-cache hits: Express + gzip; the load client shares the cores" },
-    { figure: "HUB page first views (cache misses), 10 connections: req/s with 1 → 2 workers", value: `${results[1]!.hub.toFixed(0)} → ${results[2]!.hub.toFixed(0)} (${ratio(results[1]!.hub, results[2]!.hub)})`, limit: "React rendering and 12 statements per page, bound by one process's main thread: it scales with cores" },
+    { figure: "HUB page first views (cache misses), 10 connections: req/s with 1 → 2 workers", value: `${results[1]!.hub.toFixed(0)} → ${results[2]!.hub.toFixed(0)} (${ratio(results[1]!.hub, results[2]!.hub)})`, limit: "React rendering and 9 statements per page, bound by one process's main thread: it scales with cores" },
   ];
 }
 
