@@ -54,7 +54,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // The communication plan and the changes approved since recognition, from the proposals module.
     publicHubDetails(context.db, hub.id, language),
     // Policy Councils, label kit, synchronisation (the HUB network module).
-    hubNetworkFor(context, request, { hubId: hub.id, slug: hub.slug, language }),
+    hubNetworkFor(context, request, { hubId: hub.id, language }),
   ]);
   const latestProgress: Record<number, OutcomeProgress> = {};
   for (const outcome of hub.outcomes) {

@@ -53,7 +53,7 @@ const networkOverviewStatement = reusableStatement("HUB network overview", (db: 
 export async function hubNetworkFor(
   context: AppLoadContext,
   request: Request,
-  { hubId, slug, language }: { hubId: number; slug: string; language: Language },
+  { hubId, language }: { hubId: number; language: Language },
 ): Promise<HubNetwork> {
   const db = context.db;
   // Only a request that carries a cookie can be a member's: anonymous page views skip the session read.
@@ -66,7 +66,7 @@ export async function hubNetworkFor(
   const links = presentHubLinks(overview?.links ?? []);
   const hub = viewer?.role === "city" ? await db.selectFrom("hubs").select("lead_organisation_id").where("id", "=", hubId).executeTakeFirst() : undefined;
   return {
-    councils: (overview?.councils ?? []).map(({ slug: councilSlug, name }) => ({ slug: councilSlug, name })),
+    councils: (overview?.councils ?? []).map(({ slug, name }) => ({ slug, name })),
     label: labelled ? await labelKitFor(context.env, labelled, language) : null,
     links,
     synchronisation: {
