@@ -36,7 +36,10 @@ describe("the render's abort timer (entry.server.tsx)", () => {
         expect(response.status, path).toBe(200);
         expect(await response.text(), path).toContain("</html>");
       }
-      const abortTimers = setTimer.mock.results.filter((_, index) => setTimer.mock.calls[index][1] === 5_000).map((result) => result.value);
+      // React's abort, set for ABORT_DELAY (other 5 s timers, such as a new database connection's, are not it).
+      const abortTimers = setTimer.mock.results
+        .filter((_, index) => setTimer.mock.calls[index][1] === 5_000 && (setTimer.mock.calls[index][0] as { name?: string }).name === "abort")
+        .map((result) => result.value);
       expect(abortTimers).toHaveLength(3);
       const cleared = new Set(clearTimer.mock.calls.map(([timer]) => timer));
       for (const timer of abortTimers) expect(cleared.has(timer)).toBe(true);
