@@ -1,24 +1,15 @@
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../server/app";
-import { inProcessBuild } from "../support/app-build";
-import { createTestDatabase, type TestDatabase } from "../support/database";
-import { testEnv } from "../support/routes";
+import { serveApp, type ServedApp } from "../support/app-server";
 
 describe("the files at the top of public/ (server/app.ts)", () => {
-  let database: TestDatabase;
-  let server: Server;
+  let app: ServedApp;
   let base = "";
   beforeAll(async () => {
-    database = await createTestDatabase();
-    server = createApp({ build: await inProcessBuild({ onError: () => {} }), database, env: testEnv }).listen(0, "127.0.0.1");
-    await new Promise((resolve) => server.once("listening", resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    app = await serveApp();
+    base = app.base;
   });
   afterAll(async () => {
-    await new Promise((resolve) => server?.close(resolve));
-    await database?.destroy();
+    await app?.close();
   });
 
   it("serves the favicon and robots.txt from disk, kept an hour", async () => {

@@ -1,28 +1,19 @@
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createApp } from "../../server/app";
-import { inProcessBuild } from "../support/app-build";
-import { createTestDatabase, type TestDatabase } from "../support/database";
-import { testEnv } from "../support/routes";
+import { serveApp, type ServedApp } from "../support/app-server";
 
 // entry.server.tsx aborts a render that is still waiting after ABORT_DELAY. A render that finished
 // must not leave that timer running: it would hold the page's tree and data in memory for 5 s, and
 // abort an ended stream (an error object made per page).
 describe("the render's abort timer (entry.server.tsx)", () => {
-  let database: TestDatabase;
-  let server: Server;
+  let app: ServedApp;
   let base = "";
   beforeAll(async () => {
-    database = await createTestDatabase();
-    server = createApp({ build: await inProcessBuild({ onError: () => {} }), database, env: testEnv }).listen(0, "127.0.0.1");
-    await new Promise((resolve) => server.once("listening", resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    app = await serveApp();
+    base = app.base;
   });
   afterAll(async () => {
     vi.restoreAllMocks();
-    await new Promise((resolve) => server?.close(resolve));
-    await database?.destroy();
+    await app?.close();
   });
 
   it("is cleared once a page has rendered in full", async () => {
