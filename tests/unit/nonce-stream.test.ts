@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { nonceOnModulePreloads } from "~/modules/http/nonce.server";
+import { nonceOnModulePreloads, withNonceOnModulePreloads } from "~/modules/http/nonce.server";
 
 async function through(chunks: (string | Buffer)[], nonce: string) {
   let out = "";
@@ -21,5 +21,9 @@ describe("the nonce on Remix's module preloads", () => {
     for (let cut = 1; cut < bytes.length; cut += 1) {
       expect(await through([bytes.subarray(0, cut), bytes.subarray(cut)], "n0nce")).toBe(expected);
     }
+  });
+
+  it("is added the same way to a whole document (a page rendered at once)", () => {
+    expect(withNonceOnModulePreloads(html, "n0nce")).toBe(expected);
   });
 });

@@ -12,7 +12,7 @@ const PRELOAD = '<link rel="modulepreload"';
 export function nonceOnModulePreloads(nonce: string): Transform {
   const decoder = new StringDecoder("utf8");
   let pending = "";
-  const replaced = (text: string) => text.split(PRELOAD).join(`${PRELOAD} nonce="${nonce}"`);
+  const replaced = (text: string) => withNonceOnModulePreloads(text, nonce);
   return new Transform({
     transform(chunk: Buffer | string, _encoding, callback) {
       const text = pending + (typeof chunk === "string" ? chunk : decoder.write(chunk));
@@ -31,4 +31,9 @@ export function nonceOnModulePreloads(nonce: string): Transform {
       callback(null, replaced(pending + decoder.end()));
     },
   });
+}
+
+/** The same for a whole document (or a piece that cannot end inside a tag). */
+export function withNonceOnModulePreloads(html: string, nonce: string): string {
+  return html.split(PRELOAD).join(`${PRELOAD} nonce="${nonce}"`);
 }
