@@ -2,7 +2,7 @@ import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ClientOnly } from "remix-utils/client-only";
-import { getPublicHub } from "~/modules/hubs/public-hub-detail.server";
+import { hubPageData } from "~/modules/hub-page/hub-page.server";
 import { publicSdgGoals } from "~/modules/hubs/public-filter-options.server";
 import { HubTimeline } from "~/modules/hubs/hub-timeline";
 import { isoToday } from "~/modules/hubs/lifecycle";
@@ -14,15 +14,12 @@ import { countryName, formatDate, formatNumber } from "~/modules/i18n/format";
 import { getTranslator } from "~/modules/i18n/i18next.server";
 import { hubMapLinks, LazyHubMap } from "~/modules/map/lazy-hub-map";
 import { SdgChip } from "~/modules/sdg/sdg-chip";
-import { publishedProgress } from "~/modules/progress/published-progress.server";
 import { OutcomeProgressChart } from "~/modules/progress/charts";
 import { PublishedProgress } from "~/modules/progress/published-progress";
-import { publicHubDetails } from "~/modules/proposals/public-details.server";
 import { ChangeRequestTable } from "~/modules/proposals/change-request-table";
 import { CommunicationPlan } from "~/modules/proposals/communication-plan";
 import { ExternalLink } from "~/ui/external-link";
 import { publicOrigin } from "~/modules/http/public-url.server";
-import { hubNetworkFor } from "~/modules/network/hub-network.server";
 import { HubLinks, HubNetworkSections } from "~/modules/network/hub-network-sections";
 import { HubImpact } from "~/modules/network/hub-impact";
 
@@ -42,20 +39,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const language = languageParam(params.lang);
   await requirePermission(context, request, "public:read");
   const today = isoToday();
-  const hub = await getPublicHub(context.db, { slug: slugParam(params.slug), language, today });
-  if (!hub) notFound();
-  const [goals, t] = await Promise.all([
+  // The HUB; its published (accepted) progress updates, newest first (monitoring); the communication
+  // plan and the changes approved since recognition (proposals); Policy Councils, label kit and
+  // synchronisation (network): one statement.
+  const [page, goals, t] = await Promise.all([
+    hubPageData(context, request, { slug: slugParam(params.slug), language, today }),
     publicSdgGoals(context.db, language),
     getTranslator(language),
   ]);
-  // Published (accepted) progress updates, newest first, from the monitoring module.
-  const [{ updates, series: progressSeries }, details, network] = await Promise.all([
-    publishedProgress(context.db, hub.id, language),
-    // The communication plan and the changes approved since recognition, from the proposals module.
-    publicHubDetails(context.db, hub.id, language),
-    // Policy Councils, label kit, synchronisation (the HUB network module).
-    hubNetworkFor(context, request, { hubId: hub.id, language }),
-  ]);
+  if (!page) notFound();
+  const { hub, progress: { updates, series: progressSeries }, details, network } = page;
   const latestProgress: Record<number, OutcomeProgress> = {};
   for (const outcome of hub.outcomes) {
     for (const update of updates) {

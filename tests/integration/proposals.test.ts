@@ -4,7 +4,9 @@ import { publicHubDetails } from "~/modules/proposals/public-details.server";
 import { TRANSITIONS, WorkflowError, transition, type Transition } from "~/modules/hubs/lifecycle.server";
 import * as editRoute from "~/routes/$lang.my.hubs.$hubId";
 import * as reviewRoute from "~/routes/$lang.review.$hubId";
-import { callRoute } from "../support/routes";
+import { hubPageData } from "~/modules/hub-page/hub-page.server";
+import { isoToday } from "~/modules/hubs/lifecycle";
+import { callRoute, contextFor, requestFor } from "../support/routes";
 import { useProposalWorkflow } from "../support/proposal-workflow";
 
 const kit = useProposalWorkflow();
@@ -239,6 +241,10 @@ describe("a recognised HUB's agreed baseline", () => {
     // The public page data: what changed, and each text in the reader's language or the original.
     const details = await publicHubDetails(kit.database.db, hubId, "fr");
     expect(details!.changes[0].changes.map((change) => change.field)).toEqual(["endDate", "outcome"]);
+    // The HUB page reads the same inside its one statement (the change's date from JSON there).
+    const { slug } = await kit.database.db.selectFrom("hubs").select("slug").where("id", "=", hubId).executeTakeFirstOrThrow();
+    const hubPage = await hubPageData(contextFor(kit.database), requestFor({ path: `/fr/hubs/${slug}` }), { slug, language: "fr", today: isoToday() });
+    expect(hubPage!.details).toEqual(details);
     expect(details!.texts.title).toEqual({ text: "Mobilité propre dans les quartiers", language: "fr", isOriginal: false });
     expect(details!.texts.summary).toMatchObject({ language: "es", isOriginal: true });
     expect(details!.missingTranslations).toContain("summary");

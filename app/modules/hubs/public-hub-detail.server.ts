@@ -70,10 +70,13 @@ const TEXT_KEYS: Record<(typeof TEXT_FIELDS)[number], keyof PublicHubTexts> = {
   synchronisation: "synchronisation",
 };
 
-// One statement: the HUB's lists come as JSON arrays, ordered by their subqueries (a page view used
-// to cost eight round trips here). Built and compiled once per language (db/reusable-statement.ts).
-const publicHubStatement = reusableStatement("public HUB", (db: DB, { slug }: { slug: string }, language: Language) =>
-  db
+/**
+ * A public HUB by slug with every public field, its lists as JSON arrays ordered by their subqueries
+ * (a page view used to cost eight round trips here). The HUB page's statement nests more parts in it
+ * (hub-page/hub-page.server.ts); `presentPublicHub` turns its row into a `PublicHubDetail`.
+ */
+export function publicHubQuery(db: DB, slug: string, language: Language) {
+  return db
     .selectFrom("hubs as h")
     .innerJoin("organisations as o", "o.id", "h.lead_organisation_id")
     .leftJoin("themes as th", "th.id", "h.theme_id")
@@ -138,13 +141,22 @@ const publicHubStatement = reusableStatement("public HUB", (db: DB, { slug }: { 
           .select(["s.slug", "s.original_language", "so.city", "so.country_code", hubText("title").as("title"), hubTextLanguage(language, ["title"], "s").as("text_language")])
           .orderBy("s.slug"),
       ).as("synchronised"),
-    ]),
-);
+    ]);
+}
+
+export type PublicHubRow = Awaited<ReturnType<ReturnType<typeof publicHubQuery>["execute"]>>[number];
+
+// Built and compiled once per language (db/reusable-statement.ts).
+const publicHubStatement = reusableStatement("public HUB", (db: DB, { slug }: { slug: string }, language: Language) => publicHubQuery(db, slug, language));
 
 /** A public HUB by slug, or null when there is none (or it is not public: drafts and the like are a 404). */
 export async function getPublicHub(db: DB, { slug, language, today }: { slug: string; language: Language; today: string }): Promise<PublicHubDetail | null> {
   const [hub] = await publicHubStatement.execute(db, { slug }, language);
-  if (!hub) return null;
+  return hub ? presentPublicHub(hub, language, today) : null;
+}
+
+/** A row of `publicHubQuery` as the public sees the HUB on `today`, each text in `language` or its fallback. */
+export function presentPublicHub(hub: PublicHubRow, language: Language, today: string): PublicHubDetail {
   const { translations, goals, targets, outcomes, partners, participants, synchronised } = hub;
 
   const texts = {} as Record<keyof PublicHubTexts, string | null>;

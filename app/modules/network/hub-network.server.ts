@@ -1,4 +1,5 @@
 import type { AppLoadContext } from "@remix-run/node";
+import type { Expression } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../../db/index";
 import { reusableStatement } from "../../../db/reusable-statement";
@@ -29,10 +30,11 @@ export interface HubNetwork {
 
 /**
  * The HUB's councils, label, links (with their joint products) and the two counts of its impact in
- * one statement, compiled once per language (db/reusable-statement.ts): five or six round trips before.
+ * one query (five or six round trips before). The HUB page nests it in its own statement
+ * (hub-page/hub-page.server.ts).
  */
-const networkOverviewStatement = reusableStatement("HUB network overview", (db: DB, { hubId }: { hubId: number }, language: Language) =>
-  db
+export function networkOverviewQuery(db: DB, hubId: number | Expression<number>, language: Language) {
+  return db
     .selectFrom("hubs as h")
     .where("h.id", "=", hubId)
     .select((eb) => [
@@ -47,7 +49,17 @@ const networkOverviewStatement = reusableStatement("HUB network overview", (db: 
         .whereRef("p.author_organisation_id", "=", "h.lead_organisation_id")
         .where("p.hidden", "=", false)
         .as("exchange_posts"),
-    ]),
+    ]);
+}
+
+/** A row of `networkOverviewQuery`, read alone or nested as JSON (where the recognition time is its ISO text). */
+export type NetworkOverviewRow = Omit<Awaited<ReturnType<ReturnType<typeof networkOverviewQuery>["execute"]>>[number], "recognised_at"> & {
+  recognised_at: Date | string | null;
+};
+
+// Compiled once per language (db/reusable-statement.ts).
+const networkOverviewStatement = reusableStatement("HUB network overview", (db: DB, { hubId }: { hubId: number }, language: Language) =>
+  networkOverviewQuery(db, hubId, language),
 );
 
 export async function hubNetworkFor(
@@ -55,13 +67,21 @@ export async function hubNetworkFor(
   request: Request,
   { hubId, language }: { hubId: number; language: Language },
 ): Promise<HubNetwork> {
+  const [overview] = await networkOverviewStatement.execute(context.db, { hubId }, language);
+  return hubNetworkFrom(context, request, { hubId, language }, overview ?? null);
+}
+
+/** `hubNetworkFor` from a row of `networkOverviewQuery` read already (the HUB page reads it inside its own statement). */
+export async function hubNetworkFrom(
+  context: AppLoadContext,
+  request: Request,
+  { hubId, language }: { hubId: number; language: Language },
+  overview: NetworkOverviewRow | null,
+): Promise<HubNetwork> {
   const db = context.db;
   // Only a request that carries a cookie can be a member's: anonymous page views skip the session read.
   const viewer = request.headers.get("Cookie")?.includes("=") ? await getSessionUser(context, request) : null;
-  const [[overview], partners] = await Promise.all([
-    networkOverviewStatement.execute(db, { hubId }, language),
-    viewer && can(viewer, "network:suggestions") ? suggestPartners(db, { hubId, language }) : Promise.resolve(null),
-  ]);
+  const partners = viewer && can(viewer, "network:suggestions") ? await suggestPartners(db, { hubId, language }) : null;
   const labelled = overview ? labelledHub(overview) : null;
   const links = presentHubLinks(overview?.links ?? []);
   const hub = viewer?.role === "city" ? await db.selectFrom("hubs").select("lead_organisation_id").where("id", "=", hubId).executeTakeFirst() : undefined;

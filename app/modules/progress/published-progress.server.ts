@@ -1,6 +1,6 @@
 import { PUBLIC_STORED_STATUSES } from "~/modules/hubs/lifecycle";
 import { pickText } from "~/modules/i18n/text-fallback";
-import type { Kysely, Transaction } from "kysely";
+import type { Expression, Kysely, Transaction } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { Database, Language, OverallStatus, ProgressUpdateKind } from "../../../db/schema";
 import { reusableStatement } from "../../../db/reusable-statement";
@@ -48,8 +48,8 @@ export interface PublishedUpdate {
  * statement whatever the number of updates, compiled once (db/reusable-statement.ts). Drafts and
  * pending reviews never appear.
  */
-const acceptedProgressStatement = reusableStatement("accepted progress", (db: Db, { hubId }: { hubId: number }) =>
-  db
+export function acceptedProgressQuery(db: Db, hubId: number | Expression<number>) {
+  return db
     .selectFrom("hubs as h")
     .where("h.id", "=", hubId)
     .select((eb) => [
@@ -64,23 +64,33 @@ const acceptedProgressStatement = reusableStatement("accepted progress", (db: Db
           .orderBy("u.period_end", "desc")
           .orderBy("u.id", "desc"),
       ).as("updates"),
-    ]),
-);
+    ]);
+}
+
+/** A row of `acceptedProgressQuery` (null: no such HUB). */
+export type AcceptedProgressRow = Awaited<ReturnType<ReturnType<typeof acceptedProgressQuery>["execute"]>>[number];
+
+const acceptedProgressStatement = reusableStatement("accepted progress", (db: Db, { hubId }: { hubId: number }) => acceptedProgressQuery(db, hubId));
 
 async function acceptedProgress(db: Db, hubId: number) {
   const [row] = await acceptedProgressStatement.execute(db, { hubId });
-  return { outcomes: row?.outcomes ?? [], updates: row?.updates ?? [] };
+  return row ?? null;
 }
 
 /** Accepted updates of a public HUB with their per-outcome values, newest first. */
 export async function listPublishedProgress(db: Db, hubId: number, language: Language): Promise<PublishedUpdate[]> {
-  const { outcomes, updates } = await acceptedProgress(db, hubId);
-  return updates.map((update) => presentUpdate(update, outcomes, language));
+  return presentPublishedProgress(await acceptedProgress(db, hubId), language).updates;
 }
 
 /** What a HUB's public page shows of its progress: the updates (`listPublishedProgress`) and the chart's series (`latestOutcomeProgress`), from one read. */
 export async function publishedProgress(db: Db, hubId: number, language: Language): Promise<{ updates: PublishedUpdate[]; series: OutcomeProgressPoint[] }> {
-  const { outcomes, updates } = await acceptedProgress(db, hubId);
+  return presentPublishedProgress(await acceptedProgress(db, hubId), language);
+}
+
+/** `publishedProgress` from a row of `acceptedProgressQuery` (the HUB page reads it inside its own statement). */
+export function presentPublishedProgress(row: AcceptedProgressRow | null, language: Language): { updates: PublishedUpdate[]; series: OutcomeProgressPoint[] } {
+  const outcomes = row?.outcomes ?? [];
+  const updates = row?.updates ?? [];
   return { updates: updates.map((update) => presentUpdate(update, outcomes, language)), series: progressSeries(outcomes, updates) };
 }
 

@@ -1,3 +1,4 @@
+import type { Expression } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../../db/index";
 import { reusableStatement } from "../../../db/reusable-statement";
@@ -6,9 +7,12 @@ import { TEXT_COLUMNS as COLUMN, TEXT_FIELDS, diffBaselines, type Baseline, type
 import { PUBLIC_STORED_STATUSES } from "~/modules/hubs/lifecycle";
 import { pickText } from "~/modules/i18n/text-fallback";
 
-// One statement: the lists come as JSON arrays, in their subqueries' order. Compiled once (db/reusable-statement.ts).
-const publicDetailsStatement = reusableStatement("public HUB details", (db: DB, { hubId }: { hubId: number }) =>
-  db
+/**
+ * What the public page shows from the proposal workflow, in one query: the lists come as JSON arrays,
+ * in their subqueries' order. The HUB page nests it in its own statement (hub-page/hub-page.server.ts).
+ */
+export function publicDetailsQuery(db: DB, hubId: number | Expression<number>) {
+  return db
     .selectFrom("hubs as h")
     .select((eb) => [
       "h.id",
@@ -33,8 +37,13 @@ const publicDetailsStatement = reusableStatement("public HUB details", (db: DB, 
       ).as("changes"),
     ])
     .where("h.id", "=", hubId)
-    .where("h.status", "in", PUBLIC_STORED_STATUSES),
-);
+    .where("h.status", "in", PUBLIC_STORED_STATUSES);
+}
+
+export type PublicDetailsRow = Awaited<ReturnType<ReturnType<typeof publicDetailsQuery>["execute"]>>[number];
+
+// Compiled once (db/reusable-statement.ts).
+const publicDetailsStatement = reusableStatement("public HUB details", (db: DB, { hubId }: { hubId: number }) => publicDetailsQuery(db, hubId));
 
 /**
  * What the public HUB page shows from the proposal workflow (for the public page's loader):
@@ -44,7 +53,11 @@ const publicDetailsStatement = reusableStatement("public HUB details", (db: DB, 
  */
 export async function publicHubDetails(db: DB, hubId: number, language: Language) {
   const [hub] = await publicDetailsStatement.execute(db, { hubId });
-  if (!hub) return null;
+  return hub ? presentPublicDetails(hub, language) : null;
+}
+
+/** `publicHubDetails` from a row of `publicDetailsQuery`. */
+export function presentPublicDetails(hub: PublicDetailsRow, language: Language) {
   const { translations, events, documents, changes } = hub;
   const texts = Object.fromEntries(
     TEXT_FIELDS.map((field) => {
