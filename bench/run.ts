@@ -232,17 +232,30 @@ async function startServer(env: Record<string, string>, processes = 1) {
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  // Only the end of what the server prints is kept, and the start is looked for only until it is
+  // seen: this process shares the two cores with the server, and scanning the whole log (a line per
+  // request) on every write of it took CPU from the server, more the longer the run.
+  const READY = "[server] ready at";
   let output = "";
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
+  let readyCount = 0;
+  let onStarted: (() => void) | undefined;
+  const keep = (chunk: Buffer) => {
+    const text = String(chunk);
+    if (onStarted) {
+      readyCount += (output.slice(-(READY.length - 1)) + text).split(READY).length - 1;
+      if (readyCount >= processes) onStarted();
+    }
+    output = (output + text).slice(-8000);
+  };
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 300_000);
-    child.stdout!.on("data", () => {
-      if (output.split("[server] ready at").length - 1 >= processes) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
+    onStarted = () => {
+      onStarted = undefined;
+      clearTimeout(timer);
+      resolve();
+    };
     child.once("exit", (code) => {
       clearTimeout(timer);
       reject(new Error(`server exited with ${code}:\n${output}`));
