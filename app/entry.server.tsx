@@ -51,8 +51,9 @@ export default async function handleRequest(
             callback();
           },
           final(callback) {
-            const html = Buffer.concat(chunks).toString("utf8");
-            resolve(new Response(nonce ? withNonceOnModulePreloads(html, nonce) : html, { headers: responseHeaders, status: responseStatusCode }));
+            const html = Buffer.concat(chunks);
+            const body = (nonce ? withNonceOnModulePreloads(html, nonce) : html) as Uint8Array<ArrayBuffer>;
+            resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
             callback();
           },
         });

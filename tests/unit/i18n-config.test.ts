@@ -34,9 +34,24 @@ describe("locale formatting", () => {
     expect(formatNumber(12345.5, "es")).toBe("12.345,5");
     expect(formatNumber(12345.5, "fr")).toMatch(/^12\s345,5$/u);
   });
+  it("gives a date the same text every time, apart for each language, style and day, past the bound it keeps", () => {
+    for (const language of ["en", "es", "fr"] as const) {
+      for (const style of ["medium", "long"] as const) {
+        const first = formatDate("2026-03-01", language, style);
+        expect(formatDate("2026-03-01T23:59:00Z", language, style)).toBe(first);
+        expect(formatDate("2026-03-02", language, style)).not.toBe(first);
+      }
+    }
+    expect(formatDate("2026-03-01", "en", "medium")).toBe("Mar 1, 2026");
+    for (let day = 0; day < 12_000; day++) formatDate(new Date(Date.UTC(2000, 0, 1 + day)).toISOString(), "en");
+    expect(formatDate("2026-03-01", "en", "long")).toBe("March 1, 2026");
+    expect(formatDate("2032-11-08", "fr", "long")).toBe("8 novembre 2032");
+  });
   it("names countries in the reader's language", () => {
     expect(countryName("MX", "en")).toBe("Mexico");
     expect(countryName("MX", "es")).toBe("México");
     expect(countryName("MX", "fr")).toBe("Mexique");
+    expect(countryName("MX", "en")).toBe("Mexico");
+    expect(countryName("FR", "es")).toBe("Francia");
   });
 });

@@ -23,7 +23,10 @@ describe("the nonce on Remix's module preloads", () => {
     }
   });
 
-  it("is added the same way to a whole document (a page rendered at once)", () => {
-    expect(withNonceOnModulePreloads(html, "n0nce")).toBe(expected);
+  it("is added the same way to a whole document (a page rendered at once, as bytes)", () => {
+    expect(withNonceOnModulePreloads(Buffer.from(html), "n0nce").toString()).toBe(expected);
+    expect(withNonceOnModulePreloads(Buffer.from(`${html}<link rel="modulepreload"`), "n0nce").toString()).toBe(`${expected}<link rel="modulepreload" nonce="n0nce"`);
+    const none = Buffer.from("<p>no preload</p>");
+    expect(withNonceOnModulePreloads(none, "n0nce")).toBe(none);
   });
 });

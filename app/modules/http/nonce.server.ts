@@ -12,7 +12,7 @@ const PRELOAD = '<link rel="modulepreload"';
 export function nonceOnModulePreloads(nonce: string): Transform {
   const decoder = new StringDecoder("utf8");
   let pending = "";
-  const replaced = (text: string) => withNonceOnModulePreloads(text, nonce);
+  const replaced = (text: string) => text.split(PRELOAD).join(`${PRELOAD} nonce="${nonce}"`);
   return new Transform({
     transform(chunk: Buffer | string, _encoding, callback) {
       const text = pending + (typeof chunk === "string" ? chunk : decoder.write(chunk));
@@ -33,7 +33,16 @@ export function nonceOnModulePreloads(nonce: string): Transform {
   });
 }
 
-/** The same for a whole document (or a piece that cannot end inside a tag). */
-export function withNonceOnModulePreloads(html: string, nonce: string): string {
-  return html.split(PRELOAD).join(`${PRELOAD} nonce="${nonce}"`);
+/** The same for a whole document, as bytes: a page rendered at once is never decoded into a string for it. */
+export function withNonceOnModulePreloads(html: Buffer, nonce: string): Buffer {
+  const attribute = Buffer.from(` nonce="${nonce}"`);
+  const parts: Buffer[] = [];
+  let start = 0;
+  for (let found = html.indexOf(PRELOAD); found >= 0; found = html.indexOf(PRELOAD, found + PRELOAD.length)) {
+    parts.push(html.subarray(start, found + PRELOAD.length), attribute);
+    start = found + PRELOAD.length;
+  }
+  if (parts.length === 0) return html;
+  parts.push(html.subarray(start));
+  return Buffer.concat(parts);
 }

@@ -6,15 +6,34 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const regionNames = new Map<string, Intl.DisplayNames>();
 
+// Formatting a value costs microseconds too, and the same days and countries come back on page after
+// page: the text of each is kept, up to a bound (then the memory starts again).
+const MAX_REMEMBERED = 10_000;
+const formattedDates = new Map<string, string>();
+const countryNames = new Map<string, string>();
+
+function remembered(texts: Map<string, string>, key: string, make: () => string): string {
+  let text = texts.get(key);
+  if (text === undefined) {
+    text = make();
+    if (texts.size >= MAX_REMEMBERED) texts.clear();
+    texts.set(key, text);
+  }
+  return text;
+}
+
 /** A 'YYYY-MM-DD' date in the reader's language ("22 nov. 2026", "Nov 22, 2026"). Calendar dates have no time zone. */
 export function formatDate(isoDate: string, language: Language, style: "medium" | "long" = "medium"): string {
-  const key = `${language}|${style}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(language, { dateStyle: style, timeZone: "UTC" });
-    dateFormats.set(key, format);
-  }
-  return format.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+  const day = isoDate.slice(0, 10);
+  return remembered(formattedDates, `${language}|${style}|${day}`, () => {
+    const key = `${language}|${style}`;
+    let format = dateFormats.get(key);
+    if (!format) {
+      format = new Intl.DateTimeFormat(language, { dateStyle: style, timeZone: "UTC" });
+      dateFormats.set(key, format);
+    }
+    return format.format(new Date(`${day}T00:00:00Z`));
+  });
 }
 
 export function formatNumber(value: number, language: Language, options?: Intl.NumberFormatOptions): string {
@@ -29,12 +48,14 @@ export function formatNumber(value: number, language: Language, options?: Intl.N
 
 /** A country's name in the reader's language, from its ISO 3166-1 code. */
 export function countryName(countryCode: string, language: Language): string {
-  let names = regionNames.get(language);
-  if (!names) {
-    names = new Intl.DisplayNames([language], { type: "region" });
-    regionNames.set(language, names);
-  }
-  return names.of(countryCode) ?? countryCode;
+  return remembered(countryNames, `${language}|${countryCode}`, () => {
+    let names = regionNames.get(language);
+    if (!names) {
+      names = new Intl.DisplayNames([language], { type: "region" });
+      regionNames.set(language, names);
+    }
+    return names.of(countryCode) ?? countryCode;
+  });
 }
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
