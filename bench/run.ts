@@ -186,7 +186,7 @@ async function measureHubPages(base: string, engine: string, figures: Figures, s
     value: `${firstViews.rps.toFixed(0)} req/s, ${ms(firstViews.p50)} / ${ms(firstViews.p99)} (${firstViews.requests} requests, ${firstViews.cacheHits} hits, ${
       firstViews.errors
     } errors)`,
-    limit: `the server's main thread (${engine === "pglite" ? "which also runs PGlite's queries" : "PostgreSQL uses a sixth of a core"}): 9 ${engine === "pglite" ? "" : "prepared "}statements, the largest compiled once (the page's version, the data version twice, the HUB and its lists, the proposal details, progress in two, the network's overview and links) + React rendering + the framework's work per document, which alone holds a page without queries (/en/about) under half of /healthz (decision 120, section 9)`,
+    limit: `the server's main thread (${engine === "pglite" ? "which also runs PGlite's queries" : "PostgreSQL uses a sixth of a core"}): 2 ${engine === "pglite" ? "" : "prepared "}statements (the page's version; the HUB page's one statement, compiled once per language: the HUB with its lists, progress, proposal details and network part nested as JSON), the data version when no other request's read is shared + React rendering, the document sent as one body + the framework's work per document, which alone holds a page without queries (/en/about) under half of /healthz (decision 120, section 9)`,
   });
   const popular = Array.from({ length: 20 }, (_, i) => `${base}/en/hubs/bench-hub-${(i * 7919 + 1) % sample}`);
   for (const url of popular) await get(url);
