@@ -3,7 +3,7 @@ import { hostname } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
-import { Kysely, Migrator, type Dialect, type MigrationResultSet } from "kysely";
+import { Kysely, Migrator, sql, type Dialect, type Migration, type MigrationResultSet } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
 import postgres from "postgres";
 import { acquireFolderLock } from "./pglite-lock";
@@ -163,9 +163,18 @@ export function createPgliteClient(dataDir?: string, loadDataDir?: Blob): Promis
   });
 }
 
-export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-  const result = await migrator.migrateToLatest();
-  if (result.error) throw result.error;
-  return result;
+export async function migrateToLatest(db: Kysely<any>, list: Record<string, Migration> = migrations): Promise<MigrationResultSet> {
+  // On one connection without the requests' statement timeout (DB_STATEMENT_TIMEOUT_MS): a migration
+  // that fills a new table from a large registry runs longer than any request should.
+  return db.connection().execute(async (connection) => {
+    await sql`set statement_timeout = 0`.execute(connection);
+    try {
+      const migrator = new Migrator({ db: connection, provider: { getMigrations: async () => list } });
+      const result = await migrator.migrateToLatest();
+      if (result.error) throw result.error;
+      return result;
+    } finally {
+      await sql`reset statement_timeout`.execute(connection);
+    }
+  });
 }

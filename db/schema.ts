@@ -352,6 +352,7 @@ export interface Database {
   hub_search: HubSearchTable;
   search_reference: SearchReferenceTable;
   hub_search_filing: HubSearchFilingTable;
+  hub_search_postings: HubSearchPostingTable;
   public_data_version: PublicDataVersionTable;
   membership_requests: MembershipRequestTable;
   login_attempts: LoginAttemptTable;
@@ -512,6 +513,21 @@ export interface HubSearchFilingTable {
   recognised_at: ColumnType<Date | null, never, never>;
   goals: ColumnType<string | null, never, never>;
   refs: ColumnType<string[], never, never>;
+}
+
+/**
+ * One row per lexeme of each hub_search row, written only by a trigger on hub_search (migration 250):
+ * its rank in that document alone, and what a search reads of the HUB, so a one-word search reads
+ * that word's rows in order instead of every matching document.
+ */
+export interface HubSearchPostingTable {
+  lexeme: ColumnType<string, never, never>;
+  hub_id: ColumnType<number, never, never>;
+  language: ColumnType<Language, never, never>;
+  score: ColumnType<number, never, never>;
+  is_public: ColumnType<boolean, never, never>;
+  recognised_at: ColumnType<Date | null, never, never>;
+  goals: ColumnType<string | null, never, never>;
 }
 
 /** Bumped by statement triggers on every table the public pages read (migration 030). */

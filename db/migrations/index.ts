@@ -25,6 +25,7 @@ import * as searchPolicyCouncils from "./2026-12-01-210-search-policy-councils";
 import * as linkedThroughSyncRequests from "./2026-12-02-220-linked-through-sync-requests";
 import * as hubExportText from "./2026-12-02-230-hub-export-text";
 import * as reportingStateVersion from "./2026-12-02-240-reporting-state-version";
+import * as searchPostings from "./2026-12-02-250-search-postings";
 
 /**
  * Every migration, in order. A static list (not a folder scan) so the same set runs
@@ -57,4 +58,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-220-linked-through-sync-requests": linkedThroughSyncRequests,
   "2026-12-02-230-hub-export-text": hubExportText,
   "2026-12-02-240-reporting-state-version": reportingStateVersion,
+  "2026-12-02-250-search-postings": searchPostings,
 };

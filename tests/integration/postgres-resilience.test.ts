@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { sql } from "kysely";
+import { sql, type Kysely } from "kysely";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isDatabaseUnavailableError } from "../../db/errors";
@@ -142,6 +142,25 @@ describe.runIf(testDatabaseUrl)("losing every PostgreSQL backend while connectio
       await expect(sql`select 1 as one`.execute(handle.db)).resolves.toBeTruthy();
     } finally {
       await handle.close();
+    }
+  });
+
+  it("migrates without it (a migration that fills a table from a large registry runs longer), then keeps it", async () => {
+    const { openDatabase, migrateToLatest } = await import("../../db/index");
+    const admin = postgres(testDatabaseUrl!, { max: 1, onnotice: () => {} });
+    const name = `l4a_test_migrate_${Date.now().toString(36)}`;
+    await admin.unsafe(`create database ${name}`);
+    const url = new URL(testDatabaseUrl!);
+    url.pathname = `/${name}`;
+    const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 1, statementTimeoutMs: 100 });
+    const slow = { "0001-slow": { up: async (db: Kysely<any>) => void (await sql`select pg_sleep(0.3)`.execute(db)) } };
+    try {
+      await expect(migrateToLatest(handle.db, slow)).resolves.toMatchObject({ results: [{ migrationName: "0001-slow", status: "Success" }] });
+      await expect(sql`select pg_sleep(0.3)`.execute(handle.db)).rejects.toMatchObject({ code: "57014" });
+    } finally {
+      await handle.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
     }
   });
 });

@@ -42,6 +42,14 @@ async function expectRowsCurrent() {
            union all select 'theme:' || h.theme_id where h.theme_id is not null
            union all select 'council:' || c.council_id from hub_policy_councils c where c.hub_id = h.id) filed)`.execute(database.db);
   expect(rows).toEqual([]);
+  // The postings (migration 250): one row per lexeme of every search row, no more, no fewer.
+  const { rows: postings } = await sql<{ lexeme: string }>`
+    with expected as (
+      select l.lexeme, s.hub_id, s.language, ts_rank(s.document, quote_literal(l.lexeme)::tsquery) as score, s.is_public, s.recognised_at, s.goals
+      from hub_search s, unnest(s.document) l where l.lexeme !~ '[''\\\\]'),
+    actual as (select lexeme, hub_id, language, score, is_public, recognised_at, goals from hub_search_postings)
+    (select * from expected except all select * from actual) union all (select * from actual except all select * from expected)`.execute(database.db);
+  expect(postings).toEqual([]);
 }
 
 /**
@@ -93,7 +101,9 @@ describe("the search row", () => {
   it("gives exactly the results, order, SDG counts and matched names of the search computed from the base tables", async () => {
     // Words of the demo HUBs' texts (the most frequent lexemes) and words of the reference names only.
     const { rows: frequent } = await sql<{ word: string }>`select word from ts_stat('select document from hub_search') order by ndoc desc, word limit 25`.execute(database.db);
+    // Several words, a phrase and a minus are answered from the documents, one word from its postings.
     const words = [...frequent.map((row) => row.word), "education", "educación", "values", "water", "energy", "cities", "ciudades", "pauvreté", "zzyzxquux"];
+    words.push("cycle network", '"bus rapid"', "water -energy", "agua or energía", "the", "l'eau");
     let withReferenceOnly = 0;
     for (const word of words) {
       const expected = await searchFromBaseTables(word);
@@ -164,6 +174,19 @@ describe("the search row", () => {
   it("follows a new translation (a new text row is searched at once)", async () => {
     await database.db.insertInto("hub_translations").values({ hub_id: hub.id, language: "fr", title: "Réseau cyclable", summary: "Pistes", updated_at: new Date() }).onConflict((oc) => oc.columns(["hub_id", "language"]).doUpdateSet({ title: "Réseau cyclable" })).execute();
     expect((await searchNow("cyclable")).ids).toContain(hub.id);
+    await expectRowsCurrent();
+  });
+
+  it("answers one word from its postings and several words from the documents", async () => {
+    // Without its postings, the HUB is no longer found by one word of its texts, still by two.
+    const word = "ciclorrutas";
+    expect((await searchNow(word)).ids).toContain(hub.id);
+    await sql`delete from hub_search_postings where hub_id = ${hub.id}`.execute(database.db);
+    expect((await searchNow(word)).ids).not.toContain(hub.id);
+    expect((await searchNow(`${word} bogota`)).ids).toContain(hub.id);
+    // Any write of its search rows writes them again.
+    await sql`update hub_search set document = document where hub_id = ${hub.id}`.execute(database.db);
+    expect((await searchNow(word)).ids).toContain(hub.id);
     await expectRowsCurrent();
   });
 });

@@ -131,13 +131,30 @@ export async function searchMatches(db: DB, q: string, version?: number): Promis
       // x is materialised once: inlined, PostgreSQL would rebuild the tsquery (unaccent + 3 ×
       // websearch_to_tsquery) for every row it rechecks or ranks. The lists come back as one row of
       // comma-separated ids (16,000 rows would cost more to send and parse than to join).
+      // A query that is only lexemes joined by OR (one word, in the three configurations) is answered
+      // from its lexemes' postings (migration 250): a few index pages in order, where the documents
+      // were one page each. Its rank is ts_rank's for an OR: each lexeme's rank alone, summed, over
+      // their number. Any other query (several words, a phrase, a minus) reads the documents.
+      // `(select … from x)` gates each branch once, before either reads anything.
       const { rows } = await sql<{ direct: string | null; by_reference: string | null; goals: string | null; refs: string[] | string }>`
-        with x as materialized (select ${searchQuery(q)} as q),
+        with x as materialized (
+          select s.q, case when s.q::text ~ ${ONE_WORD_QUERY} then array(select distinct m[1] from regexp_matches(s.q::text, ${QUERY_LEXEME}, 'g') as m) end as words
+          from (select ${searchQuery(q)} as q) s
+        ),
         ${matchedReferencesCte()},
         direct as (
+          select p.hub_id, max(p.rank) as rank, max(p.recognised_at) as recognised_at, max(p.goals) as goals
+          from (
+            select p.hub_id, sum(p.score) / cardinality(x.words)::real as rank, max(p.recognised_at) as recognised_at, max(p.goals) as goals
+            from hub_search_postings p, x
+            where (select x.words is not null from x) and p.lexeme = any(x.words) and p.is_public
+            group by p.hub_id, p.language, x.words
+          ) p
+          group by p.hub_id
+          union all
           select s.hub_id, max(ts_rank(s.document, x.q)) as rank, max(s.recognised_at) as recognised_at, max(s.goals) as goals
           from hub_search s, x
-          where s.document @@ x.q and s.is_public
+          where (select x.words is null from x) and s.document @@ x.q and s.is_public
           group by s.hub_id
         ),
         by_reference as (
@@ -160,6 +177,11 @@ export async function searchMatches(db: DB, q: string, version?: number): Promis
     version,
   );
 }
+
+/** A tsquery's text that is only lexemes joined by OR, none with a quote or a backslash (migration 250 leaves those out). */
+const ONE_WORD_QUERY = "^'[^'\\\\]+'( \\| '[^'\\\\]+')*$";
+/** Each lexeme of such a text. */
+const QUERY_LEXEME = "'([^'\\\\]+)'";
 
 function idList(text: string | null): number[] {
   return text ? text.split(",").map(Number) : [];
