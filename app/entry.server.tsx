@@ -9,6 +9,7 @@ import { isLanguage } from "~/modules/i18n/config";
 import { i18nForRender, languageCookie, languageOfRequest, routeNamespaces } from "~/modules/i18n/i18next.server";
 import { NonceProvider } from "~/modules/http/nonce";
 import { nonceOnModulePreloads, withNonceOnModulePreloads } from "~/modules/http/nonce.server";
+import { responseWithWholeBody } from "~/modules/http/whole-body";
 
 const ABORT_DELAY = 5_000;
 
@@ -46,14 +47,16 @@ export default async function handleRequest(
         // streams on their way to the socket, a tenth of a page's cost.
         const chunks: Buffer[] = [];
         const document = new Writable({
+          // React aborts its (finished) render when its destination closes, and ends it a second
+          // time: an error object and its stack trace per page.
+          emitClose: false,
           write(chunk: Buffer, _encoding, callback) {
             chunks.push(chunk);
             callback();
           },
           final(callback) {
             const html = Buffer.concat(chunks);
-            const body = (nonce ? withNonceOnModulePreloads(html, nonce) : html) as Uint8Array<ArrayBuffer>;
-            resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
+            resolve(responseWithWholeBody(nonce ? withNonceOnModulePreloads(html, nonce) : html, { headers: responseHeaders, status: responseStatusCode }));
             callback();
           },
         });

@@ -1,5 +1,6 @@
 import type express from "express";
 import { sharedRead } from "../db/errors";
+import { sendDocument } from "./document-body";
 
 /**
  * A small in-memory cache of the HTML of the public map page `/{lang}` and the HUB pages
@@ -181,7 +182,7 @@ export function publicPageCache({ getVersion, ...options }: PageCacheOptions) {
       for (const [name, value] of hit.headers) response.setHeader(name, value);
       response.setHeader("X-Page-Cache", "hit");
       options.onLookup?.("hit");
-      response.end(replaceNonce(hit.body, hit.nonce, response.locals.cspNonce));
+      sendDocument(request, response, replaceNonce(hit.body, hit.nonce, response.locals.cspNonce));
       return;
     }
 
@@ -209,7 +210,9 @@ export function publicPageCache({ getVersion, ...options }: PageCacheOptions) {
     // destroyed without end(); one whose visitor left is closed without `finish`.
     response.once("finish", () => {
       if (!ended || !storable(response)) return;
-      const body = Buffer.concat(chunks);
+      // A page sent whole (server/document-body.ts) went out compressed: keep it as rendered.
+      const body: Buffer | undefined = response.locals.documentBody ?? (response.hasHeader("content-encoding") ? undefined : Buffer.concat(chunks));
+      if (!body) return;
       if (!completeDocument(body)) return;
       const headers = Object.entries(response.getHeaders())
         .filter(([name]) => !NOT_REPLAYED.includes(name))

@@ -1,5 +1,7 @@
 import { createRequestHandler as createRemixHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type express from "express";
+import { wholeBodyOf } from "../app/modules/http/whole-body";
+import { sendDocument } from "./document-body";
 
 /**
  * @remix-run/express's request handler (its package does not export the parts to reuse), with
@@ -73,7 +75,9 @@ async function sendRemixResponse(response: express.Response, remixResponse: Resp
   response.status(remixResponse.status);
   for (const [name, value] of remixResponse.headers.entries()) response.append(name, value);
   if (remixResponse.headers.get("Content-Type")?.match(/text\/event-stream/i)) response.flushHeaders();
-  if (remixResponse.body) await writeBody(remixResponse.body, response);
+  const whole = wholeBodyOf(remixResponse);
+  if (whole) sendDocument(response.req, response, whole);
+  else if (remixResponse.body) await writeBody(remixResponse.body, response);
   else response.end();
 }
 

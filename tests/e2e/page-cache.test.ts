@@ -1,3 +1,5 @@
+import http from "node:http";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseUrl } from "../support/database";
@@ -16,6 +18,21 @@ async function getData<T>(app: { url: string }, path: string, routeId: string, c
 }
 
 const app = useApp({ browser: false });
+
+/** A request whose body is kept as sent (fetch would decode it). */
+function getRaw(path: string, headers: Record<string, string>, method = "GET"): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .request(`${app.url}${path}`, { method, headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+        response.on("error", reject);
+      })
+      .on("error", reject)
+      .end();
+  });
+}
 
 /** The page with its CSP nonce taken out: a replay is the same page with the request's own nonce. */
 function withoutNonce(body: string) {
@@ -102,6 +119,42 @@ describe("the page cache of public pages", () => {
     expect(after.cache).toBe("miss");
     expect(after.body).toContain(`id="update-${pending.id}"`);
     expect((await get(app, `/en/hubs/${slug}`)).cache).toBe("hit");
+  });
+
+  it("sends a page compressed as the browser accepts it (brotli first, then gzip), whole and rendered or replayed, and plain to one that asks for none", async () => {
+    const slug = (await get(app, "/es")).body.match(/href="\/es\/hubs\/([^"?]+)"/)![1];
+    const path = `/es/hubs/${slug}?compressed=1`;
+    const browser = await getRaw(path, { "Accept-Encoding": "gzip, deflate, br, zstd" });
+    expect(browser.status).toBe(200);
+    expect(browser.headers["x-page-cache"]).toBe("miss");
+    expect(browser.headers["content-encoding"]).toBe("br");
+    expect(browser.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(Number(browser.headers["content-length"])).toBe(browser.body.length);
+    const page = brotliDecompressSync(browser.body).toString();
+    expect(page).toMatch(/<\/html>$/);
+
+    // The cache kept the page as rendered: each replay is compressed for its own request.
+    const gzip = await getRaw(path, { "Accept-Encoding": "gzip" });
+    expect(gzip.headers["x-page-cache"]).toBe("hit");
+    expect(gzip.headers["content-encoding"]).toBe("gzip");
+    expect(withoutNonce(gunzipSync(gzip.body).toString()).page).toBe(withoutNonce(page).page);
+    const plain = await getRaw(path, {});
+    expect(plain.headers["x-page-cache"]).toBe("hit");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(withoutNonce(plain.body.toString()).page).toBe(withoutNonce(page).page);
+    const identity = await getRaw(path, { "Accept-Encoding": "identity, gzip;q=0" });
+    expect(identity.headers["content-encoding"]).toBeUndefined();
+
+    // A page rendered for a signed-in user (never cached) is compressed the same way.
+    const session = await app.loginAs("city");
+    const signedIn = await getRaw(path, { "Accept-Encoding": "gzip", Cookie: session });
+    expect(signedIn.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(signedIn.body).toString()).toContain("Demo city representative");
+
+    // HEAD: the headers without a body.
+    const head = await getRaw(`/es/hubs/${slug}?head=1`, { "Accept-Encoding": "gzip" }, "HEAD");
+    expect(head.status).toBe(200);
+    expect(head.body.length).toBe(0);
   });
 
   it("never serves a signed-in user a cached page: their header shows their name", async () => {

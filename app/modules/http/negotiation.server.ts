@@ -15,3 +15,16 @@ export function isFresh(request: Request, etag: string): boolean {
 export function acceptsGzip(request: Request): boolean {
   return new Negotiator({ headers: { "accept-encoding": request.headers.get("Accept-Encoding") ?? undefined } }).encoding(["gzip", "identity"]) === "gzip";
 }
+
+/**
+ * The encoding to compress a response in for a client that sent `acceptEncoding`: compression()'s
+ * own choice (brotli, then gzip, at equal weight; deflate if that is all it takes), or undefined
+ * for none (no header, or only identity).
+ */
+export function preferredCompression(acceptEncoding: string | undefined): "br" | "gzip" | "deflate" | undefined {
+  const negotiator = new Negotiator({ headers: { "accept-encoding": acceptEncoding } });
+  // negotiator 0.6.4 takes the order to prefer at equal weight second; its types (0.6.5) lag behind.
+  const choose = negotiator.encoding as (available: string[], preferred: string[]) => string | undefined;
+  const encoding = choose.call(negotiator, ["br", "gzip", "deflate", "identity"], ["br", "gzip"]);
+  return encoding === "br" || encoding === "gzip" || encoding === "deflate" ? encoding : undefined;
+}
