@@ -1,5 +1,6 @@
 import { ownCopy, serviceUnavailable, sharedRead } from "../../../db/errors";
 import type { DB } from "../../../db/index";
+import { reusableStatement } from "../../../db/reusable-statement";
 
 /**
  * The public pages' computation cache: everything they compute from the registry (search
@@ -46,7 +47,13 @@ const versionReads = new WeakMap<object, () => Promise<number>>();
  * reference data's (organisations, themes, SDG goals and targets). An unknown slug reads as "none".
  */
 export async function getHubPageVersion(db: DB, slug: string): Promise<string> {
-  const row = await db
+  const [row] = await hubPageVersionStatement.execute(db, { slug });
+  return `${row?.reference ?? 0}:${row?.hub ?? "none"}`;
+}
+
+/** Read before every anonymous HUB page is served: built and compiled once (db/reusable-statement.ts). */
+const hubPageVersionStatement = reusableStatement("HUB page version", (db: DB, { slug }: { slug: string }) =>
+  db
     .selectFrom("public_reference_version as r")
     .select((eb) => [
       "r.version as reference",
@@ -57,10 +64,8 @@ export async function getHubPageVersion(db: DB, slug: string): Promise<string> {
         .where("h.slug", "=", slug)
         .as("hub"),
     ])
-    .where("r.id", "=", 1)
-    .executeTakeFirst();
-  return `${row?.reference ?? 0}:${row?.hub ?? "none"}`;
-}
+    .where("r.id", "=", 1),
+);
 
 /**
  * Computes `key` once per data version (and per `today`, which callers put in the key). The
