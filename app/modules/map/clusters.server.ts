@@ -1,4 +1,4 @@
-import Supercluster from "supercluster";
+import type Supercluster from "supercluster";
 import type { DB } from "../../../db/index";
 import type { Language } from "~/modules/i18n/config";
 import { filterKey, type HubFilters } from "~/modules/hubs/hub-filters";
@@ -8,6 +8,7 @@ import { searchMatches } from "~/modules/hubs/hub-search.server";
 import type { PublicHubStatus } from "~/modules/hubs/lifecycle";
 import { MAX_MAP_ZOOM } from "~/modules/map/map-view";
 import { acceptedSynchronisationPairs } from "~/modules/network/synchronisation.server";
+import { buildClusterIndex, type ClusterIndex, type PointProperties } from "~/modules/map/cluster-index.server";
 
 /**
  * Points closer than this many screen pixels (as supercluster counts them: twice Leaflet's) merge,
@@ -52,11 +53,9 @@ export interface MapData {
   links?: [number, number, number, number][];
 }
 
-type PointProperties = { index: number };
-
 interface MapIndex {
   points: MapPoint[];
-  index: Supercluster<PointProperties, Supercluster.AnyProps>;
+  index: ClusterIndex;
   /** Position in `points` by HUB id, made the first time lines are asked for. */
   positions?: Map<number, number>;
 }
@@ -207,19 +206,8 @@ export async function getMapData(
     current,
     async () => {
       const points = await mapPoints(db, withoutView, today, current);
-      const index = new Supercluster<PointProperties, Supercluster.AnyProps>({
-        radius: CLUSTER_RADIUS,
-        // Two HUBs make a cluster, up to the map's last zoom: then HUBs at one point stay a cluster.
-        maxZoom: MAX_MAP_ZOOM,
-        minPoints: 2,
-      });
-      index.load(
-        points.map((point, i) => ({
-          type: "Feature" as const,
-          geometry: { type: "Point" as const, coordinates: [point.longitude, point.latitude] },
-          properties: { index: i },
-        })),
-      );
+      // Two HUBs make a cluster, up to the map's last zoom: then HUBs at one point stay a cluster.
+      const index = await buildClusterIndex(points, { radius: CLUSTER_RADIUS, maxZoom: MAX_MAP_ZOOM, minPoints: 2 });
       return { points, index } satisfies MapIndex;
     },
     { now, backgroundFrom, maxIndexedPoints },

@@ -1,0 +1,135 @@
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import KDBush from "kdbush";
+import Supercluster from "supercluster";
+
+/** What each point of a cluster index carries: its position in the list it was built from. */
+export type PointProperties = { index: number };
+export type ClusterIndex = Supercluster<PointProperties, Supercluster.AnyProps>;
+export type ClusterOptions = Pick<Supercluster.Options<PointProperties, Supercluster.AnyProps>, "radius" | "maxZoom" | "minPoints">;
+
+/** Below this many points an index takes milliseconds to build: built in place. */
+export const CLUSTER_WORKER_FROM = 5_000;
+
+/**
+ * supercluster's index of `points` (longitude, latitude), built on a worker thread from
+ * CLUSTER_WORKER_FROM points up. `Supercluster.load` is one synchronous run: at 100,000 points it
+ * held the server's main thread, every request included, for over a second each time the registry
+ * changed (decision 120, section 12). The worker builds the index and hands back each zoom's
+ * KD-tree (kdbush keeps it in one ArrayBuffer, `KDBush.from` takes it back as it is) and
+ * supercluster's flat array of points and clusters; both are transferred, not copied, and put into
+ * a Supercluster made here, so the index answers exactly as one built in place
+ * (tests/integration/map-index-refresh.test.ts compares them). If the worker cannot be used, the
+ * index is built in place.
+ */
+export async function buildClusterIndex(points: { longitude: number; latitude: number }[], options: ClusterOptions, workerFrom = CLUSTER_WORKER_FROM): Promise<ClusterIndex> {
+  const features = points.map((point, i) => ({
+    type: "Feature" as const,
+    geometry: { type: "Point" as const, coordinates: [point.longitude, point.latitude] },
+    properties: { index: i },
+  }));
+  if (points.length >= workerFrom) {
+    try {
+      const coordinates = new Float64Array(points.length * 2);
+      points.forEach((point, i) => {
+        coordinates[2 * i] = point.longitude;
+        coordinates[2 * i + 1] = point.latitude;
+      });
+      const trees = await buildOnWorker(coordinates, options);
+      const index: ClusterIndex = new Supercluster(options);
+      const internals = index as unknown as { trees: unknown[]; points: unknown[] };
+      for (const { zoom, tree, data } of trees) {
+        const kdTree = KDBush.from(tree);
+        // supercluster reads its own array where kdbush kept its buffer (as its load leaves it).
+        (kdTree as unknown as { data: Float64Array }).data = data;
+        internals.trees[zoom] = kdTree;
+      }
+      internals.points = features;
+      return index;
+    } catch (error) {
+      console.error("[map] cluster worker failed, building in place", error);
+    }
+  }
+  return new Supercluster<PointProperties, Supercluster.AnyProps>(options).load(features);
+}
+
+interface BuiltTree {
+  zoom: number;
+  /** kdbush's ArrayBuffer. */
+  tree: ArrayBuffer;
+  /** supercluster's flat array for the zoom (6 numbers a point or cluster). */
+  data: Float64Array;
+}
+
+// The server build bundles this module, so the worker is given its source, and supercluster's
+// own module (found from here) to import.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const loading = import(workerData.supercluster).then((module) => module.default);
+parentPort.on("message", async ({ id, coordinates, options }) => {
+  try {
+    const Supercluster = await loading;
+    const features = [];
+    for (let i = 0; i < coordinates.length; i += 2) {
+      features.push({ type: "Feature", geometry: { type: "Point", coordinates: [coordinates[i], coordinates[i + 1]] }, properties: { index: i / 2 } });
+    }
+    const index = new Supercluster(options).load(features);
+    const trees = [];
+    const transfer = [];
+    index.trees.forEach((tree, zoom) => {
+      if (!tree) return;
+      const data = Float64Array.from(tree.data);
+      trees.push({ zoom, tree: tree.ids.buffer, data });
+      transfer.push(tree.ids.buffer, data.buffer);
+    });
+    parentPort.postMessage({ id, trees }, transfer);
+  } catch (error) {
+    parentPort.postMessage({ id, error: String(error && error.stack || error) });
+  }
+});
+`;
+
+let worker: Worker | undefined;
+let nextRequest = 0;
+const pending = new Map<number, { resolve: (trees: BuiltTree[]) => void; reject: (error: Error) => void }>();
+
+function clusterWorker(): Worker {
+  if (worker) return worker;
+  const supercluster = pathToFileURL(createRequire(import.meta.url).resolve("supercluster")).href;
+  const started = new Worker(WORKER_SOURCE, { eval: true, workerData: { supercluster } });
+  // Idle, it keeps nothing alive: the server's own handles do.
+  started.unref();
+  const fail = (error: Error) => {
+    if (worker === started) worker = undefined;
+    for (const request of pending.values()) request.reject(error);
+    pending.clear();
+  };
+  started.on("message", (message: { id: number; trees?: BuiltTree[]; error?: string }) => {
+    const request = pending.get(message.id);
+    pending.delete(message.id);
+    if (message.error !== undefined) request?.reject(new Error(message.error));
+    else request?.resolve(message.trees ?? []);
+    // Builds are seconds apart at the least: a worker kept idle would hold its heap (tens of MB
+    // after a large build) for nothing. The next build starts another.
+    if (pending.size === 0 && worker === started) {
+      worker = undefined;
+      void started.terminate();
+    }
+  });
+  started.on("error", fail);
+  started.on("exit", (code) => {
+    if (worker === started) fail(new Error(`cluster worker exited with ${code}`));
+  });
+  worker = started;
+  return started;
+}
+
+function buildOnWorker(coordinates: Float64Array<ArrayBuffer>, options: ClusterOptions): Promise<BuiltTree[]> {
+  const target = clusterWorker();
+  const id = nextRequest++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    target.postMessage({ id, coordinates, options }, [coordinates.buffer]);
+  });
+}
