@@ -110,12 +110,7 @@ function clusterWorker(): Worker {
     pending.delete(message.id);
     if (message.error !== undefined) request?.reject(new Error(message.error));
     else request?.resolve(message.trees ?? []);
-    // Builds are seconds apart at the least: a worker kept idle would hold its heap (tens of MB
-    // after a large build) for nothing. The next build starts another.
-    if (pending.size === 0 && worker === started) {
-      worker = undefined;
-      void started.terminate();
-    }
+    if (pending.size === 0) stopWhenIdle(started);
   });
   started.on("error", fail);
   started.on("exit", (code) => {
@@ -125,7 +120,26 @@ function clusterWorker(): Worker {
   return started;
 }
 
+/**
+ * An idle worker holds its heap (tens of MB after a large build), and a new one takes about 150 ms
+ * to start and load supercluster: it is kept while builds follow each other (a search's map asks
+ * for one per query) and ended after WORKER_IDLE_MS without one.
+ */
+const WORKER_IDLE_MS = 30_000;
+let idleTimer: NodeJS.Timeout | undefined;
+
+function stopWhenIdle(idle: Worker) {
+  clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => {
+    if (worker !== idle || pending.size > 0) return;
+    worker = undefined;
+    void idle.terminate();
+  }, WORKER_IDLE_MS);
+  idleTimer.unref();
+}
+
 function buildOnWorker(coordinates: Float64Array<ArrayBuffer>, options: ClusterOptions): Promise<BuiltTree[]> {
+  clearTimeout(idleTimer);
   const target = clusterWorker();
   const id = nextRequest++;
   return new Promise((resolve, reject) => {
