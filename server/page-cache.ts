@@ -7,8 +7,8 @@ import { sendDocument } from "./document-body";
  * `/{lang}/hubs/{slug}` for anonymous visitors.
  *
  * Why in Express rather than in entry.server: here a hit skips everything (Remix routing, every
- * loader, React rendering), and the middleware sits after `compression`, so it stores and
- * replays the plain HTML while compression still applies per request.
+ * loader, React rendering). It stores the plain HTML and replays it compressed for each request
+ * (server/document-body.ts), as a page rendered whole is sent.
  *
  * What is cached: GET of those pages (with their query), only when the request carries no cookie
  * other than the language cookie (so never for a signed-in user: their session cookie bypasses

@@ -20,7 +20,7 @@ export const CLUSTER_WORKER_FROM = 5_000;
  * KD-tree (kdbush keeps it in one ArrayBuffer, `KDBush.from` takes it back as it is) and
  * supercluster's flat array of points and clusters; both are transferred, not copied, and put into
  * a Supercluster made here, so the index answers exactly as one built in place
- * (tests/integration/map-index-refresh.test.ts compares them). If the worker cannot be used, the
+ * (tests/unit/cluster-index.test.ts compares them). If the worker cannot be used, the
  * index is built in place.
  */
 export async function buildClusterIndex(points: { longitude: number; latitude: number }[], options: ClusterOptions, workerFrom = CLUSTER_WORKER_FROM): Promise<ClusterIndex> {
