@@ -8,7 +8,7 @@ import { searchMatches } from "~/modules/hubs/hub-search.server";
 import type { PublicHubStatus } from "~/modules/hubs/lifecycle";
 import { MAX_MAP_ZOOM } from "~/modules/map/map-view";
 import { acceptedSynchronisationPairs } from "~/modules/network/synchronisation.server";
-import { buildClusterIndex, type ClusterIndex, type PointProperties } from "~/modules/map/cluster-index.server";
+import { buildClusterIndex, CLUSTER_WORKER_FROM, type ClusterIndex, type PointProperties } from "~/modules/map/cluster-index.server";
 
 /**
  * Points closer than this many screen pixels (as supercluster counts them: twice Leaflet's) merge,
@@ -68,8 +68,11 @@ export const MAX_MAP_LINKS = 300;
  * in the background (docs/decisions/120-performance-at-scale.md): past it, requests wait for the new one.
  */
 export const MAP_INDEX_MAX_STALE_MS = 5_000;
-/** Below this many points a rebuild is cheap (milliseconds): it is awaited, never served stale. */
-export const MAP_INDEX_BACKGROUND_FROM = 5_000;
+/**
+ * Below this many points a rebuild is cheap (milliseconds, built in place): it is awaited, never
+ * served stale. From it, the index is built on the worker (cluster-index.server.ts): one number.
+ */
+export const MAP_INDEX_BACKGROUND_FROM = CLUSTER_WORKER_FROM;
 /**
  * Filter sets whose index is kept (least recently used out). An index of 100,000 points weighs about
  * 100 MB, and one is kept across versions (it answers while its successor is built), so few; and
