@@ -71,7 +71,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     approvedChanges: details?.changes ?? [],
     // Outcome ids are internal: the chart numbers its lines by position instead.
     progressChart: progressSeries.map((series, index) => ({ ...series, outcomeId: index + 1 })),
-    goals,
+    // Only the HUB's own goals travel to the page: its chips and its marker's colour use no other.
+    goals: goals.filter((goal) => hub.goals.some((own) => own.number === goal.number)),
     latestProgress,
     network,
     permalink: `${origin}/${language}/hubs/${hub.slug}`,
