@@ -45,13 +45,36 @@ describe("the i18next instance a page renders with (entry.server.tsx)", () => {
       const callsAfterFirst = translateCall.mock.calls.length;
       expect(asReact("lead")).toBe(reference.getFixedT(null as never, "hub")("lead"));
       expect(translateCall.mock.calls.length).toBe(callsAfterFirst);
-      translateCall.mockRestore();
-      // Calls with something to put in are i18next's every time: each gets its own values.
+      // Calls with values: each gets i18next's answer for its own values, the second time from memory.
       const t = shared.getFixedT(language, "common");
+      const expectedT = reference.getFixedT(language, "common");
+      const withValues: [string, Record<string, unknown> | string][] = [
+        ["nav.unread", { count: 1 }],
+        ["nav.unread", { count: 7 }],
+        ["nav.unread", { count: "7" }],
+        ["callStrip.open", { title: "A", deadline: "B" }],
+        ["callStrip.open", { title: "C", deadline: "D" }],
+        ["callStrip.open", { title: "<b>", deadline: null }],
+        ["no.such.key", { defaultValue: "Default {{n}}", n: 3 }],
+      ];
+      for (const [key, options] of withValues) {
+        const answer = expectedT(key, options as never);
+        expect(t(key, options as never), `${language} ${key} ${JSON.stringify(options)}`).toBe(answer);
+        const calls = translateCall.mock.calls.length;
+        expect(t(key, options as never)).toBe(answer);
+        expect(translateCall.mock.calls.length, `${key} ${JSON.stringify(options)} remembered`).toBe(calls);
+      }
       expect(t("nav.unread", { count: 1 })).toContain("1");
       expect(t("nav.unread", { count: 7 })).toContain("7");
-      expect(t("callStrip.open", { title: "A", deadline: "B" })).toContain("A");
       expect(t("callStrip.open", { title: "C", deadline: "D" })).toContain("C");
+      // Values that are not plain (a date, an object, undefined) go to i18next every time.
+      for (const options of [{ title: new Date(0), deadline: "x" }, { title: { name: "x" }, deadline: "x" }, { title: undefined, deadline: "x" }]) {
+        const calls = translateCall.mock.calls.length;
+        expect(t("callStrip.open", options as never)).toBe(expectedT("callStrip.open", options as never));
+        expect(t("callStrip.open", options as never)).toBe(expectedT("callStrip.open", options as never));
+        expect(translateCall.mock.calls.length).toBe(calls + 2);
+      }
+      translateCall.mockRestore();
       // A prefix, a default value and a missing key.
       expect(shared.getFixedT(language, "common", "callStrip")("open", { title: "E", deadline: "F" })).toContain("E");
       expect(t("no.such.key", "A default")).toBe("A default");

@@ -98,29 +98,65 @@ export async function getTranslator(language: Language) {
 /** The options a translator from `getFixedT` (react-i18next's `t`) adds to a lookup of a key alone. */
 const PLAIN_OPTIONS = new Set(["lng", "lngs", "ns", "keyPrefix"]);
 const MAX_REMEMBERED_LOOKUPS = 20_000;
+/** Lookups with values: bounded apart, and emptied when full (a HUB's own values are seldom asked twice). */
+const MAX_REMEMBERED_WITH_VALUES = 10_000;
 
 /**
  * A page calls `t` a few hundred times, mostly with a key alone, and i18next resolves each one anew
  * (key parsing, namespace and language fallback, interpolation and nesting passes): about 8 % of a
- * HUB page's server time. The shared instances' resources never change, so the string a plain
- * lookup (a key, its language and namespaces, nothing to interpolate) gives is remembered. Any other
- * call (values, count, context, default value, a list of keys, objects) goes to i18next as before.
+ * HUB page's server time. The shared instances' resources never change, so the string a lookup
+ * gives is remembered:
+ * - a plain lookup (a key, its language and namespaces, nothing to interpolate);
+ * - a lookup whose options are all strings, numbers, booleans or null (values to put in, a count,
+ *   a context, a default value), under those values: i18next's answer is a function of them. The
+ *   few such calls of a HUB page cost i18next tens of microseconds each, and most of their values (an SDG's
+ *   number, a percentage, a date) recur from page to page.
+ * Any other call (a list of keys, objects or dates as values, more arguments) goes to i18next as before.
  */
 export function rememberPlainLookups(instance: I18n): I18n {
   const translate = instance.t.bind(instance) as unknown as (...args: unknown[]) => unknown;
   const remembered = new Map<string, string>();
+  const rememberedWithValues = new Map<string, string>();
   const t = (key: unknown, options?: Record<string, unknown>, ...rest: unknown[]) => {
-    if (typeof key !== "string" || rest.length > 0 || !isPlainLookup(options)) return translate(key, options, ...rest);
-    const ns = options?.ns;
-    const lookup = `${(options?.lng as string | null | undefined) ?? ""}\u0000${Array.isArray(ns) ? ns.join(",") : ((ns as string | undefined) ?? "")}\u0000${key}`;
-    const known = remembered.get(lookup);
+    if (typeof key !== "string" || rest.length > 0) return translate(key, options, ...rest);
+    if (isPlainLookup(options)) {
+      const ns = options?.ns;
+      const lookup = `${(options?.lng as string | null | undefined) ?? ""}\u0000${Array.isArray(ns) ? ns.join(",") : ((ns as string | undefined) ?? "")}\u0000${key}`;
+      const known = remembered.get(lookup);
+      if (known !== undefined) return known;
+      const value = translate(key, options);
+      if (typeof value === "string" && remembered.size < MAX_REMEMBERED_LOOKUPS) remembered.set(lookup, value);
+      return value;
+    }
+    if (!hasOnlyPrimitiveValues(options)) return translate(key, options);
+    // JSON keeps a string "1" apart from the number 1, and the options' order is the call's own.
+    const lookup = `${key}\u0000${JSON.stringify(options)}`;
+    const known = rememberedWithValues.get(lookup);
     if (known !== undefined) return known;
     const value = translate(key, options);
-    if (typeof value === "string" && remembered.size < MAX_REMEMBERED_LOOKUPS) remembered.set(lookup, value);
+    if (typeof value === "string") {
+      if (rememberedWithValues.size >= MAX_REMEMBERED_WITH_VALUES) rememberedWithValues.clear();
+      rememberedWithValues.set(lookup, value);
+    }
     return value;
   };
   instance.t = t as unknown as I18n["t"];
   return instance;
+}
+
+/**
+ * An options object (or a default value string) whose every value JSON writes as itself: strings,
+ * finite numbers, booleans, null. Undefined only for the options getFixedT always sets (it adds
+ * `keyPrefix: undefined` to every call): there it means what its absence means.
+ */
+function hasOnlyPrimitiveValues(options: unknown): boolean {
+  if (typeof options === "string") return true;
+  if (typeof options !== "object" || options === null || Object.getPrototypeOf(options) !== Object.prototype) return false;
+  for (const name in options) {
+    const value = (options as Record<string, unknown>)[name];
+    if (value === undefined ? !PLAIN_OPTIONS.has(name) : value !== null && typeof value !== "string" && typeof value !== "boolean" && !(typeof value === "number" && Number.isFinite(value))) return false;
+  }
+  return true;
 }
 
 function isPlainLookup(options: Record<string, unknown> | undefined): boolean {
