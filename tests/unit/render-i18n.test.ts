@@ -19,7 +19,7 @@ describe("the i18next instance a page renders with (entry.server.tsx)", () => {
     expect(english.language).toBe("en");
   });
 
-  it("remembers plain lookups and gives what i18next gives, for every key, language and way of asking", async () => {
+  it("remembers lookups and gives what i18next gives, for every key, language and way of asking", async () => {
     const keysOf = (value: unknown, prefix = ""): string[] =>
       typeof value === "object" && value !== null ? Object.entries(value).flatMap(([name, inner]) => keysOf(inner, prefix ? `${prefix}.${name}` : name)) : [prefix];
     for (const language of SUPPORTED_LANGUAGES) {

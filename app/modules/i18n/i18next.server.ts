@@ -78,7 +78,7 @@ export function i18nForRender(language: Language, ns: string[]): Promise<I18n> {
   const key = `${language}:${ns.join(",")}`;
   let instance = renderInstances.get(key);
   if (!instance) {
-    instance = createI18nInstance(language, ns).then(rememberPlainLookups);
+    instance = createI18nInstance(language, ns).then(rememberLookups);
     renderInstances.set(key, instance);
   }
   return instance;
@@ -89,7 +89,7 @@ const fixedTranslators = new Map<Language, I18n>();
 export async function getTranslator(language: Language) {
   let instance = fixedTranslators.get(language);
   if (!instance) {
-    instance = rememberPlainLookups(await createI18nInstance(language));
+    instance = rememberLookups(await createI18nInstance(language));
     fixedTranslators.set(language, instance);
   }
   return instance.getFixedT(language);
@@ -109,11 +109,11 @@ const MAX_REMEMBERED_WITH_VALUES = 10_000;
  * - a plain lookup (a key, its language and namespaces, nothing to interpolate);
  * - a lookup whose options are all strings, numbers, booleans or null (values to put in, a count,
  *   a context, a default value), under those values: i18next's answer is a function of them. The
- *   few such calls of a HUB page cost i18next tens of microseconds each, and most of their values (an SDG's
- *   number, a percentage, a date) recur from page to page.
+ *   few such calls of a HUB page cost i18next tens of microseconds each, and most of their values
+ *   (an SDG's number, a percentage, a date) recur from page to page.
  * Any other call (a list of keys, objects or dates as values, more arguments) goes to i18next as before.
  */
-export function rememberPlainLookups(instance: I18n): I18n {
+export function rememberLookups(instance: I18n): I18n {
   const translate = instance.t.bind(instance) as unknown as (...args: unknown[]) => unknown;
   const remembered = new Map<string, string>();
   const rememberedWithValues = new Map<string, string>();
