@@ -193,9 +193,10 @@ function combined(slices: LoadResult[]): LoadResult {
 
 /**
  * First views and /healthz are measured in alternating slices (5 of each, LOAD_SECONDS in all for
- * each), so their ratio compares the two under the same machine. This 2-core VM's speed moves with
+ * each), so their ratio compares the same minutes of the machine. This 2-core VM's speed moves with
  * its neighbours (steal time up to 13 %): measured minutes apart, one build's ratio ranged from 0.14
- * to 0.29 in three runs of an hour.
+ * to 0.29 in three runs of an hour. Slices do not remove that (one run's ranged from 0.21 to 0.42),
+ * which is why the row shows each pair's ratio.
  */
 const RATIO_SLICES = 5;
 
