@@ -70,3 +70,35 @@ describe("rendering on the server (patches/@remix-run+react+2.17.5.patch, patche
     }
   });
 });
+
+describe("a document's loaders (patches/@remix-run+server-runtime+2.17.5.patch, patches/@remix-run+router+1.23.3.patch)", () => {
+  it("is the patched builds: the request passed on when there is nothing to strip, json() keeping its text", () => {
+    const data = readFileSync(require.resolve("@remix-run/server-runtime/dist/data.js"), "utf8");
+    expect(data).toContain('if (!hasSearchParam(request.url, "index")) return request;');
+    expect(data).toContain('if (!hasSearchParam(request.url, "_data")) return request;');
+    expect(readFileSync(require.resolve("@remix-run/router"), "utf8")).toContain("data = JSON.parse(result[JSON_TEXT]);");
+  });
+
+  it("gives a loader's json() data to the render from its text, leaving the body unread", async () => {
+    const { json } = require("@remix-run/router") as typeof Router;
+    const sent: Response[] = [];
+    const handler = createStaticHandler([
+      {
+        id: "hub",
+        path: "/hubs/:slug",
+        loader: ({ params }) => {
+          const response = json({ slug: params.slug, goals: [6, 11], note: "«ñ» </script>" });
+          sent.push(response);
+          return response;
+        },
+      },
+    ]);
+    const context = await handler.query(new Request("http://localhost/hubs/bogota"));
+    if (context instanceof Response) throw new Error("unexpected response");
+    expect(context.loaderData.hub).toEqual({ slug: "bogota", goals: [6, 11], note: "«ñ» </script>" });
+    expect(sent).toHaveLength(1);
+    expect(sent[0].bodyUsed).toBe(false);
+    // The body itself is still the same JSON, for a response that is sent as it is.
+    expect(await sent[0].json()).toEqual({ slug: "bogota", goals: [6, 11], note: "«ñ» </script>" });
+  });
+});
