@@ -12,6 +12,12 @@ declare module "@remix-run/node" {
     cspNonce?: string;
     /** What the request log (server/request-log.ts) adds to the request's line: the signed-in user's id. */
     requestLog?: { userId?: number };
+    /**
+     * Told the version of what the page shows when a loader read it in the same statement as the
+     * page's data (hub-page.server.ts): the page cache keeps a page it had no entry for under it,
+     * without reading the version first (server/page-cache.ts).
+     */
+    onPageVersion?: (version: string) => void;
   }
 }
 

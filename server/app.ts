@@ -59,6 +59,8 @@ export function createApp({ build, database, env, logger = createLogger("silent"
   app.use(
     publicPageCache({
       getVersion: ({ slug }) => (slug === undefined ? getPublicDataVersion(database.db) : getHubPageVersion(database.db, slug)),
+      // The HUB page's statement reads its version with its data (hub-page.server.ts).
+      rendersOwnVersion: ({ slug }) => slug !== undefined,
       onLookup: metrics ? (outcome) => pageCacheLookups.inc({ outcome }) : undefined,
     }),
   );
@@ -76,6 +78,9 @@ export function createApp({ build, database, env, logger = createLogger("silent"
         clientIp: request.ip,
         cspNonce: response.locals.cspNonce,
         requestLog: response.locals.requestLog,
+        onPageVersion: (version) => {
+          response.locals.pageVersion = version;
+        },
       }),
     }),
   );

@@ -51,6 +51,13 @@ export interface PageCacheOptions {
   versionTimeoutMs?: number;
   /** Counts hits and misses (server/metrics.ts). */
   onLookup?: (outcome: "hit" | "miss" | "bypass") => void;
+  /**
+   * Pages whose render reports the version of what it shows, read with its data, in
+   * `response.locals.pageVersion` (the HUB pages: `onPageVersion` in the load context). Such a page
+   * with no entry to compare is rendered without reading the version first, and kept under the one
+   * it reports.
+   */
+  rendersOwnVersion?: (page: { slug?: string }) => boolean;
 }
 
 export interface CachedPage {
@@ -92,6 +99,11 @@ export class PageCacheStore {
 
   get size() {
     return this.entries.size;
+  }
+
+  /** Whether anything is stored under `key`, fresh or not. */
+  has(key: string): boolean {
+    return this.entries.has(key);
   }
 
   get bytes() {
@@ -136,7 +148,7 @@ export class PageCacheStore {
   }
 }
 
-export function publicPageCache({ getVersion, ...options }: PageCacheOptions) {
+export function publicPageCache({ getVersion, rendersOwnVersion, ...options }: PageCacheOptions) {
   const store = new PageCacheStore(options);
   const now = options.now ?? Date.now;
   // Requests for one page that arrive together share one version read. One that fails or takes
@@ -168,15 +180,21 @@ export function publicPageCache({ getVersion, ...options }: PageCacheOptions) {
     if (cookies.names.some((name) => name !== LANGUAGE_COOKIE)) return next();
 
     const renderedAt = now();
-    let version: number | string;
-    try {
-      version = await readVersion(page[2] === undefined ? undefined : decodeSlug(page[2].slice("/hubs/".length)));
-    } catch {
-      options.onLookup?.("bypass");
-      return next();
-    }
+    const slug = page[2] === undefined ? undefined : decodeSlug(page[2].slice("/hubs/".length));
     const key = `${cookies.language ?? ""}\n${request.originalUrl}`;
-    const hit = store.get(key, version);
+    // Nothing stored to compare and a page that reports its own version: no read before rendering
+    // (a first view of a HUB page makes one statement instead of two). The version it reports was
+    // read with its data, so the page is never kept under a version newer than what it shows.
+    let version: number | string | undefined;
+    if (!(rendersOwnVersion?.({ slug }) && !store.has(key))) {
+      try {
+        version = await readVersion(slug);
+      } catch {
+        options.onLookup?.("bypass");
+        return next();
+      }
+    }
+    const hit = version === undefined ? undefined : store.get(key, version);
     if (hit) {
       response.status(200);
       for (const [name, value] of hit.headers) response.setHeader(name, value);
@@ -209,7 +227,8 @@ export function publicPageCache({ getVersion, ...options }: PageCacheOptions) {
     // `finish`: the whole response was handed to the network. A response whose stream failed is
     // destroyed without end(); one whose visitor left is closed without `finish`.
     response.once("finish", () => {
-      if (!ended || !storable(response)) return;
+      const shown: number | string | undefined = version ?? response.locals.pageVersion;
+      if (!ended || shown === undefined || !storable(response)) return;
       // A page sent whole (server/document-body.ts) went out compressed: keep it as rendered.
       const body: Buffer | undefined = response.locals.documentBody ?? (response.hasHeader("content-encoding") ? undefined : Buffer.concat(chunks));
       if (!body) return;
@@ -217,7 +236,7 @@ export function publicPageCache({ getVersion, ...options }: PageCacheOptions) {
       const headers = Object.entries(response.getHeaders())
         .filter(([name]) => !NOT_REPLAYED.includes(name))
         .map(([name, value]) => [name, Array.isArray(value) ? value : String(value)] as [string, string | string[]]);
-      store.set(key, version, renderedAt, { headers, body, nonce: response.locals.cspNonce });
+      store.set(key, shown, renderedAt, { headers, body, nonce: response.locals.cspNonce });
     });
     next();
   };

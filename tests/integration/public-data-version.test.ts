@@ -6,7 +6,7 @@ import { getHubPageVersion } from "~/modules/hubs/public-cache.server";
 import { syncSdgReferenceData } from "../../db/reference/sdg";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { createHub, createUser } from "../support/progress-fixtures";
-import { callRoute } from "../support/routes";
+import { callRoute, contextFor, requestFor, responseOf } from "../support/routes";
 
 /**
  * The anonymous HUB page is cached until public_data_version moves (server/page-cache.ts), so a
@@ -419,6 +419,9 @@ async function tablesUsedBy(run: (traced: TestDatabase) => Promise<unknown>): Pr
     .sort();
 }
 
+/** The versions themselves: a page reads them (the HUB page with its data, for the page cache), no write to them moves another. */
+const VERSION_TABLES = ["public_data_version", "hub_public_versions", "public_reference_version"];
+
 /** Each HUB's page version (getHubPageVersion, what the page cache keys HUB pages on), by HUB id. */
 async function hubPageVersions(): Promise<Map<number, string>> {
   const hubs = await database.db.selectFrom("hubs").select(["id", "slug"]).execute();
@@ -449,7 +452,7 @@ describe("each HUB page's own version (finer invalidation, migration 120)", () =
       }
     });
     const triggered = (await tablesWithHubPageTrigger()).map((row) => row.table);
-    expect(read.filter((table) => table !== "public_data_version" && !triggered.includes(table))).toEqual([]);
+    expect(read.filter((table) => !VERSION_TABLES.includes(table) && !triggered.includes(table))).toEqual([]);
   });
 
   it("moves for the HUB a write concerns, for every HUB at a write to shared data, and for no bystander otherwise", async () => {
@@ -475,6 +478,24 @@ describe("each HUB page's own version (finer invalidation, migration 120)", () =
       }
       await syncSdgReferenceData(database.db);
     }
+  });
+
+  it("is what the HUB page's loader reports with its data (the page cache keeps a first view under it), before and after a write", async () => {
+    const slug = (await database.db.selectFrom("hubs").select("slug").where("id", "=", hubId).executeTakeFirstOrThrow()).slug;
+    const reportedBy = async (lang: string) => {
+      const reported: string[] = [];
+      const context = { ...contextFor(database), onPageVersion: (version: string) => reported.push(version) };
+      const response = await responseOf(() => hubPageLoader({ request: requestFor({ path: `/${lang}/hubs/${slug}` }), params: { lang, slug }, context }));
+      expect(response.status).toBe(200);
+      return reported;
+    };
+    const before = await getHubPageVersion(database.db, slug);
+    expect(before).toMatch(/^\d+:\d+$/);
+    expect(await reportedBy("en")).toEqual([before]);
+    await database.db.updateTable("hubs").set({ website: "https://changed.example.org" }).where("id", "=", hubId).execute();
+    const after = await getHubPageVersion(database.db, slug);
+    expect(after).not.toBe(before);
+    expect(await reportedBy("fr")).toEqual([after]);
   });
 
   it("moves a HUB's page when a HUB synchronised with it changes its title", async () => {
@@ -527,7 +548,7 @@ describe("the public data version follows every table of the public HUB page", (
     // The page's own tables: at least the HUB, its texts and its progress (the tracing works).
     expect(read).toEqual(expect.arrayContaining(["hubs", "hub_translations", "progress_updates"]));
     const triggered = await tablesWithVersionTrigger();
-    expect(read.filter((table) => table !== "public_data_version" && !triggered.includes(table))).toEqual([]);
+    expect(read.filter((table) => !VERSION_TABLES.includes(table) && !triggered.includes(table))).toEqual([]);
   });
 
   it("moves at an insert, an update and a delete in each table with the trigger (tables from the catalog)", async () => {

@@ -185,6 +185,85 @@ describe("the page cache middleware", () => {
   });
 });
 
+describe("the page cache, for pages that read their own version with their data", () => {
+  let base: string;
+  let close: () => void;
+  // What the database says now, what the page's statement saw when it rendered, and the reads before rendering.
+  let current = 1;
+  let seenByRender = 1;
+  let versionReads = 0;
+  let renders = 0;
+
+  beforeAll(async () => {
+    const app = express();
+    app.use(
+      publicPageCache({
+        getVersion: async () => {
+          versionReads++;
+          return `0:${current}`;
+        },
+        rendersOwnVersion: ({ slug }) => slug !== undefined,
+      }),
+    );
+    app.get("/:lang/hubs/:slug", (request, response) => {
+      renders++;
+      // As hub-page.server.ts does through the load context's onPageVersion; "silent" reports nothing.
+      if (request.params.slug !== "silent") response.locals.pageVersion = `0:${seenByRender}`;
+      response.type("html").send(`<!DOCTYPE html><html><body>${request.params.slug} saw ${seenByRender}, render ${renders}</body></html>`);
+    });
+    app.get("/:lang", (_request, response) => {
+      renders++;
+      response.type("html").send(`<!DOCTYPE html><html><body>map ${current}</body></html>`);
+    });
+    const server = app.listen(0, "127.0.0.1");
+    await new Promise((resolve) => server.once("listening", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    close = () => server.close();
+  });
+  afterAll(() => close?.());
+
+  const get = async (path: string) => {
+    const response = await fetch(`${base}${path}`);
+    return { cache: response.headers.get("x-page-cache"), body: await response.text() };
+  };
+
+  it("renders a first view without reading the version, keeps it under the version it reports, and checks that version on the next view", async () => {
+    const readsBefore = versionReads;
+    const first = await get("/en/hubs/first");
+    expect(first.cache).toBe("miss");
+    expect(versionReads).toBe(readsBefore);
+    expect(await get("/en/hubs/first")).toEqual({ cache: "hit", body: first.body });
+    expect(versionReads).toBe(readsBefore + 1);
+    current = seenByRender = 2;
+    const changed = await get("/en/hubs/first");
+    expect(changed.cache).toBe("miss");
+    expect(changed.body).toContain("saw 2");
+    expect((await get("/en/hubs/first")).cache).toBe("hit");
+  });
+
+  it("never keeps a page under a version newer than the data it shows: a write during the render leaves the next view a miss", async () => {
+    // The page's statement saw version 3; a write moved the database to 4 before the page was sent.
+    seenByRender = 3;
+    current = 4;
+    expect((await get("/en/hubs/racing")).body).toContain("saw 3");
+    seenByRender = 4;
+    const next = await get("/en/hubs/racing");
+    expect(next.cache).toBe("miss");
+    expect(next.body).toContain("saw 4");
+    expect((await get("/en/hubs/racing")).cache).toBe("hit");
+  });
+
+  it("keeps nothing from a page that reports no version, and still reads the version first for the other pages", async () => {
+    const readsBefore = versionReads;
+    await get("/en/hubs/silent");
+    expect((await get("/en/hubs/silent")).cache).toBe("miss");
+    expect(versionReads).toBe(readsBefore);
+    await get("/fr");
+    expect((await get("/fr")).cache).toBe("hit");
+    expect(versionReads).toBe(readsBefore + 2);
+  });
+});
+
 describe("replaceNonce", () => {
   it("replaces every occurrence and leaves the rest byte for byte", () => {
     const body = Buffer.from('<script nonce="abc">1</script>é<script nonce="abc">2</script>');

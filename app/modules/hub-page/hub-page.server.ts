@@ -3,6 +3,7 @@ import { jsonObjectFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../../db/index";
 import { reusableStatement } from "../../../db/reusable-statement";
 import { presentPublicHub, publicHubQuery } from "~/modules/hubs/public-hub-detail.server";
+import { hubPageVersion } from "~/modules/hubs/public-cache.server";
 import type { Language } from "~/modules/i18n/config";
 import { hubNetworkFrom, networkOverviewQuery } from "~/modules/network/hub-network.server";
 import { acceptedProgressQuery, presentPublishedProgress } from "~/modules/progress/published-progress.server";
@@ -26,6 +27,9 @@ const hubPageStatement = reusableStatement("HUB page", (db: DB, { slug }: { slug
       jsonObjectFrom(acceptedProgressQuery(db, eb.ref("hub.id"))).as("progress"),
       jsonObjectFrom(publicDetailsQuery(db, eb.ref("hub.id"))).as("details"),
       jsonObjectFrom(networkOverviewQuery(db, eb.ref("hub.id"), language)).as("network"),
+      // The page's version (getHubPageVersion's two parts), read with its data: the page cache needs no read of its own.
+      eb.selectFrom("public_reference_version as r").select("r.version").where("r.id", "=", 1).as("reference_version"),
+      eb.selectFrom("hub_public_versions as v").select("v.version").whereRef("v.hub_id", "=", "hub.id").as("hub_version"),
     ]),
 );
 
@@ -33,7 +37,8 @@ const hubPageStatement = reusableStatement("HUB page", (db: DB, { slug }: { slug
 export async function hubPageData(context: AppLoadContext, request: Request, { slug, language, today }: { slug: string; language: Language; today: string }) {
   const [row] = await hubPageStatement.execute(context.db, { slug }, language);
   if (!row) return null;
-  const { progress, details, network, ...hubRow } = row;
+  const { progress, details, network, reference_version, hub_version, ...hubRow } = row;
+  context.onPageVersion?.(hubPageVersion(reference_version, hub_version));
   const hub = presentPublicHub(hubRow, language, today);
   return {
     hub,

@@ -48,7 +48,12 @@ const versionReads = new WeakMap<object, () => Promise<number>>();
  */
 export async function getHubPageVersion(db: DB, slug: string): Promise<string> {
   const [row] = await hubPageVersionStatement.execute(db, { slug });
-  return `${row?.reference ?? 0}:${row?.hub ?? "none"}`;
+  return hubPageVersion(row?.reference, row?.hub);
+}
+
+/** A HUB page's version from its two parts, as `getHubPageVersion` gives it: the page's own statement reads them too. */
+export function hubPageVersion(reference: number | string | null | undefined, hub: number | string | null | undefined): string {
+  return `${reference ?? 0}:${hub ?? "none"}`;
 }
 
 /** Read before every anonymous HUB page is served: built and compiled once (db/reusable-statement.ts). */
