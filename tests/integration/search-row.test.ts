@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { matchedThrough, searchMatches, searchQuery } from "~/modules/hubs/hub-search.server";
+import { matchedThrough, RANKED_HEAD, rankedMatchIds, searchMatches, searchQuery } from "~/modules/hubs/hub-search.server";
+import { listPublicHubs } from "~/modules/hubs/public-hub-list.server";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { insertHub } from "../support/public-hubs";
 
@@ -86,10 +87,18 @@ async function searchFromBaseTables(q: string) {
 let version = 1_000_000;
 async function searchNow(q: string) {
   // A version of its own: nothing cached from an earlier search in this file.
-  const matches = await searchMatches(database.db, q, version++);
+  const searchVersion = version++;
+  const matches = await searchMatches(database.db, q, searchVersion);
+  const ranked = await rankedMatchIds(database.db, q, searchVersion);
+  // The matches are the ranked list as a set, those through reference names alone at the same
+  // place, and the head is the order's beginning.
+  const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
+  expect(sorted(matches.ids)).toEqual(sorted(ranked));
+  expect(sorted(matches.ids.slice(matches.referenceOnlyFrom))).toEqual(sorted(ranked.slice(matches.referenceOnlyFrom)));
+  expect(matches.head).toEqual(ranked.slice(0, RANKED_HEAD));
   const through: Record<number, string[]> = {};
   for (const [id, matched] of Object.entries(await matchedThrough(database.db, matches, matches.ids))) through[Number(id)] = matched.map((m) => `${m.kind}:${m.ref}`).sort();
-  return { ids: matches.ids, goalCounts: matches.goalCounts, through };
+  return { ids: ranked, goalCounts: matches.goalCounts, through };
 }
 
 describe("the search row", () => {
@@ -112,6 +121,31 @@ describe("the search row", () => {
     }
     // The comparison covered searches that mix both kinds of match.
     expect(withReferenceOnly).toBeGreaterThan(2);
+  });
+
+  it("orders only the head on a first search; the list's later pages follow the whole order", async () => {
+    // More matches than the head, with ranks that differ (the word once or three times) and tie on recognition.
+    const count = RANKED_HEAD + 30;
+    for (let index = 0; index < count; index++) {
+      const title = index % 3 === 0 ? "Quokkaland quokkaland quokkaland" : `Harbour ${index}`;
+      await insertHub(database, `quokka-${index}`, { title, summary: index % 2 === 0 ? "Quokkaland gardens." : "Gardens by the quokkaland shore." });
+    }
+    const found = await searchNow("quokkaland");
+    expect(found.ids).toHaveLength(count);
+    expect(found).toEqual(await searchFromBaseTables("quokkaland"));
+    const filters = { q: "quokkaland" };
+    const pages = [];
+    for (let page = 1; page <= Math.ceil(count / 20); page++) {
+      const listed = await listPublicHubs(database.db, { language: "en", today: TODAY, filters, page, pageSize: 20 });
+      expect(listed.total).toBe(count);
+      pages.push(...listed.hubs.map((listedHub) => listedHub.slug));
+    }
+    const slugs = new Map((await database.db.selectFrom("hubs").select(["id", "slug"]).execute()).map((row) => [row.id, row.slug]));
+    expect(pages).toEqual(found.ids.map((id) => slugs.get(id)));
+    // With another filter the list follows the same order.
+    const withYear = await listPublicHubs(database.db, { language: "en", today: TODAY, filters: { q: "quokkaland", year: 2026 }, page: 6, pageSize: 20 });
+    expect(withYear.hubs.map((listedHub) => listedHub.slug)).toEqual(pages.slice(100, 120));
+    await database.db.deleteFrom("hubs").where("slug", "like", "quokka-%").execute();
   });
 
   it("a HUB whose own texts match and whose goal's name matches too is a text match, listed once and not labelled", async () => {

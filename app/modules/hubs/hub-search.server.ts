@@ -94,8 +94,15 @@ export function publicHubsFrom(db: DB, filters: HubFilters, today: string, optio
 // Text search
 
 export interface SearchMatches {
-  /** The public HUBs matching, best match first (ties: newest recognition); HUBs matched only through reference names last. */
+  /** The query text these are the matches of. */
+  query: string;
+  /**
+   * Every public HUB matching, as a set: those whose own texts match first, then those matched only
+   * through reference names, each part in no particular order. `head` and `rankedMatchIds` give the order.
+   */
   ids: number[];
+  /** The first RANKED_HEAD of the list's order (best match first; ties: newest recognition; matches through reference names last, newest first), or all when there are fewer. */
+  head: number[];
   /** How many of them serve each SDG: the SDG counts of a search with no other filter. */
   goalCounts: Record<number, number>;
   /** `ids` from this index on matched only through reference names (their own texts do not match). */
@@ -111,6 +118,13 @@ export interface ReferenceMatch {
 }
 
 /**
+ * How much of the order a first search computes: the first five pages of the list. Ordering every
+ * match (17,000 for a common word at 100,000 HUBs) was a third of a first search; the later pages
+ * and a search combined with other filters ask `rankedMatchIds`.
+ */
+export const RANKED_HEAD = 100;
+
+/**
  * Every public HUB matching `q`: one query per query text and data version, shared by the list, its
  * count, the SDG counts and the map in every language. The other filters then look the matches up
  * by primary key instead of scanning every HUB to join them.
@@ -122,66 +136,105 @@ export interface ReferenceMatch {
  *   it is filed under (search_reference, about 600 rows: one extra GIN lookup), then the HUBs filed under the matching
  *   rows with one more (hub_search_filing, migration 200: narrow rows, no look-up per HUB). These
  *   come after the text matches, newest first; `matchedThrough` says which names matched.
+ *
+ * Only the head of the order is sorted here (a top-N sort); the whole order is `rankedMatchIds`.
  */
 export async function searchMatches(db: DB, q: string, version?: number): Promise<SearchMatches> {
   return cachedPublic(
     db,
     `matches:${q}`,
     async () => {
-      // x is materialised once: inlined, PostgreSQL would rebuild the tsquery (unaccent + 3 ×
-      // websearch_to_tsquery) for every row it rechecks or ranks. The lists come back as one row of
-      // comma-separated ids (16,000 rows would cost more to send and parse than to join).
-      // A query that is only lexemes joined by OR (one word, in the three configurations) is answered
-      // from its lexemes' postings (migration 250): a few index pages in order, where the documents
-      // were one page each. Its rank is ts_rank's for an OR: each lexeme's rank alone, summed, over
-      // their number. Any other query (several words, a phrase, a minus) reads the documents.
-      // `(select … from x)` gates each branch once, before either reads anything.
-      // For a word matching 17,000 HUBs most of the time is grouping and sorting, so: goals and
-      // language compare bytewise (collate "C": a HUB's rows share its goals, and the database's
-      // collation would call strcoll for each comparison), and each list is sorted in a subquery
-      // and then joined, which PostgreSQL 15 does in a third of the time of `string_agg(… order by …)`
-      // (that sorts the aggregate's whole input tuples); the order of a sorted subquery's rows
-      // reaches a plain aggregate over it unchanged. search-row.test.ts checks the order.
-      const { rows } = await sql<{ direct: string | null; by_reference: string | null; goals: string | null; refs: string[] | string }>`
-        with x as materialized (
-          select s.q, case when s.q::text ~ ${ONE_WORD_QUERY} then array(select distinct m[1] from regexp_matches(s.q::text, ${QUERY_LEXEME}, 'g') as m) end as words
-          from (select ${searchQuery(q)} as q) s
-        ),
-        ${matchedReferencesCte()},
-        direct as (
-          select p.hub_id, max(p.rank) as rank, max(p.recognised_at) as recognised_at, max(p.goals) as goals
-          from (
-            select p.hub_id, sum(p.score) / (select cardinality(x.words) from x)::real as rank, max(p.recognised_at) as recognised_at, max(p.goals collate "C") as goals
-            from hub_search_postings p
-            where (select x.words is not null from x) and p.lexeme = any((select x.words from x)::text[]) and p.is_public
-            group by p.hub_id, p.language collate "C"
-          ) p
-          group by p.hub_id
-          union all
-          select s.hub_id, max(ts_rank(s.document, x.q)) as rank, max(s.recognised_at) as recognised_at, max(s.goals collate "C") as goals
-          from hub_search s, x
-          where (select x.words is null from x) and s.document @@ x.q and s.is_public
-          group by s.hub_id
-        ),
-        by_reference as (
-          select r.hub_id, r.recognised_at, r.goals from (${hubsFiledUnderMatchedReferences()}) r
-          where not exists (select 1 from direct d where d.hub_id = r.hub_id)
-        )
+      // The lists come back as one row of comma-separated ids (16,000 rows would cost more to send
+      // and parse than to join).
+      const { rows } = await sql<{ direct_head: string | null; direct: string | null; reference_head: string | null; by_reference: string | null; goals: string | null; refs: string[] | string }>`
+        ${matchingCtes(q)}
         select
-          (select string_agg(d.hub_id::text, ',') from (select d.hub_id from direct d order by d.rank desc, d.recognised_at desc, d.hub_id desc) d) as direct,
-          (select string_agg(r.hub_id::text, ',') from (select r.hub_id from by_reference r order by r.recognised_at desc, r.hub_id desc) r) as by_reference,
+          (select string_agg(d.hub_id::text, ',') from (select d.hub_id from direct d order by d.rank desc, d.recognised_at desc, d.hub_id desc limit ${sql.lit(RANKED_HEAD)}) d) as direct_head,
+          (select string_agg(d.hub_id::text, ',') from direct d) as direct,
+          (select string_agg(r.hub_id::text, ',') from (select r.hub_id from by_reference r order by r.recognised_at desc, r.hub_id desc limit ${sql.lit(RANKED_HEAD)}) r) as reference_head,
+          (select string_agg(r.hub_id::text, ',') from by_reference r) as by_reference,
           (select string_agg(g.goals, ',') from (select goals from direct union all select goals from by_reference) g) as goals,
           (select refs from refs) as refs`.execute(db);
       const row = rows[0];
       const direct = idList(row.direct);
-      const ids = direct.concat(idList(row.by_reference));
+      const directHead = idList(row.direct_head);
+      const head = directHead.length < RANKED_HEAD ? directHead.concat(idList(row.reference_head)).slice(0, RANKED_HEAD) : directHead;
       const goalCounts: Record<number, number> = {};
       for (let goal = 1; goal <= 17; goal++) goalCounts[goal] = 0;
       for (const goal of row.goals ? row.goals.split(",") : []) goalCounts[Number(goal)] += 1;
-      return { ids, goalCounts, referenceOnlyFrom: direct.length, references: textArray(row.refs) };
+      return { query: q, ids: direct.concat(idList(row.by_reference)), head, goalCounts, referenceOnlyFrom: direct.length, references: textArray(row.refs) };
     },
     version,
   );
+}
+
+/** Every match of `q` in the list's order (see `SearchMatches.head`): for the pages after the head, and for a search with other filters. */
+export async function rankedMatchIds(db: DB, q: string, version?: number): Promise<number[]> {
+  return cachedPublic(
+    db,
+    `ranked:${q}`,
+    async () => {
+      const { rows } = await sql<{ direct: string | null; by_reference: string | null }>`
+        ${matchingCtes(q)}
+        select
+          (select string_agg(d.hub_id::text, ',') from (select d.hub_id from direct d order by d.rank desc, d.recognised_at desc, d.hub_id desc) d) as direct,
+          (select string_agg(r.hub_id::text, ',') from (select r.hub_id from by_reference r order by r.recognised_at desc, r.hub_id desc) r) as by_reference`.execute(db);
+      return idList(rows[0].direct).concat(idList(rows[0].by_reference));
+    },
+    version,
+  );
+}
+
+/** `count` of the matches from `offset` on, in the list's order: from the head when it reaches that far. */
+export async function rankedMatchPage(db: DB, matches: SearchMatches, offset: number, count: number, version?: number): Promise<number[]> {
+  if (offset + count <= matches.head.length || matches.head.length === matches.ids.length) return matches.head.slice(offset, offset + count);
+  return (await rankedMatchIds(db, matches.query, version)).slice(offset, offset + count);
+}
+
+/**
+ * What both searches share: `x` (the query, and its lexemes when it is one word), `refs`, `direct`
+ * (each public HUB whose own texts match: rank, recognised_at, goals) and `by_reference` (those
+ * matched only through reference names).
+ *
+ * x is materialised once: inlined, PostgreSQL would rebuild the tsquery (unaccent + 3 ×
+ * websearch_to_tsquery) for every row it rechecks or ranks.
+ * A query that is only lexemes joined by OR (one word, in the three configurations) is answered
+ * from its lexemes' postings (migration 250): a few index pages in order, where the documents
+ * were one page each. Its rank is ts_rank's for an OR: each lexeme's rank alone, summed, over
+ * their number. Any other query (several words, a phrase, a minus) reads the documents.
+ * `(select … from x)` gates each branch once, before either reads anything.
+ * Goals and language compare bytewise (collate "C": a HUB's rows share its goals, and the
+ * database's collation would call strcoll for each comparison). A list is sorted in a subquery and
+ * then joined, which PostgreSQL 15 does in a third of the time of `string_agg(… order by …)` (that
+ * sorts the aggregate's whole input tuples); the order of a sorted subquery's rows reaches a plain
+ * aggregate over it unchanged. search-row.test.ts checks the order.
+ */
+function matchingCtes(q: string) {
+  return sql`
+    with x as materialized (
+      select s.q, case when s.q::text ~ ${ONE_WORD_QUERY} then array(select distinct m[1] from regexp_matches(s.q::text, ${QUERY_LEXEME}, 'g') as m) end as words
+      from (select ${searchQuery(q)} as q) s
+    ),
+    ${matchedReferencesCte()},
+    direct as (
+      select p.hub_id, max(p.rank) as rank, max(p.recognised_at) as recognised_at, max(p.goals) as goals
+      from (
+        select p.hub_id, sum(p.score) / (select cardinality(x.words) from x)::real as rank, max(p.recognised_at) as recognised_at, max(p.goals collate "C") as goals
+        from hub_search_postings p
+        where (select x.words is not null from x) and p.lexeme = any((select x.words from x)::text[]) and p.is_public
+        group by p.hub_id, p.language collate "C"
+      ) p
+      group by p.hub_id
+      union all
+      select s.hub_id, max(ts_rank(s.document, x.q)) as rank, max(s.recognised_at) as recognised_at, max(s.goals collate "C") as goals
+      from hub_search s, x
+      where (select x.words is null from x) and s.document @@ x.q and s.is_public
+      group by s.hub_id
+    ),
+    by_reference as (
+      select r.hub_id, r.recognised_at, r.goals from (${hubsFiledUnderMatchedReferences()}) r
+      where not exists (select 1 from direct d where d.hub_id = r.hub_id)
+    )`;
 }
 
 /** A tsquery's text that is only lexemes joined by OR, none with a quote or a backslash (migration 250 leaves those out). */

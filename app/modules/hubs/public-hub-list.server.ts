@@ -6,7 +6,7 @@ import { filterKey, type HubFilters } from "./hub-filters";
 import type { HubListItem } from "./hub-list";
 import { hubText, hubTextLanguage, joinHubTexts } from "./hub-texts.server";
 import { publicStatusSql } from "./lifecycle.server";
-import { idArray, matchedThrough, matchesFor, onlySearch, publicHubsFrom, type ReferenceMatch, type SearchMatches } from "./hub-search.server";
+import { idArray, matchedThrough, matchesFor, onlySearch, publicHubsFrom, rankedMatchIds, rankedMatchPage, type ReferenceMatch, type SearchMatches } from "./hub-search.server";
 import { publicSdgGoals } from "./public-filter-options.server";
 import { listThemeNames } from "./themes.server";
 import { listSdgTargets } from "~/modules/sdg/sdg.server";
@@ -61,8 +61,8 @@ export async function listPublicHubs(
       // A search alone: its matches are the list, in order (public, ranked), so the page is a slice of them.
       const ids =
         matches && onlySearch(filters)
-          ? matches.ids.slice(offset, offset + pageSize)
-          : await pageHubIds(db, { today, filters, matches: matches?.ids, offset, limit: pageSize });
+          ? await rankedMatchPage(db, matches, offset, pageSize, version)
+          : await pageHubIds(db, { today, filters, matches: matches ? await rankedMatchIds(db, matches.query, version) : undefined, offset, limit: pageSize });
       return withMatchedThrough(db, language, await queryPublicHubs(db, { language, today, ids }), matches);
     },
     version,
