@@ -242,7 +242,7 @@ async function measureHubPages(base: string, engine: string, figures: Figures, s
     value: `${firstViews.rps.toFixed(0)} req/s, ${ms(firstViews.p50)} / ${ms(firstViews.p99)} (${firstViews.requests} requests, ${firstViews.cacheHits} hits, ${
       firstViews.errors
     } errors)`,
-    limit: `the server's main thread (${engine === "pglite" ? "which also runs PGlite's queries" : "PostgreSQL uses a sixth of a core"}): 2 ${engine === "pglite" ? "" : "prepared "}statements (the page's version; the HUB page's one statement, compiled once per language: the HUB with its lists, progress, proposal details and network part nested as JSON), the data version when no other request's read is shared + React rendering, the document sent as one body, compressed at once (server/document-body.ts) + the framework's work per document, which alone holds a page without queries (/en/about) under half of /healthz (decision 120, section 9)`,
+    limit: `the server's main thread (${engine === "pglite" ? "which also runs PGlite's queries" : "PostgreSQL uses a sixth of a core"}): 1 ${engine === "pglite" ? "" : "prepared "}statement (the HUB page's, compiled once per language: the HUB with its lists, progress, proposal details and network part nested as JSON, and the page's version, so a first view reads no version before it; server/page-cache.ts), the data version when no other request's read is shared + React rendering, the document sent as one body, compressed at once (server/document-body.ts) + the framework's work per document, which alone holds a page without queries (/en/about) under half of /healthz (decision 120, section 9)`,
   });
   const popular = Array.from({ length: 20 }, (_, i) => `${base}/en/hubs/bench-hub-${(i * 7919 + 1) % sample}`);
   for (const url of popular) await get(url);
@@ -461,7 +461,7 @@ async function measureSearch(base: string, world: string, figures: Figures): Pro
   rows.push({
     figure: `text search, first search of a word (page /{lang}?q=word, ${searchTimes.length} words): p50 / p99`,
     value: `${ms(percentile(searchTimes, 50))} / ${ms(percentile(searchTimes, 99))} (${searchFound} with results)`,
-    limit: "one query: the word's lexemes in 3 configurations, their postings read in order by an index-only scan (migration 250), ranked, sorted and joined into one list (a word matching 17,000 HUBs: most of the time); HUBs under matching reference names by one GIN lookup in narrow rows (migration 200); then the page's 20 HUBs (a slice of the matches) and the React render",
+    limit: "one query: the word's lexemes in 3 configurations, their postings read in order by an index-only scan (migration 250) and ranked, the first 100 sorted (a top-N sort), every match joined into one list in no order (a word matching 17,000 HUBs: most of the time); HUBs under matching reference names by one GIN lookup in narrow rows (migration 200); then the page's 20 HUBs (a slice of the matches) and the React render",
   });
   rows.push({
     figure: "text search, the same words from another interface language: p50 / p99",
