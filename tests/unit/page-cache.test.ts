@@ -3,6 +3,13 @@ import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PageCacheStore, publicPageCache, replaceNonce } from "../../server/page-cache";
 
+/** `app` on a free local port. */
+async function listen(app: express.Express): Promise<{ base: string; close: () => void }> {
+  const server = app.listen(0, "127.0.0.1");
+  await new Promise((resolve) => server.once("listening", resolve));
+  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+}
+
 const page = (html: string) => ({ headers: [["content-type", "text/html; charset=utf-8"]] as [string, string][], body: Buffer.from(html) });
 
 describe("the page cache's store", () => {
@@ -108,10 +115,7 @@ describe("the page cache middleware", () => {
       if (slug === "delta") return response.type("html").send(`<!DOCTYPE html><html><body><script nonce="${nonce}">1</script>${slug} v${version}<script nonce="${nonce}">2</script></body></html>`);
       response.type("html").send(`<!DOCTYPE html><html><body>${slug} v${version} render ${renders}</body></html>`);
     });
-    const server = app.listen(0, "127.0.0.1");
-    await new Promise((resolve) => server.once("listening", resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    close = () => server.close();
+    ({ base, close } = await listen(app));
   });
   afterAll(() => close?.());
 
@@ -215,10 +219,7 @@ describe("the page cache, for pages that read their own version with their data"
       renders++;
       response.type("html").send(`<!DOCTYPE html><html><body>map ${current}</body></html>`);
     });
-    const server = app.listen(0, "127.0.0.1");
-    await new Promise((resolve) => server.once("listening", resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    close = () => server.close();
+    ({ base, close } = await listen(app));
   });
   afterAll(() => close?.());
 
