@@ -26,7 +26,8 @@ import { sendDocument } from "./document-body";
  * pass over the page (see `replaceNonce`).
  *
  * When an entry goes stale:
- * - the version of what the page shows, read before rendering, has moved: for the map page the
+ * - the version of what the page shows has moved (read before rendering; a HUB page with no entry
+ *   reads it with its data instead, see `rendersOwnVersion`): for the map page the
  *   registry-wide public data version (the triggers bump it on every write to a table a public page
  *   shows), for a HUB page that HUB's own version and the shared reference data's (migration 120:
  *   one city's edit leaves every other HUB's page cached). See
