@@ -220,6 +220,8 @@ describe.runIf(testDatabaseUrl)("on a PostgreSQL server", () => {
       );
       await load;
       if (back.some((outcome) => outcome !== "ok")) console.log(server.output().slice(-6000));
+      // A 500 says nothing in the test's own output: show the server's lines about it (the error and its stack).
+      if (failures.length > 0) console.log(server.output().split("\n").filter((line) => /"level":50|Error|    at /.test(line)).slice(-80).join("\n"));
       if (process.env.E2E_SERVER_LOG) (await import("node:fs")).writeFileSync(process.env.E2E_SERVER_LOG, `${JSON.stringify({ lastKill })}\n${server.output()}`);
       expect(kills).toBeGreaterThanOrEqual(25);
       expect(back.filter((outcome) => outcome !== "ok")).toEqual([]);
