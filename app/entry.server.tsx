@@ -9,7 +9,6 @@ import { I18nextProvider } from "react-i18next";
 import { isLanguage } from "~/modules/i18n/config";
 import { i18nForRender, languageCookie, languageOfRequest, routeNamespaces } from "~/modules/i18n/i18next.server";
 import { NonceProvider } from "~/modules/http/nonce";
-import { nonceOnModulePreloads, withNonceOnModulePreloads } from "~/modules/http/nonce.server";
 import { responseWithWholeBody } from "~/modules/http/whole-body";
 
 const ABORT_DELAY = 5_000;
@@ -45,7 +44,7 @@ export default async function handleRequest(
     if (html !== undefined) {
       responseHeaders.set("Content-Type", "text/html; charset=utf-8");
       const document = Buffer.from(html);
-      return responseWithWholeBody(nonce ? withNonceOnModulePreloads(document, nonce) : document, { headers: responseHeaders, status: responseStatusCode });
+      return responseWithWholeBody(document, { headers: responseHeaders, status: responseStatusCode });
     }
   }
 
@@ -79,7 +78,7 @@ export default async function handleRequest(
           },
           final(callback) {
             const html = Buffer.concat(chunks);
-            resolve(responseWithWholeBody(nonce ? withNonceOnModulePreloads(html, nonce) : html, { headers: responseHeaders, status: responseStatusCode }));
+            resolve(responseWithWholeBody(html, { headers: responseHeaders, status: responseStatusCode }));
             callback();
           },
         });
@@ -87,8 +86,7 @@ export default async function handleRequest(
         return;
       }
       const body = new PassThrough();
-      const html = nonce ? body.pipe(nonceOnModulePreloads(nonce)) : body;
-      resolve(new Response(createReadableStreamFromReadable(html), { headers: responseHeaders, status: responseStatusCode }));
+      resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
       pipe(body);
     };
     const { pipe, abort } = renderToPipeableStream(app, {

@@ -17,6 +17,18 @@ const PAGES = ["/en/about", "/fr/calls", "/es/open-data"];
 /** A page without its request's nonce. */
 const withoutNonce = (body: string) => body.replace(/nonce="[^"]*"/g, 'nonce=""');
 
+/**
+ * Remix's `<Scripts nonce>` gives its module preloads the nonce too (patches/@remix-run+react):
+ * under 'strict-dynamic' a preload without it is blocked. Both renderers, so checked on each page.
+ */
+function expectNonceOnPreloads(body: string, csp: string | null) {
+  const nonce = /'nonce-([^']+)'/.exec(csp ?? "")?.[1];
+  expect(nonce, String(csp)).toBeDefined();
+  const preloads = [...body.matchAll(/<link rel="modulepreload"[^>]*>/g)].map(([tag]) => tag);
+  expect(preloads.length).toBeGreaterThan(2);
+  for (const tag of preloads) expect(tag).toContain(`nonce="${nonce}"`);
+}
+
 describe("the render (entry.server.tsx)", () => {
   let app: ServedApp;
   let base = "";
@@ -40,7 +52,9 @@ describe("the render (entry.server.tsx)", () => {
       for (const path of PAGES) {
         const response = await fetch(`${base}${path}`);
         expect(response.status, path).toBe(200);
-        bodies.push(await response.text());
+        const body = await response.text();
+        expectNonceOnPreloads(body, response.headers.get("content-security-policy"));
+        bodies.push(body);
       }
       // Other 5 s timers, such as a new database connection's, are not it.
       const abortTimers = setTimer.mock.results

@@ -9,8 +9,9 @@ const require = createRequire(import.meta.url);
 // The CommonJS builds, the ones the server loads (and the patches change); Vite would pick the ES ones.
 const { createStaticHandler, createStaticRouter, StaticRouterProvider } = require("react-router-dom/server") as typeof import("react-router-dom/server");
 const { useParams } = require("react-router-dom") as typeof import("react-router-dom");
-const { getPartialManifest } = require("@remix-run/react/dist/fog-of-war.js") as {
+const { getPartialManifest, getPartialManifestJson } = require("@remix-run/react/dist/fog-of-war.js") as {
   getPartialManifest: (manifest: { routes: Record<string, { id: string }> }, router: unknown) => { routes: Record<string, unknown> };
+  getPartialManifestJson: (manifest: { routes: Record<string, { id: string }> }, router: unknown) => string;
 };
 const { matchRoutes } = require("@remix-run/router") as typeof Router;
 
@@ -31,10 +32,11 @@ const routes = [
 ];
 
 describe("rendering on the server (patches/@remix-run+react+2.17.5.patch, patches/react-router-dom+6.30.4.patch)", () => {
-  it("is the patched builds: server routes per build, data routes per routes array, parents' routes per path", () => {
+  it("is the patched builds: server routes per build, data routes per routes array, parents' routes per path, the manifest's text per set of routes", () => {
     expect(readFileSync(require.resolve("@remix-run/react/dist/server.js"), "utf8")).toContain("serverRoutesByManifest.get(context.manifest.routes)");
     expect(readFileSync(require.resolve("react-router-dom/server"), "utf8")).toContain("dataRoutesByRoutes.get(routes)");
     expect(readFileSync(require.resolve("@remix-run/react/dist/fog-of-war.js"), "utf8")).toContain("parentRouteIdsByRoutes.get(router$1.routes)");
+    expect(readFileSync(require.resolve("@remix-run/react/dist/components.js"), "utf8")).toContain("window.__remixManifest = ${fogOfWar.getPartialManifestJson(manifest, router)};");
   });
 
   it("renders each request's own page from the same routes, one after another", async () => {
@@ -54,10 +56,12 @@ describe("rendering on the server (patches/@remix-run+react+2.17.5.patch, patche
   });
 
   it("sends the routes of the page and of its parent paths in the manifest, for every page", () => {
-    const manifest = { routes: Object.fromEntries(["lang", "home", "hub", "splat"].map((id) => [id, { id }])) };
+    const manifest = { url: "/build/manifest.js", routes: Object.fromEntries(["lang", "home", "hub", "splat"].map((id) => [id, { id }])) };
     const partial = (pathname: string) => {
       const matches = matchRoutes(routes, pathname)!;
       const router = { routes, basename: "/", state: { matches, location: { pathname } } };
+      // The document's script: the same text as stringifying the manifest's part, kept per set of routes.
+      expect(getPartialManifestJson(manifest, router)).toBe(JSON.stringify(getPartialManifest(manifest, router), null, 2));
       return Object.keys(getPartialManifest(manifest, router).routes).sort();
     };
     for (let i = 0; i < 2; i++) {
