@@ -32,10 +32,10 @@ const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" 
 
 describe("the label kit", () => {
   it.each([
-    ["en", "Local4Action HUB by UCLG", "Recognised in 2025"],
-    ["es", "HUB Local4Action de CGLU", "Reconocido en 2025"],
-    ["fr", "HUB Local4Action de CGLU", "Reconnu en 2025"],
-  ])("the badge in %s is well-formed SVG with the label, the escaped name, the year, an accessible title and a link back", async (lang, label, year) => {
+    ["en", "Local4Action HUB by UCLG", "Recognised in 2025", `Local4Action HUB by UCLG: ${HOSTILE_NAME}, recognised in 2025`],
+    ["es", "HUB Local4Action de CGLU", "Reconocido en 2025", `HUB Local4Action de CGLU: ${HOSTILE_NAME}, reconocido en 2025`],
+    ["fr", "HUB Local4Action de CGLU", "Reconnu en 2025", `HUB Local4Action de CGLU\u202F: ${HOSTILE_NAME}, reconnu en 2025`],
+  ])("the badge in %s is well-formed SVG with the label, the escaped name, the year, an accessible title and a link back", async (lang, label, year, title) => {
     const response = await badge("label-hub", lang);
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("image/svg+xml; charset=utf-8");
@@ -45,8 +45,7 @@ describe("the label kit", () => {
     const document = parser.parse(svg).svg;
     expect(document.role).toBe("img");
     expect(document["aria-labelledby"]).toBe("l4a-badge-title");
-    expect(document.title["#text"]).toContain(HOSTILE_NAME);
-    expect(document.title["#text"]).toContain("2025");
+    expect(document.title["#text"]).toBe(title);
     expect(document.a.href).toBe(`https://hubs.example.org/${lang}/hubs/label-hub`);
     const texts = document.a.g.text.map((text: { "#text": string }) => String(text["#text"]));
     expect(texts[0]).toBe(label);
