@@ -24,11 +24,6 @@ export const CLUSTER_WORKER_FROM = 5_000;
  * index is built in place.
  */
 export async function buildClusterIndex(points: { longitude: number; latitude: number }[], options: ClusterOptions, workerFrom = CLUSTER_WORKER_FROM): Promise<ClusterIndex> {
-  const features = points.map((point, i) => ({
-    type: "Feature" as const,
-    geometry: { type: "Point" as const, coordinates: [point.longitude, point.latitude] },
-    properties: { index: i },
-  }));
   if (points.length >= workerFrom) {
     try {
       const coordinates = new Float64Array(points.length * 2);
@@ -36,7 +31,8 @@ export async function buildClusterIndex(points: { longitude: number; latitude: n
         coordinates[2 * i] = point.longitude;
         coordinates[2 * i + 1] = point.latitude;
       });
-      const trees = await buildOnWorker(coordinates, options);
+      // A copy goes to the worker (its buffer is handed over): the index keeps these.
+      const trees = await buildOnWorker(coordinates.slice(), options);
       const index: ClusterIndex = new Supercluster(options);
       const internals = index as unknown as { trees: unknown[]; points: unknown[] };
       for (const { zoom, tree, data } of trees) {
@@ -45,13 +41,37 @@ export async function buildClusterIndex(points: { longitude: number; latitude: n
         (kdTree as unknown as { data: Float64Array }).data = data;
         internals.trees[zoom] = kdTree;
       }
-      internals.points = features;
+      internals.points = featuresOnDemand(coordinates);
       return index;
     } catch (error) {
       console.error("[map] cluster worker failed, building in place", error);
     }
   }
-  return new Supercluster<PointProperties, Supercluster.AnyProps>(options).load(features);
+  return new Supercluster<PointProperties, Supercluster.AnyProps>(options).load(points.map((point, i) => pointFeature(point.longitude, point.latitude, i)));
+}
+
+function pointFeature(longitude: number, latitude: number, index: number): Supercluster.PointFeature<PointProperties> {
+  return { type: "Feature", geometry: { type: "Point", coordinates: [longitude, latitude] }, properties: { index } };
+}
+
+/**
+ * supercluster's input points, as it reads them once the index is built: by position (a point that
+ * no zoom clusters is answered as its input feature) and their count. A feature of 100,000 kept for
+ * that weighed about 16 MB of the server's heap (decision 120, section 15); each is now made from the
+ * coordinates when supercluster asks for it, a few hundred per map request at most.
+ */
+function featuresOnDemand(coordinates: Float64Array): unknown[] {
+  const length = coordinates.length / 2;
+  return new Proxy([], {
+    get(target, property) {
+      if (property === "length") return length;
+      if (typeof property === "string") {
+        const i = Number(property);
+        if (Number.isInteger(i) && i >= 0 && i < length) return pointFeature(coordinates[2 * i], coordinates[2 * i + 1], i);
+      }
+      return Reflect.get(target, property);
+    },
+  });
 }
 
 interface BuiltTree {
