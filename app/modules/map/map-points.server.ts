@@ -27,11 +27,37 @@ export async function listMapPoints(db: DB, { today, filters = {} }: { today: st
   const rows = await mapPointsQuery(db, today, filters, matches?.ids).execute();
   // 100,000 rows take about 170 ms to turn into points: other requests get a turn between slices.
   const points: MapPoint[] = [];
+  const shared = sharedValues();
   for (let start = 0; start < rows.length; start += POINTS_PER_TURN) {
     if (start > 0) await new Promise((resolve) => setImmediate(resolve));
-    for (const row of rows.slice(start, start + POINTS_PER_TURN)) points.push(toMapPoint(row));
+    for (const row of rows.slice(start, start + POINTS_PER_TURN)) points.push(toMapPoint(row, shared));
   }
   return points;
+}
+
+/**
+ * One copy of each city name, status and list of goals for all the points: each row brings its own
+ * (100,000 strings and arrays where there are about 3,000 cities and a few thousand goal lists),
+ * and the points stay in memory as long as the map index (decision 120, section 15). The lists
+ * are shared: read, never changed.
+ */
+function sharedValues() {
+  const texts = new Map<string, string>();
+  const goalLists = new Map<string, number[]>();
+  return {
+    text<T extends string>(value: T): T {
+      const known = texts.get(value);
+      if (known !== undefined) return known as T;
+      texts.set(value, value);
+      return value;
+    },
+    goals(list: string | null): number[] {
+      const key = list ?? "";
+      let goals = goalLists.get(key);
+      if (!goals) goalLists.set(key, (goals = list ? list.split(",").map(Number) : []));
+      return goals;
+    },
+  };
 }
 
 function mapPointsQuery(db: DB, today: string, filters: HubFilters, matches: number[] | undefined) {
@@ -54,7 +80,7 @@ type MapPointRow = InferResult<ReturnType<typeof mapPointsQuery>>[number];
 
 const POINTS_PER_TURN = 5_000;
 
-function toMapPoint(row: MapPointRow): MapPoint {
+function toMapPoint(row: MapPointRow, shared: ReturnType<typeof sharedValues>): MapPoint {
   const texts = (row.titles ?? "").split("\u001f").map((part) => ({ language: part.slice(0, 2) as Language, title: part.slice(3) || null }));
   const titleIn = (language: Language) => pickText(texts, "title", language, row.original_language)?.text ?? row.slug;
   return {
@@ -63,9 +89,9 @@ function toMapPoint(row: MapPointRow): MapPoint {
     latitude: row.latitude,
     longitude: row.longitude,
     goal: row.goal,
-    goals: row.goals ? row.goals.split(",").map(Number) : [],
-    status: row.public_status,
-    city: row.city,
+    goals: shared.goals(row.goals),
+    status: shared.text(row.public_status),
+    city: shared.text(row.city),
     titles: { en: titleIn("en"), es: titleIn("es"), fr: titleIn("fr") },
   };
 }
