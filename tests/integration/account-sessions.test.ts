@@ -1,3 +1,4 @@
+import type { KyselyPlugin } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getSessionUser, insertSession, sessionCookieHeader } from "~/modules/accounts/session.server";
 import { parseEnv } from "~/modules/config/env.server";
@@ -123,5 +124,28 @@ describe("Your sessions", () => {
     expect(response.headers.get("Clear-Site-Data")).toBe('"cache", "cookies", "storage"');
     expect(response.headers.get("Set-Cookie")).toMatch(/Max-Age=0/);
     expect(await signedIn(cookie)).toBeNull();
+  });
+});
+
+describe("the session row", () => {
+  it("signs a request in only when the row is the session asked for: another session's row is a 503, never that session's user", async () => {
+    const city = await createUser(database.db, { role: "city" });
+    const other = await createUser(database.db, { role: "secretariat" });
+    const cookie = await sessionOf(city.id);
+    await sessionOf(other.id);
+    expect(await signedIn(cookie)).toMatchObject({ id: city.id });
+    // The database answers the session's statement with another session's row.
+    const otherRow = await database.db.selectFrom("sessions").select("token_hash").where("user_id", "=", other.id).executeTakeFirstOrThrow();
+    const crossed: KyselyPlugin = {
+      transformQuery: ({ node }) => node,
+      transformResult: async ({ result }) => ({ ...result, rows: result.rows.map((row) => ("token_hash" in row ? { ...row, id: other.id, role: "secretariat", token_hash: otherRow.token_hash } : row)) }),
+    };
+    const context = { ...contextFor(database), db: database.db.withPlugin(crossed) };
+    const refused = await getSessionUser(context, requestFor({ path: "/en", cookie })).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(Response);
+    expect((refused as Response).status).toBe(503);
   });
 });
