@@ -39,7 +39,10 @@ export const MAX_PREPARED_PARAMETERS = 32;
  *   connection whose backend died;
  * - a transaction is postgres.js's own `sql.begin`, which rejects as soon as its connection closes
  *   (it races the callback with the connection's close); each query of the transaction is raced
- *   with that rejection too, so none waits on a dead socket.
+ *   with that rejection too, so none waits on a dead socket. postgres.js reconnects that same
+ *   connection object for other work, so its patch (patches/postgres+3.4.9.patch) refuses every
+ *   later query of the lost transaction: one would otherwise run in whatever session the
+ *   connection serves next (inside another transaction, or answered by its startup).
  * Nothing is ever reserved across idle time, so there is nothing to release or leak.
  */
 export class PooledPostgresDialect implements Dialect {

@@ -111,6 +111,74 @@ describe.runIf(testDatabaseUrl)("losing every PostgreSQL backend while connectio
     expect(rows[0].count).toBe(10);
   });
 
+  it("never runs a lost transaction's next query in the session its connection serves next", async () => {
+    // One connection, so the transaction that starts after the loss gets the same postgres.js
+    // connection object the lost transaction still holds a handle to.
+    const single = await openDatabase({ databaseUrl: database.url!, poolSize: 1, mapError: toServiceUnavailable });
+    try {
+      let pid: number | undefined;
+      let resume!: () => void;
+      const paused = new Promise<void>((resolve) => (resume = resolve));
+      const lost = single.db.transaction().execute(async (trx) => {
+        const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+        pid = rows[0].pid;
+        await paused; // idle in transaction (a password being checked, say) while the backend dies
+        await sql`insert into idle_probe (note) values ('lost-late')`.execute(trx);
+      });
+      const lostOutcome = lost.then(
+        () => "committed",
+        (error: unknown) => (error instanceof Response ? error.status : String(error)),
+      );
+      while (pid === undefined) await new Promise((resolve) => setTimeout(resolve, 10));
+      await killer`select pg_terminate_backend(${pid})`;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      // The next transaction holds the connection when the lost one writes again.
+      await single.db.transaction().execute(async (trx) => {
+        await sql`insert into idle_probe (note) values ('next-first')`.execute(trx);
+        resume();
+        expect(await lostOutcome).toBe(503);
+        await sql`insert into idle_probe (note) values ('next-second')`.execute(trx);
+      });
+      const { rows } = await sql<{ note: string }>`select note from idle_probe where note in ('lost-late', 'next-first', 'next-second') order by note`.execute(database.db);
+      // Unpatched, the lost transaction's insert ran inside the next one and was committed with it.
+      expect(rows.map((row) => row.note)).toEqual(["next-first", "next-second"]);
+    } finally {
+      await single.close();
+    }
+  });
+
+  it("lets no handle of a lost transaction undo the next transaction's work (postgres.js alone)", async () => {
+    const pool = postgres(database.url!, { max: 1, onnotice: () => {} });
+    try {
+      let stale: postgres.TransactionSql | undefined;
+      let pid: number | undefined;
+      const first = pool
+        .begin(async (tx) => {
+          stale = tx;
+          [{ pid }] = await tx<{ pid: number }[]>`select pg_backend_pid() as pid`;
+          await new Promise((resolve) => setTimeout(resolve, 300));
+        })
+        .then(
+          () => "committed",
+          (error: { code?: string }) => error.code,
+        );
+      while (pid === undefined) await new Promise((resolve) => setTimeout(resolve, 10));
+      await killer`select pg_terminate_backend(${pid})`;
+      expect(await first).toBe("CONNECTION_CLOSED");
+      await pool.begin(async (tx) => {
+        await tx`insert into idle_probe (note) values ('kept-first')`;
+        // What postgres.js's own begin() sends when a transaction's callback throws.
+        await expect(stale!`rollback`).rejects.toMatchObject({ code: "CONNECTION_CLOSED" });
+        await tx`insert into idle_probe (note) values ('kept-second')`;
+      });
+      const rows = await killer<{ note: string }[]>`select note from idle_probe where note like 'kept-%' order by note`;
+      // Unpatched, the stale ROLLBACK ended the second transaction: its first insert was lost, though it committed.
+      expect(rows.map((row) => row.note)).toEqual(["kept-first", "kept-second"]);
+    } finally {
+      await pool.end({ timeout: 1 });
+    }
+  });
+
   it("fails a transaction whose backend died between two of its queries, and serves the next", async () => {
     let pid: number | undefined;
     let release!: () => void;
@@ -225,6 +293,7 @@ describe("the postgres.js driver", () => {
     const root = path.resolve(import.meta.dirname, "../../node_modules/postgres");
     for (const build of ["src", "cjs/src", "cf/src"]) {
       expect(readFileSync(path.join(root, build, "connection.js"), "utf8"), build).toContain("patches/postgres+3.4.9.patch");
+      expect(readFileSync(path.join(root, build, "index.js"), "utf8"), build).toContain("patches/postgres+3.4.9.patch");
     }
   });
 
