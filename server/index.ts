@@ -131,6 +131,7 @@ async function runWorker(env: Env) {
   const database = await openDatabase({
     databaseUrl: env.DATABASE_URL,
     pgliteDataDir: env.PGLITE_DATA_DIR,
+    poolSize: env.DB_POOL_SIZE,
     statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
     preparedStatements: env.DB_PREPARED_STATEMENTS,
     // A lost database becomes a 503 page for the request (its own Response), never a crash or a 500.

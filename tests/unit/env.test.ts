@@ -79,6 +79,13 @@ describe("environment", () => {
     expect(() => parseEnv({ MAX_FORM_BYTES: "lots" })).toThrow(/MAX_FORM_BYTES/);
   });
 
+  it("opens 5 PostgreSQL connections per process unless DB_POOL_SIZE says otherwise (1 to 100)", () => {
+    expect(parseEnv({}).DB_POOL_SIZE).toBe(5);
+    expect(parseEnv({ DB_POOL_SIZE: "12" }).DB_POOL_SIZE).toBe(12);
+    expect(() => parseEnv({ DB_POOL_SIZE: "0" })).toThrow(/DB_POOL_SIZE/);
+    expect(() => parseEnv({ DB_POOL_SIZE: "many" })).toThrow(/DB_POOL_SIZE/);
+  });
+
   it("prepares statements on PostgreSQL unless DB_PREPARED_STATEMENTS=false (a pooler that cannot keep them)", () => {
     expect(parseEnv({}).DB_PREPARED_STATEMENTS).toBe(true);
     expect(parseEnv({ DB_PREPARED_STATEMENTS: "false" }).DB_PREPARED_STATEMENTS).toBe(false);
