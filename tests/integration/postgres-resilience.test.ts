@@ -4,7 +4,7 @@ import { sql, type Kysely } from "kysely";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isDatabaseUnavailableError } from "../../db/errors";
-import { openDatabase, type DatabaseHandle } from "../../db/index";
+import { openDatabase, type DatabaseHandle, type DB } from "../../db/index";
 import { createTestDatabase, testDatabaseUrl, type TestDatabase } from "../support/database";
 
 // The server maps unavailability to a 503 response in exactly this way (server/index.ts).
@@ -87,6 +87,32 @@ describe.runIf(testDatabaseUrl)("losing every PostgreSQL backend while connectio
     await killer`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${name} and pid <> pg_backend_pid()`;
   };
 
+  /**
+   * A transaction whose backend is killed while it is idle between two queries (a password being
+   * checked, say). `resume` lets its callback go on to insert `note`; `outcome` is what it came to.
+   */
+  const loseMidTransaction = async (db: DB, note: string) => {
+    let pid: number | undefined;
+    let resume!: () => void;
+    const paused = new Promise<void>((resolve) => (resume = resolve));
+    const outcome = db
+      .transaction()
+      .execute(async (trx) => {
+        const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+        pid = rows[0].pid;
+        await paused;
+        await sql`insert into idle_probe (note) values (${note})`.execute(trx);
+      })
+      .then(
+        () => "committed",
+        (error: unknown) => (error instanceof Response ? error.status : String(error)),
+      );
+    while (pid === undefined) await new Promise((resolve) => setTimeout(resolve, 10));
+    await killer`select pg_terminate_backend(${pid})`;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return { outcome, resume };
+  };
+
   it("settles every query and transaction after the kill, and the next ones succeed", async () => {
     // Fill the pool (4 connections), then kill them all while they are idle.
     await Promise.all(Array.from({ length: 8 }, () => sql`select pg_sleep(0.05)`.execute(database.db)));
@@ -116,27 +142,12 @@ describe.runIf(testDatabaseUrl)("losing every PostgreSQL backend while connectio
     // connection object the lost transaction still holds a handle to.
     const single = await openDatabase({ databaseUrl: database.url!, poolSize: 1, mapError: toServiceUnavailable });
     try {
-      let pid: number | undefined;
-      let resume!: () => void;
-      const paused = new Promise<void>((resolve) => (resume = resolve));
-      const lost = single.db.transaction().execute(async (trx) => {
-        const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
-        pid = rows[0].pid;
-        await paused; // idle in transaction (a password being checked, say) while the backend dies
-        await sql`insert into idle_probe (note) values ('lost-late')`.execute(trx);
-      });
-      const lostOutcome = lost.then(
-        () => "committed",
-        (error: unknown) => (error instanceof Response ? error.status : String(error)),
-      );
-      while (pid === undefined) await new Promise((resolve) => setTimeout(resolve, 10));
-      await killer`select pg_terminate_backend(${pid})`;
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      const lost = await loseMidTransaction(single.db, "lost-late");
       // The next transaction holds the connection when the lost one writes again.
       await single.db.transaction().execute(async (trx) => {
         await sql`insert into idle_probe (note) values ('next-first')`.execute(trx);
-        resume();
-        expect(await lostOutcome).toBe(503);
+        lost.resume();
+        expect(await lost.outcome).toBe(503);
         await sql`insert into idle_probe (note) values ('next-second')`.execute(trx);
       });
       const { rows } = await sql<{ note: string }>`select note from idle_probe where note in ('lost-late', 'next-first', 'next-second') order by note`.execute(database.db);
@@ -180,24 +191,9 @@ describe.runIf(testDatabaseUrl)("losing every PostgreSQL backend while connectio
   });
 
   it("fails a transaction whose backend died between two of its queries, and serves the next", async () => {
-    let pid: number | undefined;
-    let release!: () => void;
-    const paused = new Promise<void>((resolve) => (release = resolve));
-    const transaction = database.db.transaction().execute(async (trx) => {
-      const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
-      pid = rows[0].pid;
-      await paused; // idle in transaction
-      await sql`insert into idle_probe (note) values ('lost')`.execute(trx);
-    });
-    const outcome = transaction.then(
-      () => "committed",
-      (error: unknown) => (error instanceof Response ? error.status : String(error)),
-    );
-    while (pid === undefined) await new Promise((resolve) => setTimeout(resolve, 10));
-    await killer`select pg_terminate_backend(${pid})`;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    release();
-    expect(await outcome).toBe(503);
+    const lost = await loseMidTransaction(database.db, "lost");
+    lost.resume();
+    expect(await lost.outcome).toBe(503);
     const { rows } = await sql<{ count: number }>`select count(*)::int as count from idle_probe where note = 'lost'`.execute(database.db);
     expect(rows[0].count).toBe(0);
   });
