@@ -1,12 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { action as loginAction } from "~/routes/$lang.login";
 import { action as logoutAction } from "~/routes/$lang.logout";
 import { attemptLogin, LOGIN_WINDOW_MS, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from "~/modules/accounts/login.server";
 import { getSessionUser } from "~/modules/accounts/session.server";
 import { pruneAccountsData } from "~/modules/accounts/housekeeping.server";
-import { createTestDatabase, type TestDatabase } from "../support/database";
+import { createTestDatabase, testDatabaseUrl, type TestDatabase } from "../support/database";
 import { DEMO_PASSWORD } from "../support/accounts";
 import { callRoute, contextFor, cookieOf, requestFor } from "../support/routes";
+
+/** Set by a test to look at the database while a password is being checked (Argon2 takes tens of ms). */
+const passwordCheck = vi.hoisted(() => ({ during: undefined as undefined | (() => Promise<void>) }));
+vi.mock("~/modules/accounts/password.server", async (importOriginal) => {
+  const original = await importOriginal<typeof import("~/modules/accounts/password.server")>();
+  return {
+    ...original,
+    verifyPassword: async (hash: string, password: string) => {
+      await passwordCheck.during?.();
+      return original.verifyPassword(hash, password);
+    },
+  };
+});
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -92,6 +106,23 @@ describe("login", () => {
     const out = await callRoute(logoutAction, database, { path: "/en/logout", body: {}, cookie, params: { lang: "en" } });
     expect(out.status).toBe(302);
     expect(await getSessionUser(context, requestFor({ path: "/en", cookie }))).toBeNull();
+  });
+});
+
+describe.runIf(testDatabaseUrl)("login on PostgreSQL", () => {
+  it("holds no transaction open while the password is checked (a connection of the small pool would wait idle)", async () => {
+    const idle: number[] = [];
+    passwordCheck.during = async () => {
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`.execute(database.db);
+      idle.push(rows[0].n);
+    };
+    try {
+      expect((await login("council@demo.l4a.test", DEMO_PASSWORD, "198.51.100.70")).status).toBe(302);
+      expect((await login("council@demo.l4a.test", "not-the-password", "198.51.100.70")).status).toBe(400);
+    } finally {
+      passwordCheck.during = undefined;
+    }
+    expect(idle).toEqual([0, 0]);
   });
 });
 

@@ -14,9 +14,15 @@ export const MAX_FAILURES_PER_IP = 20;
 export type LoginResult = { ok: true; userId: number; token: string; codeNeeded: boolean } | { ok: false; throttled: boolean };
 
 /**
- * One login attempt, in one transaction: refuses while the account or the IP has too many recent
- * failures (even with the right password), records the attempt, and on success opens a new session.
- * The caller shows the same message for every failure, so nothing tells whether the account exists.
+ * One login attempt: refuses while the account or the IP has too many recent failures (even with
+ * the right password); then, in one transaction, records the attempt and on success opens a new
+ * session. The caller shows the same message for every failure, so nothing tells whether the
+ * account exists.
+ *
+ * The counts and the password are checked before the transaction, as every other Argon2 step is
+ * (sign-up, password change and reset): a check takes tens of milliseconds, and a transaction open
+ * meanwhile holds one of the pool's few connections (DB_POOL_SIZE) idle. Inside a transaction the
+ * counts were no safer: at read committed, two attempts at once read the same counts either way.
  */
 export async function attemptLogin(
   db: DB,
@@ -25,15 +31,15 @@ export async function attemptLogin(
 ): Promise<LoginResult> {
   const email = input.email.trim().toLowerCase();
   const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
+  const [accountFailures, ipFailures] = await Promise.all([
+    recentFailures(db, "email", email, since, now),
+    recentFailures(db, "ip", input.ip, since, now),
+  ]);
+  const throttled = accountFailures >= MAX_FAILURES_PER_ACCOUNT || ipFailures >= MAX_FAILURES_PER_IP;
+  // A throttled attempt still costs an Argon2 check, so its timing says nothing either.
+  const user = await authenticate(db, email, input.password);
+  const succeeded = Boolean(user) && !throttled;
   return db.transaction().execute(async (trx) => {
-    const [accountFailures, ipFailures] = await Promise.all([
-      recentFailures(trx, "email", email, since, now),
-      recentFailures(trx, "ip", input.ip, since, now),
-    ]);
-    const throttled = accountFailures >= MAX_FAILURES_PER_ACCOUNT || ipFailures >= MAX_FAILURES_PER_IP;
-    // A throttled attempt still costs an Argon2 check, so its timing says nothing either.
-    const user = await authenticate(trx, email, input.password);
-    const succeeded = Boolean(user) && !throttled;
     const codeNeeded = succeeded && user ? (await trx.selectFrom("users").select("totp_enabled_at").where("id", "=", user.id).executeTakeFirstOrThrow()).totp_enabled_at !== null : false;
     // The right password of an account with two-factor is not yet a successful log-in: a success
     // clears the account's failures, so it would let wrong codes go on for ever. The code step records it.
