@@ -145,8 +145,8 @@ async function currentSession(context: AppLoadContext, request: Request, now: Da
   // Only the session asked for signs a request in: a row of another session, or of another
   // statement, is no answer (a 503). Under backends killed every 2 s (tests/e2e/server.test.ts) a
   // signed-in page once failed on a query given an undefined user id, as such a row would make. The
-  // likely cause, since mended in postgres.js's patch: a lost transaction (a log-in, idle during its
-  // password check) kept writing to its connection after the pool had reconnected it for others.
+  // likely cause, since mended in postgres.js's patch: a lost transaction (then a log-in, idle
+  // during its password check) kept writing to its connection after the pool had reconnected it.
   if (row.token_hash !== tokenHash) throw serviceUnavailable();
   // Idle too long (per role): the session is over; it is deleted so it leaves "Your sessions" too.
   if (now.getTime() - new Date(row.last_seen_at).getTime() > idleTimeoutMs(context.env, row.role)) {
