@@ -9,7 +9,7 @@ import { DatabaseLockedError, openDatabase } from "../../db/index";
 export async function openConfiguredDatabase() {
   try {
     const env = getEnv();
-    const database = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDataDir: env.PGLITE_DATA_DIR });
+    const database = await openDatabase({ databaseUrl: env.DATABASE_URL, pgliteDataDir: env.PGLITE_DATA_DIR, poolSize: env.DB_POOL_SIZE });
     console.log(`[db] ${database.kind === "pglite" ? `embedded database in ${env.PGLITE_DATA_DIR}` : "PostgreSQL (DATABASE_URL)"}`);
     return database;
   } catch (error) {
