@@ -284,28 +284,6 @@ describe.runIf(testDatabaseUrl)("killing PostgreSQL backends every 300 ms under 
   }, 40_000);
 });
 
-describe.runIf(testDatabaseUrl)("the pool's choice of connection", () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await database?.destroy();
-  });
-
-  // Unpatched, postgres.js hands a query the connection idle longest, so one request after another
-  // went round every server process, each with cold caches of its own (decision 120, section 17).
-  it("gives one query after another the connection that went idle last", async () => {
-    const backendPid = async () => (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(database.db)).rows[0].pid;
-    // Four at once open all of the test pool's four connections.
-    const opened = await Promise.all([0, 1, 2, 3].map(async () => (await sql<{ pid: number }>`select pg_backend_pid() as pid, pg_sleep(0.1)`.execute(database.db)).rows[0].pid));
-    expect(new Set(opened).size).toBe(4);
-    const sequential: number[] = [];
-    for (let index = 0; index < 6; index++) sequential.push(await backendPid());
-    expect(new Set(sequential).size).toBe(1);
-  });
-});
-
 describe("the postgres.js driver", () => {
   it("is installed with the project's patch (npm's postinstall runs patch-package)", async () => {
     const root = path.resolve(import.meta.dirname, "../../node_modules/postgres");
