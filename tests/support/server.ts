@@ -34,7 +34,9 @@ export async function freePort(): Promise<number> {
  */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
-  const dataRoot = env.DATABASE_URL ? undefined : mkdtempSync(path.join(tmpdir(), "l4a-e2e-"));
+  // A folder of its own only when the caller names no database (one that names its folder removes it).
+  const dataRoot = env.DATABASE_URL || env.PGLITE_DATA_DIR ? undefined : mkdtempSync(path.join(tmpdir(), "l4a-e2e-"));
+  const removeDataRoot = () => dataRoot && rmSync(dataRoot, { recursive: true, force: true });
   const child = spawn(process.execPath, serverNodeArguments(), {
     cwd: ROOT,
     env: {
@@ -57,7 +59,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
 
-  await new Promise<void>((resolve, reject) => {
+  const ready = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${output}`)), 90_000);
     const check = () => {
       if (output.includes("[server] ready at")) {
@@ -71,6 +73,16 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       reject(new Error(`server exited with ${code}:\n${output}`));
     });
   });
+  await ready.catch(async (error) => {
+    // A server that did not start leaves neither a process nor a folder behind.
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGKILL");
+      await exited;
+    }
+    removeDataRoot();
+    throw error;
+  });
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -82,7 +94,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
         child.kill("SIGTERM");
         await exited;
       }
-      if (dataRoot) rmSync(dataRoot, { recursive: true, force: true });
+      removeDataRoot();
     },
   };
 }
