@@ -75,7 +75,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   });
   await ready.catch(async (error) => {
     // A server that did not start leaves neither a process nor a folder behind.
-    if (child.exitCode === null) {
+    if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGKILL");
       await exited;
