@@ -73,14 +73,18 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       reject(new Error(`server exited with ${code}:\n${output}`));
     });
   });
-  await ready.catch(async (error) => {
-    // A server that did not start leaves neither a process nor a folder behind.
+  /** Ends the process (unless it has exited already) and removes its folder. */
+  const end = async (signal: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGKILL");
+      child.kill(signal);
       await exited;
     }
     removeDataRoot();
+  };
+  // A server that did not start leaves neither a process nor a folder behind.
+  await ready.catch(async (error) => {
+    await end("SIGKILL");
     throw error;
   });
 
@@ -88,13 +92,6 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     url: `http://127.0.0.1:${port}`,
     process: child,
     output: () => output,
-    stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once("exit", resolve));
-        child.kill("SIGTERM");
-        await exited;
-      }
-      removeDataRoot();
-    },
+    stop: () => end("SIGTERM"),
   };
 }
