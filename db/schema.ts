@@ -353,6 +353,7 @@ export interface Database {
   search_reference: SearchReferenceTable;
   hub_search_filing: HubSearchFilingTable;
   hub_search_postings: HubSearchPostingTable;
+  hub_search_filing_postings: HubSearchFilingPostingTable;
   public_data_version: PublicDataVersionTable;
   membership_requests: MembershipRequestTable;
   login_attempts: LoginAttemptTable;
@@ -505,7 +506,7 @@ export interface HubSearchTable {
 /**
  * One row per HUB, written only by triggers on hubs, hub_goals and hub_targets (migration 200): the
  * reference data it is filed under ('goal:4', 'target:4.1', 'theme:3', as search_reference names
- * them), so a search finds the HUBs under matching names with one GIN lookup.
+ * them); matchedThrough reads it by key.
  */
 export interface HubSearchFilingTable {
   hub_id: ColumnType<number, never, never>;
@@ -525,6 +526,18 @@ export interface HubSearchPostingTable {
   hub_id: ColumnType<number, never, never>;
   language: ColumnType<Language, never, never>;
   score: ColumnType<number, never, never>;
+  is_public: ColumnType<boolean, never, never>;
+  recognised_at: ColumnType<Date | null, never, never>;
+  goals: ColumnType<string | null, never, never>;
+}
+
+/**
+ * One row per reference name of each hub_search_filing row, written only by a trigger on it
+ * (migration 260), so a search reads the HUBs under its matching names from one covering index.
+ */
+export interface HubSearchFilingPostingTable {
+  ref: ColumnType<string, never, never>;
+  hub_id: ColumnType<number, never, never>;
   is_public: ColumnType<boolean, never, never>;
   recognised_at: ColumnType<Date | null, never, never>;
   goals: ColumnType<string | null, never, never>;

@@ -26,6 +26,7 @@ import * as linkedThroughSyncRequests from "./2026-12-02-220-linked-through-sync
 import * as hubExportText from "./2026-12-02-230-hub-export-text";
 import * as reportingStateVersion from "./2026-12-02-240-reporting-state-version";
 import * as searchPostings from "./2026-12-02-250-search-postings";
+import * as searchFilingPostings from "./2026-12-04-260-search-filing-postings";
 
 /**
  * Every migration, in order. A static list (not a folder scan) so the same set runs
@@ -59,4 +60,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-230-hub-export-text": hubExportText,
   "2026-12-02-240-reporting-state-version": reportingStateVersion,
   "2026-12-02-250-search-postings": searchPostings,
+  "2026-12-04-260-search-filing-postings": searchFilingPostings,
 };

@@ -8,7 +8,8 @@ import { insertHub } from "../support/public-hubs";
 /**
  * A search reads rows kept by triggers: the search rows of a HUB's texts carry whether it is public,
  * when it was recognised and its goals (hub_search, migration 120), and one narrow row per HUB says
- * the same and which reference data it is filed under (hub_search_filing, migration 200). Every
+ * the same and which reference data it is filed under (hub_search_filing, migration 200, with one
+ * posting per reference name in hub_search_filing_postings, migration 260). Every
  * write that changes those must reach both, and a search must answer exactly what the same search
  * computed from hubs, hub_goals, hub_targets and the texts gives.
  */
@@ -51,6 +52,12 @@ async function expectRowsCurrent() {
     actual as (select lexeme, hub_id, language, score, is_public, recognised_at, goals from hub_search_postings)
     (select * from expected except all select * from actual) union all (select * from actual except all select * from expected)`.execute(database.db);
   expect(postings).toEqual([]);
+  // The filing postings (migration 260): one row per reference name of every filing row.
+  const { rows: filingPostings } = await sql<{ ref: string }>`
+    with expected as (select r.ref, f.hub_id, f.is_public, f.recognised_at, f.goals from hub_search_filing f, unnest(f.refs) r(ref)),
+    actual as (select ref, hub_id, is_public, recognised_at, goals from hub_search_filing_postings)
+    (select * from expected except all select * from actual) union all (select * from actual except all select * from expected)`.execute(database.db);
+  expect(filingPostings).toEqual([]);
 }
 
 /**

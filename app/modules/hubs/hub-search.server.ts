@@ -74,9 +74,14 @@ function matchedReferencesCte() {
     select coalesce(array_agg(distinct r.kind || ':' || r.ref), '{}'::text[]) as refs from search_reference r, x where r.document @@ x.q)`;
 }
 
-/** (hub_id, recognised_at, goals) of every public HUB filed under a row of `refs`: one GIN lookup in hub_search_filing. */
+/**
+ * (hub_id, recognised_at, goals) of every public HUB filed under a row of `refs`, once each: those
+ * rows' postings (migration 260), read from one covering index. A HUB under two matching names has
+ * two postings; a sort keeps one (hashing them was 7 ms slower for a common word's 17,000).
+ */
 function hubsFiledUnderMatchedReferences() {
-  return sql`select f.hub_id, f.recognised_at, f.goals from hub_search_filing f, refs where f.is_public and f.refs && refs.refs`;
+  return sql`select distinct on (f.hub_id) f.hub_id, f.recognised_at, f.goals from hub_search_filing_postings f
+    where f.ref = any((select refs.refs from refs)::text[]) and f.is_public order by f.hub_id`;
 }
 
 /** An int[] parameter, sent as one array literal: both drivers pass a string through unchanged. */
@@ -135,7 +140,7 @@ export const RANKED_HEAD = 100;
  *   needs: public, recognised_at, goals), ranked;
  * - the names, in all three languages, of the SDG goals and targets, the theme and the Policy Councils
  *   it is filed under (search_reference, about 600 rows: one extra GIN lookup), then the HUBs filed under the matching
- *   rows with one more (hub_search_filing, migration 200: narrow rows, no look-up per HUB). These
+ *   rows from their postings (hub_search_filing_postings, migration 260: one covering index). These
  *   come after the text matches, newest first; `matchedThrough` says which names matched.
  *
  * Only the head of the order is sorted here (a top-N sort); the whole order is `rankedMatchIds`.
