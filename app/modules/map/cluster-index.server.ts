@@ -13,25 +13,21 @@ export type ClusterOptions = Pick<Supercluster.Options<PointProperties, Superclu
 export const CLUSTER_WORKER_FROM = 5_000;
 
 /**
- * supercluster's index of `points` (longitude, latitude), built on a worker thread from
- * CLUSTER_WORKER_FROM points up. `Supercluster.load` is one synchronous run: at 100,000 points it
- * held the server's main thread, every request included, for over a second each time the registry
- * changed (decision 120, section 12). The worker builds the index and hands back each zoom's
- * KD-tree (kdbush keeps it in one ArrayBuffer, `KDBush.from` takes it back as it is) and
+ * supercluster's index of points given as `coordinates` (longitude and latitude of each in turn), built
+ * on a worker thread from CLUSTER_WORKER_FROM points up. `Supercluster.load` is one synchronous run:
+ * at 100,000 points it held the server's main thread, every request included, for over a second each
+ * time the registry changed (decision 120, section 12). The worker builds the index and hands back
+ * each zoom's KD-tree (kdbush keeps it in one ArrayBuffer, `KDBush.from` takes it back as it is) and
  * supercluster's flat array of points and clusters; both are transferred, not copied, and put into
  * a Supercluster made here, so the index answers exactly as one built in place
  * (tests/unit/cluster-index.test.ts compares them). If the worker cannot be used, the
- * index is built in place.
+ * index is built in place. The index reads `coordinates` afterwards: they must not change.
  */
-export async function buildClusterIndex(points: { longitude: number; latitude: number }[], options: ClusterOptions, workerFrom = CLUSTER_WORKER_FROM): Promise<ClusterIndex> {
-  if (points.length >= workerFrom) {
+export async function buildClusterIndex(coordinates: Float64Array, options: ClusterOptions, workerFrom = CLUSTER_WORKER_FROM): Promise<ClusterIndex> {
+  const length = coordinates.length / 2;
+  if (length >= workerFrom) {
     try {
-      const coordinates = new Float64Array(points.length * 2);
-      points.forEach((point, i) => {
-        coordinates[2 * i] = point.longitude;
-        coordinates[2 * i + 1] = point.latitude;
-      });
-      // A copy goes to the worker (its buffer is handed over): the index keeps these.
+      // A copy goes to the worker (its buffer is handed over): the index keeps the caller's.
       const trees = await buildOnWorker(coordinates.slice(), options);
       const index: ClusterIndex = new Supercluster(options);
       const internals = index as unknown as { trees: unknown[]; points: unknown[] };
@@ -47,7 +43,8 @@ export async function buildClusterIndex(points: { longitude: number; latitude: n
       console.error("[map] cluster worker failed, building in place", error);
     }
   }
-  return new Supercluster<PointProperties, Supercluster.AnyProps>(options).load(points.map((point, i) => pointFeature(point.longitude, point.latitude, i)));
+  const features = Array.from({ length }, (_, i) => pointFeature(coordinates[2 * i], coordinates[2 * i + 1], i));
+  return new Supercluster<PointProperties, Supercluster.AnyProps>(options).load(features);
 }
 
 function pointFeature(longitude: number, latitude: number, index: number): Supercluster.PointFeature<PointProperties> {

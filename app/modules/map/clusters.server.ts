@@ -3,9 +3,8 @@ import type { DB } from "../../../db/index";
 import type { Language } from "~/modules/i18n/config";
 import { filterKey, type HubFilters } from "~/modules/hubs/hub-filters";
 import { cachedPublic, getPublicDataVersion } from "~/modules/hubs/public-cache.server";
-import { listMapPoints, type MapPoint } from "~/modules/map/map-points.server";
+import { listMapPoints, type MapPointFields, type MapPoints } from "~/modules/map/map-points.server";
 import { searchMatches } from "~/modules/hubs/hub-search.server";
-import type { PublicHubStatus } from "~/modules/hubs/lifecycle";
 import { MAX_MAP_ZOOM } from "~/modules/map/map-view";
 import { acceptedSynchronisationPairs } from "~/modules/network/synchronisation.server";
 import { buildClusterIndex, CLUSTER_WORKER_FROM, type ClusterIndex, type PointProperties } from "~/modules/map/cluster-index.server";
@@ -32,16 +31,8 @@ export interface MapCluster {
    */
   hubs?: MapHubPoint[];
 }
-export interface MapHubPoint {
+export interface MapHubPoint extends MapPointFields {
   kind: "hub";
-  slug: string;
-  title: string;
-  latitude: number;
-  longitude: number;
-  goal: number;
-  goals: number[];
-  status: PublicHubStatus;
-  city: string;
 }
 export interface MapData {
   total: number;
@@ -54,7 +45,7 @@ export interface MapData {
 }
 
 interface MapIndex {
-  points: MapPoint[];
+  points: MapPoints;
   index: ClusterIndex;
   /** Position in `points` by HUB id, made the first time lines are asked for. */
   positions?: Map<number, number>;
@@ -210,7 +201,7 @@ export async function getMapData(
     async () => {
       const points = await mapPoints(db, withoutView, today, current);
       // Two HUBs make a cluster, up to the map's last zoom: then HUBs at one point stay a cluster.
-      const index = await buildClusterIndex(points, { radius: CLUSTER_RADIUS, maxZoom: MAX_MAP_ZOOM, minPoints: 2 });
+      const index = await buildClusterIndex(points.coordinates, { radius: CLUSTER_RADIUS, maxZoom: MAX_MAP_ZOOM, minPoints: 2 });
       return { points, index } satisfies MapIndex;
     },
     { now, backgroundFrom, maxIndexedPoints },
@@ -225,7 +216,7 @@ export async function getMapData(
   const items: MapData["items"] = features.map((feature) => {
     const [longitude, latitude] = feature.geometry.coordinates;
     const properties = feature.properties as Supercluster.ClusterProperties & PointProperties;
-    if (!properties.cluster) return hubPoint(points[properties.index], language);
+    if (!properties.cluster) return hubPoint(points, properties.index, language);
     const expansionZoom = index.getClusterExpansionZoom(properties.cluster_id);
     const cluster: MapCluster = {
       kind: "cluster",
@@ -238,7 +229,7 @@ export async function getMapData(
     if (expansionZoom > MAX_MAP_ZOOM) {
       cluster.hubs = index
         .getLeaves(properties.cluster_id, SAME_PLACE_LIST_LIMIT)
-        .map((leaf) => hubPoint(points[(leaf.properties as PointProperties).index], language));
+        .map((leaf) => hubPoint(points, (leaf.properties as PointProperties).index, language));
       // On the HUBs' own point, not supercluster's average of it (off by its projection's rounding).
       cluster.latitude = cluster.hubs[0].latitude;
       cluster.longitude = cluster.hubs[0].longitude;
@@ -252,48 +243,39 @@ export async function getMapData(
 /** The accepted synchronisations between two HUBs of `built`, at least one of them inside `bbox`. */
 async function linksInView(db: DB, built: MapIndex, bbox: [number, number, number, number], version: number): Promise<[number, number, number, number][]> {
   const pairs = await cachedPublic(db, "map-link-pairs", () => acceptedSynchronisationPairs(db), version);
-  const positions = (built.positions ??= new Map(built.points.map((point, position) => [point.id, position])));
+  const { points } = built;
+  const positions = (built.positions ??= new Map(Array.from({ length: points.length }, (_, position) => [points.id(position), position])));
   const [west, south, east, north] = bbox;
-  const inView = (point: MapPoint) =>
-    point.latitude >= south && point.latitude <= north && (west <= east ? point.longitude >= west && point.longitude <= east : point.longitude >= west || point.longitude <= east);
+  const inView = (position: number) => {
+    const [latitude, longitude] = [points.latitude(position), points.longitude(position)];
+    return latitude >= south && latitude <= north && (west <= east ? longitude >= west && longitude <= east : longitude >= west || longitude <= east);
+  };
   const lines: [number, number, number, number][] = [];
   for (const [first, second] of pairs) {
     const a = positions.get(first);
     const b = positions.get(second);
     if (a === undefined || b === undefined) continue;
-    const from = built.points[a];
-    const to = built.points[b];
-    if (!inView(from) && !inView(to)) continue;
-    lines.push([from.latitude, from.longitude, to.latitude, to.longitude]);
+    if (!inView(a) && !inView(b)) continue;
+    lines.push([points.latitude(a), points.longitude(a), points.latitude(b), points.longitude(b)]);
     if (lines.length === MAX_MAP_LINKS) break;
   }
   return lines;
 }
 
-function hubPoint(point: MapPoint, language: Language): MapHubPoint {
-  return {
-    kind: "hub",
-    slug: point.slug,
-    title: point.titles[language],
-    latitude: point.latitude,
-    longitude: point.longitude,
-    goal: point.goal,
-    goals: point.goals,
-    status: point.status,
-    city: point.city,
-  };
+function hubPoint(points: MapPoints, position: number, language: Language): MapHubPoint {
+  return { kind: "hub", ...points.fields(position, language) };
 }
 
 /**
  * The points of a filter set. A text search takes the points of its other filters (loaded once,
  * shared by every search) and keeps its matches, instead of a query per search word.
  */
-async function mapPoints(db: DB, filters: HubFilters, today: string, version: number): Promise<MapPoint[]> {
+async function mapPoints(db: DB, filters: HubFilters, today: string, version: number): Promise<MapPoints> {
   const points = (set: HubFilters) => cachedPublic(db, `map-points:${today}:${filterKey(set)}`, () => listMapPoints(db, { today, filters: set }), version);
   if (filters.q === undefined) return points(filters);
   const [candidates, matches] = await Promise.all([points({ ...filters, q: undefined }), searchMatches(db, filters.q, version)]);
   const matching = new Set(matches.ids);
-  return candidates.filter((point) => matching.has(point.id));
+  return candidates.filter((id) => matching.has(id));
 }
 
 function round(value: number) {
