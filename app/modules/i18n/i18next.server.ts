@@ -141,6 +141,25 @@ export function rememberLookups(instance: I18n): I18n {
     return value;
   };
   instance.t = t as unknown as I18n["t"];
+  // react-i18next's `t` is getFixedT's: per call it copies the options, adds the fixed language and
+  // namespaces, and only then reaches the lookup above (3 % of a HUB page's server time). A key
+  // alone, already looked up, is answered from `remembered` under the same name; anything else
+  // goes the whole way, as before.
+  const getFixedT = instance.getFixedT.bind(instance);
+  instance.getFixedT = ((lng: unknown, ns: unknown, keyPrefix: unknown) => {
+    const fixed = getFixedT(lng as string, ns as string, keyPrefix as string) as unknown as ((...args: unknown[]) => unknown) & Record<string, unknown>;
+    // A list of languages is left to i18next; no language (react-i18next's way) is the instance's, named "" above.
+    if ((lng != null && typeof lng !== "string") || keyPrefix) return fixed;
+    const prefix = `${lng ?? ""}\u0000${Array.isArray(ns) ? ns.join(",") : ((ns as string | undefined) ?? "")}\u0000`;
+    const fast = function (this: unknown, key: unknown) {
+      if (arguments.length === 1 && typeof key === "string") {
+        const known = remembered.get(prefix + key);
+        if (known !== undefined) return known;
+      }
+      return fixed.apply(this, arguments as unknown as unknown[]);
+    };
+    return Object.assign(fast, { lng: fixed.lng, lngs: fixed.lngs, ns: fixed.ns, keyPrefix: fixed.keyPrefix });
+  }) as unknown as I18n["getFixedT"];
   return instance;
 }
 
