@@ -247,7 +247,8 @@ async function linksInView(db: DB, built: MapIndex, bbox: [number, number, numbe
   const positions = (built.positions ??= new Map(Array.from({ length: points.length }, (_, position) => [points.id(position), position])));
   const [west, south, east, north] = bbox;
   const inView = (position: number) => {
-    const [latitude, longitude] = [points.latitude(position), points.longitude(position)];
+    const latitude = points.latitude(position);
+    const longitude = points.longitude(position);
     return latitude >= south && latitude <= north && (west <= east ? longitude >= west && longitude <= east : longitude >= west || longitude <= east);
   };
   const lines: [number, number, number, number][] = [];
