@@ -120,8 +120,7 @@ export function rememberLookups(instance: I18n): I18n {
   const t = (key: unknown, options?: Record<string, unknown>, ...rest: unknown[]) => {
     if (typeof key !== "string" || rest.length > 0) return translate(key, options, ...rest);
     if (isPlainLookup(options)) {
-      const ns = options?.ns;
-      const lookup = `${(options?.lng as string | null | undefined) ?? ""}\u0000${Array.isArray(ns) ? ns.join(",") : ((ns as string | undefined) ?? "")}\u0000${key}`;
+      const lookup = lookupPrefix(options?.lng, options?.ns) + key;
       const known = remembered.get(lookup);
       if (known !== undefined) return known;
       const value = translate(key, options);
@@ -150,7 +149,7 @@ export function rememberLookups(instance: I18n): I18n {
     const fixed = getFixedT(lng as string, ns as string, keyPrefix as string) as unknown as ((...args: unknown[]) => unknown) & Record<string, unknown>;
     // A list of languages is left to i18next; no language (react-i18next's way) is the instance's, named "" above.
     if ((lng != null && typeof lng !== "string") || keyPrefix) return fixed;
-    const prefix = `${lng ?? ""}\u0000${Array.isArray(ns) ? ns.join(",") : ((ns as string | undefined) ?? "")}\u0000`;
+    const prefix = lookupPrefix(lng, ns);
     const fast = function (this: unknown, key: unknown) {
       if (arguments.length === 1 && typeof key === "string") {
         const known = remembered.get(prefix + key);
@@ -161,6 +160,11 @@ export function rememberLookups(instance: I18n): I18n {
     return Object.assign(fast, { lng: fixed.lng, lngs: fixed.lngs, ns: fixed.ns, keyPrefix: fixed.keyPrefix });
   }) as unknown as I18n["getFixedT"];
   return instance;
+}
+
+/** How `remembered` names a plain lookup, before its key: the language ("" for the instance's) and the namespaces. */
+function lookupPrefix(lng: unknown, ns: unknown): string {
+  return `${(lng as string | null | undefined) ?? ""}\u0000${Array.isArray(ns) ? ns.join(",") : ((ns as string | undefined) ?? "")}\u0000`;
 }
 
 /**
