@@ -13,11 +13,17 @@ declare module "@remix-run/node" {
     /** What the request log (server/request-log.ts) adds to the request's line: the signed-in user's id. */
     requestLog?: { userId?: number };
     /**
-     * Told the version of what the page shows when a loader read it in the same statement as the
-     * page's data (hub-page.server.ts): the page cache keeps a page it had no entry for under it,
-     * without reading the version first (server/page-cache.ts).
+     * Told the version of what the page shows, read by its loader (the HUB page's in the same
+     * statement as its data, hub-page.server.ts; the map page's with its rate limit,
+     * `publicPageVersion`): the page cache keeps a page it had no entry for under it, without
+     * reading the version first (server/page-cache.ts).
      */
-    onPageVersion?: (version: string) => void;
+    onPageVersion?: (version: number | string) => void;
+    /**
+     * The public data version the page cache read for this request before it missed (a map page it
+     * had an older entry for): the map page's data is read at it, without a second read.
+     */
+    publicDataVersion?: number;
   }
 }
 

@@ -59,8 +59,9 @@ export function createApp({ build, database, env, logger = createLogger("silent"
   app.use(
     publicPageCache({
       getVersion: ({ slug }) => (slug === undefined ? getPublicDataVersion(database.db) : getHubPageVersion(database.db, slug)),
-      // The HUB page's statement reads its version with its data (hub-page.server.ts).
-      rendersOwnVersion: ({ slug }) => slug !== undefined,
+      // Both kinds of page report the version their loader read (the HUB page's with its data,
+      // hub-page.server.ts; the map page's with its rate limit, publicPageVersion).
+      rendersOwnVersion: () => true,
       onLookup: metrics ? (outcome) => pageCacheLookups.inc({ outcome }) : undefined,
     }),
   );
@@ -81,6 +82,7 @@ export function createApp({ build, database, env, logger = createLogger("silent"
         onPageVersion: (version) => {
           response.locals.pageVersion = version;
         },
+        publicDataVersion: typeof response.locals.versionRead === "number" ? response.locals.versionRead : undefined,
       }),
     }),
   );

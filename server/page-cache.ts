@@ -195,6 +195,8 @@ export function publicPageCache({ getVersion, rendersOwnVersion, ...options }: P
         return next();
       }
     }
+    // A miss after a read hands the version on: the page's data is read at it (the load context's publicDataVersion).
+    response.locals.versionRead = version;
     const hit = version === undefined ? undefined : store.get(key, version);
     if (hit) {
       response.status(200);

@@ -8,6 +8,7 @@ import { filtersToSearchParams, hasFilters, parseHubFilters } from "~/modules/hu
 import { HubList } from "~/modules/hubs/hub-list";
 import { countHubsBySdg, listPublicHubs } from "~/modules/hubs/public-hub-list.server";
 import { getFilterOptions, publicSdgGoals } from "~/modules/hubs/public-filter-options.server";
+import { publicPageVersion } from "~/modules/hubs/public-cache.server";
 import { isoToday } from "~/modules/hubs/lifecycle";
 import { clientIp } from "~/modules/accounts/route-helpers.server";
 import { languageParam } from "~/modules/http/params.server";
@@ -29,16 +30,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const language = languageParam(params.lang);
   await requirePermission(context, request, "public:read");
   const url = new URL(request.url);
-  // A text search runs a full-text query: limited per IP (the plain home page is not).
-  if (url.searchParams.get("q")?.trim()) await enforceRateLimit(context, rateLimitRules(context.env).search, clientIp(context));
+  // A text search runs a full-text query: limited per IP (the plain home page is not). The limit's
+  // counter and the data version are read at once; the search waits for both.
+  const searching = Boolean(url.searchParams.get("q")?.trim());
+  const [version] = await Promise.all([publicPageVersion(context), searching ? enforceRateLimit(context, rateLimitRules(context.env).search, clientIp(context)) : undefined]);
   const filters = parseHubFilters(url.searchParams);
   const today = isoToday();
   const page = Number(url.searchParams.get("page") ?? 1) || 1;
   const [list, sdgCounts, options, goals, t] = await Promise.all([
-    listPublicHubs(context.db, { language, today, filters, page }),
-    countHubsBySdg(context.db, { today, filters }),
-    getFilterOptions(context.db, language),
-    publicSdgGoals(context.db, language),
+    listPublicHubs(context.db, { language, today, filters, page, version }),
+    countHubsBySdg(context.db, { today, filters, version }),
+    getFilterOptions(context.db, language, version),
+    publicSdgGoals(context.db, language, version),
     getTranslator(language),
   ]);
   return json({

@@ -1,7 +1,9 @@
+import type { AppLoadContext } from "@remix-run/node";
 import { sql, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loader as hubJsonLoader } from "~/routes/api.hubs.$file";
 import { loader as hubPageLoader } from "~/routes/$lang.hubs.$slug";
+import { loader as mapPageLoader } from "~/routes/$lang._index";
 import { getHubPageVersion } from "~/modules/hubs/public-cache.server";
 import { syncSdgReferenceData } from "../../db/reference/sdg";
 import { createTestDatabase, type TestDatabase } from "../support/database";
@@ -483,8 +485,8 @@ describe("each HUB page's own version (finer invalidation, migration 120)", () =
   it("is what the HUB page's loader reports with its data (the page cache keeps a first view under it), before and after a write", async () => {
     const slug = (await database.db.selectFrom("hubs").select("slug").where("id", "=", hubId).executeTakeFirstOrThrow()).slug;
     const reportedBy = async (lang: string) => {
-      const reported: string[] = [];
-      const context = { ...contextFor(database), onPageVersion: (version: string) => reported.push(version) };
+      const reported: (number | string)[] = [];
+      const context = { ...contextFor(database), onPageVersion: (version: number | string) => reported.push(version) };
       const response = await responseOf(() => hubPageLoader({ request: requestFor({ path: `/${lang}/hubs/${slug}` }), params: { lang, slug }, context }));
       expect(response.status).toBe(200);
       return reported;
@@ -533,6 +535,53 @@ describe("each HUB page's own version (finer invalidation, migration 120)", () =
     await database.db.updateTable("hub_translations").set({ title: "Another name" }).where("hub_id", "=", otherHubId).execute();
     expect((await hubPageVersions()).get(hubId)).toBe(before.get(hubId));
     await database.db.deleteFrom("hub_sync_requests").where("id", "=", request.id).execute();
+  });
+});
+
+describe("the map page's version (the page cache keeps a first view under what its loader reports)", () => {
+  /** The map page's loader for `path`, with the versions it reports and its statements that read the public data version. */
+  async function mapPage(path: string, context: Partial<AppLoadContext> = {}) {
+    const reported: (number | string)[] = [];
+    const versionReads: string[] = [];
+    const executor = database.db.getExecutor();
+    const recorder: KyselyPlugin = {
+      transformQuery: ({ node, queryId }: PluginTransformQueryArgs) => {
+        const text = executor.compileQuery(node, queryId).sql;
+        if (/\bpublic_data_version\b/.test(text)) versionReads.push(text);
+        return node;
+      },
+      transformResult: async ({ result }: PluginTransformResultArgs) => result,
+    };
+    const traced = { ...database, db: database.db.withPlugin(recorder) };
+    const lang = path.split(/[/?]/)[1];
+    const response = await responseOf(() =>
+      mapPageLoader({ request: requestFor({ path }), params: { lang }, context: { ...contextFor(traced), onPageVersion: (version) => reported.push(version), ...context } }),
+    );
+    expect(response.status).toBe(200);
+    return { reported, versionReads, data: await response.json() };
+  }
+
+  it("is the public data version, read once per page (with a search, beside its rate limit), before and after a write", async () => {
+    for (const path of ["/en", "/fr?q=water"]) {
+      const before = await version();
+      const first = await mapPage(path);
+      expect({ path, reported: first.reported, reads: first.versionReads.length }).toEqual({ path, reported: [before], reads: 1 });
+      await database.db.updateTable("hubs").set({ website: `https://moved.example.org${path.length}` }).where("id", "=", hubId).execute();
+      const after = await version();
+      expect(after).toBeGreaterThan(before);
+      expect((await mapPage(path)).reported).toEqual([after]);
+    }
+  });
+
+  it("reads its data at the version the page cache read before it missed, without a read of its own", async () => {
+    // A write first: nothing is cached at the new version, so every list, count and option is computed here.
+    await database.db.updateTable("hubs").set({ website: "https://read-once.example.org" }).where("id", "=", hubId).execute();
+    const current = await version();
+    for (const path of ["/es", "/es?q=water&sdg=6"]) {
+      const page = await mapPage(path, { publicDataVersion: current });
+      expect({ path, reported: page.reported, reads: page.versionReads }).toEqual({ path, reported: [current], reads: [] });
+      expect(page.data.list.total).toBeGreaterThanOrEqual(0);
+    }
   });
 });
 

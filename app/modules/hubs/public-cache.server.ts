@@ -1,3 +1,4 @@
+import type { AppLoadContext } from "@remix-run/node";
 import { ownCopy, serviceUnavailable, sharedRead } from "../../../db/errors";
 import type { DB } from "../../../db/index";
 import { reusableStatement } from "../../../db/reusable-statement";
@@ -40,6 +41,17 @@ export function getPublicDataVersion(db: DB): Promise<number> {
   return read();
 }
 const versionReads = new WeakMap<object, () => Promise<number>>();
+
+/**
+ * The public data version a map page's data is read at: the one the page cache read for this
+ * request, or one read now. Reported to the page cache, which keeps the page under it: a page miss
+ * makes one version read, not one before rendering and another in the loader (decision 120, section 22).
+ */
+export async function publicPageVersion(context: AppLoadContext): Promise<number> {
+  const version = context.publicDataVersion ?? (await getPublicDataVersion(context.db));
+  context.onPageVersion?.(version);
+  return version;
+}
 
 /**
  * The version of what the public page of the HUB `slug` shows (migration 120): the HUB's own version

@@ -9,9 +9,9 @@ import { PUBLIC_STORED_STATUSES } from "./lifecycle";
 import { cachedPublic } from "./public-cache.server";
 import { listPolicyCouncils } from "~/modules/network/policy-councils.server";
 
-/** The SDG goals in `language` for the public pages (reference data: cached like the rest). */
-export function publicSdgGoals(db: DB, language: Language): Promise<SdgGoal[]> {
-  return cachedPublic(db, `goals:${language}`, () => listSdgGoals(db, language));
+/** The SDG goals in `language` for the public pages (reference data: cached like the rest; `version`: the data version, when the caller read it). */
+export function publicSdgGoals(db: DB, language: Language, version?: number): Promise<SdgGoal[]> {
+  return cachedPublic(db, `goals:${language}`, () => listSdgGoals(db, language), version);
 }
 
 export interface FilterOptions {
@@ -24,12 +24,12 @@ export interface FilterOptions {
   targets: { id: string; goal: number; title: string }[];
 }
 
-/** What the filter controls offer: themes, the countries and start years that have public HUBs, and the SDG targets. */
-export async function getFilterOptions(db: DB, language: Language): Promise<FilterOptions> {
+/** What the filter controls offer: themes, the countries and start years that have public HUBs, and the SDG targets (`version`: as for `publicSdgGoals`). */
+export async function getFilterOptions(db: DB, language: Language, version?: number): Promise<FilterOptions> {
   return cachedPublic(db, `options:${language}`, async () => {
     const [themes, councils, countries, years, targets] = await Promise.all([
       listThemeNames(db, language),
-      listPolicyCouncils(db, language),
+      listPolicyCouncils(db, language, version),
       db
         .selectFrom("hubs as h")
         .innerJoin("organisations as o", "o.id", "h.lead_organisation_id")
@@ -52,7 +52,7 @@ export async function getFilterOptions(db: DB, language: Language): Promise<Filt
       years: years.map((row) => Number(row.year)).sort((a, b) => a - b),
       targets,
     };
-  });
+  }, version);
 }
 
 function sortedCountries(codes: string[], language: Language) {

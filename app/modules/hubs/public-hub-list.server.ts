@@ -33,7 +33,11 @@ export interface PublicHubPage {
 
 export const PAGE_SIZE = 20;
 
-/** Recognised, active and completed HUBs matching `filters`, one page at a time; best match first when searching, else newest. */
+/**
+ * Recognised, active and completed HUBs matching `filters`, one page at a time; best match first
+ * when searching, else newest. `version`: the public data version, when the caller read it (the
+ * map page: `publicPageVersion`).
+ */
 export async function listPublicHubs(
   db: DB,
   {
@@ -42,9 +46,10 @@ export async function listPublicHubs(
     filters = {},
     page = 1,
     pageSize = PAGE_SIZE,
-  }: { language: Language; today: string; filters?: HubFilters; page?: number; pageSize?: number },
+    version: versionRead,
+  }: { language: Language; today: string; filters?: HubFilters; page?: number; pageSize?: number; version?: number },
 ): Promise<PublicHubPage> {
-  const version = await getPublicDataVersion(db);
+  const version = versionRead ?? (await getPublicDataVersion(db));
   const key = filterKey(filters);
   const matches = await matchesFor(db, filters, version);
   const total =
@@ -63,7 +68,7 @@ export async function listPublicHubs(
         matches && onlySearch(filters)
           ? await rankedMatchPage(db, matches, offset, pageSize, version)
           : await pageHubIds(db, { today, filters, matches: matches ? await rankedMatchIds(db, matches.query, version) : undefined, offset, limit: pageSize });
-      return withMatchedThrough(db, language, await queryPublicHubs(db, { language, today, ids }), matches);
+      return withMatchedThrough(db, language, await queryPublicHubs(db, { language, today, ids }), matches, version);
     },
     version,
   );
@@ -74,9 +79,9 @@ export async function listPublicHubs(
  * The page's HUBs, each found only through reference names told which (named in `language`), and
  * without the internal id the public page has no use for.
  */
-async function withMatchedThrough(db: DB, language: Language, rows: PublicHubRow[], matches: SearchMatches | undefined): Promise<PublicHubSummary[]> {
+async function withMatchedThrough(db: DB, language: Language, rows: PublicHubRow[], matches: SearchMatches | undefined, version: number): Promise<PublicHubSummary[]> {
   const through = matches ? await matchedThrough(db, matches, rows.map((row) => row.id)) : {};
-  const names = rows.some((row) => through[row.id]) ? await referenceNames(db, language) : undefined;
+  const names = rows.some((row) => through[row.id]) ? await referenceNames(db, language, version) : undefined;
   return rows.map(({ id, ...hub }) => {
     const matched = through[id];
     if (!matched || !names) return hub;
@@ -85,12 +90,12 @@ async function withMatchedThrough(db: DB, language: Language, rows: PublicHubRow
 }
 
 /** Names of the SDG goals (short), targets, themes and Policy Councils in `language`, by ref: reference data, cached like the rest. */
-async function referenceNames(db: DB, language: Language): Promise<Record<ReferenceMatch["kind"], Map<string, string>>> {
+async function referenceNames(db: DB, language: Language, version: number): Promise<Record<ReferenceMatch["kind"], Map<string, string>>> {
   const [goals, targets, themes, councils] = await Promise.all([
-    publicSdgGoals(db, language),
-    cachedPublic(db, `targets:${language}`, () => listSdgTargets(db, language)),
-    cachedPublic(db, `themes:${language}`, () => listThemeNames(db, language)),
-    listPolicyCouncils(db, language),
+    publicSdgGoals(db, language, version),
+    cachedPublic(db, `targets:${language}`, () => listSdgTargets(db, language), version),
+    cachedPublic(db, `themes:${language}`, () => listThemeNames(db, language), version),
+    listPolicyCouncils(db, language, version),
   ]);
   return {
     goal: new Map(goals.map((goal) => [String(goal.number), goal.short])),
@@ -175,9 +180,9 @@ async function queryPublicHubs(db: DB, { language, today, ids }: { language: Lan
 }
 
 /** How many HUBs each SDG has under the current filters (the SDG filter itself left out, so every goal shows what choosing it gives). */
-export async function countHubsBySdg(db: DB, { today, filters = {} }: { today: string; filters?: HubFilters }): Promise<Record<number, number>> {
+export async function countHubsBySdg(db: DB, { today, filters = {}, version: versionRead }: { today: string; filters?: HubFilters; version?: number }): Promise<Record<number, number>> {
   const ignore: (keyof HubFilters)[] = ["sdg", "target"];
-  const version = await getPublicDataVersion(db);
+  const version = versionRead ?? (await getPublicDataVersion(db));
   const key = `sdgcounts:${today}:${filterKey({ ...filters, sdg: undefined, target: undefined })}`;
   return cachedPublic(db, key, async () => {
     const matches = await matchesFor(db, filters, version);

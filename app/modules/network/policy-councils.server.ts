@@ -40,15 +40,19 @@ export function listPolicyCouncilRows(db: DB): Promise<PolicyCouncilRow[]> {
     .execute();
 }
 
-/** Every council named in `language`, in order (filters, checkboxes); public reference data, cached. */
-export function listPolicyCouncils(db: DB, language: Language): Promise<PolicyCouncil[]> {
-  return cachedPublic(db, `policy-councils:${language}`, () =>
-    db
-      .selectFrom("policy_councils as pc")
-      .select(["pc.id", "pc.slug", councilName(language).as("name")])
-      .orderBy("pc.position")
-      .orderBy("pc.id")
-      .execute(),
+/** Every council named in `language`, in order (filters, checkboxes); public reference data, cached (`version`: the data version, when the caller read it). */
+export function listPolicyCouncils(db: DB, language: Language, version?: number): Promise<PolicyCouncil[]> {
+  return cachedPublic(
+    db,
+    `policy-councils:${language}`,
+    () =>
+      db
+        .selectFrom("policy_councils as pc")
+        .select(["pc.id", "pc.slug", councilName(language).as("name")])
+        .orderBy("pc.position")
+        .orderBy("pc.id")
+        .execute(),
+    version,
   );
 }
 
