@@ -1,5 +1,6 @@
+import { sql, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../db/index";
+import { openDatabase, type DB } from "../../db/index";
 import { action as accountAction } from "~/routes/$lang.account";
 import { loader as homeLoader } from "~/routes/$lang._index";
 import { action as forgotAction } from "~/routes/$lang.password.forgot";
@@ -7,7 +8,7 @@ import { action as signupAction } from "~/routes/$lang.signup";
 import { loader as mapLoader } from "~/routes/api.map";
 import { requestPasswordReset, resetTokenState } from "~/modules/accounts/password-reset.server";
 import { parseEnv } from "~/modules/config/env.server";
-import { consumeRateLimit, passRetryAfter, type RateLimitRule } from "~/modules/http/rate-limit.server";
+import { consumeRateLimit, passRetryAfter, rateLimitRules, type RateLimitRule } from "~/modules/http/rate-limit.server";
 import { deliverableText } from "~/modules/mail/mailer.server";
 import { useToday } from "../support/clock";
 import { createTestDatabase, engine, type TestDatabase } from "../support/database";
@@ -166,5 +167,46 @@ describe("the counters are shared by every process", () => {
     } finally {
       await other.close();
     }
+  });
+});
+
+describe("a counter whose rule allows an asynchronous commit (the search's)", () => {
+  const flood: RateLimitRule = { name: "test-async", max: 3, windowMs: 60_000, asyncCommit: true };
+  const careful: RateLimitRule = { name: "test-sync", max: 3, windowMs: 60_000 };
+
+  /** `consumeRateLimit` on `db`, with the commit mode its statement set for its own transaction ('off', or null when it set none). */
+  async function consumed(db: DB, rule: RateLimitRule, subject: string) {
+    const modes: unknown[] = [];
+    const recorder: KyselyPlugin = {
+      transformQuery: ({ node }: PluginTransformQueryArgs) => node,
+      transformResult: async ({ result }: PluginTransformResultArgs) => {
+        for (const row of result.rows) if ("commit_mode" in row) modes.push(row.commit_mode);
+        return result;
+      },
+    };
+    const decision = await consumeRateLimit(db.withPlugin(recorder), rule, subject);
+    return { decision, modes };
+  }
+
+  it("commits its own statement asynchronously, and the setting ends with that statement", async () => {
+    expect(rateLimitRules(env).search.asyncCommit).toBe(true);
+    await database.db.connection().execute(async (connection) => {
+      for (let n = 1; n <= 4; n++) {
+        const { decision, modes } = await consumed(connection, flood, "alone");
+        expect({ n, allowed: decision.allowed, modes }).toEqual({ n, allowed: n <= 3, modes: ["off"] });
+        // The next statement on the same connection commits as the server is configured.
+        expect((await sql<{ setting: string }>`select current_setting('synchronous_commit') as setting`.execute(connection)).rows[0].setting).toBe("on");
+      }
+    });
+  });
+
+  it("leaves every other rule's counter, and any counter inside a caller's transaction, to wait for its commit", async () => {
+    expect((await consumed(database.db, careful, "alone")).modes).toEqual([null]);
+    await database.db.transaction().execute(async (trx) => {
+      expect((await consumed(trx, flood, "in-transaction")).modes).toEqual([null]);
+      expect((await sql<{ setting: string }>`select current_setting('synchronous_commit') as setting`.execute(trx)).rows[0].setting).toBe("on");
+    });
+    const row = await database.db.selectFrom("rate_limits").select("hits").where("bucket", "=", "test-async:in-transaction").executeTakeFirstOrThrow();
+    expect(row.hits).toBe(1);
   });
 });
