@@ -215,6 +215,8 @@ export function publicPageCache({ getVersion, rendersOwnVersion, ...options }: P
     const write = response.write.bind(response) as (...args: unknown[]) => boolean;
     const end = response.end.bind(response) as (...args: unknown[]) => express.Response;
     const collect = (chunk: unknown, encoding: unknown) => {
+      // A page sent whole is kept as rendered (response.locals.documentBody): no copy of what goes out.
+      if (response.locals.documentBody) return;
       if (typeof chunk === "string") chunks.push(Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
       else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
     };
