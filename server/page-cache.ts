@@ -53,10 +53,11 @@ export interface PageCacheOptions {
   /** Counts hits and misses (server/metrics.ts). */
   onLookup?: (outcome: "hit" | "miss" | "bypass") => void;
   /**
-   * Pages whose render reports the version of what it shows, read with its data, in
-   * `response.locals.pageVersion` (the HUB pages: `onPageVersion` in the load context). Such a page
-   * with no entry to compare is rendered without reading the version first, and kept under the one
-   * it reports.
+   * Pages whose render reports the version of what it shows, read by its loader, in
+   * `response.locals.pageVersion` (`onPageVersion` in the load context: the HUB page reads it with
+   * its data, the map page beside its rate limit). Such a page with no entry to compare is rendered
+   * without reading the version first, and kept under the one it reports. When the version was read
+   * (an entry to compare, and a miss), it is left in `response.locals.versionRead` for the loader.
    */
   rendersOwnVersion?: (page: { slug?: string }) => boolean;
 }
