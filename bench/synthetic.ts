@@ -212,6 +212,12 @@ export async function loadSyntheticRegistry(db: Kysely<Database>, { hubs: hubCou
         .returning(["id", "slug"])
         .execute();
       const ids = new Map(rows.map((row) => [row.slug, row.id]));
+      // Goals before texts, as a HUB has them before it is recognised: each text's search row is
+      // written once, with its goals, rather than written and then touched again for them.
+      await trx
+        .insertInto("hub_goals")
+        .values(specs.flatMap((spec) => spec.goals.map((goal, index) => ({ hub_id: ids.get(spec.slug)!, goal, is_primary: index === 0 }))))
+        .execute();
       const translations = specs.flatMap((spec) =>
         spec.translated.map((language) => {
           const pool = WORDS[language];
@@ -231,10 +237,6 @@ export async function loadSyntheticRegistry(db: Kysely<Database>, { hubs: hubCou
         }),
       );
       await trx.insertInto("hub_translations").values(translations).execute();
-      await trx
-        .insertInto("hub_goals")
-        .values(specs.flatMap((spec) => spec.goals.map((goal, index) => ({ hub_id: ids.get(spec.slug)!, goal, is_primary: index === 0 }))))
-        .execute();
       const hubTargets = specs.flatMap((spec) => {
         const options = targetsByGoal.get(spec.goals[0]) ?? [];
         return options.length ? [{ hub_id: ids.get(spec.slug)!, target_id: options[Math.floor(random() * options.length)] }] : [];

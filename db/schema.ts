@@ -352,7 +352,7 @@ export interface Database {
   hub_search: HubSearchTable;
   search_reference: SearchReferenceTable;
   hub_search_filing: HubSearchFilingTable;
-  hub_search_postings: HubSearchPostingTable;
+  hub_lexeme_postings: HubLexemePostingTable;
   hub_search_filing_postings: HubSearchFilingPostingTable;
   public_data_version: PublicDataVersionTable;
   membership_requests: MembershipRequestTable;
@@ -517,16 +517,16 @@ export interface HubSearchFilingTable {
 }
 
 /**
- * One row per lexeme of each hub_search row, written only by a trigger on hub_search (migration 250):
- * its rank in that document alone, and what a search reads of the HUB, so a one-word search reads
- * that word's rows in order instead of every matching document.
+ * One row per lexeme and public HUB, written only by a trigger on hub_search (migration 270): the
+ * lexeme's rank in each language's search row (0 where that text lacks it), so a word's matches are
+ * read from one covering index, one row per HUB.
  */
-export interface HubSearchPostingTable {
+export interface HubLexemePostingTable {
   lexeme: ColumnType<string, never, never>;
   hub_id: ColumnType<number, never, never>;
-  language: ColumnType<Language, never, never>;
-  score: ColumnType<number, never, never>;
-  is_public: ColumnType<boolean, never, never>;
+  score_en: ColumnType<number, never, never>;
+  score_es: ColumnType<number, never, never>;
+  score_fr: ColumnType<number, never, never>;
   recognised_at: ColumnType<Date | null, never, never>;
   goals: ColumnType<string | null, never, never>;
 }

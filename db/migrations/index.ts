@@ -27,6 +27,7 @@ import * as hubExportText from "./2026-12-02-230-hub-export-text";
 import * as reportingStateVersion from "./2026-12-02-240-reporting-state-version";
 import * as searchPostings from "./2026-12-02-250-search-postings";
 import * as searchFilingPostings from "./2026-12-04-260-search-filing-postings";
+import * as lexemePostings from "./2026-12-04-270-lexeme-postings";
 
 /**
  * Every migration, in order. A static list (not a folder scan) so the same set runs
@@ -61,4 +62,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-240-reporting-state-version": reportingStateVersion,
   "2026-12-02-250-search-postings": searchPostings,
   "2026-12-04-260-search-filing-postings": searchFilingPostings,
+  "2026-12-04-270-lexeme-postings": lexemePostings,
 };

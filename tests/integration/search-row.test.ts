@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { matchedThrough, RANKED_HEAD, rankedMatchIds, searchMatches, searchQuery } from "~/modules/hubs/hub-search.server";
 import { listPublicHubs } from "~/modules/hubs/public-hub-list.server";
-import { createTestDatabase, type TestDatabase } from "../support/database";
+import { createTestDatabase, testDatabaseUrl, type TestDatabase } from "../support/database";
 import { insertHub } from "../support/public-hubs";
 
 /**
@@ -44,12 +44,18 @@ async function expectRowsCurrent() {
            union all select 'theme:' || h.theme_id where h.theme_id is not null
            union all select 'council:' || c.council_id from hub_policy_councils c where c.hub_id = h.id) filed)`.execute(database.db);
   expect(rows).toEqual([]);
-  // The postings (migration 250): one row per lexeme of every search row, no more, no fewer.
+  // The postings (migration 270): one row per lexeme and public HUB, with its rank in each language's
+  // search row (0 where that text lacks it), no more, no fewer.
   const { rows: postings } = await sql<{ lexeme: string }>`
     with expected as (
-      select l.lexeme, s.hub_id, s.language, ts_rank(s.document, quote_literal(l.lexeme)::tsquery) as score, s.is_public, s.recognised_at, s.goals
-      from hub_search s, unnest(s.document) l where l.lexeme !~ '[''\\\\]'),
-    actual as (select lexeme, hub_id, language, score, is_public, recognised_at, goals from hub_search_postings)
+      select l.lexeme, s.hub_id,
+        coalesce(max(ts_rank(s.document, quote_literal(l.lexeme)::tsquery)) filter (where s.language = 'en'), 0) as score_en,
+        coalesce(max(ts_rank(s.document, quote_literal(l.lexeme)::tsquery)) filter (where s.language = 'es'), 0) as score_es,
+        coalesce(max(ts_rank(s.document, quote_literal(l.lexeme)::tsquery)) filter (where s.language = 'fr'), 0) as score_fr,
+        max(s.recognised_at) as recognised_at, max(s.goals) as goals
+      from hub_search s, unnest(s.document) l where s.is_public and l.lexeme !~ '[''\\\\]'
+      group by l.lexeme, s.hub_id),
+    actual as (select lexeme, hub_id, score_en, score_es, score_fr, recognised_at, goals from hub_lexeme_postings)
     (select * from expected except all select * from actual) union all (select * from actual except all select * from expected)`.execute(database.db);
   expect(postings).toEqual([]);
   // The filing postings (migration 260): one row per reference name of every filing row.
@@ -218,16 +224,94 @@ describe("the search row", () => {
     await expectRowsCurrent();
   });
 
+  it("keeps one posting per lexeme and HUB, with its rank in each language; a word found as several lexemes is answered from the documents", async () => {
+    // "potoroos" is 'potoroo' in English, 'potoro' in Spanish and 'potoroos' in French; "wombats" is 'wombat' in English and French.
+    const english = await insertHub(database, "lexeme-english", { language: "en", title: "Potoroos and wombats of the ridge" });
+    const spanish = await insertHub(database, "lexeme-spanish", { language: "es", title: "Los potoroos del bosque" });
+    const both = await insertHub(database, "lexeme-both", { language: "en", title: "Wombats crossing", summary: "Potoroos too." });
+    await database.db.insertInto("hub_translations").values({ hub_id: both, language: "fr", title: "Les wombats", summary: "Potoroos aussi.", updated_at: new Date() }).execute();
+    await expectRowsCurrent();
+    const ranks = async (hubId: number, lexeme: string) =>
+      (await sql<{ en: boolean; es: boolean; fr: boolean }>`select score_en > 0 as en, score_es > 0 as es, score_fr > 0 as fr from hub_lexeme_postings where hub_id = ${hubId} and lexeme = ${lexeme}`.execute(database.db)).rows;
+    expect(await ranks(both, "wombat")).toEqual([{ en: true, es: false, fr: true }]);
+    // All three of the word's lexemes are found (the documents answer); "wombats" is found as one (its postings answer).
+    const { rows: found } = await sql<{ n: number }>`select count(distinct lexeme)::int as n from hub_lexeme_postings where lexeme in ('potoroo', 'potoro', 'potoroos')`.execute(database.db);
+    expect(found[0].n).toBe(3);
+    for (const word of ["potoroos", "wombats", "potoroo", "wombat"]) expect(await searchNow(word), word).toEqual(await searchFromBaseTables(word));
+    expect((await searchNow("potoroos")).ids).toEqual(expect.arrayContaining([english, spanish, both]));
+
+    // A text that no longer has a word clears that language's rank; a HUB none of whose texts has it has no posting of it.
+    await database.db.updateTable("hub_translations").set({ title: "Les marsupiaux", summary: "Aussi." }).where("hub_id", "=", both).where("language", "=", "fr").execute();
+    await expectRowsCurrent();
+    expect(await ranks(both, "wombat")).toEqual([{ en: true, es: false, fr: false }]);
+    expect(await ranks(both, "potoroos")).toEqual([]);
+    await database.db.updateTable("hub_translations").set({ title: "Los marsupiales del bosque" }).where("hub_id", "=", spanish).execute();
+    await expectRowsCurrent();
+    expect(await ranks(spanish, "potoro")).toEqual([]);
+    expect(await searchNow("potoroos")).toEqual(await searchFromBaseTables("potoroos"));
+    expect((await searchNow("potoroos")).ids).not.toContain(spanish);
+
+    // A HUB that stops being public has no postings; public again, it has them all.
+    await database.db.updateTable("hubs").set({ status: "withdrawn" }).where("id", "=", english).execute();
+    await expectRowsCurrent();
+    expect(await ranks(english, "potoroo")).toEqual([]);
+    await database.db.updateTable("hubs").set({ status: "recognised" }).where("id", "=", english).execute();
+    await expectRowsCurrent();
+    expect(await ranks(english, "potoroo")).toEqual([{ en: true, es: false, fr: false }]);
+    await database.db.deleteFrom("hubs").where("id", "in", [english, spanish, both]).execute();
+    await expectRowsCurrent();
+  });
+
   it("answers one word from its postings and several words from the documents", async () => {
-    // Without its postings, the HUB is no longer found by one word of its texts, still by two.
+    // Another HUB has the word too, so it is still found as one lexeme. Without its postings, the HUB
+    // is no longer found by one word of its texts, still by two.
     const word = "ciclorrutas";
-    expect((await searchNow(word)).ids).toContain(hub.id);
-    await sql`delete from hub_search_postings where hub_id = ${hub.id}`.execute(database.db);
+    const other = await insertHub(database, "search-row-other-ciclorrutas", { language: "es", title: "Ciclorrutas del valle" });
+    expect((await searchNow(word)).ids).toEqual(expect.arrayContaining([hub.id, other]));
+    await sql`delete from hub_lexeme_postings where hub_id = ${hub.id}`.execute(database.db);
     expect((await searchNow(word)).ids).not.toContain(hub.id);
+    expect((await searchNow(word)).ids).toContain(other);
     expect((await searchNow(`${word} bogota`)).ids).toContain(hub.id);
     // Any write of its search rows writes them again.
     await sql`update hub_search set document = document where hub_id = ${hub.id}`.execute(database.db);
     expect((await searchNow(word)).ids).toContain(hub.id);
     await expectRowsCurrent();
+    await database.db.deleteFrom("hubs").where("id", "=", other).execute();
+  });
+
+});
+
+describe.runIf(testDatabaseUrl)("the lexeme postings under concurrent writes (PostgreSQL)", () => {
+  it("keeps both languages' ranks when two transactions write two languages of one HUB at once", async () => {
+    const shared = await insertHub(database, "lexeme-concurrent", { language: "en", title: "Quiet ridge" });
+    await database.db.insertInto("hub_translations").values({ hub_id: shared, language: "fr", title: "Crête tranquille", summary: "Rien.", updated_at: new Date() }).execute();
+    let releaseFirst!: () => void;
+    const firstMayCommit = new Promise<void>((resolve) => (releaseFirst = resolve));
+    let firstWrote!: () => void;
+    const firstHasWritten = new Promise<void>((resolve) => (firstWrote = resolve));
+    // The first writes the English text and holds its transaction open; the second writes the French
+    // one, and its posting of the same lexeme waits for the first's.
+    const first = database.db.transaction().execute(async (trx) => {
+      await trx.updateTable("hub_translations").set({ title: "Wombats of the ridge" }).where("hub_id", "=", shared).where("language", "=", "en").execute();
+      firstWrote();
+      await firstMayCommit;
+    });
+    await firstHasWritten;
+    const second = database.db.updateTable("hub_translations").set({ title: "Les wombats de la crête" }).where("hub_id", "=", shared).where("language", "=", "fr").execute();
+    await waitFor(async () => (await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()`.execute(database.db)).rows[0].n > 0);
+    releaseFirst();
+    await Promise.all([first, second]);
+    await expectRowsCurrent();
+    const { rows } = await sql<{ en: boolean; fr: boolean }>`select score_en > 0 as en, score_fr > 0 as fr from hub_lexeme_postings where hub_id = ${shared} and lexeme = 'wombat'`.execute(database.db);
+    expect(rows).toEqual([{ en: true, fr: true }]);
+    await database.db.deleteFrom("hubs").where("id", "=", shared).execute();
   });
 });
+
+async function waitFor(condition: () => Promise<boolean>) {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error("the condition did not hold within 5 s");
+}

@@ -204,19 +204,22 @@ export async function rankedMatchPage(db: DB, matches: SearchMatches, offset: nu
 }
 
 /**
- * What both searches share: `x` (the query, and its lexemes when it is one word), `refs`, `direct`
- * (each public HUB whose own texts match: rank, recognised_at, goals) and `by_reference` (those
- * matched only through reference names).
+ * What both searches share: `x` (the query; when it is one word, its lexemes and those of them that
+ * some public HUB has), `refs`, `direct` (each public HUB whose own texts match: rank, recognised_at,
+ * goals) and `by_reference` (those matched only through reference names).
  *
  * x is materialised once: inlined, PostgreSQL would rebuild the tsquery (unaccent + 3 ×
  * websearch_to_tsquery) for every row it rechecks or ranks.
- * A query that is only lexemes joined by OR (one word, in the three configurations) is answered
- * from its lexemes' postings (migration 250): a few index pages in order, where the documents
- * were one page each. Its rank is ts_rank's for an OR: each lexeme's rank alone, summed, over
- * their number, in the HUB's best language. The sums of the three languages (the schema allows no
- * other) are filtered aggregates of one grouping by HUB: grouping by HUB and language first, then
- * by HUB, was twice the work (decision 120, section 15). Any other query (several words, a phrase,
- * a minus) reads the documents.
+ * A word typed once is stemmed in the three configurations, and almost always only one of those
+ * lexemes is in any HUB's texts. When the query is only lexemes joined by OR and exactly one of them
+ * is found, its postings (migration 270: one row per lexeme and public HUB, with its rank in each
+ * language) are the matches, one row per HUB, ranked as they are read: ts_rank's rank for an OR is
+ * the sum over the query's lexemes of each one's rank alone, in the HUB's best language, over the
+ * number of the query's lexemes, and here the sum has one term. Any other query (several words, a
+ * phrase, a minus, or a word found as several lexemes) reads the documents. Grouping postings by HUB
+ * was most of a first search's query on this machine: PostgreSQL builds a hash table for every
+ * grouping when the statement starts, run or not, and mapping its fresh memory cost more than the
+ * rest (decision 120, section 23).
  * `(select … from x)` gates each branch once, before either reads anything.
  * Goals compare bytewise (collate "C": a HUB's rows share its goals, and the
  * database's collation would call strcoll for each comparison). A list is sorted in a subquery and
@@ -225,22 +228,26 @@ export async function rankedMatchPage(db: DB, matches: SearchMatches, offset: nu
  * aggregate over it unchanged. search-row.test.ts checks the order.
  */
 function matchingCtes(q: string) {
+  const scores = SUPPORTED_LANGUAGES.map((language) => sql.ref(`p.score_${language}`));
   return sql`
     with x as materialized (
-      select s.q, case when s.q::text ~ ${ONE_WORD_QUERY} then array(select distinct m[1] from regexp_matches(s.q::text, ${QUERY_LEXEME}, 'g') as m) end as words
-      from (select ${searchQuery(q)} as q) s
+      select w.q, w.words, array(select l from unnest(w.words) as l where exists (select 1 from hub_lexeme_postings f where f.lexeme = l)) as found
+      from (
+        select s.q, case when s.q::text ~ ${ONE_WORD_QUERY} then array(select distinct m[1] from regexp_matches(s.q::text, ${QUERY_LEXEME}, 'g') as m) end as words
+        from (select ${searchQuery(q)} as q) s
+        -- Kept a subquery (offset 0), so the lexemes are listed once rather than once per use.
+        offset 0
+      ) w
     ),
     ${matchedReferencesCte()},
     direct as (
-      select p.hub_id, greatest(${sql.join(SUPPORTED_LANGUAGES.map((language) => sql`sum(p.score) filter (where p.language = ${sql.lit(language)})`))}) / (select cardinality(x.words) from x)::real as rank,
-        max(p.recognised_at) as recognised_at, max(p.goals collate "C") as goals
-      from hub_search_postings p
-      where (select x.words is not null from x) and p.lexeme = any((select x.words from x)::text[]) and p.is_public
-      group by p.hub_id
+      select p.hub_id, greatest(${sql.join(scores)}) / (select cardinality(x.words) from x)::real as rank, p.recognised_at, p.goals
+      from hub_lexeme_postings p
+      where (select cardinality(x.found) = 1 from x) and p.lexeme = (select x.found[1] from x)
       union all
       select s.hub_id, max(ts_rank(s.document, x.q)) as rank, max(s.recognised_at) as recognised_at, max(s.goals collate "C") as goals
       from hub_search s, x
-      where (select x.words is null from x) and s.document @@ x.q and s.is_public
+      where (select cardinality(x.found) <> 1 from x) and s.document @@ x.q and s.is_public
       group by s.hub_id
     ),
     by_reference as (
@@ -249,7 +256,7 @@ function matchingCtes(q: string) {
     )`;
 }
 
-/** A tsquery's text that is only lexemes joined by OR, none with a quote or a backslash (migration 250 leaves those out). */
+/** A tsquery's text that is only lexemes joined by OR, none with a quote or a backslash (migrations 250 and 270 leave those out). */
 const ONE_WORD_QUERY = "^'[^'\\\\]+'( \\| '[^'\\\\]+')*$";
 /** Each lexeme of such a text. */
 const QUERY_LEXEME = "'([^'\\\\]+)'";
