@@ -261,7 +261,7 @@ async function measureHubPages(base: string, engine: string, figures: Figures, s
   rows.push({
     figure: `/healthz, 10 connections, in ${RATIO_SLICES} slices alternating with the first views above: req/s; HUB page misses ÷ /healthz`,
     // Each slice pair's own ratio too: how far the machine moved within the run.
-    value: `${healthz.rps.toFixed(0)} req/s; ${(firstViews.rps / healthz.rps).toFixed(2)} (slices: ${missSlices.map((slice, index) => (slice.rps / healthzSlices[index].rps).toFixed(2)).join(", ")})`,
+    value: `${healthz.rps.toFixed(0)} req/s; ${(firstViews.rps / healthz.rps).toFixed(3)} (slices: ${missSlices.map((slice, index) => (slice.rps / healthzSlices[index].rps).toFixed(2)).join(", ")})`,
     limit: "Express, the edge's middleware and Remix's resource-route handling (route matching: ranked branches kept, each tested by its whole path first; patches/@remix-run+router+1.23.3.patch): the ceiling of this server on this machine",
   });
 
