@@ -218,6 +218,37 @@ describe("the search row", () => {
     expect((await searchNow("quolls")).ids).toEqual([]);
   });
 
+  it("lists a HUB filed under two matching names once, counts its goals once, and keeps a HUB without goals", async () => {
+    const names = { name_en: "Numbat husbandry", name_es: "Cría de numbats", name_fr: "Élevage de numbats" };
+    const theme = await database.db.insertInto("themes").values({ slug: "numbat-theme", position: 98, ...names }).returning("id").executeTakeFirstOrThrow();
+    const council = await database.db.insertInto("policy_councils").values({ slug: "numbat-council", position: 98, ...names, updated_at: new Date() }).returning("id").executeTakeFirstOrThrow();
+    const textMatch = await insertHub(database, "filed-twice-text", { title: "Numbat corridors", goal: 15 });
+    const filed = await insertHub(database, "filed-twice", { goal: 14 });
+    await database.db.insertInto("hub_goals").values({ hub_id: filed, goal: 6, is_primary: false }).execute();
+    const withoutGoals = await insertHub(database, "filed-twice-without-goals", { goal: 11 });
+    await database.db.deleteFrom("hub_goals").where("hub_id", "=", withoutGoals).execute();
+    // Each HUB under both names, the text match too; the HUB without goals between the others in each name's postings.
+    // (Their titles are "Title of" their slugs: only the first says "numbat".)
+    for (const hubId of [filed, withoutGoals, textMatch]) {
+      await database.db.updateTable("hubs").set({ theme_id: theme.id }).where("id", "=", hubId).execute();
+      await database.db.insertInto("hub_policy_councils").values({ hub_id: hubId, council_id: council.id }).execute();
+    }
+    const later = await insertHub(database, "filed-twice-later", { goal: 3 });
+    await database.db.updateTable("hubs").set({ theme_id: theme.id }).where("id", "=", later).execute();
+    await database.db.insertInto("hub_policy_councils").values({ hub_id: later, council_id: council.id }).execute();
+    await expectRowsCurrent();
+
+    const found = await searchNow("numbat");
+    expect(found.ids[0]).toBe(textMatch);
+    expect([...found.ids].sort((a, b) => a - b)).toEqual([textMatch, filed, withoutGoals, later].sort((a, b) => a - b));
+    expect(found.through[filed]).toEqual([`council:${council.id}`, `theme:${theme.id}`]);
+    expect(found.through[withoutGoals]).toEqual([`council:${council.id}`, `theme:${theme.id}`]);
+    expect(found.through[textMatch]).toBeUndefined();
+    expect(found.goalCounts).toMatchObject({ 3: 1, 6: 1, 11: 0, 14: 1, 15: 1 });
+    expect(found).toEqual(await searchFromBaseTables("numbat"));
+    await database.db.deleteFrom("hubs").where("slug", "like", "filed-twice%").execute();
+  });
+
   it("follows a new translation (a new text row is searched at once)", async () => {
     await database.db.insertInto("hub_translations").values({ hub_id: hub.id, language: "fr", title: "Réseau cyclable", summary: "Pistes", updated_at: new Date() }).onConflict((oc) => oc.columns(["hub_id", "language"]).doUpdateSet({ title: "Réseau cyclable" })).execute();
     expect((await searchNow("cyclable")).ids).toContain(hub.id);

@@ -75,13 +75,20 @@ function matchedReferencesCte() {
 }
 
 /**
- * (hub_id, recognised_at, goals) of every public HUB filed under a row of `refs`, once each: those
- * rows' postings (migration 260), read from one covering index. A HUB under two matching names has
- * two postings; a sort keeps one (hashing them was 7 ms slower for a common word's 17,000).
+ * (hub_id, recognised_at, goals) of the postings (migration 260) of every public HUB filed under a
+ * row of `refs`, read from one covering index: a HUB under two matching names has two.
+ */
+function filedUnderMatchedReferences() {
+  return sql`select f.hub_id, f.recognised_at, f.goals from hub_search_filing_postings f
+    where f.ref = any((select refs.refs from refs)::text[]) and f.is_public`;
+}
+
+/**
+ * The same HUBs once each: a sort keeps one of each HUB's postings (hashing them was 7 ms slower for
+ * a common word's 17,000).
  */
 function hubsFiledUnderMatchedReferences() {
-  return sql`select distinct on (f.hub_id) f.hub_id, f.recognised_at, f.goals from hub_search_filing_postings f
-    where f.ref = any((select refs.refs from refs)::text[]) and f.is_public order by f.hub_id`;
+  return sql`select distinct on (f.hub_id) f.hub_id, f.recognised_at, f.goals from (${filedUnderMatchedReferences()}) f order by f.hub_id`;
 }
 
 /** An int[] parameter, sent as one array literal: both drivers pass a string through unchanged. */
@@ -144,6 +151,11 @@ export const RANKED_HEAD = 100;
  *   come after the text matches, newest first; `matchedThrough` says which names matched.
  *
  * Only the head of the order is sorted here (a top-N sort); the whole order is `rankedMatchIds`.
+ * The postings under matching names come as read, a HUB under two of them twice: `referenceOnly`
+ * keeps each HUB once and leaves out those whose texts match. PostgreSQL did that with a sort and an
+ * anti-join in fresh memory, half of a common name's statement ("solar", 17,600 postings: 21 → 10 ms
+ * warm; decision 120, section 24). Their order by recognition is sorted only when the text matches
+ * do not fill the head.
  */
 export async function searchMatches(db: DB, q: string, version?: number): Promise<SearchMatches> {
   return cachedPublic(
@@ -153,25 +165,30 @@ export async function searchMatches(db: DB, q: string, version?: number): Promis
       // The lists come back as one row of comma-separated ids (16,000 rows would cost more to send
       // and parse than to join). Each part's ids and goals are joined in one pass over it: a third
       // pass over both parts, for the goals, cost a common word 3 to 6 ms (decision 120, section 18).
-      const { rows } = await sql<{ direct_head: string | null; direct: string | null; direct_goals: string | null; reference_head: string | null; by_reference: string | null; reference_goals: string | null; refs: string[] | string }>`
+      // The filed postings' goals are joined with ';' between postings (a HUB without goals gives an
+      // empty part), so each posting's goals can be told apart and counted only for a HUB kept.
+      const { rows } = await sql<{ direct_head: string | null; direct: string | null; direct_goals: string | null; reference_head: string | null; filed: string | null; filed_goals: string | null; refs: string[] | string }>`
         ${matchingCtes(q)}
         select
           (select string_agg(d.hub_id::text, ',') from (select d.hub_id from direct d order by d.rank desc, d.recognised_at desc, d.hub_id desc limit ${sql.lit(RANKED_HEAD)}) d) as direct_head,
           d.ids as direct, d.goals as direct_goals,
-          (select string_agg(r.hub_id::text, ',') from (select r.hub_id from by_reference r order by r.recognised_at desc, r.hub_id desc limit ${sql.lit(RANKED_HEAD)}) r) as reference_head,
-          r.ids as by_reference, r.goals as reference_goals,
+          (select string_agg(r.hub_id::text, ',') from (
+            select r.hub_id from by_reference r where (select count(*) from (select from direct limit ${sql.lit(RANKED_HEAD)}) c) < ${sql.lit(RANKED_HEAD)}
+            order by r.recognised_at desc, r.hub_id desc limit ${sql.lit(RANKED_HEAD)}) r) as reference_head,
+          f.ids as filed, f.goals as filed_goals,
           (select refs from refs) as refs
         from (select string_agg(d.hub_id::text, ',') as ids, string_agg(d.goals, ',') as goals from direct d) d,
-          (select string_agg(r.hub_id::text, ',') as ids, string_agg(r.goals, ',') as goals from by_reference r) r`.execute(db);
+          (select string_agg(f.hub_id::text, ',') as ids, string_agg(coalesce(f.goals, ''), ';') as goals from (${filedUnderMatchedReferences()}) f) f`.execute(db);
       const row = rows[0];
       const direct = idList(row.direct);
       const directHead = idList(row.direct_head);
       const head = directHead.length < RANKED_HEAD ? directHead.concat(idList(row.reference_head)).slice(0, RANKED_HEAD) : directHead;
+      const goalCounts = countGoals(row.direct_goals);
       return {
         query: q,
-        ids: direct.concat(idList(row.by_reference)),
+        ids: direct.concat(referenceOnly(direct, row.filed, row.filed_goals, goalCounts)),
         head,
-        goalCounts: countGoals(row.direct_goals, row.reference_goals),
+        goalCounts,
         referenceOnlyFrom: direct.length,
         references: textArray(row.refs),
       };
@@ -287,16 +304,66 @@ function idList(text: string | null): number[] {
   return ids;
 }
 
-/** How many of the goals in `texts` (matches' goals, comma-separated) are each SDG. */
-function countGoals(...texts: (string | null)[]): Record<number, number> {
+/** How many of the goals in `text` (matches' goals, comma-separated) are each SDG. */
+function countGoals(text: string | null): Record<number, number> {
   const counts: Record<number, number> = {};
   for (let goal = 1; goal <= 17; goal++) counts[goal] = 0;
-  const count = (goal: number) => {
-    if (goal in counts) counts[goal] += 1;
-  };
-  for (const text of texts) forEachNumber(text, count);
+  forEachNumber(text, (goal) => countGoal(counts, goal));
   return counts;
 }
+
+function countGoal(counts: Record<number, number>, goal: number) {
+  if (goal in counts) counts[goal] += 1;
+}
+
+/**
+ * The HUBs of `filed` (postings' ids, comma-separated) that are not in `direct`, once each, in the
+ * order read; the goals of each one kept (`filedGoals`: each posting's goals, comma-separated, the
+ * postings' parts joined by ';', in the same order) are added to `counts`. One pass over both texts
+ * (a common name's 17,600 postings are 240,000 characters), into typed arrays.
+ */
+function referenceOnly(direct: number[], filed: string | null, filedGoals: string | null, counts: Record<number, number>): number[] {
+  if (!filed || filedGoals === null) return [];
+  let largest = 0;
+  for (const id of direct) if (id > largest) largest = id;
+  // One byte per id: 100,000 HUBs take 100 KB, and a look-up is an index. Grown when a posting's id is past its end.
+  let seen = new Uint8Array(largest + 1);
+  for (const id of direct) seen[id] = 1;
+  const kept: number[] = [];
+  const goalTotals = new Int32Array(18);
+  let goalAt = 0;
+  let id = 0;
+  for (let idAt = 0; idAt <= filed.length; idAt++) {
+    const code = idAt < filed.length ? filed.charCodeAt(idAt) : COMMA;
+    if (code !== COMMA) {
+      id = id * 10 + (code - DIGIT_ZERO);
+      continue;
+    }
+    if (id >= seen.length) {
+      const grown = new Uint8Array(Math.max(id + 1, 2 * seen.length));
+      grown.set(seen);
+      seen = grown;
+    }
+    const keep = seen[id] === 0;
+    if (keep) kept.push(id);
+    seen[id] = 1;
+    id = 0;
+    // This posting's goals, up to the next ';' (none for a HUB without goals).
+    let goal = 0;
+    while (goalAt < filedGoals.length) {
+      const goalCode = filedGoals.charCodeAt(goalAt++);
+      if (goalCode === SEMICOLON) break;
+      if (goalCode === COMMA) {
+        if (keep) goalTotals[goal]++;
+        goal = 0;
+      } else goal = goal * 10 + (goalCode - DIGIT_ZERO);
+    }
+    if (keep && goal > 0) goalTotals[goal]++;
+  }
+  for (let goal = 1; goal <= 17; goal++) counts[goal] += goalTotals[goal];
+  return kept;
+}
+const SEMICOLON = 59;
 
 /** A text[] column: postgres.js parses it, PGlite may hand over the literal ('{goal:4,"target:4.1"}'). */
 function textArray(value: string[] | string | null): string[] {
