@@ -480,7 +480,7 @@ async function measureSearch(base: string, world: string, figures: Figures): Pro
   rows.push({
     figure: `text search, first search of a word (page /{lang}?q=word, ${searchTimes.length} words): p50 / p99`,
     value: `${ms(percentile(searchTimes, 50))} / ${ms(percentile(searchTimes, 99))} (${searchFound} with results; slowest: ${slowest.map(({ word, ms: time }) => `${word} ${ms(time)}`).join(", ")})`,
-    limit: "one query: the word's lexemes in 3 configurations, the one any HUB has (almost always one) read by an index-only scan, one posting per HUB, ranked as read (migration 270), the first 100 sorted (a top-N sort), every match joined into one list in no order (a word matching 17,000 HUBs: most of the time); HUBs under matching reference names from those names' postings by an index-only scan (migration 260), one row per HUB kept by a sort; then the page's 20 HUBs (a slice of the matches) and the React render",
+    limit: "one query: the word's lexemes in 3 configurations, the one any HUB has (almost always one) read by an index-only scan, one posting per HUB, ranked as read (migration 270), the first 100 sorted (a top-N sort), every match joined into one list in no order (a word matching 17,000 HUBs: most of the time); HUBs under matching reference names from those names' postings by an index-only scan (migration 260), as read, each HUB kept once by the server in one pass over the list; then the page's 20 HUBs (a slice of the matches) and the React render",
   });
   rows.push({
     figure: "text search, the same words from another interface language: p50 / p99",
