@@ -308,12 +308,10 @@ function idList(text: string | null): number[] {
 function countGoals(text: string | null): Record<number, number> {
   const counts: Record<number, number> = {};
   for (let goal = 1; goal <= 17; goal++) counts[goal] = 0;
-  forEachNumber(text, (goal) => countGoal(counts, goal));
+  forEachNumber(text, (goal) => {
+    if (goal in counts) counts[goal] += 1;
+  });
   return counts;
-}
-
-function countGoal(counts: Record<number, number>, goal: number) {
-  if (goal in counts) counts[goal] += 1;
 }
 
 /**
