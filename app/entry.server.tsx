@@ -1,15 +1,17 @@
 import { PassThrough, Writable } from "node:stream";
-import type { ActionFunctionArgs, AppLoadContext, EntryContext, HandleDataRequestFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, EntryContext, HandleDataRequestFunction, LoaderFunctionArgs, ServerBuild } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream, renderToString } from "react-dom/server";
 import type { ReactElement } from "react";
 import { I18nextProvider } from "react-i18next";
+import type { i18n as I18n } from "i18next";
 import { isLanguage } from "~/modules/i18n/config";
 import { i18nForRender, languageCookie, languageOfRequest, routeNamespaces } from "~/modules/i18n/i18next.server";
 import { NonceProvider } from "~/modules/http/nonce";
 import { responseWithWholeBody } from "~/modules/http/whole-body";
+import { documentPartsOf, entryContextFromParts, renderableFromParts, type DocumentParts } from "~/modules/http/document-parts.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -23,16 +25,21 @@ export default async function handleRequest(
   // Made per request with the security headers (http/security-headers.server.ts); every script gets it.
   const nonce = loadContext.cspNonce ?? "";
   const language = await languageOfRequest(request);
-  const i18n = await i18nForRender(language, routeNamespaces(remixContext));
   await rememberLanguage(request, responseHeaders);
 
-  const app = (
-    <NonceProvider nonce={nonce}>
-      <I18nextProvider i18n={i18n}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-      </I18nextProvider>
-    </NonceProvider>
-  );
+  // A page whose loaders all answered goes to the render thread when there is one (server/
+  // render-worker.ts): the same bytes, made off the thread that answers requests. It comes back
+  // undefined when that render did not give a whole page (or the thread was gone): made here then.
+  if (loadContext.renderDocument && renderableFromParts(remixContext)) {
+    const body = await loadContext.renderDocument(documentPartsOf(remixContext, { url: request.url, nonce, language }));
+    if (body) {
+      responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+      return responseWithWholeBody(body, { headers: responseHeaders, status: responseStatusCode });
+    }
+  }
+
+  const i18n = await i18nForRender(language, routeNamespaces(remixContext));
+  const app = documentElement(remixContext, { url: request.url, nonce, i18n });
 
   // The usual case, no loader deferred anything: React's string renderer, the same HTML for 4 % less
   // of the main thread than the stream's (its chunks encoded and collected), alternated on HUB-page
@@ -111,6 +118,28 @@ export default async function handleRequest(
   });
 }
 
+function documentElement(remixContext: EntryContext, { url, nonce, i18n }: { url: string; nonce: string; i18n: I18n }) {
+  return (
+    <NonceProvider nonce={nonce}>
+      <I18nextProvider i18n={i18n}>
+        <RemixServer context={remixContext} url={url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </I18nextProvider>
+    </NonceProvider>
+  );
+}
+
+/**
+ * The render thread's work (server/render-thread.mjs): the page made from its parts with that
+ * thread's copy of the build, as handleRequest would make it here, or undefined when it did not
+ * render whole (the main thread then makes it, streamed if need be).
+ */
+export async function renderDocumentFromParts(build: ServerBuild, parts: DocumentParts): Promise<Buffer | undefined> {
+  const remixContext = entryContextFromParts(build, parts);
+  const i18n = await i18nForRender(parts.language, routeNamespaces(remixContext));
+  const html = renderedAtOnce(documentElement(remixContext, { url: parts.url, nonce: parts.nonce, i18n }));
+  return html === undefined ? undefined : documentBytes(html);
+}
+
 /** The page as one string, or undefined when it did not render whole (see handleRequest). */
 function renderedAtOnce(app: ReactElement): string | undefined {
   try {
@@ -130,7 +159,8 @@ const DOCTYPE = "<!DOCTYPE html>";
  * a search page's 66 KB became a 132 KB string in the large-object space), then encode that copy.
  */
 function documentBytes(html: string): Buffer {
-  const bytes = Buffer.allocUnsafe(DOCTYPE.length + Buffer.byteLength(html));
+  // Its own memory, never a slice of Node's shared pool: the render thread hands it over (transfers it).
+  const bytes = Buffer.allocUnsafeSlow(DOCTYPE.length + Buffer.byteLength(html));
   bytes.write(DOCTYPE, 0, "latin1");
   bytes.write(html, DOCTYPE.length);
   return bytes;

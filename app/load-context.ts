@@ -1,5 +1,6 @@
 import type { DB, DatabaseKind } from "../db/index";
 import type { Env } from "~/modules/config/env.server";
+import type { DocumentParts } from "~/modules/http/document-parts.server";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -24,6 +25,11 @@ declare module "@remix-run/node" {
      * had an older entry for): the map page's data is read at it, without a second read.
      */
     publicDataVersion?: number;
+    /**
+     * The render thread (server/render-worker.ts), when the server runs one: a page's bytes made
+     * from its parts, or undefined when the page must be made on this thread.
+     */
+    renderDocument?: (parts: DocumentParts) => Promise<Buffer | undefined>;
   }
 }
 

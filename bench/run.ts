@@ -243,7 +243,7 @@ async function measureHubPages(base: string, engine: string, figures: Figures, s
     value: `${firstViews.rps.toFixed(0)} req/s, ${ms(firstViews.p50)} / ${ms(firstViews.p99)} (${firstViews.requests} requests, ${firstViews.cacheHits} hits, ${
       firstViews.errors
     } errors)`,
-    limit: `the server's main thread (${engine === "pglite" ? "which also runs PGlite's queries" : "PostgreSQL uses a sixth of a core"}): 1 ${engine === "pglite" ? "" : "prepared "}statement (the HUB page's, compiled once per language: the HUB with its lists, progress, proposal details and network part nested as JSON, and the page's version, so a first view reads no version before it; server/page-cache.ts), the data version when no other request's read is shared + React rendering, the document sent as one body, compressed at once (server/document-body.ts) + the framework's work per document, which alone holds a page without queries (/en/about) under half of /healthz (decision 120, section 9)`,
+    limit: `the two cores, shared by the server's main thread (${engine === "pglite" ? "which also runs PGlite's queries" : "about three quarters of a core: 1 prepared statement, the HUB page's, compiled once per language, with the page's version, so a first view reads no version before it; server/page-cache.ts"}; the framework's work per document; the document compressed and sent as one body, server/document-body.ts), the render thread (React's render of the page from its parts, a third of a core: server/render-worker.ts, decision 120, section 26), PostgreSQL and the load client`,
   });
   const popular = Array.from({ length: 20 }, (_, i) => `${base}/en/hubs/bench-hub-${(i * 7919 + 1) % sample}`);
   for (const url of popular) await get(url);
@@ -705,7 +705,7 @@ async function scaling(databaseUrl: string): Promise<Row[]> {
   const ratio = (a: number, b: number) => `${(b / a).toFixed(2)}×`;
   return [
     { figure: "map page /en, 10 connections: req/s with 1 → 2 workers", value: `${results[1]!.map.toFixed(0)} → ${results[2]!.map.toFixed(0)} (${ratio(results[1]!.map, results[2]!.map)})`, limit: "mostly page-cache hits: Express + gzip; the load client shares the cores" },
-    { figure: "HUB page first views (cache misses), 10 connections: req/s with 1 → 2 workers", value: `${results[1]!.hub.toFixed(0)} → ${results[2]!.hub.toFixed(0)} (${ratio(results[1]!.hub, results[2]!.hub)})`, limit: "React rendering and 9 statements per page, bound by one process's main thread: it scales with cores" },
+    { figure: "HUB page first views (cache misses), 10 connections: req/s with 1 → 2 workers", value: `${results[1]!.hub.toFixed(0)} → ${results[2]!.hub.toFixed(0)} (${ratio(results[1]!.hub, results[2]!.hub)})`, limit: "each process's main thread and render thread: it scales with cores" },
   ];
 }
 

@@ -17,9 +17,23 @@ import { pageCacheLookups, registry } from "./metrics";
 import { remixHandler } from "./remix-handler";
 import { requestLog } from "./request-log";
 import { routeLabeller } from "./route-label";
+import type { DocumentRenderer } from "./render-worker";
 
 /** The Express app around the Remix build; the database handle is shared by every request. */
-export function createApp({ build, database, env, logger = createLogger("silent") }: { build: ServerBuild; database: DatabaseHandle; env: Env; logger?: Logger }) {
+export function createApp({
+  build,
+  database,
+  env,
+  logger = createLogger("silent"),
+  renderer,
+}: {
+  build: ServerBuild;
+  database: DatabaseHandle;
+  env: Env;
+  logger?: Logger;
+  /** The render thread (server/render-worker.ts); without it every page is rendered on the main thread. */
+  renderer?: DocumentRenderer;
+}) {
   const app = express();
   app.disable("x-powered-by");
   const metrics = Boolean(env.METRICS_PORT || env.METRICS_TOKEN);
@@ -83,6 +97,7 @@ export function createApp({ build, database, env, logger = createLogger("silent"
           response.locals.pageVersion = version;
         },
         publicDataVersion: typeof response.locals.versionRead === "number" ? response.locals.versionRead : undefined,
+        renderDocument: renderer?.render,
       }),
     }),
   );

@@ -18,6 +18,7 @@ import { publicOrigin } from "../app/modules/http/public-url.server";
 import { createLogger } from "./logger";
 import { answerBackupRequests } from "./online-backup";
 import { buildWhenStale } from "./build-when-stale";
+import { startRenderWorker } from "./render-worker";
 
 /**
  * `npm start`: one process, or with WEB_CONCURRENCY=N (PostgreSQL only) a primary that starts N
@@ -154,14 +155,20 @@ async function runWorker(env: Env) {
   });
 
   await awaitBuild();
-  const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
-  const { jobRuns, watchOutbox, registry } = await import("./metrics");
+  const buildUrl = pathToFileURL(path.resolve("build/index.js")).href;
+  // The render thread loads its copy of the build while this thread loads its own.
+  const renderer = env.RENDER_THREAD ? startRenderWorker({ buildUrl, logger: log }) : undefined;
+  const build = (await import(buildUrl)) as ServerBuild;
+  const { jobRuns, watchOutbox, watchRenderThread, registry } = await import("./metrics");
   const metrics = Boolean(env.METRICS_PORT || env.METRICS_TOKEN);
   if (metrics) watchOutbox(database.db);
-  const app = createApp({ build, database, env, logger: log });
+  if (metrics && renderer) watchRenderThread(renderer);
+  const app = createApp({ build, database, env, logger: log, renderer });
   // With SMTP_URL, queued e-mail is sent right after it is queued and by this periodic pass (retries).
   const stopOutboxDelivery = startOutboxDelivery(database.db, env.SMTP_URL);
   const stopHousekeeping = startAccountsHousekeeping(database.db, { outboxRetentionDays: env.OUTBOX_RETENTION_DAYS });
+  // The first pages are made by the render thread too (without one, on this thread: see render-worker.ts).
+  await renderer?.whenReady();
   const server = app.listen(env.PORT, () => {
     log.info(`[server] ready at http://localhost:${env.PORT} (started in ${Math.round(performance.now() - startedAt)} ms)`);
   });
@@ -205,6 +212,7 @@ async function runWorker(env: Env) {
     stopHousekeeping();
     stopBackupRequests();
     jobs.stop();
+    await renderer?.close();
     await database.close().catch(() => {});
     log.info("[server] stopped");
     process.exit(code);

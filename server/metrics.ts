@@ -2,11 +2,12 @@ import { sql } from "kysely";
 import client from "prom-client";
 import type { DB } from "../db/index";
 import { queryStats } from "../db/resilient-dialect";
+import type { DocumentRenderer } from "./render-worker";
 
 /**
  * Prometheus metrics (prom-client), off unless METRICS_PORT or METRICS_TOKEN is set
  * (docs/deploy.md). Request counts and latency per route, database queries in flight and their
- * errors, page-cache lookups, job runs and failures, the outbox backlog, and Node's own.
+ * errors, page-cache lookups, the render thread's pages, job runs and failures, the outbox backlog, and Node's own.
  * With WEB_CONCURRENCY > 1 the primary process serves the sum of every worker's on METRICS_PORT.
  */
 export const registry = new client.Registry();
@@ -65,6 +66,25 @@ new client.Gauge({
   registers: [registry],
   collect() {
     this.set(queryStats.unavailable);
+  },
+});
+
+let renderThread: DocumentRenderer | undefined;
+/** The render thread whose pages the gauge below counts. */
+export function watchRenderThread(renderer: DocumentRenderer) {
+  renderThread = renderer;
+}
+
+new client.Gauge({
+  name: "render_thread_documents",
+  help: "Pages since start made by the render thread (rendered) or handed back to the main thread (declined)",
+  labelNames: ["outcome"] as const,
+  registers: [registry],
+  collect() {
+    if (!renderThread) return;
+    const { rendered, declined } = renderThread.counts();
+    this.set({ outcome: "rendered" }, rendered);
+    this.set({ outcome: "declined" }, declined);
   },
 });
 

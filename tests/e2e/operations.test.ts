@@ -232,6 +232,9 @@ describe.runIf(testDatabaseUrl)("on PostgreSQL", () => {
       ]) {
         expect(metrics.body).toContain(text);
       }
+      // The pages above were made by the render thread (RENDER_THREAD's default), not handed back.
+      const renderedByThread = Number(/^render_thread_documents\{outcome="rendered"\} (\d+)$/m.exec(metrics.body)?.[1]);
+      expect(renderedByThread).toBeGreaterThanOrEqual(2);
     } finally {
       await server.stop();
     }

@@ -79,6 +79,8 @@ const EnvSchema = z
     DB_PREPARED_STATEMENTS: booleanFlag.default("true"),
     /** A request without an answer after this long gets the localised 503 page (ms; 0: never). */
     REQUEST_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(20_000),
+    /** Pages rendered on a thread of their own beside the one that answers requests (server/render-worker.ts). */
+    RENDER_THREAD: booleanFlag.default("true"),
     /** Worker processes (Node's cluster module); more than 1 needs DATABASE_URL. */
     WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
     /** How long SIGTERM waits for requests in flight before closing their connections (ms). */

@@ -1,0 +1,125 @@
+import { Worker } from "node:worker_threads";
+import type { DocumentParts } from "../app/modules/http/document-parts.server";
+import type { Logger } from "./logger";
+
+/**
+ * One thread that renders pages (server/render-thread.mjs) beside the main thread, which runs the
+ * loaders and answers requests. A cache miss's main-thread time was a quarter React's render
+ * (decision 120, section 25); here it costs the main thread a message each way.
+ *
+ * A page goes to the thread only once it is ready; until then, and when it stops (an error, out of
+ * memory), `render` answers undefined and the main thread renders as it would without it. A thread
+ * that stops is started again after RESTART_DELAY_MS; the renders it had are answered undefined.
+ */
+export interface DocumentRenderer {
+  render(parts: DocumentParts): Promise<Buffer | undefined>;
+  /** True once a thread is ready; false if none could be started (pages are then made on the main thread). */
+  whenReady(): Promise<boolean>;
+  /** Pages made by the thread, and pages it handed back (not ready, failed, stopped). */
+  counts(): { rendered: number; declined: number };
+  close(): Promise<void>;
+}
+
+/**
+ * The thread's heap: one page at a time, with its own copy of the build and the i18n instances.
+ * Its young generation is bounded: with V8's default the thread added about 110 MB to the
+ * process's memory on a load of HUB pages and searches, with 8 MB about 70 (decision 120, section 26).
+ */
+const RENDER_THREAD_HEAP_MB = 64;
+const RENDER_THREAD_YOUNG_MB = 8;
+const RESTART_DELAY_MS = 1_000;
+/** A thread that stops this many times in a row before it is ready is not started again. */
+const MAX_FAILED_STARTS = 3;
+
+export function startRenderWorker({ buildUrl, logger }: { buildUrl: string; logger?: Logger }): DocumentRenderer {
+  let worker: Worker | undefined;
+  let ready = false;
+  let closed = false;
+  let nextId = 0;
+  let failedStarts = 0;
+  const pending = new Map<number, (body: Buffer | undefined) => void>();
+  const counts = { rendered: 0, declined: 0 };
+  let settleReady: (ready: boolean) => void = () => {};
+  const firstReady = new Promise<boolean>((resolve) => (settleReady = resolve));
+
+  const declineAll = () => {
+    for (const resolve of pending.values()) resolve(undefined);
+    counts.declined += pending.size;
+    pending.clear();
+  };
+
+  const start = () => {
+    ready = false;
+    const thread = new Worker(new URL("./render-thread.mjs", import.meta.url), {
+      workerData: { buildUrl },
+      resourceLimits: { maxOldGenerationSizeMb: RENDER_THREAD_HEAP_MB, maxYoungGenerationSizeMb: RENDER_THREAD_YOUNG_MB },
+    });
+    worker = thread;
+    // The process may end without waiting for this thread.
+    thread.unref();
+    thread.on("message", (message: { ready?: true; id?: number; body?: Uint8Array }) => {
+      if (message.ready) {
+        ready = true;
+        failedStarts = 0;
+        settleReady(true);
+        return;
+      }
+      const resolve = pending.get(message.id!);
+      if (!resolve) return;
+      pending.delete(message.id!);
+      if (message.body) counts.rendered += 1;
+      else counts.declined += 1;
+      resolve(message.body ? Buffer.from(message.body.buffer, message.body.byteOffset, message.body.byteLength) : undefined);
+    });
+    thread.on("error", (error) => logger?.error({ err: error }, "[render] the render thread failed"));
+    thread.on("exit", (code) => {
+      if (worker === thread) worker = undefined;
+      if (!ready) failedStarts += 1;
+      ready = false;
+      declineAll();
+      if (closed) return settleReady(false);
+      if (failedStarts >= MAX_FAILED_STARTS) {
+        settleReady(false);
+        logger?.error(`[render] the render thread stopped ${failedStarts} times before it was ready: pages are rendered on the main thread`);
+        return;
+      }
+      logger?.warn(`[render] the render thread stopped (exit code ${code}): starting another`);
+      setTimeout(() => {
+        if (!closed && !worker) start();
+      }, RESTART_DELAY_MS).unref();
+    });
+  };
+  start();
+
+  return {
+    render(parts) {
+      if (!ready || !worker) {
+        counts.declined += 1;
+        return Promise.resolve(undefined);
+      }
+      const id = nextId++;
+      const thread = worker;
+      return new Promise((resolve) => {
+        pending.set(id, resolve);
+        try {
+          thread.postMessage({ id, parts });
+        } catch {
+          // Loader data that cannot be copied to another thread: made on this one.
+          pending.delete(id);
+          counts.declined += 1;
+          resolve(undefined);
+        }
+      });
+    },
+    whenReady: () => firstReady,
+    counts: () => ({ ...counts }),
+    async close() {
+      closed = true;
+      settleReady(false);
+      const thread = worker;
+      worker = undefined;
+      declineAll();
+      await thread?.terminate();
+    },
+  };
+}
