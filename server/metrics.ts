@@ -69,45 +69,49 @@ new client.Gauge({
   },
 });
 
-let renderThread: DocumentRenderer | undefined;
-/** The render thread whose pages the gauge below counts. */
-export function watchRenderThread(renderer: DocumentRenderer) {
-  renderThread = renderer;
+/**
+ * A gauge read from something the server hands over once it has it (the database, the render
+ * thread); until then it reports nothing. Returns the function that hands it over.
+ */
+function watchedGauge<Subject, Label extends string = never>(
+  options: { name: string; help: string; labelNames?: readonly Label[]; aggregator?: "max" },
+  read: (gauge: client.Gauge<Label>, subject: Subject) => void | Promise<void>,
+) {
+  let subject: Subject | undefined;
+  new client.Gauge<Label>({
+    ...options,
+    registers: [registry],
+    async collect() {
+      if (subject !== undefined) await read(this, subject);
+    },
+  });
+  return (watched: Subject) => {
+    subject = watched;
+  };
 }
 
-new client.Gauge({
-  name: "render_thread_documents",
-  help: "Pages since start made by the render thread (rendered) or handed back to the main thread (declined)",
-  labelNames: ["outcome"] as const,
-  registers: [registry],
-  collect() {
-    if (!renderThread) return;
-    const { rendered, declined } = renderThread.counts();
-    this.set({ outcome: "rendered" }, rendered);
-    this.set({ outcome: "declined" }, declined);
+/** The render thread whose pages are counted. */
+export const watchRenderThread = watchedGauge<DocumentRenderer, "outcome">(
+  {
+    name: "render_thread_documents",
+    help: "Pages since start made by the render thread (rendered) or handed back to the main thread (declined)",
+    labelNames: ["outcome"],
   },
-});
+  (gauge, renderer) => {
+    const { rendered, declined } = renderer.counts();
+    gauge.set({ outcome: "rendered" }, rendered);
+    gauge.set({ outcome: "declined" }, declined);
+  },
+);
 
-let outboxDb: DB | undefined;
 /** The database the outbox backlog gauge counts in. */
-export function watchOutbox(db: DB) {
-  outboxDb = db;
-}
-
-new client.Gauge({
-  name: "outbox_backlog",
-  help: "E-mails queued and not yet sent",
-  registers: [registry],
-  aggregator: "max",
-  async collect() {
-    if (!outboxDb) return;
-    try {
-      const { rows } = await sql<{ count: number }>`select count(*)::int as count from outbox where sent_at is null`.execute(outboxDb);
-      this.set(rows[0]?.count ?? 0);
-    } catch {
-      // the database is out of reach: the gauge keeps its last value, db_unavailable_errors tells
-    }
-  },
+export const watchOutbox = watchedGauge<DB>({ name: "outbox_backlog", help: "E-mails queued and not yet sent", aggregator: "max" }, async (gauge, db) => {
+  try {
+    const { rows } = await sql<{ count: number }>`select count(*)::int as count from outbox where sent_at is null`.execute(db);
+    gauge.set(rows[0]?.count ?? 0);
+  } catch {
+    // the database is out of reach: the gauge keeps its last value, db_unavailable_errors tells
+  }
 });
 
 /** Counts one run of a periodic job, and its failure. */
