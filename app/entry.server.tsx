@@ -30,6 +30,7 @@ export default async function handleRequest(
   // A page whose loaders all answered goes to the render thread when there is one (server/
   // render-worker.ts): the same bytes, made off the thread that answers requests. It comes back
   // undefined when that render did not give a whole page (or the thread was gone): made here then.
+  // It throws when the thread stopped answering on this page: Remix then renders the error page.
   if (loadContext.renderDocument && renderableFromParts(remixContext)) {
     const body = await loadContext.renderDocument(documentPartsOf(remixContext, { url: request.url, nonce, language }));
     if (body) {

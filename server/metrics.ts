@@ -94,13 +94,14 @@ function watchedGauge<Subject, Label extends string = never>(
 export const watchRenderThread = watchedGauge<DocumentRenderer, "outcome">(
   {
     name: "render_thread_documents",
-    help: "Pages since start made by the render thread (rendered) or handed back to the main thread (declined)",
+    help: "Pages since start made by the render thread (rendered), handed back to the main thread (declined), or failed because the thread stopped answering (stalled)",
     labelNames: ["outcome"],
   },
   (gauge, renderer) => {
-    const { rendered, declined } = renderer.counts();
+    const { rendered, declined, stalled } = renderer.counts();
     gauge.set({ outcome: "rendered" }, rendered);
     gauge.set({ outcome: "declined" }, declined);
+    gauge.set({ outcome: "stalled" }, stalled);
   },
 );
 

@@ -10,13 +10,18 @@ import type { Logger } from "./logger";
  * A page goes to the thread only once it is ready; until then, and when it stops (an error, out of
  * memory), `render` answers undefined and the main thread renders as it would without it. A thread
  * that stops is started again after RESTART_DELAY_MS; the renders it had are answered undefined.
+ *
+ * A thread that has had work for `stallMs` without answering any of it (a render that never ends)
+ * is stopped, and started again as above. The render it was on fails (a RenderStalledError: the
+ * error page, not a second try on the main thread, which would hang it too); the others queued
+ * behind it are answered undefined.
  */
 export interface DocumentRenderer {
   render(parts: DocumentParts): Promise<Buffer | undefined>;
   /** True once a thread is ready; false if none could be started (pages are then made on the main thread). */
   whenReady(): Promise<boolean>;
   /** Pages made by the thread, and pages it handed back (not ready, failed, stopped). */
-  counts(): { rendered: number; declined: number };
+  counts(): { rendered: number; declined: number; stalled: number };
   close(): Promise<void>;
 }
 
@@ -30,22 +35,79 @@ const RENDER_THREAD_YOUNG_MB = 8;
 const RESTART_DELAY_MS = 1_000;
 /** A thread that stops this many times in a row before it is ready is not started again. */
 const MAX_FAILED_STARTS = 3;
+/**
+ * A page takes the thread about a millisecond (decision 120, section 26); ten seconds without an
+ * answer is a render that will not end. Below REQUEST_TIMEOUT_MS (20 s), so its visitor gets the
+ * error page rather than the timeout's.
+ */
+const STALL_MS = 10_000;
 
-export function startRenderWorker({ buildUrl, logger }: { buildUrl: string; logger?: Logger }): DocumentRenderer {
+/** The render the thread was on when it stopped answering (see DocumentRenderer). */
+export class RenderStalledError extends Error {
+  constructor(stallMs: number, url: string) {
+    super(`the render thread gave no answer for ${stallMs} ms while rendering ${url}`);
+    this.name = "RenderStalledError";
+  }
+}
+
+interface PendingRender {
+  url: string;
+  resolve: (body: Buffer | undefined) => void;
+  reject: (error: Error) => void;
+}
+
+export function startRenderWorker({
+  buildUrl,
+  logger,
+  stallMs = STALL_MS,
+}: {
+  buildUrl: string;
+  logger?: Logger;
+  stallMs?: number;
+}): DocumentRenderer {
   let worker: Worker | undefined;
   let ready = false;
   let closed = false;
   let nextId = 0;
   let failedStarts = 0;
-  const pending = new Map<number, (body: Buffer | undefined) => void>();
-  const counts = { rendered: 0, declined: 0 };
+  // In the order they were posted, which is the order the thread takes them in.
+  const pending = new Map<number, PendingRender>();
+  const counts = { rendered: 0, declined: 0, stalled: 0 };
+  let watchdog: ReturnType<typeof setTimeout> | undefined;
   let settleReady: (ready: boolean) => void = () => {};
   const firstReady = new Promise<boolean>((resolve) => (settleReady = resolve));
 
   const declineAll = () => {
-    for (const resolve of pending.values()) resolve(undefined);
+    stopWatchdog();
+    for (const { resolve } of pending.values()) resolve(undefined);
     counts.declined += pending.size;
     pending.clear();
+  };
+
+  const stopWatchdog = () => {
+    clearTimeout(watchdog);
+    watchdog = undefined;
+  };
+  // Armed while the thread has work, and again at each answer: it measures the time since the
+  // thread last answered, however many pages are queued.
+  const watchProgress = (thread: Worker) => {
+    stopWatchdog();
+    if (pending.size === 0) return;
+    watchdog = setTimeout(() => {
+      watchdog = undefined;
+      if (worker !== thread) return;
+      const [oldest] = pending;
+      if (oldest) {
+        const [id, { url, reject }] = oldest;
+        pending.delete(id);
+        counts.stalled += 1;
+        reject(new RenderStalledError(stallMs, url));
+        logger?.error(`[render] the render thread gave no answer for ${stallMs} ms (on ${url}): stopping it`);
+      }
+      // Its exit answers the rest and starts another thread.
+      void thread.terminate();
+    }, stallMs);
+    watchdog.unref();
   };
 
   const start = () => {
@@ -64,12 +126,13 @@ export function startRenderWorker({ buildUrl, logger }: { buildUrl: string; logg
         settleReady(true);
         return;
       }
-      const resolve = pending.get(message.id!);
-      if (!resolve) return;
+      const render = pending.get(message.id!);
+      if (!render) return;
       pending.delete(message.id!);
+      watchProgress(thread);
       if (message.body) counts.rendered += 1;
       else counts.declined += 1;
-      resolve(message.body ? Buffer.from(message.body.buffer, message.body.byteOffset, message.body.byteLength) : undefined);
+      render.resolve(message.body ? Buffer.from(message.body.buffer, message.body.byteOffset, message.body.byteLength) : undefined);
     });
     thread.on("error", (error) => logger?.error({ err: error }, "[render] the render thread failed"));
     thread.on("exit", (code) => {
@@ -99,16 +162,17 @@ export function startRenderWorker({ buildUrl, logger }: { buildUrl: string; logg
       }
       const id = nextId++;
       const thread = worker;
-      return new Promise((resolve) => {
-        pending.set(id, resolve);
+      return new Promise((resolve, reject) => {
+        pending.set(id, { url: parts.url, resolve, reject });
         try {
           thread.postMessage({ id, parts });
         } catch {
           // Loader data that cannot be copied to another thread: made on this one.
           pending.delete(id);
           counts.declined += 1;
-          resolve(undefined);
+          return resolve(undefined);
         }
+        if (!watchdog) watchProgress(thread);
       });
     },
     whenReady: () => firstReady,

@@ -51,7 +51,7 @@ describe("a page made from its parts (the render thread's way)", () => {
       expect(fromParts.body.startsWith("<!DOCTYPE html>"), path).toBe(true);
       expect(withoutNonce(fromParts.body), path).toBe(withoutNonce(onMain.body));
       // The first went back to the main thread, the second was made from its parts.
-      expect(app.renderer!.counts(), path).toEqual({ rendered: before.rendered + 1, declined: before.declined + 1 });
+      expect(app.renderer!.counts(), path).toEqual({ ...before, rendered: before.rendered + 1, declined: before.declined + 1 });
     }
   });
 
@@ -72,5 +72,24 @@ describe("a page made from its parts (the render thread's way)", () => {
     expect(response.status).toBe(404);
     expect(await response.text()).toContain("Page introuvable");
     expect(app.renderer!.counts()).toEqual(before);
+  });
+
+  it("answers a render the thread never finished with the error page in the visitor's language, not cached, and not made again on the main thread", async () => {
+    app.renderer!.enabled = true;
+    app.renderer!.stalling = true;
+    try {
+      // An anonymous visitor's map page: the page cache's path, which must not keep the error.
+      const stalled = await fetch(`${app.base}/es`);
+      expect(stalled.status).toBe(500);
+      const body = await stalled.text();
+      expect(body).toContain("Algo salió mal");
+      expect(body).toContain('lang="es"');
+      expect(app.renderer!.counts().stalled).toBe(1);
+    } finally {
+      app.renderer!.stalling = false;
+    }
+    const after = await fetch(`${app.base}/es`);
+    expect(after.status).toBe(200);
+    expect(await after.text()).not.toContain("Algo salió mal");
   });
 });

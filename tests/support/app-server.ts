@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { ServerBuild } from "@remix-run/node";
 import type { DocumentParts } from "~/modules/http/document-parts.server";
 import { createApp } from "../../server/app";
-import type { DocumentRenderer } from "../../server/render-worker";
+import { RenderStalledError, type DocumentRenderer } from "../../server/render-worker";
 import { inProcessBuild } from "./app-build";
 import { createTestDatabase, type TestDatabase } from "./database";
 import { testEnv } from "./routes";
@@ -20,18 +20,25 @@ export interface ServedApp {
 /**
  * The render thread's way in this process (server/render-worker.ts starts a thread with the real
  * build): the parts copied as a message to another thread copies them, then the page made from
- * them with the build's entry. `enabled = false` hands every page back to the main thread.
+ * them with the build's entry. `enabled = false` hands every page back to the main thread;
+ * `stalling = true` answers as the thread's watchdog does for a render that never ends.
  */
 export interface PartsRenderer extends DocumentRenderer {
   enabled: boolean;
+  stalling: boolean;
 }
 
 function partsRenderer(build: ServerBuild): PartsRenderer {
   const entry = build.entry.module as unknown as { renderDocumentFromParts: (build: ServerBuild, parts: DocumentParts) => Promise<Buffer | undefined> };
-  const counts = { rendered: 0, declined: 0 };
+  const counts = { rendered: 0, declined: 0, stalled: 0 };
   const renderer: PartsRenderer = {
     enabled: true,
+    stalling: false,
     async render(parts) {
+      if (renderer.stalling) {
+        counts.stalled += 1;
+        throw new RenderStalledError(10_000, parts.url);
+      }
       const body = renderer.enabled ? await entry.renderDocumentFromParts(build, structuredClone(parts)) : undefined;
       if (body) counts.rendered += 1;
       else counts.declined += 1;

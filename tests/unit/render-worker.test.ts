@@ -2,7 +2,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import type { DocumentParts } from "~/modules/http/document-parts.server";
-import { startRenderWorker, type DocumentRenderer } from "../../server/render-worker";
+import { RenderStalledError, startRenderWorker, type DocumentRenderer } from "../../server/render-worker";
 
 const fixture = (name: string) => pathToFileURL(path.resolve(__dirname, "../fixtures/render-thread", name)).href;
 
@@ -68,7 +68,7 @@ describe("the render thread (server/render-worker.ts)", () => {
     expect(await renderer.render(parts("/throw"))).toBeUndefined();
     const uncopyable = { ...parts("/en"), loaderData: { root: { title: "x", format: () => "a function" } } };
     expect(await renderer.render(uncopyable)).toBeUndefined();
-    expect(renderer.counts()).toEqual({ rendered: before.rendered, declined: before.declined + 2 });
+    expect(renderer.counts()).toEqual({ rendered: before.rendered, declined: before.declined + 2, stalled: 0 });
     // The thread is still there.
     expect(String(await renderer.render(parts("/es", "Agua")))).toBe("<p>/es Agua</p>");
   });
@@ -82,6 +82,30 @@ describe("the render thread (server/render-worker.ts)", () => {
     expect(await waiting).toBeUndefined();
     // Until the new thread is ready, pages are made on the main thread; then by the new thread.
     expect(String(await renderOnceReady(renderer, parts("/en", "again")))).toBe("<p>/en again</p>");
+  });
+
+  it("stops a thread that never finishes a render: that page fails, the pages queued behind it go back, another thread takes over", async () => {
+    const errors: string[] = [];
+    const logger = { warn: () => {}, error: (...args: unknown[]) => errors.push(String(args.at(-1))) };
+    renderer = startRenderWorker({ buildUrl: fixture("build.mjs"), logger: logger as never, stallMs: 300 });
+    await renderOnceReady(renderer, parts("/en"));
+    // Pages answered slowly but steadily are not a stall: each answer restarts the clock. Three
+    // 200 ms renders posted 150 ms apart keep the thread busy for 500 ms, never 300 without an answer.
+    const steady: Promise<Buffer | undefined>[] = [];
+    for (const _ of [1, 2, 3]) {
+      steady.push(renderer.render(parts("/slow")));
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    expect((await Promise.all(steady)).map(String)).toEqual(["<p>/slow Agua</p>", "<p>/slow Agua</p>", "<p>/slow Agua</p>"]);
+    expect(renderer.counts().stalled).toBe(0);
+
+    const hanging = renderer.render(parts("/hang"));
+    const queued = renderer.render(parts("/fr", "Eau"));
+    await expect(hanging).rejects.toBeInstanceOf(RenderStalledError);
+    expect(await queued).toBeUndefined();
+    expect(renderer.counts().stalled).toBe(1);
+    expect(errors.some((line) => line.includes("gave no answer for 300 ms") && line.includes("/hang"))).toBe(true);
+    expect(String(await renderOnceReady(renderer, parts("/es", "otra vez")))).toBe("<p>/es otra vez</p>");
   });
 
   it("stops starting a thread whose build never loads, and declines every page", async () => {
