@@ -34,7 +34,7 @@ import { parseEnv } from "../app/modules/config/env.server";
 import { SUPPORTED_LANGUAGES } from "../app/modules/i18n/config";
 import { ensureReportingState } from "../app/modules/progress/reporting-state.server";
 import type { DB } from "../db/index";
-import { serverNodeArguments } from "../server/launch";
+import { serverEnvironment, serverNodeArguments } from "../server/launch";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -274,6 +274,7 @@ async function startServer(env: Record<string, string>, processes = 1) {
     cwd: ROOT,
     env: {
       ...process.env,
+      ...serverEnvironment(),
       NODE_ENV: "production",
       DEMO_MODE: "false",
       SESSION_SECRET,

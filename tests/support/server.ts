@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { serverNodeArguments } from "../../server/launch";
+import { serverEnvironment, serverNodeArguments } from "../../server/launch";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -41,6 +41,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     cwd: ROOT,
     env: {
       ...process.env,
+      ...serverEnvironment(),
       NODE_ENV: "production",
       DEMO_MODE: "true",
       SESSION_SECRET: E2E_SESSION_SECRET,
