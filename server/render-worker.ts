@@ -20,7 +20,7 @@ export interface DocumentRenderer {
   render(parts: DocumentParts): Promise<Buffer | undefined>;
   /** True once a thread is ready; false if none could be started (pages are then made on the main thread). */
   whenReady(): Promise<boolean>;
-  /** Pages made by the thread, and pages it handed back (not ready, failed, stopped). */
+  /** Pages made by the thread, pages it handed back (not ready, failed, stopped), and pages it never finished. */
   counts(): { rendered: number; declined: number; stalled: number };
   close(): Promise<void>;
 }
