@@ -132,11 +132,13 @@ function documentElement(remixContext: EntryContext, { url, nonce, i18n }: { url
 /**
  * The render thread's work (server/render-thread.mjs): the page made from its parts with that
  * thread's copy of the build, as handleRequest would make it here, or undefined when it did not
- * render whole (the main thread then makes it, streamed if need be).
+ * render whole (the main thread then makes it, streamed if need be). `beforeRender` is called as
+ * React starts, after the last await: the thread marks which page it is on (its watchdog reads it).
  */
-export async function renderDocumentFromParts(build: ServerBuild, parts: DocumentParts): Promise<Buffer | undefined> {
+export async function renderDocumentFromParts(build: ServerBuild, parts: DocumentParts, beforeRender?: () => void): Promise<Buffer | undefined> {
   const remixContext = entryContextFromParts(build, parts);
   const i18n = await i18nForRender(parts.language, routeNamespaces(remixContext));
+  beforeRender?.();
   const html = renderedAtOnce(documentElement(remixContext, { url: parts.url, nonce: parts.nonce, i18n }));
   return html === undefined ? undefined : documentBytes(html);
 }

@@ -12,9 +12,9 @@ import type { Logger } from "./logger";
  * that stops is started again after RESTART_DELAY_MS; the renders it had are answered undefined.
  *
  * A thread that has had work for `stallMs` without answering any of it (a render that never ends)
- * is stopped, and started again as above. The render it was on fails (a RenderStalledError: the
- * error page, not a second try on the main thread, which would hang it too); the others queued
- * behind it are answered undefined.
+ * is stopped, and started again as above. The render it was on (the thread marks it in shared
+ * memory) fails with a RenderStalledError: the error page, not a second try on the main thread,
+ * which would hang it too. The others queued behind it are answered undefined.
  */
 export interface DocumentRenderer {
   render(parts: DocumentParts): Promise<Buffer | undefined>;
@@ -74,6 +74,8 @@ export function startRenderWorker({
   const pending = new Map<number, PendingRender>();
   const counts = { rendered: 0, declined: 0, stalled: 0 };
   let watchdog: ReturnType<typeof setTimeout> | undefined;
+  // The id + 1 of the page the current thread's React is rendering, 0 for none (render-thread.mjs).
+  let rendering = new Int32Array(new SharedArrayBuffer(4));
   let settleReady: (ready: boolean) => void = () => {};
   const firstReady = new Promise<boolean>((resolve) => (settleReady = resolve));
 
@@ -96,9 +98,12 @@ export function startRenderWorker({
     watchdog = setTimeout(() => {
       watchdog = undefined;
       if (worker !== thread) return;
-      const [oldest] = pending;
-      if (oldest) {
-        const [id, { url, reject }] = oldest;
+      // The page it is on; if none is marked (stuck before React started), the oldest it was given.
+      const marked = Atomics.load(rendering, 0) - 1;
+      const id = pending.has(marked) ? marked : pending.keys().next().value;
+      const stalled = id === undefined ? undefined : pending.get(id);
+      if (id !== undefined && stalled) {
+        const { url, reject } = stalled;
         pending.delete(id);
         counts.stalled += 1;
         reject(new RenderStalledError(stallMs, url));
@@ -112,8 +117,9 @@ export function startRenderWorker({
 
   const start = () => {
     ready = false;
+    rendering = new Int32Array(new SharedArrayBuffer(4));
     const thread = new Worker(new URL("./render-thread.mjs", import.meta.url), {
-      workerData: { buildUrl },
+      workerData: { buildUrl, rendering: rendering.buffer },
       resourceLimits: { maxOldGenerationSizeMb: RENDER_THREAD_HEAP_MB, maxYoungGenerationSizeMb: RENDER_THREAD_YOUNG_MB },
     });
     worker = thread;

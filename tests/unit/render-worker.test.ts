@@ -108,6 +108,18 @@ describe("the render thread (server/render-worker.ts)", () => {
     expect(String(await renderOnceReady(renderer, parts("/es", "otra vez")))).toBe("<p>/es otra vez</p>");
   });
 
+  it("fails the page the thread is stuck on, even when an older one is still waiting on it", async () => {
+    renderer = startRenderWorker({ buildUrl: fixture("build.mjs"), stallMs: 300 });
+    await renderOnceReady(renderer, parts("/en"));
+    // /slow awaits before it renders; /hang starts rendering meanwhile and never ends, so /slow never resumes.
+    const waiting = renderer.render(parts("/slow"));
+    const hanging = renderer.render(parts("/hang"));
+    await expect(hanging).rejects.toBeInstanceOf(RenderStalledError);
+    // Handed back to the main thread, where it renders: not failed for a page that was not its own.
+    expect(await waiting).toBeUndefined();
+    expect(renderer.counts().stalled).toBe(1);
+  });
+
   it("stops starting a thread whose build never loads, and declines every page", async () => {
     const warnings: string[] = [];
     const logger = { warn: (message: string) => warnings.push(message), error: (..._args: unknown[]) => warnings.push(String(_args.at(-1))) };
