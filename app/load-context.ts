@@ -27,7 +27,8 @@ declare module "@remix-run/node" {
     publicDataVersion?: number;
     /**
      * The render thread (server/render-worker.ts), when the server runs one: a page's bytes made
-     * from its parts, or undefined when the page must be made on this thread.
+     * from its parts, or undefined when the page must be made on this thread. It rejects (a
+     * RenderStalledError) when the thread never finished the page: the error page is made then.
      */
     renderDocument?: (parts: DocumentParts) => Promise<Buffer | undefined>;
   }

@@ -37,8 +37,8 @@ const RESTART_DELAY_MS = 1_000;
 const MAX_FAILED_STARTS = 3;
 /**
  * A page takes the thread about a millisecond (decision 120, section 26); ten seconds without an
- * answer is a render that will not end. Below REQUEST_TIMEOUT_MS (20 s), so its visitor gets the
- * error page rather than the timeout's.
+ * answer is a render that will not end. Below REQUEST_TIMEOUT_MS's default (20 s), so its visitor
+ * gets the error page rather than the timeout's.
  */
 const STALL_MS = 10_000;
 
@@ -102,9 +102,9 @@ export function startRenderWorker({
       const marked = Atomics.load(rendering, 0) - 1;
       const id = pending.has(marked) ? marked : pending.keys().next().value;
       const stalled = id === undefined ? undefined : pending.get(id);
-      if (id !== undefined && stalled) {
+      if (stalled) {
         const { url, reject } = stalled;
-        pending.delete(id);
+        pending.delete(id!);
         counts.stalled += 1;
         reject(new RenderStalledError(stallMs, url));
         logger?.error(`[render] the render thread gave no answer for ${stallMs} ms (on ${url}): stopping it`);
